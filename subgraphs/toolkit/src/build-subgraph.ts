@@ -1,0 +1,46 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+/** A `__resolveReference` per entity type this subgraph owns or extends. */
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: never, context: never) => unknown }
+>;
+
+export interface BuildSubgraphOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type for resolver classes
+  resolvers: NonEmptyArray<Function>;
+  /** Types no resolver returns directly (entity stubs reached only through `_entities`). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+}
+
+/**
+ * Turns type-graphql resolvers into a Federation 2 subgraph schema: build with type-graphql, print
+ * with the `@key`/`@shareable` directives kept, add the `@link` once, and hand the SDL with the
+ * resolvers and reference resolvers to @apollo/subgraph.
+ */
+export async function buildSubgraph(options: BuildSubgraphOptions): Promise<GraphQLSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    // Federation directives are not known to type-graphql's own check; @apollo/subgraph validates.
+    skipCheck: true,
+    validate: false,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+
+/** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
+export interface SubgraphConfig {
+  readonly host: string;
+  readonly port: number;
+  /** PostgreSQL server (`DATABASE_URL`); without it embedded PGlite in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** PGlite data directory; undefined means in memory. */
+  readonly dataDir?: string;
+  readonly demo: DemoConfig;
+}
+
+export interface DemoConfig {
+  /** Load the demo world into an empty database at start. Default true. */
+  readonly load: boolean;
+  readonly seed: number;
+  /** Share of the real volumes to generate; 1 is Heemstede's rates in every gemeente. Default 0.1. */
+  readonly scale: number;
+  /** `regio` (the fifteen gemeenten of DESIGN) or `nationaal` (342 gemeenten). */
+  readonly gemeenten: 'regio' | 'nationaal';
+  /** Secret of the keyed pseudonym (HMAC of the BSN); every subgraph must use the same one. */
+  readonly pseudonymSecret: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the demo-world settings shared by every subgraph. */
+export function readDemoConfig(env: Env): DemoConfig {
+  const scale = Number(env.DEMO_SCALE ?? '0.1');
+  if (!(scale > 0 && scale <= 100)) throw new Error(`DEMO_SCALE must be a number above 0, got ${env.DEMO_SCALE}`);
+  const gemeenten = env.DEMO_GEMEENTEN ?? 'regio';
+  if (gemeenten !== 'regio' && gemeenten !== 'nationaal') {
+    throw new Error(`DEMO_GEMEENTEN must be regio or nationaal, got ${gemeenten}`);
+  }
+  return {
+    load: (env.DEMO_WORLD ?? 'load') !== 'off',
+    seed: Number(env.DEMO_SEED ?? '2026'),
+    scale,
+    gemeenten,
+    pseudonymSecret: env.PSEUDONYM_SECRET ?? 'sociaal-graph-ontwikkeling-geheim',
+  };
+}
+
+/**
+ * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port of DESIGN),
+ * `HOST`, `DATABASE_URL`, `DATA_DIR` (default `.data`, one folder per subgraph; `memory` keeps
+ * nothing), and the demo settings.
+ */
+export function readSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
+  const portVariable = `${name.toUpperCase()}_PORT`;
+  const port = Number(env[portVariable] ?? defaultPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
+  const dataRoot = env.DATA_DIR ?? '.data';
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
+    demo: readDemoConfig(env),
+  };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from './database.js';
+import { developmentPrincipal, type Principal } from './principal.js';
+
+/** What every resolver of every subgraph receives: who asks, their loaders, the database. */
+export interface SubgraphContext<L = unknown> {
+  readonly principal: Principal;
+  readonly loaders: L;
+  readonly db: Database;
+  /** W3C trace id of the request, from the gateway's `traceparent` when present. */
+  readonly traceId: string;
+}
+
+/** Headers a subgraph reads from an incoming request. */
+export interface IncomingRequestHeaders {
+  get(name: string): string | undefined;
+}
+
+/**
+ * Builds the context of one request: a fresh set of loaders every time (a loader's cache must
+ * never outlive its request), the caller, and the trace id.
+ */
+export function createRequestContext<L>(
+  db: Database,
+  createLoaders: (db: Database) => L,
+  headers?: IncomingRequestHeaders,
+): SubgraphContext<L> {
+  return {
+    principal: developmentPrincipal,
+    loaders: createLoaders(db),
+    db,
+    traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+  };
+}
+
+function traceIdFrom(traceparent: string | undefined): string | undefined {
+  const match = traceparent && /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent);
+  return match ? match[1] : undefined;
+}

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** What every data-access function needs: one SQL statement with parameters. */
+export interface Queryable {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * One subgraph's database: its own PostgreSQL schema on a server (`DATABASE_URL`) or in an
+ * embedded PGlite data directory. The same SQL runs on both.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  readonly schema: string;
+  /** Statements sent so far; tests read it to show that a list costs a constant number of them. */
+  readonly statementCount: number;
+  /** Several statements in one go (migrations). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string; schema: string; dataDir?: undefined }
+  /** `dataDir` undefined with no url: in memory (tests). */
+  | { url?: undefined; schema: string; dataDir?: string };
+
+// Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); int8 sums of eurocent fit a JS number.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Opens the database described by the options and points it at the subgraph's schema. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  assertSchemaName(options.schema);
+  return options.url ? openPostgres(options.url, options.schema) : openPglite(options.schema, options.dataDir);
+}
+
+function assertSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+}
+
+async function openPostgres(url: string, schema: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) return (value: string) => value;
+        if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+        return pg.types.getTypeParser(oid, format ?? 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', (error) => console.error(`[${schema}] idle PostgreSQL client failed:`, error.message));
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  let statementCount = 0;
+  const query = async <R>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
+    statementCount += 1;
+    const result = await client.query(text, params as unknown[] | undefined);
+    return result.rows as R[];
+  };
+  return {
+    kind: 'postgres',
+    schema,
+    get statementCount() {
+      return statementCount;
+    },
+    query: (text, params) => query(pool, text, params),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: (text, params) => query(client, text, params) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(schema: string, dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ?? 'memory://', {
+    parsers: {
+      [DATE_OID]: (value: string) => value,
+      [INT8_OID]: (value: string) => Number(value),
+      [NUMERIC_OID]: (value: string) => Number(value),
+      [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value).toISOString(),
+    },
+  });
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
+  let statementCount = 0;
+  // PGlite is one connection: a transaction must not interleave with other requests' queries.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    kind: 'pglite',
+    schema,
+    get statementCount() {
+      return statementCount;
+    },
+    query: <R>(text: string, params?: readonly unknown[]) =>
+      serial(async () => {
+        statementCount += 1;
+        return (await db.query<R>(text, params as unknown[] | undefined)).rows;
+      }),
+    exec: (sql) =>
+      serial(async () => {
+        await db.exec(sql);
+      }),
+    transaction: (fn) =>
+      serial(() =>
+        db.transaction((tx) =>
+          fn({
+            query: async <R>(text: string, params?: readonly unknown[]) => {
+              statementCount += 1;
+              return (await tx.query<R>(text, params as unknown[] | undefined)).rows;
+            },
+          }),
+        ),
+      ),
+    close: () => serial(() => db.close()),
+  };
+}

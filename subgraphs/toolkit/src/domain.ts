@@ -1,0 +1,84 @@
+import { registerEnumType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/** The laws of the social domain the graph covers. */
+export enum Wet {
+  WMO = 'WMO',
+  JEUGDWET = 'JEUGDWET',
+  PARTICIPATIEWET = 'PARTICIPATIEWET',
+}
+registerEnumType(Wet, {
+  name: 'Wet',
+  description: 'Wet in het sociaal domein: Wmo 2015, Jeugdwet of Participatiewet.',
+});
+
+/** What an organisation does for a gemeente under a law (DESIGN "Mandates decide every row"). */
+export enum Rol {
+  TOEGANG = 'TOEGANG',
+  UITVOERING = 'UITVOERING',
+  INKOOP = 'INKOOP',
+  CONTRACTBEHEER = 'CONTRACTBEHEER',
+}
+registerEnumType(Rol, {
+  name: 'Rol',
+  description: 'Rol van een organisatie in een uitvoeringsarrangement.',
+});
+
+const GEMEENTECODE = /^\d{4}$/;
+
+/** A CBS gemeentecode is four digits with leading zeros ("0406"); anything else is refused. */
+export function assertGemeentecode(code: string, argument = 'code'): string {
+  if (!GEMEENTECODE.test(code)) {
+    throw badUserInput(`"${code}" is geen CBS-gemeentecode (vier cijfers, bijvoorbeeld "0406").`, { argument });
+  }
+  return code;
+}
+
+const AGB_CODE = /^\d{8}$/;
+
+/** An AGB code is eight digits (Vektis); anything else is refused. */
+export function assertAgbCode(code: string, argument = 'agbCode'): string {
+  if (!AGB_CODE.test(code)) {
+    throw badUserInput(`"${code}" is geen AGB-code (acht cijfers).`, { argument });
+  }
+  return code;
+}
+
+const PSEUDONYM = /^[0-9a-f]{32}$/;
+
+/** A resident's key is a 32-hex-digit keyed pseudonym, never a BSN. */
+export function assertInwonerId(id: string, argument = 'id'): string {
+  if (!PSEUDONYM.test(id)) {
+    throw badUserInput(`"${id}" is geen geldig inwoner-id (pseudoniem van 32 hexadecimale tekens).`, { argument });
+  }
+  return id;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date as 'YYYY-MM-DD'; refuses impossible dates such as 2025-02-30. */
+export function assertDatum(value: string, argument: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badUserInput(`"${value}" is geen datum in de vorm JJJJ-MM-DD.`, { argument });
+  }
+  return value;
+}
+
+/** A year within the range the graph holds data for. */
+export function assertJaar(jaar: number, argument = 'jaar'): number {
+  if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100) {
+    throw badUserInput(`${jaar} is geen geldig jaar (2015 of later).`, { argument });
+  }
+  return jaar;
+}
+
+/** Formats integer eurocent for a person to read: 123456 -> "€ 1.234,56". */
+export function formatEurocent(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(cents));
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}€ ${euros},${(abs % 100).toString().padStart(2, '0')}`;
+}

@@ -1,0 +1,95 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every `extensions.code` the graph returns: Apollo Server's codes plus ours.
+ * Values equal their names so that clients can switch on them.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'SUBGRAPH_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+declare module 'graphql' {
+  interface GraphQLErrorExtensions {
+    code?: ErrorCode | string;
+  }
+}
+
+export interface DomainErrorOptions {
+  code: ErrorCode;
+  /** A thrown value this error explains; kept for logs, never serialised. */
+  originalError?: Error;
+  /** Extra details for clients, under one namespaced key (`extensions.sociaalGraph`). */
+  details?: Record<string, unknown>;
+}
+
+/** The one base class for errors we mean to show to a caller. */
+export class DomainError extends GraphQLError {
+  constructor(message: string, options: DomainErrorOptions) {
+    super(message, {
+      originalError: options.originalError,
+      extensions: {
+        code: options.code,
+        ...(options.details ? { sociaalGraph: options.details } : {}),
+      },
+    });
+    this.name = 'DomainError';
+  }
+}
+
+/** Input the caller can fix: a malformed code, a negative page size. */
+export function badUserInput(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(message, { code: 'BAD_USER_INPUT', details });
+}
+
+/** A lookup by key that found nothing. */
+export function notFound(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError(message, { code: 'NOT_FOUND', details });
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'SUBGRAPH_UNAVAILABLE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+] as ErrorCode[]);
+
+/**
+ * `formatError` for every server: errors we meant keep their message and code; anything else
+ * (a SQL error, a bug) becomes a plain internal error so no table name or stack reaches a client.
+ * Never throws.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  log: (message: string, error: unknown) => void = defaultLog,
+  original?: unknown,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    return { ...formatted, extensions };
+  }
+  log('unexpected error', original ?? formatted);
+  return {
+    message: 'Interne fout: de aanvraag kon niet worden uitgevoerd.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function defaultLog(message: string, error: unknown): void {
+  console.error(`[sociaal-graph] ${message}:`, error);
+}

@@ -1,0 +1,102 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+
+/** A handler for a path other than GraphQL (`/health`, static assets). */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+export interface GraphqlListenerOptions<TContext extends BaseContext> {
+  /** Builds the context of one request from its headers. */
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Extra routes by exact path. */
+  routes?: Readonly<Record<string, RouteHandler>>;
+  /** Route by path prefix, e.g. `/graphiql/` for bundled assets. */
+  prefixRoutes?: Readonly<Record<string, RouteHandler>>;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * A plain node:http listener around an Apollo server: `/graphql` (and `/`) go to Apollo, the
+ * routes given go to their handlers, anything else is 404. No framework on the hot path.
+ */
+export function graphqlRequestListener<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: GraphqlListenerOptions<TContext>,
+): RequestListener {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  return (request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      console.error('[http] request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.end();
+    });
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = options.routes?.[url.pathname];
+    if (route) return route(request, response);
+    for (const [prefix, handler] of Object.entries(options.prefixRoutes ?? {})) {
+      if (url.pathname.startsWith(prefix)) return handler(request, response);
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/') {
+      return sendJson(response, 404, { error: 'not found' });
+    }
+    const body = await readBody(request, maxBodyBytes);
+    if (body === TOO_LARGE) {
+      return sendJson(response, 413, {
+        errors: [{ message: `Het verzoek is groter dan ${maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsedBody: unknown = body;
+    if (body && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        return sendJson(response, 400, {
+          errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+    }
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: () => options.context(request),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+}
+
+const TOO_LARGE = Symbol('too large');
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** Writes a JSON response. */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './database.js';
+
+/**
+ * Applies the subgraph's `migrations/*.sql` files in name order, each once, inside one transaction
+ * under an advisory lock, so that replicas starting together do not race. Returns the names applied.
+ */
+export async function runMigrations(db: Database, migrationsDir: string): Promise<string[]> {
+  const files = readdirSync(migrationsDir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`migrations:${db.schema}`]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const done = new Set(
+      (await tx.query<{ name: string }>(`SELECT name FROM schema_migrations`)).map((row) => row.name),
+    );
+    const applied: string[] = [];
+    for (const name of files) {
+      if (done.has(name)) continue;
+      for (const statement of splitStatements(readFileSync(join(migrationsDir, name), 'utf8'))) {
+        await tx.query(statement);
+      }
+      await tx.query(`INSERT INTO schema_migrations (name) VALUES ($1)`, [name]);
+      applied.push(name);
+    }
+    return applied;
+  });
+}
+
+/** Migrations are plain DDL: split on semicolons at line ends, drop comments and blanks. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--.*$/gm, '')
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,47 @@
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/** The largest page a caller may ask for; larger requests are refused, not silently cut. */
+export const MAX_PAGE_SIZE = 500;
+
+/** `first`/`offset` paging for every top-level list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 50, description: `Aantal items per pagina (0 tot en met ${MAX_PAGE_SIZE}).` })
+  first: number = 50;
+
+  @Field(() => Int, { defaultValue: 0, description: 'Aantal items dat wordt overgeslagen (0 of meer).' })
+  offset: number = 0;
+}
+
+/** A validated page request: throws BAD_USER_INPUT for a negative or too large page. */
+export function pageOf(args: { first?: number | null; offset?: number | null }): { first: number; offset: number } {
+  const first = args.first ?? 50;
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first moet tussen 0 en ${MAX_PAGE_SIZE} liggen, niet ${first}.`, { argument: 'first' });
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw badUserInput(`offset mag niet negatief zijn, niet ${offset}.`, { argument: 'offset' });
+  }
+  return { first, offset };
+}
+
+/** Paging facts returned with every page. */
+@Directive('@shareable')
+@ObjectType({ description: 'Gegevens over een pagina van een lijst.' })
+export class PageInfo {
+  @Field(() => Int, { description: 'Totaal aantal items dat aan het filter voldoet.' })
+  totaal!: number;
+
+  @Field(() => Int, { description: 'Aantal overgeslagen items.' })
+  offset!: number;
+
+  @Field(() => Boolean, { description: 'Of er na deze pagina nog items zijn.' })
+  heeftVolgende!: boolean;
+}
+
+/** Builds the PageInfo for a page of `count` items out of `total`. */
+export function pageInfo(total: number, page: { first: number; offset: number }, count: number): PageInfo {
+  return { totaal: total, offset: page.offset, heeftVolgende: page.offset + count < total };
+}

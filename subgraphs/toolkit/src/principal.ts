@@ -1,0 +1,33 @@
+import { Rol, Wet } from './domain.js';
+
+/**
+ * Which gemeenten a caller may see for one law in one role: every gemeente, or a list of CBS codes.
+ * Subgraphs turn this into a SQL filter (`gemeente_code = ANY($n)`), never a filter after the fact.
+ */
+export type GemeenteScope = { readonly alle: true } | { readonly alle: false; readonly gemeenten: readonly string[] };
+
+/** The caller of a request, as the gateway vouches for it. */
+export interface Principal {
+  /** Organisation id: a CBS code, `uo-hbel`, `regio-gv`, an AGB code, or `ontwikkeling`. */
+  readonly organisatie: string;
+  readonly rollen: readonly string[];
+  /** The gemeenten this caller may see for a law in a role, from the arrangements valid today. */
+  scope(wet: Wet, rol: Rol): GemeenteScope;
+}
+
+const ALL: GemeenteScope = { alle: true };
+
+/**
+ * The development principal: full access to everything. Used until the gateway vouches for real
+ * callers (issue 3); resolvers already ask it for their scope, so that change touches no resolver.
+ */
+export const developmentPrincipal: Principal = {
+  organisatie: 'ontwikkeling',
+  rollen: ['ontwikkeling'],
+  scope: () => ALL,
+};
+
+/** SQL parameter for a scope: `null` means all gemeenten (`$n::text[] IS NULL OR code = ANY($n)`). */
+export function scopeParameter(scope: GemeenteScope): readonly string[] | null {
+  return scope.alle ? null : scope.gemeenten;
+}

@@ -1,0 +1,31 @@
+import type { Database, Queryable } from './database.js';
+import type { ReferenceResolvers } from './build-subgraph.js';
+import type { DemoWorld } from './demo-world/world.js';
+import type { NonEmptyArray } from 'type-graphql';
+
+/**
+ * Everything that makes one subgraph, handed to the toolkit by the subgraph's `schema.ts`.
+ * The toolkit turns it into a running server (`startSubgraph`) or a test harness.
+ */
+export interface SubgraphDefinition<L = unknown> {
+  /** Subgraph name in the supergraph and its PostgreSQL schema ("wmo"). */
+  readonly name: string;
+  /** Port of DESIGN.md ("Running"). */
+  readonly defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver class type
+  readonly resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly orphanedTypes?: Function[];
+  readonly referenceResolvers?: ReferenceResolvers;
+  /** Absolute path of the subgraph's `migrations/` folder. */
+  readonly migrationsDir: string;
+  /** Builds the loaders of one request. */
+  createLoaders(db: Database): L;
+  /** Inserts this subgraph's slice of the demo world into an empty database. */
+  loadDemo(db: Queryable, world: DemoWorld): Promise<void>;
+}
+
+/** Identity function that fixes the loader type of a definition. */
+export function defineSubgraph<L>(definition: SubgraphDefinition<L>): SubgraphDefinition<L> {
+  return definition;
+}

@@ -1,0 +1,69 @@
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { readDemoConfig } from '../config.js';
+import { createRequestContext, type SubgraphContext } from '../context.js';
+import { type Database, openDatabase } from '../database.js';
+import { loadDemoWorldIfEmpty } from '../demo-loading.js';
+import { maskError } from '../errors.js';
+import { runMigrations } from '../migrations.js';
+import { subgraphSchema } from '../start-subgraph.js';
+import type { SubgraphDefinition } from '../subgraph-definition.js';
+
+/** The result of one operation against a subgraph under test. */
+export interface HarnessResult<D = Record<string, unknown>> {
+  data?: D | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/** A subgraph's real schema and SQL on an in-memory PGlite with the demo world loaded. */
+export interface SubgraphHarness {
+  readonly db: Database;
+  execute<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<HarnessResult<D>>;
+  /** Runs an operation and also returns how many SQL statements it sent. */
+  countStatements<D = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ result: HarnessResult<D>; statements: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph for tests: in-memory PGlite, its migrations, the default demo world (the same
+ * one `npm start` loads, unless `env` says otherwise), its schema executed through Apollo Server.
+ */
+export async function createSubgraphHarness<L>(
+  definition: SubgraphDefinition<L>,
+  env: Record<string, string | undefined> = {},
+): Promise<SubgraphHarness> {
+  const db = await openDatabase({ schema: definition.name });
+  await runMigrations(db, definition.migrationsDir);
+  const demo = readDemoConfig(env);
+  if (demo.load) await loadDemoWorldIfEmpty(db, definition, demo);
+  const server = new ApolloServer<SubgraphContext<L>>({
+    schema: await subgraphSchema(definition),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, () => undefined, error),
+  });
+  await server.start();
+  const execute = async <D>(query: string, variables?: Record<string, unknown>): Promise<HarnessResult<D>> => {
+    const response = await server.executeOperation<D>(
+      { query, variables },
+      { contextValue: createRequestContext(db, definition.createLoaders) },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult as HarnessResult<D>;
+  };
+  return {
+    db,
+    execute,
+    countStatements: async <D>(query: string, variables?: Record<string, unknown>) => {
+      const before = db.statementCount;
+      const result = await execute<D>(query, variables);
+      return { result, statements: db.statementCount - before };
+    },
+    close: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
