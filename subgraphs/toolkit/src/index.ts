@@ -7,6 +7,7 @@ export * from './config.js';
 export * from './context.js';
 export * from './database.js';
 export * from './demo-loading.js';
+export * from './demo-world/generate.js';
 export * from './demo-world/world.js';
 export * from './domain.js';
 export * from './errors.js';

@@ -1,7 +1,140 @@
 import type { DemoConfig } from '../config.js';
-import type { DemoWorld } from './world.js';
+import { buildDeclaraties } from './declarations.js';
+import { ageOn, buildTeams, PeopleFactory } from './people.js';
+import { buildPlaces, executingOrganisation } from './places.js';
+import { type Population, populateGemeente } from './population.js';
+import { buildProcurement } from './procurement.js';
+import { ToewijzingFactory } from './provisions.js';
+import { buildFinancien, buildMaatregelen } from './public-finance.js';
+import { addDays, Random } from './random.js';
+import { buildSubsidies } from './subsidies.js';
+import type { DemoWorld, WetCode, WorldConsulent, WorldInwoner, WorldMelding, WorldTeam } from './world.js';
 
-/** Placeholder until the generator lands (same session). */
-export function generateDemoWorld(_demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
-  throw new Error('not yet');
+/** The world's "now": fixed, so that the same seed gives the same world on any day. */
+export const PEILDATUM = '2026-11-01';
+
+const COMMENTAAR = [
+  'Huisbezoek afgelegd; mantelzorger geeft aan overbelast te zijn.',
+  'Inwoner wil graag zelfstandig blijven wonen; netwerk beperkt.',
+  'Gesprek met ouders en school; zorgen over thuissituatie.',
+  'Schulden spelen mee; doorverwezen naar schuldhulpverlening.',
+  'Keukentafelgesprek gevoerd, verslag gedeeld met inwoner.',
+];
+
+const cache = new Map<string, DemoWorld>();
+
+/**
+ * Builds the demo world from a seed and a scale: the same input always gives the same world, so
+ * every subgraph process loads a consistent slice. Memoised per process.
+ */
+export function generateDemoWorld(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
+  const key = `${demo.seed}|${demo.scale}|${demo.gemeenten}|${demo.pseudonymSecret}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const world = build(demo);
+  cache.set(key, world);
+  return world;
+}
+
+function build(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
+  const random = new Random(demo.seed);
+  const places = buildPlaces(random.fork('places'), demo.gemeenten);
+  const procurement = buildProcurement(random.fork('procurement'), places);
+  const people = new PeopleFactory(random.fork('people'), demo.pseudonymSecret, PEILDATUM);
+  const population: Population = { wmo: [], jeugd: [], verwijzingen: [], trajecten: [], uitkeringen: [], reintegratie: [], schuldhulp: [], minima: [] };
+  const reintegratieAgbs = procurement.aanbieders.filter((a) => a.soort === 'RE_INTEGRATIEBEDRIJF').map((a) => a.agbCode);
+  for (const gemeente of places.gemeenten) {
+    const local = random.fork(`gemeente-${gemeente.code}`);
+    const toewijzingen = new ToewijzingFactory(local.fork('toewijzingen'), procurement, PEILDATUM);
+    populateGemeente(local, gemeente, demo.scale, people, toewijzingen, population, reintegratieAgbs, PEILDATUM);
+  }
+
+  const toegangOrganisaties = [...new Set(places.arrangementen.filter((a) => a.rol === 'TOEGANG').map((a) => a.organisatieId))]
+    .map((id) => places.organisaties.find((o) => o.id === id))
+    .filter((o): o is NonNullable<typeof o> => o !== undefined);
+  const { teams, consulenten } = buildTeams(random.fork('teams'), toegangOrganisaties);
+  const { meldingen, inwoners } = buildMeldingen(random.fork('meldingen'), people.inwoners, population, places.arrangementen, teams, consulenten);
+  const { maatregelen, statussen } = buildMaatregelen();
+  const subsidies = buildSubsidies(random.fork('subsidies'), places.gemeenten, 2025);
+  return {
+    seed: demo.seed,
+    scale: demo.scale,
+    peildatum: PEILDATUM,
+    ...places,
+    financien: buildFinancien(random.fork('financien'), places.gemeenten),
+    maatregelen,
+    maatregelStatussen: statussen,
+    teams,
+    consulenten,
+    huishoudens: people.huishoudens,
+    inwoners,
+    meldingen,
+    wmoToewijzingen: population.wmo,
+    jeugdToewijzingen: population.jeugd,
+    verwijzingen: population.verwijzingen,
+    jeugdTrajecten: population.trajecten,
+    uitkeringen: population.uitkeringen,
+    reintegratietrajecten: population.reintegratie,
+    schuldhulptrajecten: population.schuldhulp,
+    minimaregelingen: population.minima,
+    subsidiepartners: subsidies.partners,
+    subsidies: subsidies.subsidies,
+    prestatieafspraken: subsidies.prestatieafspraken,
+    voorveldrapportages: subsidies.rapportages,
+    aanbieders: procurement.aanbieders,
+    contracten: procurement.contracten,
+    percelen: procurement.percelen,
+    producten: procurement.producten,
+    tarieven: procurement.tarieven,
+    declaraties: buildDeclaraties(random.fork('declaraties'), [...population.wmo, ...population.jeugd], procurement, PEILDATUM),
+  };
+}
+
+/**
+ * One aanvraag per law a resident receives support under (granted before the first provision
+ * started), sometimes preceded by a melding; handled by a consulent of the organisation with the
+ * TOEGANG role for that gemeente and law, who becomes the resident's fixed contact.
+ */
+function buildMeldingen(
+  random: Random,
+  inwoners: readonly WorldInwoner[],
+  population: Population,
+  arrangementen: Parameters<typeof executingOrganisation>[0],
+  teams: readonly WorldTeam[],
+  consulenten: readonly WorldConsulent[],
+): { meldingen: WorldMelding[]; inwoners: WorldInwoner[] } {
+  const firstStart = new Map<string, string>();
+  const note = (inwonerId: string, wet: WetCode, datum: string) => {
+    const key = `${inwonerId}|${wet}`;
+    const current = firstStart.get(key);
+    if (!current || datum < current) firstStart.set(key, datum);
+  };
+  for (const row of population.wmo) note(row.inwonerId, 'WMO', row.ingangsdatum);
+  for (const row of population.jeugd) note(row.inwonerId, 'JEUGDWET', row.ingangsdatum);
+  for (const row of population.uitkeringen) note(row.inwonerId, 'PARTICIPATIEWET', row.ingangsdatum);
+
+  const consulentenByTeam = new Map<string, WorldConsulent[]>();
+  for (const c of consulenten) consulentenByTeam.set(c.teamId, [...(consulentenByTeam.get(c.teamId) ?? []), c]);
+  const meldingen: WorldMelding[] = [];
+  const vast = new Map<string, string>();
+  for (const inwoner of inwoners) {
+    for (const wet of ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const) {
+      const start = firstStart.get(`${inwoner.id}|${wet}`);
+      if (!start) continue;
+      const organisatie = executingOrganisation(arrangementen, inwoner.gemeenteCode, wet, 'TOEGANG');
+      const orgTeams = teams.filter((t) => t.organisatieId === organisatie);
+      const young = ageOn(inwoner.geboortedatum, start) < 27;
+      const team = organisatie === 'uo-hbel'
+        ? orgTeams[wet === 'PARTICIPATIEWET' && !young ? 0 : young ? 1 : 2]
+        : orgTeams[wet === 'PARTICIPATIEWET' ? 1 : 0];
+      const consulent = team ? random.pick(consulentenByTeam.get(team.id) ?? []) : undefined;
+      const consulentId = consulent?.id ?? null;
+      if (consulentId && !vast.has(inwoner.id)) vast.set(inwoner.id, consulentId);
+      if (random.chance(0.2)) {
+        meldingen.push({ id: `ml-${meldingen.length + 1}`, inwonerId: inwoner.id, gemeenteCode: inwoner.gemeenteCode, wet, soort: 'MELDING', datum: addDays(start, -random.int(45, 90)), status: 'AFGEROND', consulentId, commentaar: random.pick(COMMENTAAR) });
+      }
+      meldingen.push({ id: `ml-${meldingen.length + 1}`, inwonerId: inwoner.id, gemeenteCode: inwoner.gemeenteCode, wet, soort: 'AANVRAAG', datum: addDays(start, -random.int(10, 40)), status: 'TOEGEKEND', consulentId, commentaar: random.chance(0.5) ? random.pick(COMMENTAAR) : null });
+    }
+  }
+  return { meldingen, inwoners: inwoners.map((inwoner) => ({ ...inwoner, consulentId: vast.get(inwoner.id) ?? null })) };
 }
