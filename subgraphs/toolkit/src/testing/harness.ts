@@ -7,6 +7,7 @@ import { loadDemoWorldIfEmpty } from '../demo-loading.js';
 import { maskError } from '../errors.js';
 import { runMigrations } from '../migrations.js';
 import { subgraphSchema } from '../start-subgraph.js';
+import { createScratchDatabase } from './scratch-database.js';
 import type { SubgraphDefinition } from '../subgraph-definition.js';
 
 /** The result of one operation against a subgraph under test. */
@@ -28,14 +29,18 @@ export interface SubgraphHarness {
 }
 
 /**
- * Starts a subgraph for tests: in-memory PGlite, its migrations, the default demo world (the same
- * one `npm start` loads, unless `env` says otherwise), its schema executed through Apollo Server.
+ * Starts a subgraph for tests: its migrations, the default demo world (the same one `npm start`
+ * loads, unless `env` says otherwise), its schema executed through Apollo Server. The database is
+ * in-memory PGlite, or a scratch database on the PostgreSQL server of `DATABASE_URL` when the
+ * process has one (CI's second run), dropped on close.
  */
 export async function createSubgraphHarness<L>(
   definition: SubgraphDefinition<L>,
   env: Record<string, string | undefined> = {},
 ): Promise<SubgraphHarness> {
-  const db = await openDatabase({ schema: definition.name });
+  const serverUrl = process.env.DATABASE_URL;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
+  const db = await openDatabase(scratch ? { url: scratch.url, schema: definition.name } : { schema: definition.name });
   await runMigrations(db, definition.migrationsDir);
   const demo = readDemoConfig(env);
   if (demo.load) await loadDemoWorldIfEmpty(db, definition, demo);
@@ -64,6 +69,7 @@ export async function createSubgraphHarness<L>(
     close: async () => {
       await server.stop();
       await db.close();
+      await scratch?.drop();
     },
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the whole graph on this machine. Starts the seven subgraphs as their own processes
+ * (each on embedded PGlite under DATA_DIR, or on DATABASE_URL), waits until each answers /health,
+ * then starts the gateway over the committed supergraph and prints where to find it.
+ * Ctrl-C stops everything.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SUBGRAPHS: readonly [name: string, port: number][] = [
+  ['gemeenten', 4001], ['toegang', 4002], ['wmo', 4003], ['jeugd', 4004],
+  ['participatie', 4005], ['subsidies', 4006], ['inkoop', 4007],
+];
+const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
+const host = env.HOST ?? '127.0.0.1';
+const children: ChildProcess[] = [];
+
+function run(label: string, entry: string, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`).join('\n');
+  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`[${label}] stopped (${signal ?? `exit ${code}`}); the gateway answers without it`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function healthy(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+let stopping = false;
+function stop(): void {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(0), 3_000).unref();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+console.log(env.DATABASE_URL ? 'PostgreSQL: DATABASE_URL' : `Embedded PGlite in ${env.DATA_DIR ?? '.data'}/ (first start loads the demo world)`);
+for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
+const ready = await Promise.all(
+  SUBGRAPHS.map(async ([name, port]) => {
+    const url = `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/health`;
+    const ok = await healthy(url, 180_000);
+    if (!ok) console.error(`[${name}] did not become healthy at ${url}`);
+    return ok;
+  }),
+);
+const gatewayPort = env.GATEWAY_PORT ?? '4000';
+run('gateway', 'gateway/src/main.ts');
+if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
+  console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy)`);
+  console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
+  console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
+  console.log(`  Health:   http://${host}:${gatewayPort}/health`);
+} else {
+  console.error('the gateway did not become healthy; see its log above');
+}

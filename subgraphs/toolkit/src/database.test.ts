@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './database.js';
+import { runMigrations } from './migrations.js';
+import { createScratchDatabase, type ScratchDatabase } from './testing/scratch-database.js';
+
+const migrations = mkdtempSync(join(tmpdir(), 'migrations-'));
+writeFileSync(join(migrations, '001_init.sql'), `-- a comment\nCREATE TABLE item (id text PRIMARY KEY, geldig_van date NOT NULL, bedrag bigint NOT NULL);\n`);
+writeFileSync(join(migrations, '002_more.sql'), `ALTER TABLE item ADD COLUMN naam text;\n`);
+
+const serverUrl = process.env.DATABASE_URL;
+const scratch: ScratchDatabase[] = [];
+afterAll(async () => {
+  for (const db of scratch) await db.drop();
+});
+
+describe.each([
+  ['pglite', async () => openDatabase({ schema: 'proef' })],
+  ...(serverUrl
+    ? [['postgres', async () => {
+        const db = await createScratchDatabase(serverUrl);
+        scratch.push(db);
+        return openDatabase({ url: db.url, schema: 'proef' });
+      }] as const]
+    : []),
+] as const)('%s', (_kind, open: () => Promise<Database>) => {
+  it('runs each migration once, in the subgraph schema, and keeps dates as strings', async () => {
+    const db = await open();
+    try {
+      expect(await runMigrations(db, migrations)).toEqual(['001_init.sql', '002_more.sql']);
+      expect(await runMigrations(db, migrations)).toEqual([]);
+      await db.query(`INSERT INTO item (id, geldig_van, bedrag, naam) VALUES ($1, $2, $3, $4)`, ['a', '2025-01-31', 123456789012, 'x']);
+      const [row] = await db.query<{ geldig_van: string; bedrag: number; schema: string }>(
+        `SELECT geldig_van, bedrag, (SELECT table_schema FROM information_schema.tables WHERE table_name = 'item') AS schema FROM item`,
+      );
+      expect(row).toEqual({ geldig_van: '2025-01-31', bedrag: 123456789012, schema: 'proef' });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('rolls a failed transaction back whole: no partial write', async () => {
+    const db = await open();
+    try {
+      await runMigrations(db, migrations);
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query(`INSERT INTO item (id, geldig_van, bedrag) VALUES ('b', '2025-01-01', 1)`);
+          await tx.query(`INSERT INTO item (id, geldig_van, bedrag) VALUES ('b', '2025-01-01', 1)`);
+        }),
+      ).rejects.toThrow();
+      expect(await db.query(`SELECT id FROM item WHERE id = 'b'`)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

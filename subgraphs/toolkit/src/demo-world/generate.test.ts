@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readDemoConfig } from '../config.js';
+import { generateDemoWorld } from './generate.js';
+import { pseudonymOf } from './random.js';
+
+const world = generateDemoWorld(readDemoConfig({}));
+
+function elfproef(bsn: string): boolean {
+  const digits = [...bsn].map(Number);
+  const sum = digits.slice(0, 8).reduce((total, d, i) => total + d * (9 - i), 0) - digits[8];
+  return bsn.length === 9 && sum % 11 === 0;
+}
+
+describe('the demo world', () => {
+  it('is the same for the same seed and different for another', () => {
+    const again = generateDemoWorld({ ...readDemoConfig({}), pseudonymSecret: 'ander-geheim' });
+    expect(again.wmoToewijzingen.length).toBe(world.wmoToewijzingen.length);
+    expect(again.inwoners[0].bsn).toBe(world.inwoners[0].bsn);
+    expect(again.inwoners[0].id).not.toBe(world.inwoners[0].id);
+    const otherSeed = generateDemoWorld(readDemoConfig({ DEMO_SEED: '7' }));
+    expect(otherSeed.inwoners[0].bsn).not.toBe(world.inwoners[0].bsn);
+  });
+
+  it('keys residents by an HMAC pseudonym of a BSN that passes the elfproef', () => {
+    const secret = readDemoConfig({}).pseudonymSecret;
+    for (const inwoner of world.inwoners.slice(0, 200)) {
+      expect(elfproef(inwoner.bsn)).toBe(true);
+      expect(inwoner.id).toBe(pseudonymOf(inwoner.bsn, secret));
+    }
+    expect(new Set(world.inwoners.map((i) => i.id)).size).toBe(world.inwoners.length);
+  });
+
+  it('has Eemnes Jeugdwet executed by Amersfoort and its Wmo by HBEL', () => {
+    const eemnes = (wet: string, rol: string) => world.arrangementen.find((a) => a.gemeenteCode === '0317' && a.wet === wet && a.rol === rol && a.geldigTot === null)?.organisatieId;
+    expect(eemnes('JEUGDWET', 'UITVOERING')).toBe('0307');
+    expect(eemnes('WMO', 'UITVOERING')).toBe('uo-hbel');
+    expect(eemnes('WMO', 'INKOOP')).toBe('regio-gv');
+  });
+
+  it('buys every toewijzing under a contract the gemeente takes part in, with a tariff of that product', () => {
+    const contracts = new Map(world.contracten.map((c) => [c.id, c]));
+    const tariffs = new Map(world.tarieven.map((t) => [t.id, t]));
+    for (const t of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) {
+      expect(contracts.get(t.contractId)?.deelnemendeGemeenteCodes).toContain(t.gemeenteCode);
+      expect(tariffs.get(t.tariefId)?.productId).toBe(t.productId);
+      expect(t.productcode.slice(0, 2)).toBe(t.productcategorie);
+    }
+  });
+
+  it('has Eemnes jeugdhulp bought through Amersfoort, never through the Regio', () => {
+    const contracts = new Map(world.contracten.map((c) => [c.id, c]));
+    const eemnes = world.jeugdToewijzingen.filter((t) => t.gemeenteCode === '0317');
+    expect(eemnes.length).toBeGreaterThan(0);
+    for (const t of eemnes) expect(contracts.get(t.contractId)?.contractantId).toBe('0307');
+  });
+
+  it('declares after delivery, never after the peildatum, and leaves recent months undeclared', () => {
+    for (const d of world.declaraties) {
+      expect(d.ingediendOp > d.leveringTot).toBe(true);
+      expect(d.ingediendOp <= world.peildatum).toBe(true);
+    }
+    const late = world.declaraties.filter((d) => Date.parse(d.ingediendOp) - Date.parse(d.leveringTot) > 365 * 864e5);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length / world.declaraties.length).toBeLessThan(0.1);
+  });
+
+  it('has in Blaricum a resident with Wmo, Jeugdwet and Participatiewet support', () => {
+    const has = (rows: readonly { inwonerId: string }[], id: string) => rows.some((r) => r.inwonerId === id);
+    const three = world.inwoners.filter((i) => i.gemeenteCode === '0376' && has(world.wmoToewijzingen, i.id) && has(world.jeugdToewijzingen, i.id) && has(world.uitkeringen, i.id));
+    expect(three.length).toBeGreaterThan(0);
+  });
+
+  it('grows with the scale parameter', () => {
+    const bigger = generateDemoWorld(readDemoConfig({ DEMO_SCALE: '0.2' }));
+    expect(bigger.wmoToewijzingen.length).toBeGreaterThan(world.wmoToewijzingen.length * 1.6);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { groupedLoader, keyedLoader } from './loaders.js';
+
+describe('keyedLoader', () => {
+  it('answers each key with its row, whatever order the rows come in, and null for a miss', async () => {
+    const calls: (readonly string[])[] = [];
+    const loader = keyedLoader(
+      async (keys: readonly string[]) => {
+        calls.push(keys);
+        // Backend order is not key order, and "c" has no row.
+        return [{ id: 'b', n: 2 }, { id: 'a', n: 1 }];
+      },
+      (row) => row.id,
+    );
+    const [a, b, c] = await Promise.all([loader.load('a'), loader.load('b'), loader.load('c')]);
+    expect([a?.n, b?.n, c]).toEqual([1, 2, null]);
+    expect(calls).toEqual([['a', 'b', 'c']]);
+  });
+});
+
+describe('groupedLoader', () => {
+  it('groups rows under their parent in one batch and gives [] to a parent without rows', async () => {
+    let batches = 0;
+    const loader = groupedLoader(
+      async (keys: readonly string[]) => {
+        batches += 1;
+        expect(keys).toEqual(['p1', 'p2', 'p3']);
+        return [{ parent: 'p2', v: 'x' }, { parent: 'p1', v: 'y' }, { parent: 'p2', v: 'z' }];
+      },
+      (row) => row.parent,
+    );
+    const [p1, p2, p3] = await Promise.all(['p1', 'p2', 'p3'].map((key) => loader.load(key)));
+    expect(p1.map((r) => r.v)).toEqual(['y']);
+    expect(p2.map((r) => r.v)).toEqual(['x', 'z']);
+    expect(p3).toEqual([]);
+    expect(batches).toBe(1);
+  });
+});
