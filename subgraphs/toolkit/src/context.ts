@@ -22,12 +22,14 @@ export interface IncomingRequestHeaders {
  */
 export function createRequestContext<L>(
   db: Database,
-  createLoaders: (db: Database) => L,
+  createLoaders: (db: Database, principal: Principal) => L,
   headers?: IncomingRequestHeaders,
 ): SubgraphContext<L> {
+  const principal = developmentPrincipal;
   return {
-    principal: developmentPrincipal,
-    loaders: createLoaders(db),
+    principal,
+    // Loaders get the caller so that their batch SQL can apply its scope.
+    loaders: createLoaders(db, principal),
     db,
     traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
   };

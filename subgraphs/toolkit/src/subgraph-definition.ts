@@ -1,4 +1,5 @@
 import type { Database, Queryable } from './database.js';
+import type { Principal } from './principal.js';
 import type { ReferenceResolvers } from './build-subgraph.js';
 import type { DemoWorld } from './demo-world/world.js';
 import type { NonEmptyArray } from 'type-graphql';
@@ -19,8 +20,8 @@ export interface SubgraphDefinition<L = unknown> {
   readonly referenceResolvers?: ReferenceResolvers;
   /** Absolute path of the subgraph's `migrations/` folder. */
   readonly migrationsDir: string;
-  /** Builds the loaders of one request. */
-  createLoaders(db: Database): L;
+  /** Builds the loaders of one request, for its caller (batch SQL applies the caller's scope). */
+  createLoaders(db: Database, principal: Principal): L;
   /** Inserts this subgraph's slice of the demo world into an empty database. */
   loadDemo(db: Queryable, world: DemoWorld): Promise<void>;
 }

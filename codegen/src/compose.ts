@@ -1,0 +1,84 @@
+import { composeServices } from '@apollo/composition';
+import { GraphQLError, parse } from 'graphql';
+import { GENERATED_HEADER, printSubgraphSdl, routingUrl, SUBGRAPHS, type SubgraphEntry, subgraphExists } from './subgraph-list.js';
+
+/** One subgraph's printed SDL and the routing URL it gets in the supergraph. */
+export interface PrintedSubgraph {
+  readonly name: string;
+  readonly url: string;
+  readonly sdl: string;
+}
+
+/** The outcome of a composition: the supergraph with its hints, or one line per error. */
+export type Composition =
+  | { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/**
+ * Composes printed subgraphs into supergraph SDL with @apollo/composition. Never throws for
+ * bad input: unparsable SDL and composition errors come back as lines of `CODE: message`.
+ */
+export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Composition {
+  const services = [];
+  const parseErrors: string[] = [];
+  for (const { name, url, sdl } of subgraphs) {
+    try {
+      services.push({ name, url, typeDefs: parse(sdl) });
+    } catch (error) {
+      parseErrors.push(`INVALID_GRAPHQL: subgraph "${name}": ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    }
+  }
+  if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
+  const result = composeServices(services);
+  if (result.errors) return { ok: false, errors: result.errors.map(formatCompositionError) };
+  return {
+    ok: true,
+    supergraphSdl: `${GENERATED_HEADER}${result.supergraphSdl}\n`,
+    hints: result.hints.map((hint) => `${hint.definition.code}: ${oneLine(hint.message)}`),
+  };
+}
+
+/** `CODE: message` on one line; the code is the composition error's `extensions.code`. */
+export function formatCompositionError(error: GraphQLError): string {
+  const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'COMPOSITION_ERROR';
+  return `${code}: ${oneLine(error.message)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** What `npm run compose` produces: every subgraph's SDL and their composition. */
+export interface RepositoryComposition {
+  /** Subgraphs whose `src/schema.ts` does not exist yet. */
+  readonly missing: readonly SubgraphEntry[];
+  /** Subgraphs whose schema could not be built, one line each. */
+  readonly buildErrors: readonly string[];
+  /** Printed SDL of every subgraph that built, in `SUBGRAPHS` order. */
+  readonly printed: readonly (PrintedSubgraph & { readonly entry: SubgraphEntry })[];
+  /** Composition of the printed subgraphs; absent while any is missing or failed to build. */
+  readonly composition?: Composition;
+}
+
+/**
+ * Builds every subgraph's schema from its code (one after the other: type-graphql keeps its
+ * metadata in one global store), prints its SDL, and composes them once all seven built.
+ */
+export async function composeRepository(entries: readonly SubgraphEntry[] = SUBGRAPHS): Promise<RepositoryComposition> {
+  const missing: SubgraphEntry[] = [];
+  const buildErrors: string[] = [];
+  const printed: (PrintedSubgraph & { entry: SubgraphEntry })[] = [];
+  for (const entry of entries) {
+    if (!(await subgraphExists(entry))) {
+      missing.push(entry);
+      continue;
+    }
+    try {
+      printed.push({ entry, name: entry.name, url: routingUrl(entry), sdl: await printSubgraphSdl(entry) });
+    } catch (error) {
+      buildErrors.push(`subgraph "${entry.name}": ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    }
+  }
+  const complete = missing.length === 0 && buildErrors.length === 0;
+  return { missing, buildErrors, printed, composition: complete ? composeSupergraph(printed) : undefined };
+}

@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { Agent } from 'undici';
+import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { createGatewayCache } from './cache/create-cache.js';
+import type { GatewayConfig } from './config.js';
+import { createGatewayContext, type GatewayContext } from './context.js';
+import { GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
+import { createPlugins } from './plugins/index.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+
+/** A gateway listening on its port. */
+export interface RunningGateway {
+  /** `http://host:port/graphql`. */
+  readonly url: string;
+  readonly port: number;
+  /** Resolves once the supergraph is loaded and `/graphql` serves; rejects if loading failed. */
+  readonly ready: Promise<void>;
+  /** Lets requests in flight finish, then closes the listener, subgraph connections and cache. */
+  stop(): Promise<void>;
+}
+
+export interface CreateGatewayOptions {
+  /**
+   * Resolve only once the supergraph is loaded. Default true. With false the promise resolves
+   * as soon as the port listens (`/health` answers 503) and `ready` tells when it serves.
+   */
+  waitUntilReady?: boolean;
+}
+
+/**
+ * Starts the gateway. It listens at once (`/health` 503, GraphiQL files served), then reads
+ * the supergraph file, builds the query planner and starts Apollo Server; from then on
+ * `/health` answers 200 and `/graphql` serves. Subgraphs are called at the routing URLs of the
+ * supergraph unless `config.subgraphUrls` names another.
+ */
+export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
+  const { waitUntilReady = true } = options;
+  const httpServer = createServer();
+  const assets = graphiqlAssetRoute();
+  let serving: RequestListener = startingListener(assets);
+  httpServer.on('request', (request, response) => serving(request, response));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+
+  // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
+  const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
+  const cache = createGatewayCache(config);
+  let server: ApolloServer<GatewayContext> | undefined;
+  let stopped = false;
+
+  const ready = (async () => {
+    const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
+    // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
+    process.env.APOLLO_TELEMETRY_DISABLED = '1';
+    server = new ApolloServer<GatewayContext>({
+      gateway: new ApolloGateway({
+        supergraphSdl,
+        buildService: ({ name, url }) =>
+          new SubgraphDataSource({
+            name,
+            url: config.subgraphUrls[name] ?? url ?? '',
+            dispatcher,
+            timeoutMs: config.subgraphTimeoutMs,
+          }),
+      }),
+      csrfPrevention: true,
+      introspection: config.introspection,
+      hideSchemaDetailsFromClientErrors: !config.introspection,
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => maskError(formatted, undefined, error),
+      cache,
+      persistedQueries: { ttl: config.apqTtlSeconds },
+      // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
+      stopOnTerminationSignals: false,
+      plugins: [...createPlugins(config, { httpServer })],
+    });
+    await server.start();
+    if (stopped) return void (await server.stop());
+    serving = graphqlRequestListener(server, {
+      context: async (request) => createGatewayContext(request),
+      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
+      prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
+      maxBodyBytes: config.maxBodyBytes,
+    });
+  })();
+
+  const stop = async (): Promise<void> => {
+    stopped = true;
+    // Without a started Apollo Server there is no drain plugin to close the listener.
+    if (server) await server.stop().catch(() => undefined);
+    if (httpServer.listening) {
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    }
+    await dispatcher.close();
+    await cache.close();
+  };
+
+  if (waitUntilReady) {
+    try {
+      await ready;
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  } else {
+    ready.catch((error: unknown) => console.error('[gateway] the supergraph could not be loaded:', error));
+  }
+  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop };
+}
+
+/** Answers while the supergraph loads: GraphiQL files are served, everything else is 503. */
+function startingListener(assets: RouteHandler): RequestListener {
+  return (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith(GRAPHIQL_ASSET_PREFIX)) {
+      void Promise.resolve(assets(request, response)).catch(() => response.destroy());
+      return;
+    }
+    // Drain the body so that the client reads the answer instead of a reset.
+    request.resume();
+    sendJson(response, 503, {
+      status: 'starting',
+      errors: [{ message: 'De gateway start nog; probeer het zo opnieuw.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+  };
+}

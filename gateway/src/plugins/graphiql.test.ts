@@ -1,0 +1,98 @@
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
+import {
+  ALPHA_RESOLVERS,
+  ALPHA_SDL,
+  composeSupergraph,
+  startTinySubgraph,
+  type TinySubgraph,
+  tempDir,
+  testConfig,
+} from '../gateway.test-utils.js';
+import { GRAPHIQL_ASSET_PREFIX } from './graphiql.js';
+
+let alpha: TinySubgraph;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let supergraphPath: string;
+let gateway: RunningGateway;
+let origin: string;
+
+beforeAll(async () => {
+  alpha = await startTinySubgraph('alpha', ALPHA_SDL, ALPHA_RESOLVERS);
+  dir = await tempDir();
+  supergraphPath = await dir.file('supergraph.graphql', composeSupergraph([alpha]));
+  gateway = await createGatewayServer(testConfig({ supergraphPath }));
+  origin = new URL(gateway.url).origin;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await alpha?.stop();
+  await dir?.remove();
+});
+
+async function landingPage(url: string): Promise<Response> {
+  return fetch(url, { headers: { accept: 'text/html' } });
+}
+
+describe('graphiqlPlugin', () => {
+  it('serves GraphiQL as the landing page with only local asset URLs', async () => {
+    for (const path of ['/graphql', '/']) {
+      const response = await landingPage(`${origin}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await response.text();
+      expect(html).toContain('GraphiQL');
+      expect(html).toContain('Bearer-token');
+      const outside = (html.match(/https?:\/\/[^\s"'<>)]+/g) ?? []).filter((url) => !/^https?:\/\/127\.0\.0\.1[:/]/.test(url));
+      expect(outside).toEqual([]);
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+      expect(assets.length).toBe(4);
+      for (const asset of assets) expect(asset.startsWith(GRAPHIQL_ASSET_PREFIX)).toBe(true);
+    }
+  });
+
+  it('serves every asset the page names, plain and gzipped', async () => {
+    const html = await (await landingPage(gateway.url)).text();
+    for (const [, asset] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+      const plain = await fetch(`${origin}${asset}`, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.status, asset).toBe(200);
+      expect(plain.headers.get('content-type')).toMatch(asset.endsWith('.css') ? /text\/css/ : /text\/javascript/);
+      const body = Buffer.from(await plain.arrayBuffer());
+      expect(body.length).toBeGreaterThan(1_000);
+      // Node's fetch decodes gzip on its own, so read the raw bytes with node:http.
+      const zipped = await rawGet(`${origin}${asset}`, { 'accept-encoding': 'gzip' });
+      expect(zipped.encoding).toBe('gzip');
+      expect(gunzipSync(zipped.bytes).equals(body)).toBe(true);
+    }
+  });
+
+  it('serves nothing else under the asset prefix', async () => {
+    for (const path of ['package.json', '../package.json', 'graphiql.js', '']) {
+      expect((await fetch(`${origin}${GRAPHIQL_ASSET_PREFIX}${path}`)).status, path).toBe(404);
+    }
+  });
+
+  it('is replaced by no landing page at all when introspection is off', async () => {
+    const closed = await createGatewayServer(testConfig({ supergraphPath, introspection: false }));
+    try {
+      const response = await landingPage(closed.url);
+      expect(response.headers.get('content-type')).not.toMatch(/text\/html/);
+      expect(await response.text()).not.toContain('GraphiQL');
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+function rawGet(url: string, headers: Record<string, string>): Promise<{ encoding?: string; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ encoding: response.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Server } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GatewayConfig } from '../config.js';
+import type { GatewayContext } from '../context.js';
+import { graphiqlPlugin } from './graphiql.js';
+import { subgraphErrorsPlugin } from './subgraph-errors.js';
+
+/** What the plugins need besides the configuration: the server they run in. */
+export interface PluginRuntime {
+  readonly httpServer: Server;
+}
+
+/**
+ * Every plugin of the gateway, in one list (STYLE.md house style 3). Apollo runs most hooks of
+ * all plugins at once and end callbacks in reverse order (STYLE.md §2), so an entry's position
+ * says nothing about when it runs; each comment says why the entry is here.
+ */
+export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): readonly ApolloServerPlugin<GatewayContext>[] {
+  const plugins: (ApolloServerPlugin<GatewayContext> | false)[] = [
+    // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
+    // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
+    config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
+    subgraphErrorsPlugin(),
+    // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
+    ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
+  ];
+  return plugins.filter((plugin): plugin is ApolloServerPlugin<GatewayContext> => plugin !== false);
+}

@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer, type RunningGateway } from './create-gateway.js';
+import {
+  ALPHA_RESOLVERS,
+  ALPHA_SDL,
+  BETA_SDL,
+  betaResolvers,
+  closedPort,
+  composeSupergraph,
+  type GraphqlResponseBody,
+  postGraphql,
+  startTinySubgraph,
+  type TinySubgraph,
+  tempDir,
+  testConfig,
+} from './gateway.test-utils.js';
+
+const QUERY = '{ gemeente(code: "0406") { code naam inwonerAantal } }';
+
+let alpha: TinySubgraph;
+let slowBeta: TinySubgraph;
+let broken: Server;
+let brokenUrl: string;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+const gateways: RunningGateway[] = [];
+
+beforeAll(async () => {
+  [alpha, slowBeta] = await Promise.all([
+    startTinySubgraph('alpha', ALPHA_SDL, ALPHA_RESOLVERS),
+    startTinySubgraph('beta', BETA_SDL, betaResolvers(1_500)),
+  ]);
+  // Answers every call with a 500 and a body full of internals, or with a 200 that is not JSON.
+  broken = createServer((request, response) => {
+    request.resume();
+    if (request.url?.includes('garbage')) response.writeHead(200, { 'content-type': 'application/json' }).end('{not json');
+    else response.writeHead(500, { 'content-type': 'text/plain' }).end('Error at /srv/beta/secret.ts:12');
+  });
+  await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+  brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+  dir = await tempDir();
+});
+
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.stop()));
+  await Promise.all([alpha?.stop(), slowBeta?.stop()]);
+  broken?.closeAllConnections();
+  await new Promise<void>((resolve) => (broken ? broken.close(() => resolve()) : resolve()));
+  await dir?.remove();
+});
+
+/** A gateway whose `beta` lives at `betaUrl`. */
+async function gatewayWithBetaAt(betaUrl: string, subgraphTimeoutMs = 2_000): Promise<RunningGateway> {
+  const sdl = composeSupergraph([alpha, { name: 'beta', url: betaUrl, typeDefs: parse(BETA_SDL) }]);
+  const gateway = await createGatewayServer(
+    testConfig({ supergraphPath: await dir.file(`supergraph-${gateways.length}.graphql`, sdl), subgraphTimeoutMs }),
+  );
+  gateways.push(gateway);
+  return gateway;
+}
+
+/** alpha's data stands, beta's field is null, and one SUBGRAPH_UNAVAILABLE error names beta. */
+function expectBetaUnavailable(body: GraphqlResponseBody, message: RegExp, hidden: readonly string[]): void {
+  expect(body.data).toEqual({ gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: null } });
+  expect(body.errors).toHaveLength(1);
+  const [error] = body.errors ?? [];
+  expect(error.message).toMatch(message);
+  expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'beta' });
+  const text = JSON.stringify(body);
+  for (const secret of ['stacktrace', '127.0.0.1', ...hidden]) expect(text).not.toContain(secret);
+}
+
+describe('SubgraphDataSource', () => {
+  it('turns a subgraph that is down into SUBGRAPH_UNAVAILABLE while the rest stands', async () => {
+    const port = await closedPort();
+    const gateway = await gatewayWithBetaAt(`http://127.0.0.1:${port}/graphql`);
+    const { status, body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(status).toBe(200);
+    expectBetaUnavailable(body, /^Subgraph beta is niet bereikbaar/, [String(port)]);
+  });
+
+  it('gives up on a subgraph slower than the timeout', async () => {
+    const gateway = await gatewayWithBetaAt(slowBeta.url, 200);
+    const started = Date.now();
+    const { body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(Date.now() - started).toBeLessThan(1_200);
+    expectBetaUnavailable(body, /^Subgraph beta antwoordde niet binnen 200 ms/, []);
+  });
+
+  it('turns an HTTP error of a subgraph into SUBGRAPH_UNAVAILABLE without its body', async () => {
+    const gateway = await gatewayWithBetaAt(`${brokenUrl}/graphql`);
+    const { body } = await postGraphql(gateway.url, { query: QUERY });
+    expectBetaUnavailable(body, /^Subgraph beta gaf HTTP-status 500/, ['/srv/beta', 'secret']);
+  });
+
+  it('turns an unreadable answer into SUBGRAPH_UNAVAILABLE', async () => {
+    const gateway = await gatewayWithBetaAt(`${brokenUrl}/garbage`);
+    const { body } = await postGraphql(gateway.url, { query: QUERY });
+    expectBetaUnavailable(body, /^Subgraph beta gaf een onleesbaar antwoord/, ['not json', 'JSON']);
+  });
+
+  it('keeps serving after subgraph failures', async () => {
+    const gateway = await gatewayWithBetaAt(`http://127.0.0.1:${await closedPort()}/graphql`);
+    for (let i = 0; i < 3; i++) await postGraphql(gateway.url, { query: QUERY });
+    const { body } = await postGraphql(gateway.url, { query: '{ gemeente(code: "0376") { naam } }' });
+    expect(body).toEqual({ data: { gemeente: { naam: 'Blaricum' } } });
+  });
+});

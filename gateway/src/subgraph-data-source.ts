@@ -1,0 +1,90 @@
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import type { Dispatcher } from 'undici';
+import type { GatewayContext } from './context.js';
+import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
+
+export interface SubgraphDataSourceOptions {
+  /** Subgraph name in the supergraph ("wmo"); the only thing a client learns about it. */
+  name: string;
+  /** Where the subgraph listens; logged on failure, never shown to a client. */
+  url: string;
+  /** Keep-alive dispatcher shared by all subgraphs (one connection pool per origin). */
+  dispatcher: Dispatcher;
+  /** Longest wait for one call, connection and body included, in milliseconds. */
+  timeoutMs: number;
+  /** Where failures are logged with their details (URL, cause). Default one line on stderr. */
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The one home of outgoing subgraph calls (STYLE.md house style 4): keep-alive transport, the
+ * per-call timeout, the `traceparent` header, and what a client sees when a subgraph fails.
+ *
+ * A call that cannot connect, times out, or answers with an HTTP error or unreadable body
+ * becomes one `SUBGRAPH_UNAVAILABLE` error naming the subgraph. @apollo/gateway then leaves
+ * that subgraph's fields null and keeps the data of the others.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  readonly timeoutMs: number;
+  private readonly log: (message: string, error: unknown) => void;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    this.name = options.name;
+    this.timeoutMs = options.timeoutMs;
+    this.log = options.log ?? defaultLog;
+    const transport = createKeepAliveFetcher(options.dispatcher);
+    this.fetcher = (url: string, init?: FetcherRequestInit) =>
+      transport(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+  }
+
+  /** Adds the caller's trace to every call made for a client request. */
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Health checks and schema loads carry no client request (@apollo/gateway does not export
+    // the `kind` enum, so the shape tells them apart).
+    if (!('incomingRequestContext' in options)) return;
+    options.request.http?.headers.set('traceparent', options.incomingRequestContext.context.traceparent);
+  }
+
+  /**
+   * Replaces whatever went wrong with an error fit for a client; the details (URL, status,
+   * body, cause) go to the log only. Thrown errors are collected by @apollo/gateway's
+   * `executeQueryPlan` into the response's `errors`, beside the data of the other fetches.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
+    this.log(`subgraph ${this.name} failed (${this.url})`, error);
+    throw this.clientError(error, response);
+  }
+
+  private clientError(error: Error, response: FetcherResponse | undefined): GraphQLError {
+    const extensions = { serviceName: this.name };
+    if (response?.status === 401) {
+      return new GraphQLError(`Subgraph ${this.name} weigerde de aanvraag: niet aangemeld.`, {
+        extensions: { code: 'UNAUTHENTICATED', ...extensions },
+      });
+    }
+    if (response?.status === 403) {
+      return new GraphQLError(`Subgraph ${this.name} weigerde de aanvraag: geen toegang.`, {
+        extensions: { code: 'FORBIDDEN', ...extensions },
+      });
+    }
+    return new GraphQLError(unavailableMessage(this.name, this.timeoutMs, error, response), {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', ...extensions },
+    });
+  }
+}
+
+function unavailableMessage(name: string, timeoutMs: number, error: Error, response: FetcherResponse | undefined): string {
+  if (error.name === 'TimeoutError') return `Subgraph ${name} antwoordde niet binnen ${timeoutMs} ms; de velden uit ${name} ontbreken.`;
+  if (response && !response.ok) return `Subgraph ${name} gaf HTTP-status ${response.status}; de velden uit ${name} ontbreken.`;
+  if (response) return `Subgraph ${name} gaf een onleesbaar antwoord; de velden uit ${name} ontbreken.`;
+  return `Subgraph ${name} is niet bereikbaar; de velden uit ${name} ontbreken.`;
+}
+
+function defaultLog(message: string, error: unknown): void {
+  // One line per failure: during an outage every request logs, so no stack traces.
+  console.error(`[gateway] ${message}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { loadDemo } from '../demo/load-demo.js';
+import { GemeenteFinancienResolver } from './financien/financien.resolver.js';
+import { resolveGemeenteReference } from './gemeente/gemeente.reference.js';
+import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
+import { createLoaders } from './loaders.js';
+import { GemeenteMaatregelenResolver, MaatregelResolver, MaatregelStatusResolver } from './maatregel/maatregel.resolver.js';
+import { resolveOrganisatieReference } from './organisatie/organisatie.reference.js';
+import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
+import { RegioResolver } from './regio/regio.resolver.js';
+import { SamenwerkingsverbandResolver } from './samenwerkingsverband/samenwerkingsverband.resolver.js';
+import { GemeenteArrangementenResolver } from './uitvoeringsarrangement/gemeente-arrangementen.resolver.js';
+import { UitvoeringsarrangementResolver } from './uitvoeringsarrangement/uitvoeringsarrangement.resolver.js';
+
+/**
+ * The gemeenten subgraph: gemeenten, regio's, samenwerkingsverbanden, organisaties, who executes
+ * which law for whom, Iv3 figures and maatregelen. All of it is public data, so no row filter by
+ * the caller's scope applies here (DESIGN "Who uses it": public).
+ */
+export const subgraph = defineSubgraph({
+  name: 'gemeenten',
+  defaultPort: 4001,
+  resolvers: [
+    GemeenteResolver,
+    GemeenteArrangementenResolver,
+    GemeenteFinancienResolver,
+    GemeenteMaatregelenResolver,
+    RegioResolver,
+    SamenwerkingsverbandResolver,
+    OrganisatieResolver,
+    UitvoeringsarrangementResolver,
+    MaatregelResolver,
+    MaatregelStatusResolver,
+  ],
+  referenceResolvers: {
+    Gemeente: { __resolveReference: resolveGemeenteReference },
+    Organisatie: { __resolveReference: resolveOrganisatieReference },
+  },
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  createLoaders,
+  loadDemo,
+});

@@ -1,0 +1,63 @@
+import { type DemoWorld, insertRows, type Queryable } from '@sociaal-graph/toolkit';
+
+/**
+ * Inserts the inkoop slice of the demo world: aanbieders, contracten with their deelnemende
+ * gemeenten, percelen, producten, tarieven and declaraties. Runs once, in the toolkit's demo
+ * transaction, into an empty schema; parents go in before their children.
+ */
+export async function loadDemo(db: Queryable, world: DemoWorld): Promise<void> {
+  await insertRows(
+    db,
+    'aanbieder',
+    ['agb_code', 'naam', 'kvk_nummer', 'vestigingsplaats', 'soort'],
+    world.aanbieders.map((a) => [a.agbCode, a.naam, a.kvkNummer, a.vestigingsplaats, a.soort]),
+  );
+  await insertRows(
+    db,
+    'contract',
+    [
+      'id', 'naam', 'contractant_id', 'aanbieder_agb', 'wet', 'soort', 'procedure', 'bekostiging',
+      'looptijd_van', 'looptijd_tot', 'declaratietermijn_dagen', 'lumpsum_per_jaar',
+    ],
+    world.contracten.map((c) => [
+      c.id, c.naam, c.contractantId, c.aanbiederAgb, c.wet, c.soort, c.procedure, c.bekostiging,
+      c.looptijdVan, c.looptijdTot, c.declaratietermijnDagen, c.lumpsumPerJaar,
+    ]),
+  );
+  await insertRows(
+    db,
+    'contract_gemeente',
+    ['contract_id', 'gemeente_code'],
+    world.contracten.flatMap((c) => c.deelnemendeGemeenteCodes.map((code) => [c.id, code])),
+  );
+  await insertRows(
+    db,
+    'perceel',
+    ['id', 'contract_id', 'naam'],
+    world.percelen.map((p) => [p.id, p.contractId, p.naam]),
+  );
+  await insertRows(
+    db,
+    'product',
+    ['id', 'perceel_id', 'wet', 'productcategorie', 'productcode', 'naam', 'eenheid', 'frequentie'],
+    world.producten.map((p) => [p.id, p.perceelId, p.wet, p.productcategorie, p.productcode, p.naam, p.eenheid, p.frequentie]),
+  );
+  await insertRows(
+    db,
+    'tarief',
+    ['id', 'product_id', 'bedrag', 'eenheid', 'geldig_van', 'geldig_tot'],
+    world.tarieven.map((t) => [t.id, t.productId, t.bedrag, t.eenheid, t.geldigVan, t.geldigTot]),
+  );
+  await insertRows(
+    db,
+    'declaratie',
+    [
+      'id', 'gemeente_code', 'wet', 'toewijzingsnummer', 'aanbieder_agb', 'productcategorie', 'productcode',
+      'levering_van', 'levering_tot', 'geleverd_volume', 'eenheid', 'bedrag', 'ingediend_op', 'status', 'correctie_van',
+    ],
+    world.declaraties.map((d) => [
+      d.id, d.gemeenteCode, d.wet, d.toewijzingsnummer, d.aanbiederAgb, d.productcategorie, d.productcode,
+      d.leveringVan, d.leveringTot, d.geleverdVolume, d.eenheid, d.bedrag, d.ingediendOp, d.status, d.correctieVan,
+    ]),
+  );
+}

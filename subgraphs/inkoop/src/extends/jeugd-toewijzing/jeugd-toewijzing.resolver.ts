@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { InkoopContext } from '../../context.js';
+import { toewijzingKey } from '../../declaratie/declaratie.sql.js';
+import { Declaratie } from '../../declaratie/declaratie.type.js';
+import { JeugdToewijzing } from './jeugd-toewijzing.type.js';
+
+/** The fields inkoop adds to JeugdToewijzing. */
+@Resolver(() => JeugdToewijzing)
+export class JeugdToewijzingResolver {
+  @FieldResolver(() => [Declaratie], {
+    description:
+      'Declaratieregels onder deze toewijzing (Jeugdwet), op leveringsperiode; alleen als de vrager het contractbeheer ' +
+      'van de Jeugdwet voor de gemeente heeft.',
+  })
+  declaraties(@Root() toewijzing: JeugdToewijzing, @Ctx() { loaders, principal }: InkoopContext): Promise<Declaratie[]> {
+    return loaders.scoped(principal).declaratiesByJeugdToewijzing.load(toewijzingKey(toewijzing));
+  }
+}

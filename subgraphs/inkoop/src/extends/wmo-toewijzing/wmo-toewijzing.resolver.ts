@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { InkoopContext } from '../../context.js';
+import { toewijzingKey } from '../../declaratie/declaratie.sql.js';
+import { Declaratie } from '../../declaratie/declaratie.type.js';
+import { WmoToewijzing } from './wmo-toewijzing.type.js';
+
+/** The fields inkoop adds to WmoToewijzing. */
+@Resolver(() => WmoToewijzing)
+export class WmoToewijzingResolver {
+  @FieldResolver(() => [Declaratie], {
+    description:
+      'Declaratieregels onder deze toewijzing (Wmo), op leveringsperiode; alleen als de vrager het contractbeheer ' +
+      'van de Wmo voor de gemeente heeft.',
+  })
+  declaraties(@Root() toewijzing: WmoToewijzing, @Ctx() { loaders, principal }: InkoopContext): Promise<Declaratie[]> {
+    return loaders.scoped(principal).declaratiesByWmoToewijzing.load(toewijzingKey(toewijzing));
+  }
+}

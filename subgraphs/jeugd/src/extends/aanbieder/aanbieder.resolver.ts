@@ -1,0 +1,28 @@
+import { PageArgs, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type JeugdContext, jeugdGemeenten } from '../../context.js';
+import { JeugdToewijzingPage } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { Aanbieder } from './aanbieder.type.js';
+
+/** The jeugdhulp toewijzingen of a provider, a page per aanbieder through one loader. */
+@Resolver(() => Aanbieder)
+export class AanbiederResolver {
+  @FieldResolver(() => JeugdToewijzingPage, {
+    description: 'Jeugdhulptoewijzingen aan deze aanbieder binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
+  })
+  async jeugdToewijzingen(
+    @Root() aanbieder: Aanbieder,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: JeugdContext,
+  ): Promise<JeugdToewijzingPage> {
+    const { first, offset } = pageOf(args);
+    const loader = context.loaders.toewijzingPagina({
+      parent: 'aanbieder_agb',
+      first,
+      offset,
+      actiefOp: null,
+      gemeenten: jeugdGemeenten(context),
+    });
+    return loader.load(aanbieder.agbCode);
+  }
+}

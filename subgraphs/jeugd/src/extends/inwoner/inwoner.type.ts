@@ -1,0 +1,11 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+/** Stub of the toegang subgraph's `Inwoner`: the key only; jeugd adds the young person's jeugdhulp. */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description: 'Een inwoner (eigendom van de subgraph toegang), hier met zijn of haar jeugdhulp: toewijzingen, verwijzingen en trajecten.',
+})
+export class Inwoner {
+  @Field(() => String, { description: 'Pseudoniem van de inwoner (32 hexadecimale tekens), nooit het BSN.' })
+  id!: string;
+}

@@ -1,0 +1,25 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import { Gemeente } from '../extends/gemeente/gemeente.type.js';
+import { Inwoner } from '../extends/inwoner/inwoner.type.js';
+import { JeugdToewijzing } from '../jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { JeugdTraject } from './jeugd-traject.type.js';
+
+/** The fields of a jeugdhulp traject that point elsewhere. */
+@Resolver(() => JeugdTraject)
+export class JeugdTrajectResolver {
+  @FieldResolver(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
+  gemeente(@Root() traject: JeugdTraject): Gemeente {
+    return { code: traject.gemeenteCode };
+  }
+
+  @FieldResolver(() => Inwoner, { description: 'De jeugdige van dit traject.' })
+  inwoner(@Root() traject: JeugdTraject): Inwoner {
+    return { id: traject.inwonerId };
+  }
+
+  @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen binnen dit traject, nieuwste eerst.' })
+  async toewijzingen(@Root() traject: JeugdTraject, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
+    return context.loaders.toewijzingenVanTraject(jeugdGemeenten(context)).load(traject.id);
+  }
+}

@@ -1,0 +1,111 @@
+import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo } from '@sociaal-graph/toolkit';
+import DataLoader from 'dataloader';
+import { fetchTrajectenById, fetchTrajectenByInwoner } from './jeugd-traject/jeugd-traject.sql.js';
+import {
+  fetchToewijzingenBy,
+  fetchToewijzingenByKey,
+  fetchToewijzingPagesBy,
+  type ToewijzingParent,
+  toewijzingKey,
+} from './jeugd-toewijzing/jeugd-toewijzing.sql.js';
+import type { JeugdToewijzing } from './jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { fetchVerwijzingenById, fetchVerwijzingenByInwoner } from './verwijzing/verwijzing.sql.js';
+
+/** The caller's gemeenten (`null`: all), from `scopeParameter(jeugdScope(context))`. */
+export type Gemeenten = readonly string[] | null;
+
+/** Arguments of a page of toewijzingen under an aanbieder or a gemeente. */
+export interface ToewijzingPageArgs {
+  parent: 'aanbieder_agb' | 'gemeente_code';
+  first: number;
+  offset: number;
+  actiefOp: string | null;
+  gemeenten: Gemeenten;
+}
+
+/**
+ * The loaders of one request. Each is made per set of arguments that changes its SQL (the caller's
+ * gemeenten, a page, a date): `createLoaders` receives only the database, and a loader made for one
+ * scope must never answer for another.
+ */
+export function createLoaders(db: Database) {
+  const toewijzingenBy = (parent: ToewijzingParent) =>
+    perArguments((gemeenten: Gemeenten) =>
+      groupedLoader(
+        (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, gemeenten),
+        (row: JeugdToewijzing) => parentKeyOf(row, parent),
+      ),
+    );
+  return {
+    /** Toewijzing by `toewijzingKey` ("0406:123"); `null` when absent or outside the scope. */
+    toewijzing: perArguments((gemeenten: Gemeenten) =>
+      keyedLoader(
+        (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, gemeenten),
+        (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
+      ),
+    ),
+    /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
+    toewijzingenVanInwoner: toewijzingenBy('inwoner_id'),
+    toewijzingenVanVerwijzing: toewijzingenBy('verwijzing_id'),
+    toewijzingenVanTraject: toewijzingenBy('traject_id'),
+    /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code). */
+    toewijzingPagina: perArguments(
+      (args: ToewijzingPageArgs) =>
+        new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
+          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, args.gemeenten, args, args.actiefOp);
+          const totals = new Map<string, number>();
+          const items = new Map<string, JeugdToewijzing[]>();
+          for (const { parentKey, totaal, opPagina, ...row } of rows) {
+            totals.set(parentKey, totaal);
+            if (!opPagina) continue;
+            const page = items.get(parentKey);
+            if (page) page.push(row);
+            else items.set(parentKey, [row]);
+          }
+          return keys.map((key) => {
+            const page = items.get(key) ?? [];
+            return { items: page, pageInfo: pageInfo(totals.get(key) ?? 0, args, page.length) };
+          });
+        }),
+    ),
+    /** Verwijzing by id; `null` when absent or outside the scope. */
+    verwijzing: perArguments((gemeenten: Gemeenten) =>
+      keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten), (row) => row.id),
+    ),
+    /** The verwijzingen of an inwoner; `[]` for none. */
+    verwijzingenVanInwoner: perArguments((gemeenten: Gemeenten) =>
+      groupedLoader((ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
+    ),
+    /** Traject by id; `null` when absent or outside the scope. */
+    traject: perArguments((gemeenten: Gemeenten) =>
+      keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten), (row) => row.id),
+    ),
+    /** The trajecten of an inwoner; `[]` for none. */
+    trajectenVanInwoner: perArguments((gemeenten: Gemeenten) =>
+      groupedLoader((ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
+    ),
+  };
+}
+
+/** The loaders of one request, as resolvers see them on the context. */
+export type JeugdLoaders = ReturnType<typeof createLoaders>;
+
+function parentKeyOf(row: JeugdToewijzing, parent: ToewijzingParent): string {
+  // Rows were selected by `parent = ANY(keys)`, so the parent column is never null here.
+  const key = { inwoner_id: row.inwonerId, verwijzing_id: row.verwijzingId, traject_id: row.trajectId }[parent];
+  return key ?? '';
+}
+
+/** Makes one loader per distinct argument value (compared as JSON) and reuses it within the request. */
+function perArguments<A, T>(make: (args: A) => T): (args: A) => T {
+  const made = new Map<string, T>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = made.get(key);
+    if (loader === undefined) {
+      loader = make(args);
+      made.set(key, loader);
+    }
+    return loader;
+  };
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { loadDemo } from '../demo/load-demo.js';
+import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
+import { resolveAanbiederReference } from './extends/aanbieder/aanbieder.reference.js';
+import { AanbiederResolver } from './extends/aanbieder/aanbieder.resolver.js';
+import { Contract } from './extends/contract/contract.type.js';
+import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.js';
+import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
+import { resolveInwonerReference } from './extends/inwoner/inwoner.reference.js';
+import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
+import { Tarief } from './extends/tarief/tarief.type.js';
+import { JeugdToewijzingFieldsResolver } from './jeugd-toewijzing/jeugd-toewijzing-fields.resolver.js';
+import { resolveJeugdToewijzingReference } from './jeugd-toewijzing/jeugd-toewijzing.reference.js';
+import { JeugdToewijzingResolver } from './jeugd-toewijzing/jeugd-toewijzing.resolver.js';
+import { JeugdTrajectResolver } from './jeugd-traject/jeugd-traject.resolver.js';
+import { createLoaders } from './loaders.js';
+import { JeugdToewijzingTellingResolver } from './telling/telling.resolver.js';
+import { VerwijzingResolver } from './verwijzing/verwijzing.resolver.js';
+
+/**
+ * The jeugd subgraph: jeugdhulp toewijzingen (iJw 3.2), verwijzingen and trajecten, counts per
+ * productcategorie and the iJw code lists, plus the jeugdhulp under `Inwoner`, `Aanbieder` and
+ * `Gemeente`. Every row is filtered by the caller's scope for the uitvoering of the Jeugdwet.
+ */
+export const subgraph = defineSubgraph({
+  name: 'jeugd',
+  defaultPort: 4004,
+  resolvers: [
+    JeugdToewijzingResolver,
+    JeugdToewijzingFieldsResolver,
+    VerwijzingResolver,
+    JeugdTrajectResolver,
+    JeugdToewijzingTellingResolver,
+    CodelijstResolver,
+    InwonerResolver,
+    AanbiederResolver,
+    GemeenteResolver,
+  ],
+  orphanedTypes: [Contract, Tarief],
+  referenceResolvers: {
+    JeugdToewijzing: { __resolveReference: resolveJeugdToewijzingReference },
+    Inwoner: { __resolveReference: resolveInwonerReference },
+    Aanbieder: { __resolveReference: resolveAanbiederReference },
+    Gemeente: { __resolveReference: resolveGemeenteReference },
+  },
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  createLoaders,
+  loadDemo,
+});

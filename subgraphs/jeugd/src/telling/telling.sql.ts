@@ -1,0 +1,35 @@
+import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Gemeenten } from '../loaders.js';
+
+/** Counts of one gemeente and productcategorie in one year. */
+export interface TellingRow {
+  gemeenteCode: string;
+  productcategorie: string;
+  aantalToewijzingen: number;
+  aantalJeugdigen: number;
+}
+
+/**
+ * Per gemeente and productcategorie: the toewijzingen active on at least one day of `jaar`, and the
+ * distinct young people holding them. Computed in SQL (DESIGN "Storage"), one statement for any
+ * number of gemeenten, within the scope. Combinations without any toewijzing have no row.
+ */
+export async function selectTellingen(
+  db: Queryable,
+  gemeenteCodes: readonly string[],
+  jaar: number,
+  gemeenten: Gemeenten,
+): Promise<TellingRow[]> {
+  return db.query<TellingRow>(
+    `SELECT gemeente_code AS "gemeenteCode", productcategorie,
+            count(*) AS "aantalToewijzingen", count(DISTINCT inwoner_id) AS "aantalJeugdigen"
+     FROM toewijzing
+     WHERE gemeente_code = ANY($1::text[])
+       AND ingangsdatum <= make_date($2::int, 12, 31)
+       AND (einddatum IS NULL OR einddatum >= make_date($2::int, 1, 1))
+       AND ($3::text[] IS NULL OR gemeente_code = ANY($3::text[]))
+     GROUP BY gemeente_code, productcategorie
+     ORDER BY gemeente_code, productcategorie`,
+    [gemeenteCodes, jaar, gemeenten],
+  );
+}

@@ -1,0 +1,47 @@
+import { assertGemeentecode, Code, pageInfo, pageOf, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { knownCode } from '../codelijst/known-code.js';
+import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import { Gemeente } from '../extends/gemeente/gemeente.type.js';
+import { Inwoner } from '../extends/inwoner/inwoner.type.js';
+import { JeugdToewijzing } from '../jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { JeugdVerwijzingenArgs } from './verwijzing.input.js';
+import { findVerwijzingen } from './verwijzing.sql.js';
+import { JeugdVerwijzingPage, Verwijzing } from './verwijzing.type.js';
+
+/** The `jeugdVerwijzingen` list and the fields of a verwijzing. */
+@Resolver(() => Verwijzing)
+export class VerwijzingResolver {
+  @Query(() => JeugdVerwijzingPage, {
+    description: 'Verwijzingen naar jeugdhulp binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
+  })
+  async jeugdVerwijzingen(
+    @Args(() => JeugdVerwijzingenArgs) args: JeugdVerwijzingenArgs,
+    @Ctx() context: JeugdContext,
+  ): Promise<JeugdVerwijzingPage> {
+    const gemeente = args.gemeente == null ? null : assertGemeentecode(args.gemeente, 'gemeente');
+    const page = pageOf(args);
+    const { rows, total } = await findVerwijzingen(context.db, gemeente, jeugdGemeenten(context), page);
+    return { items: rows, pageInfo: pageInfo(total, page, rows.length) };
+  }
+
+  @FieldResolver(() => Code, { description: 'Type verwijzer (codelijst COD327, bijvoorbeeld 02 Huisarts).' })
+  verwijzerType(@Root() verwijzing: Verwijzing): Code {
+    return knownCode(VERWIJZER_TYPE, verwijzing.verwijzerTypeCode);
+  }
+
+  @FieldResolver(() => Gemeente, { description: 'De gemeente waar de verwijzing binnenkwam.' })
+  gemeente(@Root() verwijzing: Verwijzing): Gemeente {
+    return { code: verwijzing.gemeenteCode };
+  }
+
+  @FieldResolver(() => Inwoner, { description: 'De verwezen jeugdige.' })
+  inwoner(@Root() verwijzing: Verwijzing): Inwoner {
+    return { id: verwijzing.inwonerId };
+  }
+
+  @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen die op deze verwijzing volgden, nieuwste eerst.' })
+  async toewijzingen(@Root() verwijzing: Verwijzing, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
+    return context.loaders.toewijzingenVanVerwijzing(jeugdGemeenten(context)).load(verwijzing.id);
+  }
+}

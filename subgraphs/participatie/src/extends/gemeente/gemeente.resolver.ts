@@ -1,0 +1,26 @@
+import { assertDatum, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ParticipatieContext } from '../../context.js';
+import { participatieScope } from '../../scope.js';
+import { UitkeringenActiefArgs } from '../../uitkering/uitkering.input.js';
+import { UitkeringPage } from '../../uitkering/uitkering.type.js';
+import { Gemeente } from './gemeente.type.js';
+
+/** The Participatiewet fields this subgraph adds to Gemeente. */
+@Resolver(() => Gemeente)
+export class GemeenteResolver {
+  @FieldResolver(() => UitkeringPage, {
+    description: 'Uitkeringen van deze gemeente binnen het mandaat van de aanvrager, nieuwste eerst.',
+  })
+  async uitkeringen(
+    @Root() gemeente: Gemeente,
+    @Args(() => UitkeringenActiefArgs) args: UitkeringenActiefArgs,
+    @Ctx() ctx: ParticipatieContext,
+  ): Promise<UitkeringPage> {
+    const page = pageOf(args);
+    const actiefOp = args.actiefOp == null ? null : assertDatum(args.actiefOp, 'actiefOp');
+    const loader = ctx.loaders.uitkeringPageByGemeente({ scope: participatieScope(ctx.principal), actiefOp, ...page });
+    const { totaal, items } = await loader.load(gemeente.code);
+    return { items, pageInfo: pageInfo(totaal, page, items.length) };
+  }
+}

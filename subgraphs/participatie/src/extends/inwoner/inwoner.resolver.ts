@@ -1,0 +1,41 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ParticipatieContext } from '../../context.js';
+import { Minimaregeling } from '../../minimaregeling/minimaregeling.type.js';
+import { Reintegratietraject } from '../../reintegratietraject/reintegratietraject.type.js';
+import { participatieScope } from '../../scope.js';
+import { Schuldhulptraject } from '../../schuldhulptraject/schuldhulptraject.type.js';
+import { Uitkering } from '../../uitkering/uitkering.type.js';
+import { Inwoner } from './inwoner.type.js';
+
+/**
+ * The Participatiewet lists this subgraph adds to Inwoner. Each goes through a grouped loader, so a
+ * list of residents costs one statement per field, whatever its length.
+ */
+@Resolver(() => Inwoner)
+export class InwonerResolver {
+  @FieldResolver(() => [Uitkering], { description: 'Uitkeringen van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.' })
+  uitkeringen(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Uitkering[]> {
+    return ctx.loaders.uitkeringenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+  }
+
+  @FieldResolver(() => [Reintegratietraject], {
+    description: 'Re-integratietrajecten (ook beschut werk) van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.',
+  })
+  reintegratietrajecten(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Reintegratietraject[]> {
+    return ctx.loaders.reintegratietrajectenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+  }
+
+  @FieldResolver(() => [Schuldhulptraject], {
+    description: 'Schuldhulptrajecten van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.',
+  })
+  schuldhulptrajecten(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Schuldhulptraject[]> {
+    return ctx.loaders.schuldhulptrajectenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+  }
+
+  @FieldResolver(() => [Minimaregeling], {
+    description: 'Toegekende minimaregelingen van de inwoner binnen het mandaat van de aanvrager, nieuwste jaar eerst.',
+  })
+  minimaregelingen(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Minimaregeling[]> {
+    return ctx.loaders.minimaregelingenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+  }
+}

@@ -1,0 +1,51 @@
+import { assertGemeentecode, assertJaar, badUserInput } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { ParticipatieContext } from '../context.js';
+import { Gemeente } from '../extends/gemeente/gemeente.type.js';
+import { participatieScope } from '../scope.js';
+import { fetchKengetallen } from './participatie-kengetallen.sql.js';
+import { ParticipatieKengetallen } from './participatie-kengetallen.type.js';
+
+/** At most this many gemeenten per request: the country has 342. */
+const MAX_GEMEENTEN = 500;
+
+const BUITEN_MANDAAT =
+  'Buiten mandaat: de aanvrager voert de Participatiewet voor deze gemeente niet uit; de aantallen zijn niet beschikbaar (geen nul).';
+
+/** The aggregate Participatiewet figures per gemeente, computed in SQL. */
+@Resolver(() => ParticipatieKengetallen)
+export class ParticipatieKengetallenResolver {
+  @Query(() => [ParticipatieKengetallen], {
+    description:
+      'Kengetallen Participatiewet per gevraagde gemeente over een jaar: lopende uitkeringen aan het eind van het jaar, ' +
+      'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde.',
+  })
+  async participatieKengetallen(
+    @Arg('gemeenten', () => [String], { description: 'CBS-codes van de gemeenten ("0406").' }) gemeenten: string[],
+    @Arg('jaar', () => Int, { description: 'Het jaar.' }) jaar: number,
+    @Ctx() ctx: ParticipatieContext,
+  ): Promise<ParticipatieKengetallen[]> {
+    assertJaar(jaar);
+    if (gemeenten.length > MAX_GEMEENTEN) {
+      throw badUserInput(`Vraag om ten hoogste ${MAX_GEMEENTEN} gemeenten tegelijk, niet ${gemeenten.length}.`, { argument: 'gemeenten' });
+    }
+    const codes = [...new Set(gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
+    const rows = await fetchKengetallen(ctx.db, codes, jaar, participatieScope(ctx.principal));
+    const byCode = new Map(rows.map((row) => [row.gemeenteCode, row]));
+    return codes.map((gemeenteCode) => {
+      const row = byCode.get(gemeenteCode);
+      if (!row) {
+        return {
+          gemeenteCode, jaar, binnenMandaat: false, toelichting: BUITEN_MANDAAT,
+          uitkeringenActief: null, instroom: null, uitstroom: null, schuldhulptrajectenGestart: null,
+        };
+      }
+      return { ...row, jaar, binnenMandaat: true, toelichting: null };
+    });
+  }
+
+  @FieldResolver(() => Gemeente, { description: 'De gemeente van de kengetallen.' })
+  gemeente(@Root() kengetallen: ParticipatieKengetallen): Gemeente {
+    return { code: kengetallen.gemeenteCode };
+  }
+}

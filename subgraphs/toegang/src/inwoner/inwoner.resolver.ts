@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { assertGemeentecode, assertInwonerId, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { residentLoaders, type ToegangContext } from '../context.js';
+import { WETTEN } from '../scope.js';
+import { assertBsn } from './bsn.js';
+import { InwonerPage } from './inwoner-page.type.js';
+import { InwonersArgs } from './inwoner.input.js';
+import { Inwoner } from './inwoner.type.js';
+
+/** Root fields that find residents. Every lookup is limited to the caller's scope in SQL. */
+@Resolver(() => Inwoner)
+export class InwonerResolver {
+  @Query(() => Inwoner, {
+    nullable: true,
+    description: 'Eén inwoner op pseudoniem; null als die niet bestaat of buiten het mandaat van de vrager valt.',
+  })
+  inwoner(@Arg('id', () => String, { description: 'Pseudoniem (32 hexadecimale tekens).' }) id: string, @Ctx() context: ToegangContext) {
+    return residentLoaders(context).inwoner.load(assertInwonerId(id));
+  }
+
+  @Query(() => Inwoner, {
+    nullable: true,
+    description:
+      'Eén inwoner op BSN (persoonsgegeven als zoeksleutel); null als die niet bekend is of buiten het mandaat valt. Een BSN dat niet aan de elfproef voldoet, wordt geweigerd.',
+  })
+  inwonerOpBsn(@Arg('bsn', () => String, { description: 'Burgerservicenummer, negen cijfers.' }) bsn: string, @Ctx() context: ToegangContext) {
+    return residentLoaders(context).inwonerOpBsn.load(assertBsn(bsn));
+  }
+
+  @Query(() => InwonerPage, {
+    description:
+      'Inwoners van een gemeente, geordend op id, optioneel alleen wie een melding heeft onder elk van de opgegeven wetten (bijvoorbeeld Wmo, Jeugdwet én Participatiewet).',
+  })
+  async inwoners(@Args(() => InwonersArgs) args: InwonersArgs, @Ctx() context: ToegangContext): Promise<InwonerPage> {
+    const gemeente = assertGemeentecode(args.gemeente, 'gemeente');
+    const page = pageOf(args);
+    const wetten = args.wetten ? WETTEN.filter((wet) => args.wetten?.includes(wet)) : null;
+    const pagina = await residentLoaders(context).inwonerPagina({ wetten, ...page }).load(gemeente);
+    return { items: pagina.inwoners, pageInfo: pageInfo(pagina.totaal, page, pagina.inwoners.length) };
+  }
+}

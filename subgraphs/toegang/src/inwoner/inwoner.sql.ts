@@ -1,0 +1,99 @@
+import type { Queryable } from '@sociaal-graph/toolkit';
+import { meldingScopeParameters, meldingZichtbaar, type ToegangScope } from '../scope.js';
+
+/** One resident as the SQL returns it; `leeftijd` is on the peildatum (or today without one). */
+export interface InwonerRow {
+  id: string;
+  bsn: string;
+  gemeenteCode: string;
+  huishoudenId: string;
+  voornaam: string;
+  achternaam: string;
+  geboortedatum: string;
+  geslacht: string;
+  consulentId: string | null;
+  leeftijd: number;
+}
+
+/** One page of a gemeente's residents, with the total that matched the filter. */
+export interface InwonerPagina {
+  gemeenteCode: string;
+  totaal: number;
+  inwoners: InwonerRow[];
+}
+
+/** Which residents of a gemeente a page holds: `wetten` = meldingen under all of these laws. */
+export interface InwonerFilter {
+  wetten: readonly string[] | null;
+  first: number;
+  offset: number;
+}
+
+const COLUMNS = `i.id, i.bsn, i.gemeente_code AS "gemeenteCode", i.huishouden_id AS "huishoudenId",
+  i.voornaam, i.achternaam, i.geboortedatum, i.geslacht, i.consulent_id AS "consulentId",
+  date_part('year', age(coalesce((SELECT max(datum) FROM peildatum), current_date), i.geboortedatum))::int AS leeftijd`;
+
+const IN_SCOPE = (n: number) => `($${n}::text[] IS NULL OR i.gemeente_code = ANY($${n}::text[]))`;
+
+/** Batch: residents by pseudonym within the caller's scope, in any order; misses are left out. */
+export function inwonersByIds(db: Queryable, ids: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
+  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${IN_SCOPE(2)}`, [
+    ids,
+    scope.inwoner,
+  ]);
+}
+
+/** Batch: residents by BSN within the caller's scope. */
+export function inwonersByBsn(db: Queryable, bsns: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
+  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.bsn = ANY($1::text[]) AND ${IN_SCOPE(2)}`, [
+    bsns,
+    scope.inwoner,
+  ]);
+}
+
+/** Batch: the members of households within the caller's scope, eldest first. */
+export function inwonersByHuishouden(
+  db: Queryable,
+  huishoudenIds: readonly string[],
+  scope: ToegangScope,
+): Promise<InwonerRow[]> {
+  return db.query<InwonerRow>(
+    `SELECT ${COLUMNS} FROM inwoner i WHERE i.huishouden_id = ANY($1::text[]) AND ${IN_SCOPE(2)}
+     ORDER BY i.huishouden_id, i.geboortedatum, i.id`,
+    [huishoudenIds, scope.inwoner],
+  );
+}
+
+/**
+ * Batch: one page of residents per gemeente (ordered by pseudonym) with each total, in one
+ * statement. With `wetten`, only residents with a visible melding under every one of those laws.
+ * Returns one page per requested code, in the order of the codes.
+ */
+export async function inwonerPaginas(
+  db: Queryable,
+  gemeenteCodes: readonly string[],
+  filter: InwonerFilter,
+  scope: ToegangScope,
+): Promise<InwonerPagina[]> {
+  const matches = `i.gemeente_code = g.code AND ${IN_SCOPE(2)} AND ($3::text[] IS NULL OR NOT EXISTS (
+      SELECT 1 FROM unnest($3::text[]) AS w(wet) WHERE NOT EXISTS (
+        SELECT 1 FROM melding m WHERE m.inwoner_id = i.id AND m.wet = w.wet AND ${meldingZichtbaar('m', 6)})))`;
+  const rows = await db.query<Partial<InwonerRow> & { paginaGemeente: string; paginaTotaal: number }>(
+    `SELECT p.*, g.code AS "paginaGemeente", t.totaal AS "paginaTotaal"
+     FROM unnest($1::text[]) AS g(code)
+     CROSS JOIN LATERAL (SELECT count(*)::int AS totaal FROM inwoner i WHERE ${matches}) t
+     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM inwoner i WHERE ${matches} ORDER BY i.id LIMIT $4 OFFSET $5) p ON true`,
+    [gemeenteCodes, scope.inwoner, filter.wetten, filter.first, filter.offset, ...meldingScopeParameters(scope)],
+  );
+  const pages = new Map<string, InwonerPagina>(
+    gemeenteCodes.map((code) => [code, { gemeenteCode: code, totaal: 0, inwoners: [] }]),
+  );
+  for (const { paginaGemeente, paginaTotaal, ...inwoner } of rows) {
+    const page = pages.get(paginaGemeente);
+    if (!page) continue;
+    page.totaal = paginaTotaal;
+    // The LEFT JOIN gives one all-null row for a gemeente with no residents on this page.
+    if (inwoner.id != null) page.inwoners.push(inwoner as InwonerRow);
+  }
+  return gemeenteCodes.map((code) => pages.get(code) ?? { gemeenteCode: code, totaal: 0, inwoners: [] });
+}

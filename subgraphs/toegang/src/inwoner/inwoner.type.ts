@@ -1,0 +1,49 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { InwonerRow } from './inwoner.sql.js';
+
+/**
+ * The resident, keyed by pseudonym. Fields without `@Field` are the row's foreign keys and codes;
+ * the resolver turns them into objects (inwoner-fields.resolver.ts).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Inwoner', {
+  description: 'Een inwoner die zich bij de toegang heeft gemeld. Eigenaar: subgraph toegang; andere subgraphs voegen hun voorzieningen toe.',
+})
+export class Inwoner implements InwonerRow {
+  @Field(() => String, {
+    description: 'Pseudoniem van de inwoner: HMAC van het BSN met het geheim van de installatie, 32 hexadecimale tekens. Nooit het BSN.',
+  })
+  id!: string;
+
+  @Field(() => Int, { description: 'Leeftijd in hele jaren op de peildatum van de gegevens (zonder peildatum: vandaag).' })
+  leeftijd!: number;
+
+  // Persoonsgegevens (DESIGN "Identity and authorization"): issue 3 puts field authorization on these.
+
+  @Field(() => String, { description: 'Persoonsgegeven. Burgerservicenummer: negen cijfers, voldoet aan de elfproef.' })
+  bsn!: string;
+
+  @Field(() => String, { description: 'Persoonsgegeven. Voornaam.' })
+  voornaam!: string;
+
+  @Field(() => String, { description: 'Persoonsgegeven. Achternaam, met eventuele voorvoegsels.' })
+  achternaam!: string;
+
+  @Field(() => String, { description: 'Persoonsgegeven. Geboortedatum (JJJJ-MM-DD).' })
+  geboortedatum!: string;
+
+  gemeenteCode!: string;
+  huishoudenId!: string;
+  geslacht!: string;
+  consulentId!: string | null;
+}
+
+/** A resident's address: the household's postcode and house number. */
+@ObjectType('InwonerAdres', { description: 'Persoonsgegeven. Woonadres van een inwoner (dat van het huishouden).' })
+export class InwonerAdres {
+  @Field(() => String, { description: 'Postcode, vier cijfers, spatie, twee letters ("1271 AB").' })
+  postcode!: string;
+
+  @Field(() => Int, { description: 'Huisnummer.' })
+  huisnummer!: number;
+}

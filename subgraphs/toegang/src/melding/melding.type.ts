@@ -1,0 +1,49 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Wet } from '@sociaal-graph/toolkit';
+import type { MeldingRow } from './melding.sql.js';
+
+/** The step a hulpvraag is in: a first report, the investigation, or the formal application. */
+export enum MeldingSoort {
+  MELDING = 'MELDING',
+  ONDERZOEK = 'ONDERZOEK',
+  AANVRAAG = 'AANVRAAG',
+}
+registerEnumType(MeldingSoort, {
+  name: 'MeldingSoort',
+  description: 'Soort hulpvraag: melding, (keukentafel)onderzoek of aanvraag.',
+});
+
+/** Where a hulpvraag stands. */
+export enum MeldingStatus {
+  OPEN = 'OPEN',
+  AFGEROND = 'AFGEROND',
+  TOEGEKEND = 'TOEGEKEND',
+  AFGEWEZEN = 'AFGEWEZEN',
+}
+registerEnumType(MeldingStatus, { name: 'MeldingStatus', description: 'Stand van een hulpvraag.' });
+
+/** A hulpvraag of a resident under one law. */
+@ObjectType('Melding', { description: 'Een hulpvraag van een inwoner bij de toegang, onder één wet.' })
+export class Melding implements MeldingRow {
+  @Field(() => String, { description: 'Id van de melding.' })
+  id!: string;
+
+  @Field(() => Wet, { description: 'De wet waaronder de hulpvraag valt.' })
+  wet!: Wet;
+
+  @Field(() => MeldingSoort, { description: 'Soort hulpvraag.' })
+  soort!: MeldingSoort;
+
+  @Field(() => String, { description: 'Datum van de melding, het onderzoek of de aanvraag (JJJJ-MM-DD).' })
+  datum!: string;
+
+  @Field(() => MeldingStatus, { description: 'Stand van de hulpvraag.' })
+  status!: MeldingStatus;
+
+  @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Vrije tekst van de consulent.' })
+  commentaar!: string | null;
+
+  inwonerId!: string;
+  gemeenteCode!: string;
+  consulentId!: string | null;
+}

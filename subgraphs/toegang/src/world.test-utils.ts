@@ -1,0 +1,26 @@
+import { type DemoWorld, generateDemoWorld, readDemoConfig, type WorldInwoner } from '@sociaal-graph/toolkit';
+
+let world: DemoWorld | undefined;
+
+/** The default demo world, generated here independently of the subgraph's SQL (once per test file). */
+export function demoWorld(): DemoWorld {
+  world ??= generateDemoWorld(readDemoConfig({}));
+  return world;
+}
+
+/** Age in whole years on a date, both 'YYYY-MM-DD'. */
+export function leeftijdOp(geboortedatum: string, datum: string): number {
+  const [gy, gm, gd] = geboortedatum.split('-').map(Number);
+  const [y, m, d] = datum.split('-').map(Number);
+  return y - gy - (m < gm || (m === gm && d < gd) ? 1 : 0);
+}
+
+/** The laws under which a resident has at least one melding in the world. */
+export function wettenVan(world: DemoWorld, inwoner: WorldInwoner): Set<string> {
+  return new Set(world.meldingen.filter((m) => m.inwonerId === inwoner.id).map((m) => m.wet));
+}
+
+/** The residents of a gemeente in the subgraph's page order (by pseudonym). */
+export function inwonersVan(world: DemoWorld, gemeenteCode: string): WorldInwoner[] {
+  return world.inwoners.filter((i) => i.gemeenteCode === gemeenteCode).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

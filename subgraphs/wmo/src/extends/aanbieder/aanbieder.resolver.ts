@@ -1,0 +1,24 @@
+import { PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { wmoGemeenten, type WmoContext } from '../../context.js';
+import { wmoToewijzingOf, WmoToewijzingPage } from '../../toewijzing/toewijzing.type.js';
+import { Aanbieder } from './aanbieder.type.js';
+
+/** The fields wmo adds to the inkoop subgraph's `Aanbieder`. */
+@Resolver(() => Aanbieder)
+export class AanbiederResolver {
+  @FieldResolver(() => WmoToewijzingPage, {
+    description: 'Wmo-toewijzingen aan deze aanbieder, geordend op gemeente en toewijzingsnummer.',
+  })
+  async wmoToewijzingen(
+    @Root() aanbieder: Aanbieder,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzingPage> {
+    const page = pageOf(args);
+    const { rows, totaal } = await context.loaders
+      .toewijzingPagina({ parent: 'aanbieder', ...page, gemeenten: wmoGemeenten(context) })
+      .load(aanbieder.agbCode);
+    return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
+  }
+}

@@ -1,0 +1,40 @@
+import { assertDatum, assertJaar, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { wmoGemeenten, type WmoContext } from '../../context.js';
+import { WmoToewijzingTelling, wmoToewijzingTellingOf } from '../../telling/telling.type.js';
+import { WmoToewijzingenVanGemeenteArgs } from '../../toewijzing/toewijzing.input.js';
+import { wmoToewijzingOf, WmoToewijzingPage } from '../../toewijzing/toewijzing.type.js';
+import { Gemeente } from './gemeente.type.js';
+
+/** The fields wmo adds to the gemeenten subgraph's `Gemeente`. */
+@Resolver(() => Gemeente)
+export class GemeenteResolver {
+  @FieldResolver(() => WmoToewijzingPage, {
+    description: 'Wmo-toewijzingen van deze gemeente, eventueel alleen die op een datum actief zijn.',
+  })
+  async wmoToewijzingen(
+    @Root() gemeente: Gemeente,
+    @Args(() => WmoToewijzingenVanGemeenteArgs) args: WmoToewijzingenVanGemeenteArgs,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzingPage> {
+    const page = pageOf(args);
+    const actiefOp = args.actiefOp == null ? undefined : assertDatum(args.actiefOp, 'actiefOp');
+    const { rows, totaal } = await context.loaders
+      .toewijzingPagina({ parent: 'gemeente', ...page, actiefOp, gemeenten: wmoGemeenten(context) })
+      .load(gemeente.code);
+    return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
+  }
+
+  @FieldResolver(() => [WmoToewijzingTelling], {
+    description: 'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar.',
+  })
+  async wmoToewijzingenPerProductcategorie(
+    @Root() gemeente: Gemeente,
+    @Arg('jaar', () => Int, { description: 'Kalenderjaar (2015 of later).' }) jaar: number,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzingTelling[]> {
+    assertJaar(jaar);
+    const rows = await context.loaders.tellingen({ jaar, gemeenten: wmoGemeenten(context) }).load(gemeente.code);
+    return rows.map((row) => wmoToewijzingTellingOf(row, jaar));
+  }
+}

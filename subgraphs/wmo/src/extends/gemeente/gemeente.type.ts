@@ -1,0 +1,9 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+/** Stub of the gemeenten subgraph's `Gemeente`: the key only; wmo adds its toewijzingen to it. */
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'Een gemeente (eigendom van de subgraph gemeenten), hier met haar Wmo-toewijzingen.' })
+export class Gemeente {
+  @Field(() => String, { description: 'CBS-gemeentecode, vier cijfers met voorloopnullen ("0406").' })
+  code!: string;
+}

@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { wmoGemeenten, type WmoContext } from '../../context.js';
+import { WmoToewijzing, wmoToewijzingOf } from '../../toewijzing/toewijzing.type.js';
+import { Inwoner } from './inwoner.type.js';
+
+/** The fields wmo adds to the toegang subgraph's `Inwoner`. */
+@Resolver(() => Inwoner)
+export class InwonerResolver {
+  @FieldResolver(() => [WmoToewijzing], {
+    description: 'Alle Wmo-toewijzingen van de inwoner (lopend en beeindigd), oudste ingangsdatum eerst.',
+  })
+  async wmoToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: WmoContext): Promise<WmoToewijzing[]> {
+    const rows = await context.loaders.toewijzingenVanInwoner(wmoGemeenten(context)).load(inwoner.id);
+    return rows.map(wmoToewijzingOf);
+  }
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { loadDemo } from '../demo/load-demo.js';
+import { WmoCodelijstResolver } from './codelijst/codelijst.resolver.js';
+import { resolveAanbiederReference } from './extends/aanbieder/aanbieder.reference.js';
+import { AanbiederResolver } from './extends/aanbieder/aanbieder.resolver.js';
+import { Contract } from './extends/contract/contract.type.js';
+import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.js';
+import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
+import { resolveInwonerReference } from './extends/inwoner/inwoner.reference.js';
+import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
+import { Tarief } from './extends/tarief/tarief.type.js';
+import { createLoaders } from './loaders.js';
+import { WmoToewijzingTellingResolver } from './telling/telling.resolver.js';
+import { resolveWmoToewijzingReference } from './toewijzing/toewijzing.reference.js';
+import { WmoToewijzingResolver } from './toewijzing/toewijzing.resolver.js';
+
+/**
+ * The wmo subgraph: Wmo toewijzingen (iWmo 3.2) with their counts and code lists, and the
+ * toewijzingen under `Inwoner`, `Aanbieder` and `Gemeente`. Every row is filtered by the caller's
+ * scope for the uitvoering of the Wmo.
+ */
+export const subgraph = defineSubgraph({
+  name: 'wmo',
+  defaultPort: 4003,
+  resolvers: [
+    WmoToewijzingResolver,
+    WmoToewijzingTellingResolver,
+    WmoCodelijstResolver,
+    InwonerResolver,
+    AanbiederResolver,
+    GemeenteResolver,
+  ],
+  orphanedTypes: [Contract, Tarief],
+  referenceResolvers: {
+    WmoToewijzing: { __resolveReference: resolveWmoToewijzingReference },
+    Inwoner: { __resolveReference: resolveInwonerReference },
+    Aanbieder: { __resolveReference: resolveAanbiederReference },
+    Gemeente: { __resolveReference: resolveGemeenteReference },
+  },
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  createLoaders,
+  loadDemo,
+});

@@ -1,0 +1,39 @@
+import { assertGemeentecode, assertJaar, badUserInput } from '@sociaal-graph/toolkit';
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { wmoGemeenten, type WmoContext } from '../context.js';
+import { selectTellingen } from './telling.sql.js';
+import { WmoToewijzingTelling, wmoToewijzingTellingOf } from './telling.type.js';
+
+/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
+const MAX_GEMEENTEN = 400;
+
+/** Arguments of `wmoToewijzingenPerProductcategorie`; a class so the SDL lists them in this order. */
+@ArgsType()
+export class WmoTellingArgs {
+  @Field(() => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400.' })
+  gemeenten!: string[];
+
+  @Field(() => Int, { description: 'Kalenderjaar (2015 of later).' })
+  jaar!: number;
+}
+
+/** Aggregates of Wmo toewijzingen for analysts and controllers. */
+@Resolver(() => WmoToewijzingTelling)
+export class WmoToewijzingTellingResolver {
+  @Query(() => [WmoToewijzingTelling], {
+    description:
+      'Per gemeente en productcategorie: het aantal Wmo-toewijzingen dat in het jaar op minstens een dag actief was, en het aantal unieke clienten. Combinaties zonder toewijzingen ontbreken.',
+  })
+  async wmoToewijzingenPerProductcategorie(
+    @Args(() => WmoTellingArgs) { gemeenten: gemeenteCodes, jaar }: WmoTellingArgs,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzingTelling[]> {
+    if (gemeenteCodes.length > MAX_GEMEENTEN) {
+      throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
+    }
+    const codes = gemeenteCodes.map((code) => assertGemeentecode(code, 'gemeenten'));
+    assertJaar(jaar);
+    const rows = await selectTellingen(context.db, codes, jaar, wmoGemeenten(context));
+    return rows.map((row) => wmoToewijzingTellingOf(row, jaar));
+  }
+}

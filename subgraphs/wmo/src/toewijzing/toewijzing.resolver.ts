@@ -1,0 +1,59 @@
+import { assertDatum, assertGemeentecode, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { wmoGemeenten, type WmoContext } from '../context.js';
+import {
+  assertToewijzingsnummer,
+  toewijzingFilterOf,
+  WmoToewijzingenArgs,
+  WmoToewijzingSleutelArgs,
+} from './toewijzing.input.js';
+import { selectToewijzingPage, toewijzingKey } from './toewijzing.sql.js';
+import { WmoToewijzing, wmoToewijzingOf, WmoToewijzingPage } from './toewijzing.type.js';
+
+/** Lookups and lists of Wmo toewijzingen, and the fields computed on one. */
+@Resolver(() => WmoToewijzing)
+export class WmoToewijzingResolver {
+  @Query(() => WmoToewijzing, {
+    nullable: true,
+    description: 'Een Wmo-toewijzing op gemeente en toewijzingsnummer; leeg als zij niet bestaat of niet zichtbaar is.',
+  })
+  async wmoToewijzing(
+    @Args(() => WmoToewijzingSleutelArgs) { gemeenteCode, toewijzingsnummer }: WmoToewijzingSleutelArgs,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzing | null> {
+    const key = toewijzingKey(assertGemeentecode(gemeenteCode, 'gemeenteCode'), assertToewijzingsnummer(toewijzingsnummer));
+    const row = await context.loaders.toewijzing(wmoGemeenten(context)).load(key);
+    return row && wmoToewijzingOf(row);
+  }
+
+  @Query(() => WmoToewijzingPage, {
+    description:
+      'Wmo-toewijzingen, gefilterd op gemeente, productcategorie, aanbieder en datum, geordend op gemeente en toewijzingsnummer.',
+  })
+  async wmoToewijzingen(
+    @Args(() => WmoToewijzingenArgs) args: WmoToewijzingenArgs,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzingPage> {
+    const filter = toewijzingFilterOf(args);
+    const page = pageOf(args);
+    const { rows, totaal } = await selectToewijzingPage(context.db, filter, page, wmoGemeenten(context));
+    return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Of de toewijzing op de datum geldt: ingangsdatum op of voor die dag en geen einddatum ervoor.',
+  })
+  actief(
+    @Root() toewijzing: WmoToewijzing,
+    @Arg('op', () => String, { nullable: true, description: 'Datum (JJJJ-MM-DD); standaard vandaag.' }) op?: string | null,
+  ): boolean {
+    const datum = op == null ? today() : assertDatum(op, 'op');
+    // ISO dates compare correctly as strings.
+    return toewijzing.ingangsdatum <= datum && (toewijzing.einddatum === null || toewijzing.einddatum >= datum);
+  }
+}
+
+/** Today's date in the Netherlands, where the toewijzingen are valid. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
