@@ -63,13 +63,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({
         supergraphSdl,
-        buildService: ({ name, url }) =>
-          new SubgraphDataSource({
-            name,
-            url: config.subgraphUrls[name] ?? url ?? '',
-            dispatcher,
-            timeoutMs: config.subgraphTimeoutMs,
-          }),
+        buildService: ({ name, url }) => {
+          const subgraphUrl = config.subgraphUrls[name] ?? url;
+          if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
+          return new SubgraphDataSource({ name, url: subgraphUrl, dispatcher, timeoutMs: config.subgraphTimeoutMs });
+        },
       }),
       csrfPrevention: true,
       introspection: config.introspection,

@@ -1,4 +1,11 @@
-import { type DemoWorld, generateDemoWorld, readDemoConfig, type WorldToewijzing } from '@sociaal-graph/toolkit';
+import {
+  type DemoWorld,
+  developmentPrincipal,
+  generateDemoWorld,
+  type Principal,
+  readDemoConfig,
+  type WorldToewijzing,
+} from '@sociaal-graph/toolkit';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;
@@ -33,4 +40,10 @@ export function actiefIn(t: WorldToewijzing, jaar: number): boolean {
 export function firstError(result: HarnessResult): { code: unknown; message: string } | undefined {
   const error = result.errors?.[0];
   return error && { code: error.extensions?.code, message: error.message };
+}
+
+/** A caller who sees the given gemeenten under every law and role (`null`: the development principal, all). */
+export function principalFor(gemeenten: readonly string[] | null): Principal {
+  if (gemeenten === null) return developmentPrincipal;
+  return { organisatie: 'test', rollen: ['test'], scope: () => ({ alle: false, gemeenten }) };
 }

@@ -1,4 +1,4 @@
-import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo } from '@sociaal-graph/toolkit';
+import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo, type Principal } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { fetchTrajectenById, fetchTrajectenByInwoner } from './jeugd-traject/jeugd-traject.sql.js';
 import {
@@ -9,10 +9,8 @@ import {
   toewijzingKey,
 } from './jeugd-toewijzing/jeugd-toewijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { jeugdGemeenten } from './scope.js';
 import { fetchVerwijzingenById, fetchVerwijzingenByInwoner } from './verwijzing/verwijzing.sql.js';
-
-/** The caller's gemeenten (`null`: all), from `scopeParameter(jeugdScope(context))`. */
-export type Gemeenten = readonly string[] | null;
 
 /** Arguments of a page of toewijzingen under an aanbieder or a gemeente. */
 export interface ToewijzingPageArgs {
@@ -20,39 +18,34 @@ export interface ToewijzingPageArgs {
   first: number;
   offset: number;
   actiefOp: string | null;
-  gemeenten: Gemeenten;
 }
 
 /**
- * The loaders of one request. Each is made per set of arguments that changes its SQL (the caller's
- * gemeenten, a page, a date): `createLoaders` receives only the database, and a loader made for one
- * scope must never answer for another.
+ * The loaders of one request, for one caller: every batch applies the caller's Jeugdwet scope in
+ * its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
  */
-export function createLoaders(db: Database) {
+export function createLoaders(db: Database, principal: Principal) {
+  const gemeenten = jeugdGemeenten(principal);
   const toewijzingenBy = (parent: ToewijzingParent) =>
-    perArguments((gemeenten: Gemeenten) =>
-      groupedLoader(
-        (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, gemeenten),
-        (row: JeugdToewijzing) => parentKeyOf(row, parent),
-      ),
+    groupedLoader(
+      (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, gemeenten),
+      (row: JeugdToewijzing) => parentKeyOf(row, parent),
     );
   return {
-    /** Toewijzing by `toewijzingKey` ("0406:123"); `null` when absent or outside the scope. */
-    toewijzing: perArguments((gemeenten: Gemeenten) =>
-      keyedLoader(
-        (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, gemeenten),
-        (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
-      ),
+    /** Toewijzing by `toewijzingKey` ("0406:J0406000001"); `null` when absent or outside the scope. */
+    toewijzing: keyedLoader(
+      (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, gemeenten),
+      (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
     ),
     /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
     toewijzingenVanInwoner: toewijzingenBy('inwoner_id'),
     toewijzingenVanVerwijzing: toewijzingenBy('verwijzing_id'),
     toewijzingenVanTraject: toewijzingenBy('traject_id'),
-    /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code). */
+    /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code), per page arguments. */
     toewijzingPagina: perArguments(
       (args: ToewijzingPageArgs) =>
         new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
-          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, args.gemeenten, args, args.actiefOp);
+          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, gemeenten, args, args.actiefOp);
           const totals = new Map<string, number>();
           const items = new Map<string, JeugdToewijzing[]>();
           for (const { parentKey, totaal, opPagina, ...row } of rows) {
@@ -69,20 +62,18 @@ export function createLoaders(db: Database) {
         }),
     ),
     /** Verwijzing by id; `null` when absent or outside the scope. */
-    verwijzing: perArguments((gemeenten: Gemeenten) =>
-      keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten), (row) => row.id),
-    ),
+    verwijzing: keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten), (row) => row.id),
     /** The verwijzingen of an inwoner; `[]` for none. */
-    verwijzingenVanInwoner: perArguments((gemeenten: Gemeenten) =>
-      groupedLoader((ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
+    verwijzingenVanInwoner: groupedLoader(
+      (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten),
+      (row) => row.inwonerId,
     ),
     /** Traject by id; `null` when absent or outside the scope. */
-    traject: perArguments((gemeenten: Gemeenten) =>
-      keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten), (row) => row.id),
-    ),
+    traject: keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten), (row) => row.id),
     /** The trajecten of an inwoner; `[]` for none. */
-    trajectenVanInwoner: perArguments((gemeenten: Gemeenten) =>
-      groupedLoader((ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
+    trajectenVanInwoner: groupedLoader(
+      (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten),
+      (row) => row.inwonerId,
     ),
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
 import type { SubgraphConfig } from './config.js';
@@ -53,7 +54,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     schema: await subgraphSchema(definition),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, undefined, error),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Inline traces are for Apollo's hosted reporting, which we never use (nothing leaves loopback).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   httpServer.on(

@@ -1,7 +1,7 @@
 import { Code, codeOf, EENHEID, FREQUENTIE, JW_PRODUCTCATEGORIE, JW_REDEN_BEEINDIGING } from '@sociaal-graph/toolkit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
-import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import type { JeugdContext } from '../context.js';
 import { Aanbieder } from '../extends/aanbieder/aanbieder.type.js';
 import { Contract } from '../extends/contract/contract.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -65,12 +65,12 @@ export class JeugdToewijzingFieldsResolver {
   @FieldResolver(() => Verwijzing, { nullable: true, description: 'De verwijzing die tot deze toewijzing leidde, als bekend.' })
   async verwijzing(@Root() toewijzing: JeugdToewijzing, @Ctx() context: JeugdContext): Promise<Verwijzing | null> {
     if (toewijzing.verwijzingId === null) return null;
-    return context.loaders.verwijzing(jeugdGemeenten(context)).load(toewijzing.verwijzingId);
+    return context.loaders.verwijzing.load(toewijzing.verwijzingId);
   }
 
   @FieldResolver(() => JeugdTraject, { nullable: true, description: 'Het jeugdhulptraject waar deze toewijzing bij hoort, als bekend.' })
   async traject(@Root() toewijzing: JeugdToewijzing, @Ctx() context: JeugdContext): Promise<JeugdTraject | null> {
     if (toewijzing.trajectId === null) return null;
-    return context.loaders.traject(jeugdGemeenten(context)).load(toewijzing.trajectId);
+    return context.loaders.traject.load(toewijzing.trajectId);
   }
 }

@@ -1,5 +1,5 @@
 import { assertGemeentecode } from '@sociaal-graph/toolkit';
-import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import type { JeugdContext } from '../context.js';
 import { assertToewijzingsnummer } from './jeugd-toewijzing.input.js';
 import { toewijzingKey } from './jeugd-toewijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
@@ -16,5 +16,5 @@ export async function resolveJeugdToewijzingReference(
     assertGemeentecode(reference.gemeenteCode, 'gemeenteCode'),
     assertToewijzingsnummer(reference.toewijzingsnummer),
   );
-  return context.loaders.toewijzing(jeugdGemeenten(context)).load(key);
+  return context.loaders.toewijzing.load(key);
 }

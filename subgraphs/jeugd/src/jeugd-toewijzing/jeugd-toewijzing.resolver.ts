@@ -1,6 +1,7 @@
 import { assertGemeentecode, pageInfo, pageOf } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import type { JeugdContext } from '../context.js';
+import { jeugdGemeenten } from '../scope.js';
 import { assertToewijzingsnummer, JeugdToewijzingenArgs, JeugdToewijzingKeyArgs, toewijzingFilterOf } from './jeugd-toewijzing.input.js';
 import { findToewijzingen, toewijzingKey } from './jeugd-toewijzing.sql.js';
 import { JeugdToewijzing, JeugdToewijzingPage } from './jeugd-toewijzing.type.js';
@@ -21,7 +22,7 @@ export class JeugdToewijzingResolver {
       assertGemeentecode(gemeenteCode, 'gemeenteCode'),
       assertToewijzingsnummer(toewijzingsnummer),
     );
-    return context.loaders.toewijzing(jeugdGemeenten(context)).load(key);
+    return context.loaders.toewijzing.load(key);
   }
 
   @Query(() => JeugdToewijzingPage, {
@@ -34,7 +35,7 @@ export class JeugdToewijzingResolver {
   ): Promise<JeugdToewijzingPage> {
     const filter = toewijzingFilterOf(args);
     const page = pageOf(args);
-    const { rows, total } = await findToewijzingen(context.db, filter, jeugdGemeenten(context), page);
+    const { rows, total } = await findToewijzingen(context.db, filter, jeugdGemeenten(context.principal), page);
     return { items: rows, pageInfo: pageInfo(total, page, rows.length) };
   }
 }

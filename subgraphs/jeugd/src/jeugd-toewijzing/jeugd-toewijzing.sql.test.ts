@@ -1,6 +1,6 @@
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actiefOp, demoWorld, keyOf, worldToewijzingen } from '../jeugd.test-utils.js';
+import { actiefOp, demoWorld, keyOf, principalFor, worldToewijzingen } from '../jeugd.test-utils.js';
 import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';
 import { fetchToewijzingPagesBy, findToewijzingen } from './jeugd-toewijzing.sql.js';
@@ -22,7 +22,7 @@ describe('toewijzing loader', () => {
     // Reverse and interleave misses so that the SQL order cannot match the key order by chance.
     const keys = [...sample].reverse().flatMap((t, i) => (i % 7 === 0 ? [keyOf(t), MISS] : [keyOf(t)]));
     const before = harness.db.statementCount;
-    const rows = await createLoaders(harness.db).toewijzing(null).loadMany(keys);
+    const rows = await createLoaders(harness.db, principalFor(null)).toewijzing.loadMany(keys);
     expect(harness.db.statementCount - before).toBe(1);
     expect(rows.map((row) => (isRow(row) ? keyOf(row) : null))).toEqual(keys.map((key) => (key === MISS ? null : key)));
   });
@@ -31,9 +31,15 @@ describe('toewijzing loader', () => {
     const eemnes = worldToewijzingen().find((t) => t.gemeenteCode === '0317');
     expect(eemnes).toBeDefined();
     if (!eemnes) return;
-    const loaders = createLoaders(harness.db);
-    expect(await loaders.toewijzing(['0406', '0376', '0417']).load(keyOf(eemnes))).toBeNull();
-    expect(await loaders.toewijzing(['0317']).load(keyOf(eemnes))).toMatchObject({ inwonerId: eemnes.inwonerId });
+    const hbel = createLoaders(harness.db, principalFor(['0406', '0376', '0417']));
+    expect(await hbel.toewijzing.load(keyOf(eemnes))).toBeNull();
+    const amersfoort = createLoaders(harness.db, principalFor(['0307', '0317']));
+    expect(await amersfoort.toewijzing.load(keyOf(eemnes))).toMatchObject({ inwonerId: eemnes.inwonerId });
+    // The same holds for every list: the young person's jeugdhulp, verwijzingen and trajecten.
+    expect(await hbel.toewijzingenVanInwoner.load(eemnes.inwonerId)).toEqual([]);
+    expect(await hbel.verwijzingenVanInwoner.load(eemnes.inwonerId)).toEqual([]);
+    expect(await hbel.trajectenVanInwoner.load(eemnes.inwonerId)).toEqual([]);
+    expect((await amersfoort.toewijzingenVanInwoner.load(eemnes.inwonerId)).length).toBeGreaterThan(0);
   });
 });
 
@@ -41,12 +47,12 @@ describe('grouped loaders', () => {
   it('group toewijzingen and verwijzingen per inwoner in key order, [] for an unknown inwoner', async () => {
     const ids = [...new Set(worldToewijzingen().map((t) => t.inwonerId))].slice(0, 12).reverse();
     const keys = [...ids, 'f'.repeat(32)];
-    const loaders = createLoaders(harness.db);
-    const groups = await loaders.toewijzingenVanInwoner(null).loadMany(keys);
+    const loaders = createLoaders(harness.db, principalFor(null));
+    const groups = await loaders.toewijzingenVanInwoner.loadMany(keys);
     expect(groups.map((g) => (isRow(g) ? g.map(keyOf).sort() : g))).toEqual(
       keys.map((id) => worldToewijzingen().filter((t) => t.inwonerId === id).map(keyOf).sort()),
     );
-    const verwijzingen = await loaders.verwijzingenVanInwoner(null).loadMany(keys);
+    const verwijzingen = await loaders.verwijzingenVanInwoner.loadMany(keys);
     expect(verwijzingen.map((g) => (isRow(g) ? g.map((v) => v.id).sort() : g))).toEqual(
       keys.map((id) => demoWorld().verwijzingen.filter((v) => v.inwonerId === id).map((v) => v.id).sort()),
     );
@@ -55,7 +61,7 @@ describe('grouped loaders', () => {
   it('answer traject and verwijzing ids in order, null for misses', async () => {
     const trajecten = demoWorld().jeugdTrajecten.slice(0, 15).map((t) => t.id).reverse();
     const keys = [trajecten[0], 'tr-onbekend', ...trajecten.slice(1)];
-    const rows = await createLoaders(harness.db).traject(null).loadMany(keys);
+    const rows = await createLoaders(harness.db, principalFor(null)).traject.loadMany(keys);
     expect(rows.map((row) => (isRow(row) ? row.id : null))).toEqual(keys.map((key) => (key === 'tr-onbekend' ? null : key)));
   });
 });

@@ -1,8 +1,6 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Gemeenten } from '../scope.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
-
-/** `gemeenten` of every function here: the caller's scope, `null` for all (toolkit `scopeParameter`). */
-type Gemeenten = readonly string[] | null;
 
 const COLUMNS = `
   t.gemeente_code AS "gemeenteCode", t.toewijzingsnummer, t.inwoner_id AS "inwonerId",

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import type { JeugdContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
 import { JeugdToewijzing } from '../jeugd-toewijzing/jeugd-toewijzing.type.js';
@@ -20,6 +20,6 @@ export class JeugdTrajectResolver {
 
   @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen binnen dit traject, nieuwste eerst.' })
   async toewijzingen(@Root() traject: JeugdTraject, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
-    return context.loaders.toewijzingenVanTraject(jeugdGemeenten(context)).load(traject.id);
+    return context.loaders.toewijzingenVanTraject.load(traject.id);
   }
 }

@@ -1,8 +1,6 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Gemeenten } from '../scope.js';
 import type { JeugdTraject } from './jeugd-traject.type.js';
-
-/** `gemeenten` of every function here: the caller's scope, `null` for all (toolkit `scopeParameter`). */
-type Gemeenten = readonly string[] | null;
 
 // Open-ended trajectories count up to the peildatum of the data (table `stand`), or today without one.
 const COLUMNS = `tr.id, tr.inwoner_id AS "inwonerId", tr.gemeente_code AS "gemeenteCode", tr.startdatum,

@@ -1,6 +1,7 @@
 import { scopeParameter } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { type JeugdContext, jeugdScope } from '../context.js';
+import type { JeugdContext } from '../context.js';
+import { jeugdScope } from '../scope.js';
 import { JeugdTellingArgs, tellingGemeentenOf } from './telling.input.js';
 import { selectTellingen } from './telling.sql.js';
 import { JeugdToewijzingTelling, jeugdToewijzingTellingOf } from './telling.type.js';
@@ -18,7 +19,7 @@ export class JeugdToewijzingTellingResolver {
     @Args(() => JeugdTellingArgs) args: JeugdTellingArgs,
     @Ctx() context: JeugdContext,
   ): Promise<JeugdToewijzingTelling[]> {
-    const scope = jeugdScope(context);
+    const scope = jeugdScope(context.principal);
     const codes = tellingGemeentenOf(args, scope);
     const rows = await selectTellingen(context.db, codes, args.jaar, scopeParameter(scope));
     return rows.map((row) => jeugdToewijzingTellingOf(row, args.jaar));

@@ -1,5 +1,5 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
-import type { Gemeenten } from '../loaders.js';
+import type { Gemeenten } from '../scope.js';
 
 /** Counts of one gemeente and productcategorie in one year. */
 export interface TellingRow {

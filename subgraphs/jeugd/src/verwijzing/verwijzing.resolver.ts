@@ -1,7 +1,8 @@
 import { assertGemeentecode, Code, pageInfo, pageOf, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
-import { type JeugdContext, jeugdGemeenten } from '../context.js';
+import type { JeugdContext } from '../context.js';
+import { jeugdGemeenten } from '../scope.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
 import { JeugdToewijzing } from '../jeugd-toewijzing/jeugd-toewijzing.type.js';
@@ -21,7 +22,7 @@ export class VerwijzingResolver {
   ): Promise<JeugdVerwijzingPage> {
     const gemeente = args.gemeente == null ? null : assertGemeentecode(args.gemeente, 'gemeente');
     const page = pageOf(args);
-    const { rows, total } = await findVerwijzingen(context.db, gemeente, jeugdGemeenten(context), page);
+    const { rows, total } = await findVerwijzingen(context.db, gemeente, jeugdGemeenten(context.principal), page);
     return { items: rows, pageInfo: pageInfo(total, page, rows.length) };
   }
 
@@ -42,6 +43,6 @@ export class VerwijzingResolver {
 
   @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen die op deze verwijzing volgden, nieuwste eerst.' })
   async toewijzingen(@Root() verwijzing: Verwijzing, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
-    return context.loaders.toewijzingenVanVerwijzing(jeugdGemeenten(context)).load(verwijzing.id);
+    return context.loaders.toewijzingenVanVerwijzing.load(verwijzing.id);
   }
 }

@@ -1,8 +1,6 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Gemeenten } from '../scope.js';
 import type { Verwijzing } from './verwijzing.type.js';
-
-/** `gemeenten` of every function here: the caller's scope, `null` for all (toolkit `scopeParameter`). */
-type Gemeenten = readonly string[] | null;
 
 const COLUMNS = `v.id, v.inwoner_id AS "inwonerId", v.gemeente_code AS "gemeenteCode",
   v.verwijzer_type AS "verwijzerTypeCode", v.verwijzer_naam AS "verwijzerNaam", v.datum`;

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { readDemoConfig } from '../config.js';
 import { createRequestContext, type SubgraphContext } from '../context.js';
@@ -48,6 +49,7 @@ export async function createSubgraphHarness<L>(
     schema: await subgraphSchema(definition),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, () => undefined, error),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   const execute = async <D>(query: string, variables?: Record<string, unknown>): Promise<HarnessResult<D>> => {

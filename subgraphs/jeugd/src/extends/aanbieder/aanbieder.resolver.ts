@@ -1,6 +1,6 @@
 import { PageArgs, pageOf } from '@sociaal-graph/toolkit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type JeugdContext, jeugdGemeenten } from '../../context.js';
+import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzingPage } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { Aanbieder } from './aanbieder.type.js';
 
@@ -21,7 +21,6 @@ export class AanbiederResolver {
       first,
       offset,
       actiefOp: null,
-      gemeenten: jeugdGemeenten(context),
     });
     return loader.load(aanbieder.agbCode);
   }

@@ -1,6 +1,6 @@
 import { assertDatum, pageOf } from '@sociaal-graph/toolkit';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type JeugdContext, jeugdGemeenten } from '../../context.js';
+import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzingPage } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { GemeenteJeugdToewijzingenArgs } from './gemeente.input.js';
 import { Gemeente } from './gemeente.type.js';
@@ -25,7 +25,6 @@ export class GemeenteResolver {
       first,
       offset,
       actiefOp,
-      gemeenten: jeugdGemeenten(context),
     });
     return loader.load(gemeente.code);
   }

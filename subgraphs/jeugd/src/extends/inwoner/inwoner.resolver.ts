@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type JeugdContext, jeugdGemeenten } from '../../context.js';
+import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzing } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { JeugdTraject } from '../../jeugd-traject/jeugd-traject.type.js';
 import { Verwijzing } from '../../verwijzing/verwijzing.type.js';
@@ -12,20 +12,20 @@ export class InwonerResolver {
     description: 'Jeugdhulptoewijzingen van deze inwoner binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
   })
   async jeugdToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
-    return context.loaders.toewijzingenVanInwoner(jeugdGemeenten(context)).load(inwoner.id);
+    return context.loaders.toewijzingenVanInwoner.load(inwoner.id);
   }
 
   @FieldResolver(() => [Verwijzing], {
     description: 'Verwijzingen van deze inwoner naar jeugdhulp binnen uw mandaat, nieuwste eerst.',
   })
   async verwijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<Verwijzing[]> {
-    return context.loaders.verwijzingenVanInwoner(jeugdGemeenten(context)).load(inwoner.id);
+    return context.loaders.verwijzingenVanInwoner.load(inwoner.id);
   }
 
   @FieldResolver(() => [JeugdTraject], {
     description: 'Jeugdhulptrajecten van deze inwoner binnen uw mandaat, nieuwste start eerst.',
   })
   async jeugdTrajecten(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<JeugdTraject[]> {
-    return context.loaders.trajectenVanInwoner(jeugdGemeenten(context)).load(inwoner.id);
+    return context.loaders.trajectenVanInwoner.load(inwoner.id);
   }
 }

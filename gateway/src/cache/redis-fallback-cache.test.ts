@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../gateway.test-utils.js';
+import { createGatewayCache } from './create-cache.js';
+import { RedisFallbackCache } from './redis-fallback-cache.js';
+
+const quiet = () => undefined;
+
+describe('RedisFallbackCache with Redis down', () => {
+  it('answers from the in-process store, quickly, and never throws', async () => {
+    const cache = new RedisFallbackCache({ url: `redis://127.0.0.1:${await closedPort()}`, log: quiet });
+    try {
+      const started = Date.now();
+      expect(await cache.get('a')).toBeUndefined();
+      await cache.set('a', 'één');
+      expect(await cache.get('a')).toBe('één');
+      expect(await cache.delete('a')).toBe(true);
+      expect(await cache.get('a')).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(500);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('logs the change of state once, not per command', async () => {
+    const lines: string[] = [];
+    const cache = new RedisFallbackCache({ url: `redis://127.0.0.1:${await closedPort()}`, log: (line) => lines.push(line) });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      for (let i = 0; i < 5; i++) await cache.get(`k${i}`);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/Redis unavailable, using the in-process cache/);
+    } finally {
+      await cache.close();
+    }
+  });
+});
+
+describe('createGatewayCache', () => {
+  it('is in-process without REDIS_URL', async () => {
+    const cache = createGatewayCache({ redisUrl: undefined, redisKeyPrefix: 'x:' });
+    expect(cache).not.toBeInstanceOf(RedisFallbackCache);
+    await cache.set('k', 'v', { ttl: 60 });
+    expect(await cache.get('k')).toBe('v');
+    await cache.close();
+  });
+});
+
+describe.runIf(process.env.REDIS_URL)('RedisFallbackCache with the real Redis (REDIS_URL)', () => {
+  const url = process.env.REDIS_URL ?? '';
+  const keyPrefix = `sociaal-graph-test-${randomUUID()}:`;
+  const inspector = new Redis(url, { lazyConnect: true });
+
+  afterAll(async () => {
+    const keys = await inspector.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await inspector.del(...keys);
+    inspector.disconnect();
+  });
+
+  it('stores under the prefix, honours the ttl, and deletes', async () => {
+    const cache = new RedisFallbackCache({ url, keyPrefix, log: quiet });
+    try {
+      await inspector.connect();
+      await waitForReady(cache);
+      await cache.set('blijvend', 'a');
+      await cache.set('kort', 'b', { ttl: 30 });
+      expect(await inspector.get(`${keyPrefix}blijvend`)).toBe('a');
+      expect(await inspector.pttl(`${keyPrefix}blijvend`)).toBe(-1);
+      const ttl = await inspector.pttl(`${keyPrefix}kort`);
+      expect(ttl).toBeGreaterThan(25_000);
+      expect(ttl).toBeLessThanOrEqual(30_000);
+      expect(await cache.get('kort')).toBe('b');
+      expect(await cache.delete('kort')).toBe(true);
+      expect(await inspector.exists(`${keyPrefix}kort`)).toBe(0);
+    } finally {
+      await cache.close();
+    }
+  });
+});
+
+/** Sets a probe key until it reaches Redis (the connection is made in the background). */
+async function waitForReady(cache: RedisFallbackCache): Promise<void> {
+  const probe = new Redis(process.env.REDIS_URL ?? '', { lazyConnect: true });
+  await probe.connect();
+  try {
+    const deadline = Date.now() + 3_000;
+    const key = `probe-${randomUUID()}`;
+    for (;;) {
+      await cache.set(key, '1', { ttl: 5 });
+      if ((await probe.keys(`*${key}`)).length > 0) break;
+      if (Date.now() > deadline) throw new Error('Redis did not become ready');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    probe.disconnect();
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+
+describe('readGatewayConfig', () => {
+  it('has the documented defaults', () => {
+    expect(readGatewayConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      supergraphPath: DEFAULT_SUPERGRAPH_PATH,
+      subgraphUrls: {},
+      subgraphTimeoutMs: 10_000,
+      redisUrl: undefined,
+      redisKeyPrefix: 'sociaal-graph:',
+      introspection: true,
+      maxBodyBytes: 1024 * 1024,
+      apqTtlSeconds: 86_400,
+    });
+    expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
+    expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
+  });
+
+  it('reads every variable', () => {
+    const config = readGatewayConfig({
+      HOST: '0.0.0.0',
+      GATEWAY_PORT: '0',
+      SUPERGRAPH_PATH: '/tmp/s.graphql',
+      SUBGRAPH_TIMEOUT_MS: '250',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: 'x:',
+      INTROSPECTION: 'off',
+      MAX_BODY_BYTES: '2048',
+      APQ_TTL_SECONDS: '60',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      supergraphPath: '/tmp/s.graphql',
+      subgraphTimeoutMs: 250,
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisKeyPrefix: 'x:',
+      introspection: false,
+      maxBodyBytes: 2048,
+      apqTtlSeconds: 60,
+    });
+  });
+
+  it('takes <NAME>_URL as a subgraph URL, but not REDIS_URL or DATABASE_URL', () => {
+    const config = readGatewayConfig({
+      WMO_URL: 'http://10.0.0.3:4003/graphql',
+      GEMEENTEN_URL: 'http://gemeenten/graphql',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DATABASE_URL: 'postgres://localhost/x',
+    });
+    expect(config.subgraphUrls).toEqual({ wmo: 'http://10.0.0.3:4003/graphql', gemeenten: 'http://gemeenten/graphql' });
+  });
+
+  it('refuses bad values with the name of the variable', () => {
+    expect(() => readGatewayConfig({ GATEWAY_PORT: '70000' })).toThrow(/GATEWAY_PORT/);
+    expect(() => readGatewayConfig({ GATEWAY_PORT: 'vier' })).toThrow(/GATEWAY_PORT/);
+    expect(() => readGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(/SUBGRAPH_TIMEOUT_MS/);
+    expect(() => readGatewayConfig({ INTROSPECTION: 'misschien' })).toThrow(/INTROSPECTION/);
+    expect(() => readGatewayConfig({ WMO_URL: 'geen url' })).toThrow(/WMO_URL/);
+    expect(() => readGatewayConfig({ REDIS_URL: '::' })).toThrow(/REDIS_URL/);
+  });
+});

@@ -1,0 +1,18 @@
+import { type GemeenteScope, type Principal, Rol, scopeParameter, Wet } from '@sociaal-graph/toolkit';
+
+/** The caller's gemeenten as an SQL parameter: the visible CBS codes, or `null` for all. */
+export type Gemeenten = readonly string[] | null;
+
+/**
+ * The gemeenten whose Jeugdwet execution the caller may see (rol UITVOERING). Every row this
+ * subgraph returns is about a young person, so every list and lookup filters by it in SQL
+ * (DESIGN "Mandates decide every row"): Eemnes' Jeugdwet is Amersfoort's, not HBEL's.
+ */
+export function jeugdScope(principal: Principal): GemeenteScope {
+  return principal.scope(Wet.JEUGDWET, Rol.UITVOERING);
+}
+
+/** `jeugdScope` as the SQL parameter (`$n::text[] IS NULL OR gemeente_code = ANY($n)`). */
+export function jeugdGemeenten(principal: Principal): Gemeenten {
+  return scopeParameter(jeugdScope(principal));
+}
