@@ -12,7 +12,7 @@ const SUBGRAPHS: readonly [name: string, port: number][] = [
   ['gemeenten', 4001], ['toegang', 4002], ['wmo', 4003], ['jeugd', 4004],
   ['participatie', 4005], ['subsidies', 4006], ['inkoop', 4007],
 ];
-const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
 const host = env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
 

@@ -37,7 +37,7 @@ describe('one request, several subgraphs', () => {
             declaraties { id bedrag ingediendOp status }
           }
           jeugdToewijzingen { toewijzingsnummer productcategorie { code } verwijzing { verwijzerType { code omschrijving } } }
-          uitkeringen { regeling bedragPerMaand }
+          uitkeringen { regeling { code } bedragPerMaand }
         }
       }`,
       { id },
@@ -176,9 +176,13 @@ describe('the gateway itself', () => {
 describe('a failing subgraph', () => {
   it('degrades the answer: the rest of the response stands and the gateway stays up', async () => {
     await graph.subgraphs.get('subsidies')?.stop();
-    const { data, errors } = await graph.query(`{ gemeente(code: "0406") { naam subsidies(jaar: 2025) { id } } }`);
+    const { data, errors } = await graph.query(`{ gemeente(code: "0406") { naam subsidies(jaar: 2025) { id } wmoToewijzingen(first: 1) { pageInfo { totaal } } } }`);
+    // Only the fields of the stopped subgraph go null; Huizen and its Wmo data stand.
     expect(data?.gemeente?.naam).toBe('Huizen');
+    expect(data?.gemeente?.subsidies).toBeNull();
+    expect(data?.gemeente?.wmoToewijzingen.pageInfo.totaal).toBeGreaterThan(0);
     expect(errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(errors?.[0].path).toEqual(['gemeente', 'subsidies']);
     expect((await graph.query(`{ gemeente(code: "0376") { naam } }`)).data).toEqual({ gemeente: { naam: 'Blaricum' } });
   });
 });

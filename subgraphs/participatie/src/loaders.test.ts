@@ -1,3 +1,4 @@
+import { developmentPrincipal, type Principal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchKengetallen } from './kengetallen/participatie-kengetallen.sql.js';
@@ -11,6 +12,9 @@ import { fetchUitkeringPage } from './uitkering/uitkering.sql.js';
 
 const world = demoWorld();
 let harness: SubgraphHarness;
+
+/** A caller that executes the Participatiewet for these gemeenten only. */
+const callerFor = (gemeenten: string[]): Principal => ({ organisatie: 'test', rollen: [], scope: () => ({ alle: false, gemeenten }) });
 
 beforeAll(async () => {
   harness = await createSubgraphHarness(subgraph);
@@ -26,21 +30,30 @@ describe('keyed loaders', () => {
     ['schuldhulptraject', world.schuldhulptrajecten],
     ['minimaregeling', world.minimaregelingen],
   ] as const)('%s: one statement, rows in the order of the keys, null for a miss', async (name, rows) => {
-    const loaders = createLoaders(harness.db);
+    const loaders = createLoaders(harness.db, developmentPrincipal);
     // Keys in an order the SQL would not give back (last first), with a miss in between.
     const keys = [rows[rows.length - 1].id, 'bestaat-niet', rows[0].id, rows[Math.floor(rows.length / 2)].id];
     const before = harness.db.statementCount;
-    const found = await loaders[name](null).loadMany(keys);
+    const found = await loaders[name].loadMany(keys);
     expect(harness.db.statementCount - before).toBe(1);
     expect(found.map((row) => (row === null || row instanceof Error ? row : row.id))).toEqual([keys[0], null, keys[2], keys[3]]);
   });
 
   it('applies the scope in SQL: a key outside the scope is a miss', async () => {
     const uitkering = world.uitkeringen[0];
-    const loaders = createLoaders(harness.db);
     const other = world.gemeenten.find((g) => g.code !== uitkering.gemeenteCode)?.code ?? '9999';
-    expect(await loaders.uitkering([other]).load(uitkering.id)).toBeNull();
-    expect(await loaders.uitkering([uitkering.gemeenteCode]).load(uitkering.id)).toMatchObject({ id: uitkering.id });
+    expect(await createLoaders(harness.db, callerFor([other])).uitkering.load(uitkering.id)).toBeNull();
+    expect(await createLoaders(harness.db, callerFor([uitkering.gemeenteCode])).uitkering.load(uitkering.id)).toMatchObject({ id: uitkering.id });
+  });
+
+  it('applies the scope to the pages under a gemeente', async () => {
+    const page = { actiefOp: null, first: 5, offset: 0 };
+    const loaders = createLoaders(harness.db, callerFor(['0406']));
+    const [huizen, blaricum] = await loaders.uitkeringPageByGemeente(page).loadMany(['0406', '0376']);
+    const count = (code: string) => world.uitkeringen.filter((u) => u.gemeenteCode === code).length;
+    expect(count('0376')).toBeGreaterThan(0);
+    expect(huizen).toMatchObject({ totaal: count('0406') });
+    expect(blaricum).toEqual({ totaal: 0, items: [] });
   });
 });
 
@@ -48,14 +61,14 @@ describe('grouped loaders', () => {
   it('groups rows under each resident, [] for a resident without rows, within the scope', async () => {
     const inwoner = mostFrequent(world.minimaregelingen, (m) => m.inwonerId);
     const own = world.minimaregelingen.filter((m) => m.inwonerId === inwoner);
-    const loaders = createLoaders(harness.db);
+    const loaders = createLoaders(harness.db, developmentPrincipal);
     const [rows, none] = await Promise.all([
-      loaders.minimaregelingenByInwoner(null).load(inwoner),
-      loaders.minimaregelingenByInwoner(null).load('f'.repeat(32)),
+      loaders.minimaregelingenByInwoner.load(inwoner),
+      loaders.minimaregelingenByInwoner.load('f'.repeat(32)),
     ]);
     expect(rows.map((m) => m.id).sort()).toEqual(own.map((m) => m.id).sort());
     expect(none).toEqual([]);
-    expect(await createLoaders(harness.db).minimaregelingenByInwoner(['9999']).load(inwoner)).toEqual([]);
+    expect(await createLoaders(harness.db, callerFor(['9999'])).minimaregelingenByInwoner.load(inwoner)).toEqual([]);
   });
 });
 

@@ -32,6 +32,7 @@ export async function queryPage<R extends { id: string }>(
      LEFT JOIN LATERAL (SELECT * FROM gefilterd ORDER BY ${orderBy} LIMIT $${limit} OFFSET $${limit + 1}) p ON true`,
     [...params, page.first, page.offset],
   );
+  // Without its tag a row has exactly R's columns; TypeScript cannot see that an Omit of R & T is R.
   return {
     totaal: rows[0]?.__totaal ?? 0,
     items: rows.filter((row) => row.id !== null).map(({ __totaal: _totaal, ...row }) => row as unknown as R),

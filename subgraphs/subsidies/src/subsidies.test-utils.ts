@@ -1,5 +1,4 @@
-import { type DemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { generateDemoWorld } from '../../toolkit/src/demo-world/generate.js';
+import { type DemoWorld, generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 
 /** The demo world the harness loads, generated again here so tests compare against it independently. */
 export function demoWorld(): DemoWorld {

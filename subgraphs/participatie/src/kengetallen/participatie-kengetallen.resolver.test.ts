@@ -1,3 +1,4 @@
+import type { Principal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipatieContext } from '../context.js';
@@ -74,9 +75,10 @@ describe('participatieKengetallen', () => {
 
   it('says a gemeente outside the mandate is not available, never zero', async () => {
     // The harness runs as the development principal (sees all); this caller executes only Huizen.
+    const principal: Principal = { organisatie: 'test', rollen: [], scope: () => ({ alle: false, gemeenten: ['0406'] }) };
     const ctx: ParticipatieContext = {
-      principal: { organisatie: 'test', rollen: [], scope: () => ({ alle: false, gemeenten: ['0406'] }) },
-      loaders: createLoaders(harness.db),
+      principal,
+      loaders: createLoaders(harness.db, principal),
       db: harness.db,
       traceId: '0'.repeat(32),
     };

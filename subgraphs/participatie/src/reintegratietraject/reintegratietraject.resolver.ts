@@ -56,6 +56,7 @@ export class ReintegratietrajectResolver {
   }
 }
 
+/** An instrument code of REINTEGRATIE_INSTRUMENT; BAD_USER_INPUT otherwise. */
 function assertInstrument(code: string): string {
   if (!REINTEGRATIE_INSTRUMENT.has(code)) {
     const bekend = [...REINTEGRATIE_INSTRUMENT.keys()].join(', ');

@@ -1,11 +1,10 @@
 import type { ParticipatieContext } from '../context.js';
-import { participatieScope } from '../scope.js';
 import type { Uitkering } from './uitkering.type.js';
 
-/** `_entities` for Uitkering: through the per-request loader, within the caller's scope. */
+/** `_entities` for Uitkering: through the per-request loader, which applies the caller's scope. */
 export function resolveUitkeringReference(
   reference: { id: string },
   ctx: ParticipatieContext,
 ): Promise<Uitkering | null> {
-  return ctx.loaders.uitkering(participatieScope(ctx.principal)).load(reference.id);
+  return ctx.loaders.uitkering.load(reference.id);
 }

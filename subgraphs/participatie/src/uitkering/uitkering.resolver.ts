@@ -19,7 +19,7 @@ export class UitkeringResolver {
   })
   uitkering(@Arg('id', () => String) id: string, @Ctx() ctx: ParticipatieContext): Promise<Uitkering | null> {
     assertRecordId(id, 'uitkering');
-    return ctx.loaders.uitkering(participatieScope(ctx.principal)).load(id);
+    return ctx.loaders.uitkering.load(id);
   }
 
   @Query(() => UitkeringPage, {

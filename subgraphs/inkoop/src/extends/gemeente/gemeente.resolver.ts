@@ -8,6 +8,8 @@ import { Gemeente } from './gemeente.type.js';
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
   @FieldResolver(() => [Contract], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Contracten (regionaal of lokaal) waaraan deze gemeente deelneemt, op naam. Openbaar.',
   })
   contracten(

@@ -8,6 +8,8 @@ import { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 @Resolver(() => JeugdToewijzing)
 export class JeugdToewijzingResolver {
   @FieldResolver(() => [Declaratie], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description:
       'Declaratieregels onder deze toewijzing (Jeugdwet), op leveringsperiode; alleen als de vrager het contractbeheer ' +
       'van de Jeugdwet voor de gemeente heeft.',

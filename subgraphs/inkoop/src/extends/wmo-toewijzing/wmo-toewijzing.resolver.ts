@@ -8,6 +8,8 @@ import { WmoToewijzing } from './wmo-toewijzing.type.js';
 @Resolver(() => WmoToewijzing)
 export class WmoToewijzingResolver {
   @FieldResolver(() => [Declaratie], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description:
       'Declaratieregels onder deze toewijzing (Wmo), op leveringsperiode; alleen als de vrager het contractbeheer ' +
       'van de Wmo voor de gemeente heeft.',

@@ -8,6 +8,8 @@ import { Aanbieder } from './aanbieder.type.js';
 @Resolver(() => Aanbieder)
 export class AanbiederResolver {
   @FieldResolver(() => JeugdToewijzingPage, {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Jeugdhulptoewijzingen aan deze aanbieder binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
   })
   async jeugdToewijzingen(

@@ -9,6 +9,8 @@ import { Gemeente } from './gemeente.type.js';
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
   @FieldResolver(() => JeugdToewijzingPage, {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description:
       'Jeugdhulptoewijzingen van deze gemeente binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst. ' +
       'Leeg als de Jeugdwet van deze gemeente buiten uw mandaat valt.',

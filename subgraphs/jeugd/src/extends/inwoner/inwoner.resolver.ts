@@ -9,6 +9,8 @@ import { Inwoner } from './inwoner.type.js';
 @Resolver(() => Inwoner)
 export class InwonerResolver {
   @FieldResolver(() => [JeugdToewijzing], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Jeugdhulptoewijzingen van deze inwoner binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
   })
   async jeugdToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
@@ -16,6 +18,8 @@ export class InwonerResolver {
   }
 
   @FieldResolver(() => [Verwijzing], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Verwijzingen van deze inwoner naar jeugdhulp binnen uw mandaat, nieuwste eerst.',
   })
   async verwijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<Verwijzing[]> {
@@ -23,6 +27,8 @@ export class InwonerResolver {
   }
 
   @FieldResolver(() => [JeugdTraject], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Jeugdhulptrajecten van deze inwoner binnen uw mandaat, nieuwste start eerst.',
   })
   async jeugdTrajecten(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<JeugdTraject[]> {

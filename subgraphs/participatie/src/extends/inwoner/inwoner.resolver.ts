@@ -2,7 +2,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../../context.js';
 import { Minimaregeling } from '../../minimaregeling/minimaregeling.type.js';
 import { Reintegratietraject } from '../../reintegratietraject/reintegratietraject.type.js';
-import { participatieScope } from '../../scope.js';
 import { Schuldhulptraject } from '../../schuldhulptraject/schuldhulptraject.type.js';
 import { Uitkering } from '../../uitkering/uitkering.type.js';
 import { Inwoner } from './inwoner.type.js';
@@ -13,29 +12,37 @@ import { Inwoner } from './inwoner.type.js';
  */
 @Resolver(() => Inwoner)
 export class InwonerResolver {
-  @FieldResolver(() => [Uitkering], { description: 'Uitkeringen van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.' })
+  @FieldResolver(() => [Uitkering], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true, description: 'Uitkeringen van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.' })
   uitkeringen(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Uitkering[]> {
-    return ctx.loaders.uitkeringenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+    return ctx.loaders.uitkeringenByInwoner.load(inwoner.id);
   }
 
   @FieldResolver(() => [Reintegratietraject], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Re-integratietrajecten (ook beschut werk) van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.',
   })
   reintegratietrajecten(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Reintegratietraject[]> {
-    return ctx.loaders.reintegratietrajectenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+    return ctx.loaders.reintegratietrajectenByInwoner.load(inwoner.id);
   }
 
   @FieldResolver(() => [Schuldhulptraject], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Schuldhulptrajecten van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.',
   })
   schuldhulptrajecten(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Schuldhulptraject[]> {
-    return ctx.loaders.schuldhulptrajectenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+    return ctx.loaders.schuldhulptrajectenByInwoner.load(inwoner.id);
   }
 
   @FieldResolver(() => [Minimaregeling], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Toegekende minimaregelingen van de inwoner binnen het mandaat van de aanvrager, nieuwste jaar eerst.',
   })
   minimaregelingen(@Root() inwoner: Inwoner, @Ctx() ctx: ParticipatieContext): Promise<Minimaregeling[]> {
-    return ctx.loaders.minimaregelingenByInwoner(participatieScope(ctx.principal)).load(inwoner.id);
+    return ctx.loaders.minimaregelingenByInwoner.load(inwoner.id);
   }
 }

@@ -7,7 +7,9 @@ import { Gemeente } from './gemeente.type.js';
 /** The subsidy fields this subgraph adds to Gemeente. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
-  @FieldResolver(() => [Subsidie], { description: 'Subsidies die deze gemeente verleent, nieuwste jaar eerst; eventueel van één jaar.' })
+  @FieldResolver(() => [Subsidie], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true, description: 'Subsidies die deze gemeente verleent, nieuwste jaar eerst; eventueel van één jaar.' })
   subsidies(
     @Root() gemeente: Gemeente,
     @Arg('jaar', () => Int, { nullable: true, description: 'Alleen subsidies over dit jaar.' }) jaar: number | null | undefined,

@@ -11,14 +11,14 @@ afterAll(() => harness?.close());
 
 const ENTITIES = `query ($representations: [_Any!]!, $first: Int, $offset: Int) {
   _entities(representations: $representations) {
-    ... on Gemeente { code inwoners(first: $first, offset: $offset) { items { id } pageInfo { totaal offset heeftVolgende } } }
+    ... on Gemeente { code clienten(first: $first, offset: $offset) { items { id } pageInfo { totaal offset heeftVolgende } } }
   }
 }`;
-type Result = { _entities: { code: string; inwoners: { items: { id: string }[]; pageInfo: { totaal: number } } }[] };
+type Result = { _entities: { code: string; clienten: { items: { id: string }[]; pageInfo: { totaal: number } } }[] };
 
 const representations = (codes: readonly string[]) => codes.map((code) => ({ __typename: 'Gemeente', code }));
 
-describe('Gemeente.inwoners via _entities', () => {
+describe('Gemeente.clienten via _entities', () => {
   it('gives each gemeente its own page and total, as in the demo world', async () => {
     const world = demoWorld();
     const { data, errors } = await harness.execute<Result>(ENTITIES, { representations: representations(['0376', '0417']), first: 3, offset: 1 });
@@ -27,7 +27,7 @@ describe('Gemeente.inwoners via _entities', () => {
       const expected = inwonersVan(world, code);
       expect(data?._entities[index]).toEqual({
         code,
-        inwoners: {
+        clienten: {
           items: expected.slice(1, 4).map((i) => ({ id: i.id })),
           pageInfo: { totaal: expected.length, offset: 1, heeftVolgende: expected.length > 4 },
         },
@@ -37,7 +37,7 @@ describe('Gemeente.inwoners via _entities', () => {
 
   it('gives an empty page for a gemeente without residents', async () => {
     const { data } = await harness.execute<Result>(ENTITIES, { representations: representations(['9999']) });
-    expect(data?._entities[0].inwoners).toEqual({ items: [], pageInfo: { totaal: 0, offset: 0, heeftVolgende: false } });
+    expect(data?._entities[0].clienten).toEqual({ items: [], pageInfo: { totaal: 0, offset: 0, heeftVolgende: false } });
   });
 
   it('refuses a negative page', async () => {

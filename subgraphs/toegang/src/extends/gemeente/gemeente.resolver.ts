@@ -7,11 +7,14 @@ import { Gemeente } from './gemeente.type.js';
 /** The fields toegang adds to Gemeente. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
+  // `Gemeente.inwoners` is the gemeenten subgraph's number of inhabitants; these are the toegang's clients.
   @FieldResolver(() => InwonerPage, {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description:
-      'Inwoners van deze gemeente (geordend op id) voor zover de vrager voor minstens één wet de toegang van de gemeente uitvoert.',
+      'Cliënten van de toegang in deze gemeente: inwoners met een melding of aanvraag (geordend op id), voor zover de vrager voor minstens één wet de toegang van de gemeente uitvoert.',
   })
-  async inwoners(@Root() gemeente: Gemeente, @Args(() => PageArgs) args: PageArgs, @Ctx() context: ToegangContext): Promise<InwonerPage> {
+  async clienten(@Root() gemeente: Gemeente, @Args(() => PageArgs) args: PageArgs, @Ctx() context: ToegangContext): Promise<InwonerPage> {
     const page = pageOf(args);
     const pagina = await residentLoaders(context).inwonerPagina({ wetten: null, ...page }).load(gemeente.code);
     return { items: pagina.inwoners, pageInfo: pageInfo(pagina.totaal, page, pagina.inwoners.length) };

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
- * Stub of the gemeenten subgraph's Gemeente: only its key. Toegang adds `inwoners`, so this stub
+ * Stub of the gemeenten subgraph's Gemeente: only its key. Toegang adds `clienten`, so this stub
  * is resolvable (gemeente.reference.ts).
  */
 @Directive('@key(fields: "code")')

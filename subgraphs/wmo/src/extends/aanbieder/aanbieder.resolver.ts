@@ -8,6 +8,8 @@ import { Aanbieder } from './aanbieder.type.js';
 @Resolver(() => Aanbieder)
 export class AanbiederResolver {
   @FieldResolver(() => WmoToewijzingPage, {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Wmo-toewijzingen aan deze aanbieder, geordend op gemeente en toewijzingsnummer.',
   })
   async wmoToewijzingen(

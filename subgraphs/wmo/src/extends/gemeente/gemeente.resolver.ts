@@ -10,6 +10,8 @@ import { Gemeente } from './gemeente.type.js';
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
   @FieldResolver(() => WmoToewijzingPage, {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Wmo-toewijzingen van deze gemeente, eventueel alleen die op een datum actief zijn.',
   })
   async wmoToewijzingen(
@@ -26,6 +28,8 @@ export class GemeenteResolver {
   }
 
   @FieldResolver(() => [WmoToewijzingTelling], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar.',
   })
   async wmoToewijzingenPerProductcategorie(

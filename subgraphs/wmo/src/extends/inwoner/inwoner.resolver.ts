@@ -7,6 +7,8 @@ import { Inwoner } from './inwoner.type.js';
 @Resolver(() => Inwoner)
 export class InwonerResolver {
   @FieldResolver(() => [WmoToewijzing], {
+    // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
+    nullable: true,
     description: 'Alle Wmo-toewijzingen van de inwoner (lopend en beeindigd), oudste ingangsdatum eerst.',
   })
   async wmoToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: WmoContext): Promise<WmoToewijzing[]> {
