@@ -40,7 +40,9 @@ describe('statements per request do not grow with the number of parents', () => 
     expect(large.result.errors).toBeUndefined();
     expect(small.result.data?.gemeenten.items).toHaveLength(3);
     expect(large.result.data?.gemeenten.items).toHaveLength(Math.min(15, world.gemeenten.length));
-    expect(large.statements).toBe(small.statements);
+    // On a PostgreSQL pool, answers to one level's batches can arrive in different ticks, so the next
+    // level's loads may form an extra batch or two; a statement per gemeente would add twelve or more.
+    expect(large.statements).toBeLessThanOrEqual(small.statements + 3);
   });
 
   it('references back to gemeenten never add statements per parent (the cache may save some)', async () => {
