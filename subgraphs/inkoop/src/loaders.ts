@@ -1,13 +1,6 @@
-import { type Database, groupedLoader, keyedLoader, type Principal, Wet } from '@sociaal-graph/toolkit';
-import type DataLoader from 'dataloader';
+import { type Database, groupedLoader, keyedLoader, loaderFamily, type Principal, Wet } from '@sociaal-graph/toolkit';
 import { fetchAanbieders } from './aanbieder/aanbieder.sql.js';
-import {
-  fetchContracten,
-  fetchContractenByAanbieder,
-  fetchContractenByGemeente,
-  type GemeenteContract,
-} from './contract/contract.sql.js';
-import type { Contract } from './contract/contract.type.js';
+import { fetchContracten, fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
 import { declaratieScope } from './declaratie/declaratie.scope.js';
 import {
   countDeclaratiesByAanbieder,
@@ -16,7 +9,6 @@ import {
   fetchDeclaratiesByToewijzing,
   toewijzingKey,
 } from './declaratie/declaratie.sql.js';
-import type { Declaratie } from './declaratie/declaratie.type.js';
 import { fetchPercelenByContract } from './perceel/perceel.sql.js';
 import { fetchProducten, fetchProductenByPerceel } from './product/product.sql.js';
 import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
@@ -24,11 +16,9 @@ import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
 /**
  * The loaders of one request: every entity by key and every list under a parent, one SQL
  * statement per batch. Public data (contracts, catalogue, tariffs) loads directly; declaraties
- * depend on the caller's mandates and load through `scoped(principal)`.
+ * depend on the caller's mandates and load through `scoped`.
  */
-export function createLoaders(db: Database) {
-  const contractenByGemeente = new Map<string, DataLoader<string, GemeenteContract[]>>();
-  const scopedByPrincipal = new WeakMap<Principal, ScopedLoaders>();
+export function createLoaders(db: Database, principal: Principal) {
   return {
     aanbieder: keyedLoader((agbCodes: readonly string[]) => fetchAanbieders(db, agbCodes), (row) => row.agbCode),
     contract: keyedLoader((ids: readonly string[]) => fetchContracten(db, ids), (row) => row.id),
@@ -37,32 +27,16 @@ export function createLoaders(db: Database) {
       (row) => row.aanbiederAgb,
     ),
     /** Contracts per deelnemende gemeente, one loader per `wet` argument (null: all laws). */
-    contractenByGemeente(wet: Wet | null): DataLoader<string, Contract[]> {
-      const key = wet ?? 'ALLE';
-      let loader = contractenByGemeente.get(key);
-      if (!loader) {
-        loader = groupedLoader((codes: readonly string[]) => fetchContractenByGemeente(db, codes, wet), (row) => row.gemeenteCode);
-        contractenByGemeente.set(key, loader);
-      }
-      return loader;
-    },
+    contractenByGemeente: loaderFamily((wet: Wet | null) =>
+      groupedLoader((codes: readonly string[]) => fetchContractenByGemeente(db, codes, wet), (row) => row.gemeenteCode),
+    ),
     percelenByContract: groupedLoader((ids: readonly string[]) => fetchPercelenByContract(db, ids), (row) => row.contractId),
     product: keyedLoader((ids: readonly string[]) => fetchProducten(db, ids), (row) => row.id),
     productenByPerceel: groupedLoader((ids: readonly string[]) => fetchProductenByPerceel(db, ids), (row) => row.perceelId),
     tarief: keyedLoader((ids: readonly string[]) => fetchTarieven(db, ids), (row) => row.id),
     tarievenByProduct: groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
-    /**
-     * Loaders for rows the caller's mandates filter (declaraties). The toolkit builds loaders
-     * before it knows the caller, so they are made on first use, once per principal.
-     */
-    scoped(principal: Principal): ScopedLoaders {
-      let loaders = scopedByPrincipal.get(principal);
-      if (!loaders) {
-        loaders = createScopedLoaders(db, principal);
-        scopedByPrincipal.set(principal, loaders);
-      }
-      return loaders;
-    },
+    /** Loaders for rows the caller's mandates filter (declaraties). */
+    scoped: createScopedLoaders(db, principal),
   };
 }
 
@@ -74,7 +48,6 @@ export type ScopedLoaders = ReturnType<typeof createScopedLoaders>;
 
 function createScopedLoaders(db: Database, principal: Principal) {
   const scope = declaratieScope(principal);
-  const pages = new Map<string, DataLoader<string, Declaratie[]>>();
   return {
     /** The caller's scope over declaraties, for queries that do not go through a loader. */
     scope,
@@ -94,17 +67,11 @@ function createScopedLoaders(db: Database, principal: Principal) {
       (row) => row.aanbiederAgb,
     ),
     /** One page of declaraties per aanbieder; one loader per page asked for. */
-    declaratiePageByAanbieder(page: { first: number; offset: number }): DataLoader<string, Declaratie[]> {
-      const key = `${page.first}:${page.offset}`;
-      let loader = pages.get(key);
-      if (!loader) {
-        loader = groupedLoader(
-          (agbCodes: readonly string[]) => fetchDeclaratiePageByAanbieder(db, agbCodes, page, scope),
-          (row) => row.aanbiederAgb,
-        );
-        pages.set(key, loader);
-      }
-      return loader;
-    },
+    declaratiePageByAanbieder: loaderFamily((page: { first: number; offset: number }) =>
+      groupedLoader(
+        (agbCodes: readonly string[]) => fetchDeclaratiePageByAanbieder(db, agbCodes, page, scope),
+        (row) => row.aanbiederAgb,
+      ),
+    ),
   };
 }

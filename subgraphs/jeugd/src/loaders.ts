@@ -1,4 +1,4 @@
-import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo, type Principal } from '@sociaal-graph/toolkit';
+import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo, type Principal, loaderFamily } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { fetchTrajectenById, fetchTrajectenByInwoner } from './jeugd-traject/jeugd-traject.sql.js';
 import {
@@ -42,7 +42,7 @@ export function createLoaders(db: Database, principal: Principal) {
     toewijzingenVanVerwijzing: toewijzingenBy('verwijzing_id'),
     toewijzingenVanTraject: toewijzingenBy('traject_id'),
     /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code), per page arguments. */
-    toewijzingPagina: perArguments(
+    toewijzingPagina: loaderFamily(
       (args: ToewijzingPageArgs) =>
         new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
           const rows = await fetchToewijzingPagesBy(db, args.parent, keys, gemeenten, args, args.actiefOp);
@@ -87,16 +87,3 @@ function parentKeyOf(row: JeugdToewijzing, parent: ToewijzingParent): string {
   return key ?? '';
 }
 
-/** Makes one loader per distinct argument value (compared as JSON) and reuses it within the request. */
-function perArguments<A, T>(make: (args: A) => T): (args: A) => T {
-  const made = new Map<string, T>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = made.get(key);
-    if (loader === undefined) {
-      loader = make(args);
-      made.set(key, loader);
-    }
-    return loader;
-  };
-}

@@ -1,8 +1,6 @@
-import { type Database, groupedLoader, keyedLoader, type Principal } from '@sociaal-graph/toolkit';
+import { type Database, groupedLoader, keyedLoader, loaderFamily, pagesByParent, type Principal, type RowPage } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
-import { loaderFamily } from './loader-family.js';
 import { fetchMinimaregelingenByIds, fetchMinimaregelingenByInwoners } from './minimaregeling/minimaregeling.sql.js';
-import { pagesByParent, type RowPage } from './page-query.js';
 import {
   fetchReintegratietrajectenByIds,
   fetchReintegratietrajectenByInwoners,

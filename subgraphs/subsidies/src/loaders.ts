@@ -1,5 +1,4 @@
-import { type Database, groupedLoader, keyedLoader } from '@sociaal-graph/toolkit';
-import { loaderFamily } from './loader-family.js';
+import { type Database, groupedLoader, keyedLoader, loaderFamily } from '@sociaal-graph/toolkit';
 import { fetchPrestatieafsprakenByIds, fetchPrestatieafsprakenBySubsidies } from './prestatieafspraak/prestatieafspraak.sql.js';
 import { fetchSubsidiesByGemeenten, fetchSubsidiesByIds, fetchSubsidiesByPartners } from './subsidie/subsidie.sql.js';
 import { fetchSubsidiepartnersByIds } from './subsidiepartner/subsidiepartner.sql.js';

@@ -6,5 +6,5 @@ export type ToegangContext = SubgraphContext<ToegangLoaders>;
 
 /** The loaders of resident data for the caller of this request (filtered by their scope). */
 export function residentLoaders(context: ToegangContext): ResidentLoaders {
-  return context.loaders.forPrincipal(context.principal);
+  return context.loaders.residents;
 }

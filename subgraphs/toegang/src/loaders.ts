@@ -1,32 +1,22 @@
 import DataLoader from 'dataloader';
-import { type Database, groupedLoader, keyedLoader, type Principal } from '@sociaal-graph/toolkit';
+import { type Database, groupedLoader, keyedLoader, loaderFamily, type Principal } from '@sociaal-graph/toolkit';
 import { consulentenByIds, consulentenByTeam } from './consulent/consulent.sql.js';
 import { huishoudensByIds } from './huishouden/huishouden.sql.js';
-import { type InwonerFilter, type InwonerPagina, inwonerPaginas, inwonersByBsn, inwonersByHuishouden, inwonersByIds } from './inwoner/inwoner.sql.js';
+import { type InwonerFilter, inwonerPaginas, inwonersByBsn, inwonersByHuishouden, inwonersByIds } from './inwoner/inwoner.sql.js';
 import { meldingenByInwoner } from './melding/melding.sql.js';
 import { type ToegangScope, toegangScope } from './scope.js';
 import { teamsByIds } from './team/team.sql.js';
 
 /**
  * The loaders of one request. Staff data (consulenten, teams) is loaded directly; resident data
- * goes through `forPrincipal`, because the toolkit builds loaders before it knows the caller and
- * every resident row is filtered by the caller's scope in SQL.
+ * goes through `residents`, whose SQL filters every row by the caller's scope.
  */
-export function createLoaders(db: Database) {
-  const scoped = new WeakMap<Principal, ResidentLoaders>();
+export function createLoaders(db: Database, principal: Principal) {
   return {
     consulent: keyedLoader((ids: readonly string[]) => consulentenByIds(db, ids), (row) => row.id),
     consulentenVanTeam: groupedLoader((ids: readonly string[]) => consulentenByTeam(db, ids), (row) => row.teamId),
     team: keyedLoader((ids: readonly string[]) => teamsByIds(db, ids), (row) => row.id),
-    /** The resident loaders of this caller, built on first use and kept for the request. */
-    forPrincipal(principal: Principal): ResidentLoaders {
-      let loaders = scoped.get(principal);
-      if (!loaders) {
-        loaders = createResidentLoaders(db, toegangScope(principal));
-        scoped.set(principal, loaders);
-      }
-      return loaders;
-    },
+    residents: createResidentLoaders(db, toegangScope(principal)),
   };
 }
 
@@ -35,7 +25,6 @@ export type ResidentLoaders = ReturnType<typeof createResidentLoaders>;
 
 /** Loaders of residents, households and meldingen within one caller's scope. */
 function createResidentLoaders(db: Database, scope: ToegangScope) {
-  const paginas = new Map<string, DataLoader<string, InwonerPagina>>();
   return {
     scope,
     inwoner: keyedLoader((ids: readonly string[]) => inwonersByIds(db, ids, scope), (row) => row.id),
@@ -47,17 +36,12 @@ function createResidentLoaders(db: Database, scope: ToegangScope) {
     huishouden: keyedLoader((ids: readonly string[]) => huishoudensByIds(db, ids, scope), (row) => row.id),
     meldingenVanInwoner: groupedLoader((ids: readonly string[]) => meldingenByInwoner(db, ids, scope), (row) => row.inwonerId),
     /** A page of residents per gemeente for one filter: `Gemeente.inwoners` under N gemeenten is one statement. */
-    inwonerPagina(filter: InwonerFilter) {
-      const key = JSON.stringify(filter);
-      let loader = paginas.get(key);
-      if (!loader) {
-        loader = new DataLoader((codes: readonly string[]) => inwonerPaginas(db, codes, filter, scope), {
+    inwonerPagina: loaderFamily(
+      (filter: InwonerFilter) =>
+        new DataLoader((codes: readonly string[]) => inwonerPaginas(db, codes, filter, scope), {
           // The same cap as the toolkit's loaders: one `= ANY($1)` array per statement.
           maxBatchSize: 1000,
-        });
-        paginas.set(key, loader);
-      }
-      return loader;
-    },
+        }),
+    ),
   };
 }

@@ -14,6 +14,7 @@ export * from './errors.js';
 export * from './http.js';
 export * from './loaders.js';
 export * from './migrations.js';
+export * from './page-query.js';
 export * from './paging.js';
 export * from './principal.js';
 export * from './start-subgraph.js';

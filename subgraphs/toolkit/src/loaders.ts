@@ -44,3 +44,22 @@ export function groupedLoader<K extends string | number, V>(
     { maxBatchSize: MAX_BATCH_SIZE },
   );
 }
+
+/**
+ * One loader per distinct argument set within a request: a list under a parent may carry arguments
+ * (`Gemeente.uitkeringen(first, offset, actiefOp)`) that become part of its SQL, so each distinct set
+ * (compared as JSON) gets its own loader and its own batch. Build it inside `createLoaders`, so that
+ * it never outlives its request.
+ */
+export function loaderFamily<A, L>(create: (args: A) => L): (args: A) => L {
+  const loaders = new Map<string, L>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (loader === undefined) {
+      loader = create(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

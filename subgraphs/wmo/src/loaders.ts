@@ -1,4 +1,4 @@
-import { type Database, groupedLoader, keyedLoader } from '@sociaal-graph/toolkit';
+import { type Database, groupedLoader, keyedLoader, loaderFamily } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
 import {
@@ -19,18 +19,18 @@ import {
 export function createLoaders(db: Database) {
   return {
     /** Toewijzing by "gemeente:nummer" key; `null` when absent or outside the scope. */
-    toewijzing: perArguments((gemeenten: Gemeenten) =>
+    toewijzing: loaderFamily((gemeenten: Gemeenten) =>
       keyedLoader(
         (keys: readonly string[]) => selectToewijzingenByKey(db, keys, gemeenten),
         (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
       ),
     ),
     /** All toewijzingen of an inwoner, by inwoner id; `[]` for none. */
-    toewijzingenVanInwoner: perArguments((gemeenten: Gemeenten) =>
+    toewijzingenVanInwoner: loaderFamily((gemeenten: Gemeenten) =>
       groupedLoader((ids: readonly string[]) => selectToewijzingenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
     ),
     /** One page of toewijzingen under a gemeente or aanbieder, by its code. */
-    toewijzingPagina: perArguments(
+    toewijzingPagina: loaderFamily(
       (args: { parent: ToewijzingParent; first: number; offset: number; actiefOp?: string; gemeenten: Gemeenten }) =>
         new DataLoader<string, RowPage>(async (keys) => {
           const pages = await selectToewijzingPagesUnder(db, args.parent, keys, args, args.gemeenten);
@@ -38,7 +38,7 @@ export function createLoaders(db: Database) {
         }),
     ),
     /** Counts per productcategorie of one gemeente in one year, by gemeente code; `[]` for none. */
-    tellingen: perArguments((args: { jaar: number; gemeenten: Gemeenten }) =>
+    tellingen: loaderFamily((args: { jaar: number; gemeenten: Gemeenten }) =>
       groupedLoader(
         (codes: readonly string[]): Promise<TellingRow[]> => selectTellingen(db, codes, args.jaar, args.gemeenten),
         (row) => row.gemeenteCode,
@@ -50,16 +50,3 @@ export function createLoaders(db: Database) {
 /** The loaders of one request, as resolvers see them on the context. */
 export type WmoLoaders = ReturnType<typeof createLoaders>;
 
-/** Makes one loader per distinct argument value (compared as JSON) and reuses it within the request. */
-function perArguments<A, T>(make: (args: A) => T): (args: A) => T {
-  const made = new Map<string, T>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = made.get(key);
-    if (loader === undefined) {
-      loader = make(args);
-      made.set(key, loader);
-    }
-    return loader;
-  };
-}

@@ -41,7 +41,7 @@ export class AanbiederResolver {
     @Ctx() { loaders, principal }: InkoopContext,
   ): Promise<DeclaratiePage> {
     const page = pageOf(args);
-    const scoped = loaders.scoped(principal);
+    const scoped = loaders.scoped;
     const [items, counted] = await Promise.all([
       scoped.declaratiePageByAanbieder(page).load(aanbieder.agbCode),
       scoped.declaratieTotaalByAanbieder.load(aanbieder.agbCode),

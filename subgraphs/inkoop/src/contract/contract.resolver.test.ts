@@ -1,4 +1,4 @@
-import type { DemoWorld } from '@sociaal-graph/toolkit';
+import { type DemoWorld, developmentPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byText, dataOf, defaultWorld, firstError } from '../inkoop.test-utils.js';
@@ -210,7 +210,7 @@ describe('_entities', () => {
 
 describe('batch functions', () => {
   it('answer keys in the order asked, null or [] for a miss, one statement per batch', async () => {
-    const loaders = createLoaders(harness.db);
+    const loaders = createLoaders(harness.db, developmentPrincipal);
     const [a, b] = [world.contracten[5], world.contracten[1]];
     const before = harness.db.statementCount;
     const contracten = await loaders.contract.loadMany([a.id, 'c-00', b.id]);

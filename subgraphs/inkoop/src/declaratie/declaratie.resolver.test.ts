@@ -146,8 +146,8 @@ describe('row filter (CONTRACTBEHEER per law, in SQL)', () => {
   };
 
   it('counts only rows of gemeenten the caller manages for the declaratie\'s own law', async () => {
-    const loaders = createLoaders(harness.db);
-    const { totaal } = await findDeclaraties(harness.db, {}, { first: 0, offset: 0 }, loaders.scoped(principal).scope);
+    const loaders = createLoaders(harness.db, principal);
+    const { totaal } = await findDeclaraties(harness.db, {}, { first: 0, offset: 0 }, loaders.scoped.scope);
     const expected = world.declaraties.filter(
       (d) => (d.wet === 'WMO' && d.gemeenteCode === '0406') || (d.wet === 'JEUGDWET' && d.gemeenteCode === '0307'),
     );
@@ -156,7 +156,7 @@ describe('row filter (CONTRACTBEHEER per law, in SQL)', () => {
   });
 
   it('hides the declaraties of a toewijzing outside the scope and keeps one inside', async () => {
-    const scoped = createLoaders(harness.db).scoped(principal);
+    const scoped = createLoaders(harness.db, principal).scoped;
     const inside = world.declaraties.find((d) => d.wet === 'WMO' && d.gemeenteCode === '0406');
     const outside = world.declaraties.find((d) => d.wet === 'JEUGDWET' && d.gemeenteCode === '0406');
     if (!inside || !outside) throw new Error('the world lacks Huizen declaraties');

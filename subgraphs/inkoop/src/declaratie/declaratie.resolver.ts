@@ -33,7 +33,7 @@ export class DeclaratieResolver {
   async declaraties(@Args(() => DeclaratiesArgs) args: DeclaratiesArgs, @Ctx() { db, principal, loaders }: InkoopContext): Promise<DeclaratiePage> {
     const page = pageOf(args);
     const filter = declaratieFilter(args);
-    const { items, totaal } = await findDeclaraties(db, filter, page, loaders.scoped(principal).scope);
+    const { items, totaal } = await findDeclaraties(db, filter, page, loaders.scoped.scope);
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 
@@ -72,7 +72,7 @@ export class DeclaratieResolver {
   })
   correctieVan(@Root() declaratie: Declaratie, @Ctx() { loaders, principal }: InkoopContext): Promise<Declaratie | null> {
     if (declaratie.correctieVanId === null) return Promise.resolve(null);
-    return loaders.scoped(principal).declaratie.load(declaratie.correctieVanId);
+    return loaders.scoped.declaratie.load(declaratie.correctieVanId);
   }
 }
 

@@ -1,4 +1,4 @@
-import { codesOf, type DemoWorld, EENHEID } from '@sociaal-graph/toolkit';
+import { codesOf, type DemoWorld, developmentPrincipal, EENHEID } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, defaultWorld, firstError } from '../inkoop.test-utils.js';
@@ -109,7 +109,7 @@ describe('eenheden', () => {
 
 describe('batch functions', () => {
   it('answer keys in the order asked, null or [] for a miss', async () => {
-    const loaders = createLoaders(harness.db);
+    const loaders = createLoaders(harness.db, developmentPrincipal);
     const [a, b] = [world.producten[7], world.producten[2]];
     const producten = await loaders.product.loadMany([a.id, 'geen', b.id]);
     expect(producten.map((p) => (p && !(p instanceof Error) ? p.id : p))).toEqual([a.id, null, b.id]);

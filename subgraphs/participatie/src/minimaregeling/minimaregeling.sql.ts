@@ -1,5 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
-import { queryPage, type RowPage } from '../page-query.js';
+import { type Queryable, queryPage, type RowPage } from '@sociaal-graph/toolkit';
 import type { ScopeParameter } from '../scope.js';
 import type { Minimaregeling } from './minimaregeling.type.js';
 

@@ -1,5 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
-import { type ParentPageRow, queryPage, queryPagesPerParent, type RowPage } from '../page-query.js';
+import { type ParentPageRow, type Queryable, queryPage, queryPagesPerParent, type RowPage } from '@sociaal-graph/toolkit';
 import type { ScopeParameter } from '../scope.js';
 import type { Uitkering } from './uitkering.type.js';
 

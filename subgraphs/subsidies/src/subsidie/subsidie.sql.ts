@@ -1,5 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
-import { queryPage, type RowPage } from '../page-query.js';
+import { type Queryable, queryPage, type RowPage } from '@sociaal-graph/toolkit';
 import type { SubsidieFilter } from './subsidie.input.js';
 import type { Subsidie } from './subsidie.type.js';
 

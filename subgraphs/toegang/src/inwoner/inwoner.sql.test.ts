@@ -25,7 +25,7 @@ describe('resident batch functions', () => {
   it('re-order rows to the keys and give null for misses', async () => {
     const world = demoWorld();
     const ids = [world.inwoners[7].id, 'e'.repeat(32), world.inwoners[1].id, world.inwoners[4].id];
-    const rows = await createLoaders(harness.db).forPrincipal(developmentPrincipal).inwoner.loadMany(ids);
+    const rows = await createLoaders(harness.db, developmentPrincipal).residents.inwoner.loadMany(ids);
     expect(rows.map((row) => (row && 'id' in row ? row.id : null))).toEqual([ids[0], null, ids[2], ids[3]]);
   });
 
@@ -35,7 +35,7 @@ describe('resident batch functions', () => {
     const met = world.inwoners.find((i) => wettenVan(world, i).size > 1);
     expect(zonder && met).toBeTruthy();
     const ids = [met?.id ?? '', zonder?.id ?? ''];
-    const [metRows, zonderRows] = await createLoaders(harness.db).forPrincipal(developmentPrincipal).meldingenVanInwoner.loadMany(ids);
+    const [metRows, zonderRows] = await createLoaders(harness.db, developmentPrincipal).residents.meldingenVanInwoner.loadMany(ids);
     expect(zonderRows).toEqual([]);
     expect(Array.isArray(metRows) && metRows.every((m) => m.inwonerId === met?.id)).toBe(true);
   });
@@ -46,7 +46,7 @@ describe('scope in SQL', () => {
     const world = demoWorld();
     const hilversum = world.inwoners.find((i) => i.gemeenteCode === '0402');
     const huizen = world.inwoners.find((i) => i.gemeenteCode === '0406');
-    const loaders = createLoaders(harness.db).forPrincipal(hbel);
+    const loaders = createLoaders(harness.db, hbel).residents;
     expect(await loaders.inwoner.load(hilversum?.id ?? '')).toBeNull();
     expect((await loaders.inwoner.load(huizen?.id ?? ''))?.id).toBe(huizen?.id);
     expect(await loaders.huishouden.load(hilversum?.huishoudenId ?? '')).toBeNull();
@@ -59,7 +59,7 @@ describe('scope in SQL', () => {
     const eemnes = world.inwoners.filter((i) => i.gemeenteCode === '0317');
     const metJeugd = eemnes.find((i) => wettenVan(world, i).has('JEUGDWET'));
     expect(metJeugd).toBeDefined();
-    const loaders = createLoaders(harness.db).forPrincipal(hbel);
+    const loaders = createLoaders(harness.db, hbel).residents;
     const meldingen = await loaders.meldingenVanInwoner.load(metJeugd?.id ?? '');
     const expected = world.meldingen.filter((m) => m.inwonerId === metJeugd?.id && m.wet !== 'JEUGDWET');
     expect(meldingen.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());

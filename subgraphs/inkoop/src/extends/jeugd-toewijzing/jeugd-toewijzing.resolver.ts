@@ -15,6 +15,6 @@ export class JeugdToewijzingResolver {
       'van de Jeugdwet voor de gemeente heeft.',
   })
   declaraties(@Root() toewijzing: JeugdToewijzing, @Ctx() { loaders, principal }: InkoopContext): Promise<Declaratie[]> {
-    return loaders.scoped(principal).declaratiesByJeugdToewijzing.load(toewijzingKey(toewijzing));
+    return loaders.scoped.declaratiesByJeugdToewijzing.load(toewijzingKey(toewijzing));
   }
 }

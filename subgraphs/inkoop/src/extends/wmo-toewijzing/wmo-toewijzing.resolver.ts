@@ -15,6 +15,6 @@ export class WmoToewijzingResolver {
       'van de Wmo voor de gemeente heeft.',
   })
   declaraties(@Root() toewijzing: WmoToewijzing, @Ctx() { loaders, principal }: InkoopContext): Promise<Declaratie[]> {
-    return loaders.scoped(principal).declaratiesByWmoToewijzing.load(toewijzingKey(toewijzing));
+    return loaders.scoped.declaratiesByWmoToewijzing.load(toewijzingKey(toewijzing));
   }
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Queryable } from './database.js';
 
 /** A page of rows with the total that matched the filter. */
 export interface RowPage<R> {
