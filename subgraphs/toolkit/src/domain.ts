@@ -1,3 +1,4 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { registerEnumType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
@@ -82,3 +83,9 @@ export function formatEurocent(cents: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${sign}€ ${euros},${(abs % 100).toString().padStart(2, '0')}`;
 }
+
+/**
+ * The GraphQL type for money totals: integer eurocent as a 53-bit safe integer (`SafeInt`).
+ * GraphQL's Int stops at 2^31 eurocent, about € 21 million, which a gemeente's budget passes.
+ */
+export const Eurocent = GraphQLSafeInt;

@@ -1,5 +1,4 @@
-import { Code } from '@sociaal-graph/toolkit';
-import { GraphQLSafeInt } from 'graphql-scalars';
+import { Code, Eurocent } from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a tekort is computed from: the realisation when the year is closed, else the prognosis. */
@@ -16,7 +15,7 @@ registerEnumType(TekortBasis, {
 
 // Budgets of a large gemeente exceed 2^31 eurocent (about 21 million euro), GraphQL's Int; SafeInt
 // carries integers up to 2^53 exactly.
-const EUROCENT = () => GraphQLSafeInt;
+const EUROCENT = () => Eurocent;
 
 /**
  * Budget, prognosis, realisation and deficit in eurocent, in total and per inhabitant. The two object

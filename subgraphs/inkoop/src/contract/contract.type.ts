@@ -1,4 +1,4 @@
-import { PageInfo, Wet } from '@sociaal-graph/toolkit';
+import { Eurocent, PageInfo, Wet } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Bekostiging, ContractSoort, Inkoopprocedure } from './contract.enums.js';
 
@@ -39,7 +39,7 @@ export class Contract {
   })
   declaratietermijnDagen!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Lumpsum per jaar in eurocent; alleen bij bekostiging LUMPSUM.' })
+  @Field(() => Eurocent, { nullable: true, description: 'Lumpsum per jaar in eurocent; alleen bij bekostiging LUMPSUM.' })
   lumpsumPerJaar!: number | null;
 
   /** Organisation id of the contractant ("regio-gv", a CBS code). */

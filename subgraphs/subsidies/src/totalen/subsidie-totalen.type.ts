@@ -1,7 +1,7 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Eurocent } from '@sociaal-graph/toolkit';
+import { Field, Int, ObjectType } from 'type-graphql';
 
-// Sums are Float: a gemeente's yearly total in eurocent can pass 2^31, the limit of GraphQL Int.
-// They stay whole numbers of eurocent.
+// Sums are Eurocent (SafeInt): a gemeente's yearly total can pass 2^31 eurocent, the limit of GraphQL Int.
 
 /** Subsidy totals of one gemeente for one year: granted against settled. */
 @ObjectType({ description: 'Subsidietotalen van één gemeente over één jaar: verleend tegenover vastgesteld.' })
@@ -18,19 +18,19 @@ export class SubsidieTotalen {
   @Field(() => Int, { description: 'Aantal daarvan dat is vastgesteld.' })
   aantalVastgesteld!: number;
 
-  @Field(() => Float, { description: 'Totaal aangevraagd, in eurocent (geheel getal).' })
+  @Field(() => Eurocent, { description: 'Totaal aangevraagd, in eurocent (geheel getal).' })
   aangevraagd!: number;
 
-  @Field(() => Float, { description: 'Totaal verleend, in eurocent (geheel getal).' })
+  @Field(() => Eurocent, { description: 'Totaal verleend, in eurocent (geheel getal).' })
   verleend!: number;
 
-  @Field(() => Float, { description: 'Totaal verleend aan de subsidies die al zijn vastgesteld, in eurocent (geheel getal).' })
+  @Field(() => Eurocent, { description: 'Totaal verleend aan de subsidies die al zijn vastgesteld, in eurocent (geheel getal).' })
   verleendVastgesteld!: number;
 
-  @Field(() => Float, { description: 'Totaal vastgesteld, in eurocent (geheel getal).' })
+  @Field(() => Eurocent, { description: 'Totaal vastgesteld, in eurocent (geheel getal).' })
   vastgesteld!: number;
 
-  @Field(() => Float, {
+  @Field(() => Eurocent, {
     description: 'Vastgesteld min verleend over de vastgestelde subsidies, in eurocent; negatief is minder besteed dan verleend.',
   })
   verschil!: number;
