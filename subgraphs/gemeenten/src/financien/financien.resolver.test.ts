@@ -73,11 +73,12 @@ describe('Gemeente.financien', () => {
 
   it('filters by taakveld: a code without letter also selects its sub-codes; a valid code without figures gives []', async () => {
     const result = await harness.execute<{ gemeente: { a: { jaar: number; taakveld: { code: string } }[]; b: unknown[] } }>(
-      `{ gemeente(code: "0406") { a: financien(taakveld: "6.71") { jaar taakveld { code } } b: financien(taakveld: "6.74c") { jaar } } }`,
+      `{ gemeente(code: "0406") { a: financien(taakveld: "6.71") { jaar taakveld { code } } b: financien(taakveld: "6.74c", jaar: 2022) { jaar } } }`,
     );
     const expected = world.financien.filter((f) => f.gemeenteCode === '0406' && /^6\.71[a-z]?$/.test(f.taakveld));
     expect(result.data?.gemeente.a.map((f) => `${f.jaar}:${f.taakveld.code}`).sort()).toEqual(expected.map((f) => `${f.jaar}:${f.taakveld}`).sort());
-    expect(result.data?.gemeente.b).toEqual(world.financien.filter((f) => f.gemeenteCode === '0406' && f.taakveld === '6.74c'));
+    // The world has figures from 2023 on.
+    expect(result.data?.gemeente.b).toEqual([]);
   });
 
   it('refuses an unknown taakveld and an impossible year with BAD_USER_INPUT', async () => {

@@ -1,11 +1,21 @@
 import type { Random } from './random.js';
 import type { WorldFinancieelCijfer, WorldGemeente, WorldMaatregel, WorldMaatregelStatus } from './world.js';
 
-/** Huizen's lasten per inwoner per Iv3 taakveld, 2019, in euro (seed-004 §4.1). */
+/**
+ * Huizen's lasten per inwoner per Iv3 taakveld, 2019, in euro (seed-004 §4.1), booked on the
+ * taakvelden in force since 2023: 6.71 (181), 6.72 (270), 6.81 (9) and 6.82 (18) split over their
+ * lettered successors by an assumed mix (the totals per old code stay as in the seed).
+ */
 const HUIZEN_2019_PER_INWONER: readonly [string, number][] = [
   ['6.1', 82], ['6.2', 23], ['6.3', 349], ['6.4', 46], ['6.5', 55], ['6.6', 57],
-  ['6.71', 181], ['6.72', 270], ['6.81', 9], ['6.82', 18],
+  ['6.71a', 70], ['6.71b', 75], ['6.71c', 26], ['6.71d', 10],
+  ['6.72a', 70], ['6.72b', 60], ['6.72c', 15], ['6.72d', 10], ['6.73a', 25], ['6.73b', 20], ['6.73c', 30],
+  ['6.74a', 25], ['6.74b', 10], ['6.74c', 5],
+  ['6.81a', 6], ['6.81b', 3], ['6.82a', 14], ['6.82b', 4],
 ];
+
+/** Maatwerk Wmo and jeugd: where the overruns of the documents are (seed-004 §4.3). */
+const OVERRUN_TAAKVELDEN = /^6\.(6|7\d)/;
 
 const YEARS = [2023, 2024, 2025, 2026];
 
@@ -21,7 +31,7 @@ export function buildFinancien(random: Random, gemeenten: readonly WorldGemeente
     for (const jaar of YEARS) {
       for (const [taakveld, perInwoner] of HUIZEN_2019_PER_INWONER) {
         const begroting = Math.round(perInwoner * 100 * gemeente.inwoners * factor * 1.04 ** (jaar - 2019));
-        const overrun = taakveld === '6.72' || taakveld === '6.71' || taakveld === '6.6' ? 0.04 + random.next() * 0.1 : -0.03 + random.next() * 0.06;
+        const overrun = OVERRUN_TAAKVELDEN.test(taakveld) ? 0.04 + random.next() * 0.1 : -0.03 + random.next() * 0.06;
         const prognose = Math.round(begroting * (1 + overrun));
         rows.push({
           gemeenteCode: gemeente.code,

@@ -109,7 +109,7 @@ export interface WorldArrangement {
 export interface WorldFinancieelCijfer {
   readonly gemeenteCode: string;
   readonly jaar: number;
-  /** Iv3 taakveld, e.g. "6.71". */
+  /** Iv3 taakveld (2023 codes), e.g. "6.71a". */
   readonly taakveld: string;
   readonly begroting: number;
   readonly prognose: number;
