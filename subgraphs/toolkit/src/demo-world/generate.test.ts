@@ -40,11 +40,13 @@ describe('the demo world', () => {
   it('buys every toewijzing under a contract the gemeente takes part in, with a tariff of that product', () => {
     const contracts = new Map(world.contracten.map((c) => [c.id, c]));
     const tariffs = new Map(world.tarieven.map((t) => [t.id, t]));
-    for (const t of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) {
-      expect(contracts.get(t.contractId)?.deelnemendeGemeenteCodes).toContain(t.gemeenteCode);
-      expect(tariffs.get(t.tariefId)?.productId).toBe(t.productId);
-      expect(t.productcode.slice(0, 2)).toBe(t.productcategorie);
-    }
+    const wrong = [...world.wmoToewijzingen, ...world.jeugdToewijzingen].filter(
+      (t) =>
+        !contracts.get(t.contractId)?.deelnemendeGemeenteCodes.includes(t.gemeenteCode) ||
+        tariffs.get(t.tariefId)?.productId !== t.productId ||
+        t.productcode.slice(0, 2) !== t.productcategorie,
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('has Eemnes jeugdhulp bought through Amersfoort, never through the Regio', () => {
@@ -55,10 +57,9 @@ describe('the demo world', () => {
   });
 
   it('declares after delivery, never after the peildatum, and leaves recent months undeclared', () => {
-    for (const d of world.declaraties) {
-      expect(d.ingediendOp > d.leveringTot).toBe(true);
-      expect(d.ingediendOp <= world.peildatum).toBe(true);
-    }
+    // One assertion over all 75,000 rows: per-row expects make this test take seconds.
+    const wrong = world.declaraties.filter((d) => !(d.ingediendOp > d.leveringTot && d.ingediendOp <= world.peildatum));
+    expect(wrong).toEqual([]);
     const late = world.declaraties.filter((d) => Date.parse(d.ingediendOp) - Date.parse(d.leveringTot) > 365 * 864e5);
     expect(late.length).toBeGreaterThan(0);
     expect(late.length / world.declaraties.length).toBeLessThan(0.1);
