@@ -55,7 +55,7 @@ for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
 const ready = await Promise.all(
   SUBGRAPHS.map(async ([name, port]) => {
     const url = `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/health`;
-    const ok = await healthy(url, 180_000);
+    const ok = await healthy(url, 600_000);
     if (!ok) console.error(`[${name}] did not become healthy at ${url}`);
     return ok;
   }),
@@ -67,6 +67,12 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
+  console.log('\nResident data needs a token (without one you see public data only):');
+  console.log('  TOKEN=$(npm run -s token -- --role consulent --org uo-hbel)');
+  console.log(`  curl -s http://${host}:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  console.log(`    -d '{"query":"{ wmoToewijzingen(gemeente: \\"0317\\", first: 3) { items { toewijzingsnummer } } }"}'`);
+  console.log('  Roles: consulent backoffice beleid controller inkoper aanbieder analist subsidiepartner fg; organisations: 0406, 0307, uo-hbel, regio-gv, an AGB code.');
+  console.log('  In GraphiQL put {"Authorization": "Bearer <token>"} under Headers.');
 } else {
   console.error('the gateway did not become healthy; see its log above');
 }

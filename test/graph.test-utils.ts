@@ -1,4 +1,14 @@
-import { createGatewayServer, readGatewayConfig, type RunningGateway } from '@sociaal-graph/gateway';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createGatewayServer,
+  loadDevIssuer,
+  mintToken,
+  type MintTokenOptions,
+  readGatewayConfig,
+  type RunningGateway,
+} from '@sociaal-graph/gateway';
 import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@sociaal-graph/toolkit';
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
 
@@ -9,8 +19,10 @@ export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'particip
 export interface RunningGraph {
   readonly gateway: RunningGateway;
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
-  /** Sends an operation to the gateway as a client would (POST, JSON). */
-  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphResponse<D>>;
+  /** Sends an operation to the gateway as a client would (POST, JSON), with `token` as bearer when given. */
+  query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>>;
+  /** A token of this graph's development issuer (a key pair of its own, in a temporary folder). */
+  token(options: MintTokenOptions): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -27,33 +39,39 @@ export interface GraphResponse<D> {
  */
 export async function startGraph(): Promise<RunningGraph> {
   const serverUrl = process.env.DATABASE_URL;
+  // The same assertion key on both sides, and the issuer's key pair only for this run.
+  const secrets = { CALLER_ASSERTION_SECRET: `test-${process.pid}-${Date.now()}` };
+  const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-e2e-'));
+  const issuer = await loadDevIssuer(dataDir);
   const scratch: ScratchDatabase | undefined = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const subgraphs = new Map<string, RunningSubgraph>();
   for (const name of SUBGRAPH_NAMES) {
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
-    const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+    const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
     subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }));
   }
   const gateway = await createGatewayServer({
-    ...readGatewayConfig({ REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:` }),
+    ...readGatewayConfig({ REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`, DATA_DIR: dataDir, ...secrets }),
     port: 0,
     subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
   });
   return {
     gateway,
     subgraphs,
-    query: async (query, variables) => {
+    query: async (query, variables, token) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
+    token: (options) => mintToken(issuer, options),
     stop: async () => {
       await gateway.stop();
       for (const running of subgraphs.values()) await running.stop().catch(() => undefined);
       await scratch?.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

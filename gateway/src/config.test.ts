@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
 import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
@@ -14,6 +15,14 @@ describe('readGatewayConfig', () => {
       introspection: true,
       maxBodyBytes: 1024 * 1024,
       apqTtlSeconds: 86_400,
+      maxQueryDepth: 12,
+      maxAliases: 30,
+      maxRootFields: 20,
+      maxQueryCost: 100_000,
+      dataDir: '.data',
+      auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'] },
+      callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
+      mandateCacheSeconds: 300,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
@@ -30,6 +39,10 @@ describe('readGatewayConfig', () => {
       INTROSPECTION: 'off',
       MAX_BODY_BYTES: '2048',
       APQ_TTL_SECONDS: '60',
+      MAX_QUERY_DEPTH: '8',
+      MAX_ALIASES: '5',
+      MAX_ROOT_FIELDS: '3',
+      MAX_QUERY_COST: '2000',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -41,6 +54,10 @@ describe('readGatewayConfig', () => {
       introspection: false,
       maxBodyBytes: 2048,
       apqTtlSeconds: 60,
+      maxQueryDepth: 8,
+      maxAliases: 5,
+      maxRootFields: 3,
+      maxQueryCost: 2000,
     });
   });
 
@@ -59,7 +76,13 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ GATEWAY_PORT: 'vier' })).toThrow(/GATEWAY_PORT/);
     expect(() => readGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(/SUBGRAPH_TIMEOUT_MS/);
     expect(() => readGatewayConfig({ INTROSPECTION: 'misschien' })).toThrow(/INTROSPECTION/);
+    expect(() => readGatewayConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(/MAX_QUERY_DEPTH/);
+    expect(() => readGatewayConfig({ MAX_QUERY_COST: 'veel' })).toThrow(/MAX_QUERY_COST/);
     expect(() => readGatewayConfig({ WMO_URL: 'geen url' })).toThrow(/WMO_URL/);
     expect(() => readGatewayConfig({ REDIS_URL: '::' })).toThrow(/REDIS_URL/);
+    expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'ES256,none' })).toThrow(/none/);
+    expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
+    expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
+    expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readCallerAssertionSecret } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -25,6 +26,39 @@ export interface GatewayConfig {
   readonly maxBodyBytes: number;
   /** `APQ_TTL_SECONDS`: how long an automatic persisted query is kept. Default 86400 (a day). */
   readonly apqTtlSeconds: number;
+  /** `MAX_QUERY_DEPTH`: deepest field nesting of an operation, fragments followed. Default 12. */
+  readonly maxQueryDepth: number;
+  /** `MAX_ALIASES`: most aliased fields in an operation. Default 30. */
+  readonly maxAliases: number;
+  /** `MAX_ROOT_FIELDS`: most fields at the top of an operation. Default 20. */
+  readonly maxRootFields: number;
+  /** `MAX_QUERY_COST`: highest estimated cost of an operation (see `operationLimitsPlugin`). Default 100000. */
+  readonly maxQueryCost: number;
+  /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data`; `memory` keeps it in the process. */
+  readonly dataDir: string;
+  /** How bearer tokens are checked (`AUTH_*`). */
+  readonly auth: AuthConfig;
+  /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
+  readonly callerAssertionSecret: string;
+  /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
+  readonly mandateCacheSeconds: number;
+}
+
+/**
+ * Bearer-token checks. With neither `jwksFile` nor `jwksUrl` the gateway trusts the development
+ * issuer (`npm run -s token`) and its defaults for issuer and audience.
+ */
+export interface AuthConfig {
+  /** `AUTH_JWKS_FILE`: a JSON Web Key Set on disk. */
+  readonly jwksFile?: string;
+  /** `AUTH_JWKS_URL`: the issuer's JWKS address (fetched and cached by jose). */
+  readonly jwksUrl?: string;
+  /** `AUTH_ISSUER`: required `iss`. Required with a JWKS; default the development issuer's. */
+  readonly issuer?: string;
+  /** `AUTH_AUDIENCE`: required `aud`. Required with a JWKS; default the development issuer's. */
+  readonly audience?: string;
+  /** `AUTH_ALGORITHMS`: comma-separated signature algorithms accepted. Default `ES256`; `none` is refused. */
+  readonly algorithms: readonly string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -33,7 +67,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
 
 /** `<NAME>_URL` variables that name something other than a subgraph. */
-const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_URL']);
+const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_URL', 'AUTH_JWKS_URL']);
 
 /**
  * Parses the gateway's environment once. Throws one clear error per bad value, naming the
@@ -51,7 +85,34 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     introspection: flag(env, 'INTROSPECTION', true),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     apqTtlSeconds: integer(env, 'APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 1_000),
+    maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
+    maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
+    dataDir: env.DATA_DIR || '.data',
+    auth: authConfig(env),
+    callerAssertionSecret: readCallerAssertionSecret(env),
+    mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
   };
+}
+
+const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
+
+function authConfig(env: Env): AuthConfig {
+  const jwksFile = env.AUTH_JWKS_FILE || undefined;
+  const jwksUrl = env.AUTH_JWKS_URL ? url(env, 'AUTH_JWKS_URL') : undefined;
+  if (jwksFile && jwksUrl) throw new Error('set AUTH_JWKS_FILE or AUTH_JWKS_URL, not both');
+  const issuer = env.AUTH_ISSUER || undefined;
+  const audience = env.AUTH_AUDIENCE || undefined;
+  // A real issuer without iss/aud checks would accept any token its keys ever signed, for anyone.
+  if ((jwksFile || jwksUrl) && (!issuer || !audience)) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE are required with a JWKS');
+  const algorithms = (env.AUTH_ALGORITHMS || 'ES256').split(',').map((name) => name.trim()).filter(Boolean);
+  for (const algorithm of algorithms) {
+    // Symmetric algorithms make no sense with a public JWKS; `none` means no signature at all.
+    if (!ASYMMETRIC_ALGORITHMS.has(algorithm)) throw new Error(`AUTH_ALGORITHMS: "${algorithm}" is not an accepted signature algorithm`);
+  }
+  if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
+  return { jwksFile, jwksUrl, issuer, audience, algorithms };
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

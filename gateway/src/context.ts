@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {
@@ -7,21 +8,23 @@ export interface GatewayContext {
   readonly traceId: string;
   /** `traceparent` for the subgraph calls: the trace id with this gateway's own span id. */
   readonly traceparent: string;
+  /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
+  readonly caller: Caller;
 }
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const INVALID_TRACE_ID = '0'.repeat(32);
 
 /**
- * Builds the context of one request from its headers. Runs once per GraphQL request, so it
- * does no more than read one header and draw eight random bytes.
+ * Builds the context of one request from its headers and its authenticated caller. Runs once
+ * per GraphQL request, so it does no more than read one header and draw eight random bytes.
  */
-export function createGatewayContext(request: Pick<IncomingMessage, 'headers'>): GatewayContext {
+export function createGatewayContext(request: Pick<IncomingMessage, 'headers'>, caller: Caller = ANONYMOUS_CALLER): GatewayContext {
   const header = request.headers.traceparent;
   const match = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
   // W3C Trace Context §3.2.2.3: an all-zero trace id is invalid; start a new trace.
   const incoming = match && match[2] !== INVALID_TRACE_ID ? match : null;
   const traceId = incoming ? incoming[2] : randomBytes(16).toString('hex');
   const flags = incoming ? incoming[4] : '01';
-  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}` };
+  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller };
 }

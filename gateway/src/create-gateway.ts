@@ -5,6 +5,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
 import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { createAuthenticate } from './auth/authenticate.js';
+import { createArrangementSource } from './auth/arrangement-source.js';
+import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache } from './cache/create-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
@@ -54,6 +57,16 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   const cache = createGatewayCache(config);
   let server: ApolloServer<GatewayContext> | undefined;
   let stopped = false;
+  // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
+  const serviceUrls = new Map<string, string>();
+  const authenticate = createAuthenticate(
+    createTokenVerifier(config.auth, config.dataDir),
+    createArrangementSource({
+      gemeentenUrl: () => serviceUrls.get('gemeenten'),
+      callerAssertionSecret: config.callerAssertionSecret,
+      ttlMs: config.mandateCacheSeconds * 1000,
+    }),
+  );
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
@@ -66,7 +79,14 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
         buildService: ({ name, url }) => {
           const subgraphUrl = config.subgraphUrls[name] ?? url;
           if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
-          return new SubgraphDataSource({ name, url: subgraphUrl, dispatcher, timeoutMs: config.subgraphTimeoutMs });
+          serviceUrls.set(name, subgraphUrl);
+          return new SubgraphDataSource({
+            name,
+            url: subgraphUrl,
+            dispatcher,
+            timeoutMs: config.subgraphTimeoutMs,
+            callerAssertionSecret: config.callerAssertionSecret,
+          });
         },
       }),
       csrfPrevention: true,
@@ -83,7 +103,13 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     await server.start();
     if (stopped) return void (await server.stop());
     serving = graphqlRequestListener(server, {
-      context: async (request) => createGatewayContext(request),
+      // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes
+      // the status of a GraphQLError thrown by the context function).
+      context: async (request) => {
+        const trace = createGatewayContext(request);
+        const caller = await authenticate(headerValue(request.headers.authorization), trace.traceId);
+        return { ...trace, caller };
+      },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
       maxBodyBytes: config.maxBodyBytes,
@@ -113,6 +139,10 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     ready.catch((error: unknown) => console.error('[gateway] the supergraph could not be loaded:', error));
   }
   return { url: `http://${config.host}:${port}/graphql`, port, ready, stop };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Answers while the supergraph loads: GraphiQL files are served, everything else is 503. */

@@ -157,6 +157,14 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     introspection: true,
     maxBodyBytes: 1024 * 1024,
     apqTtlSeconds: 60,
+    maxQueryDepth: 12,
+    maxAliases: 30,
+    maxRootFields: 20,
+    maxQueryCost: 100_000,
+    dataDir: 'memory',
+    auth: { algorithms: ['ES256'] },
+    callerAssertionSecret: 'test-caller-assertion-secret',
+    mandateCacheSeconds: 300,
     ...overrides,
   };
 }

@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   });
   const gateway = await createGatewayServer(config);
   console.log(`gateway ready at ${gateway.url} (GraphiQL: open it in a browser; supergraph ${config.supergraphPath})`);
+  if (!config.auth.jwksFile && !config.auth.jwksUrl) {
+    // Without a JWKS anyone with this machine's data folder can mint tokens: fine on a laptop, never in production.
+    console.log(`tokens: development issuer (key in ${config.dataDir}/dev-issuer/); get one with: npm run -s token -- --role consulent --org uo-hbel`);
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { CALLER_ASSERTION_HEADER, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
+import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
 
@@ -14,6 +17,8 @@ export interface SubgraphDataSourceOptions {
   dispatcher: Dispatcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
+  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_SECRET`). */
+  callerAssertionSecret: string;
   /** Where failures are logged with their details (URL, cause). Default one line on stderr. */
   log?: (message: string, error: unknown) => void;
 }
@@ -29,24 +34,34 @@ export interface SubgraphDataSourceOptions {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly timeoutMs: number;
+  private readonly callerAssertionSecret: string;
   private readonly log: (message: string, error: unknown) => void;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
     this.timeoutMs = options.timeoutMs;
+    this.callerAssertionSecret = options.callerAssertionSecret;
     this.log = options.log ?? defaultLog;
     const transport = createKeepAliveFetcher(options.dispatcher);
     this.fetcher = (url: string, init?: FetcherRequestInit) =>
       transport(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
   }
 
-  /** Adds the caller's trace to every call made for a client request. */
+  /**
+   * Adds the signed assertion of the caller to every call (subgraphs refuse calls without one)
+   * and the caller's trace to every call made for a client request.
+   */
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
-    // the `kind` enum, so the shape tells them apart).
-    if (!('incomingRequestContext' in options)) return;
-    options.request.http?.headers.set('traceparent', options.incomingRequestContext.context.traceparent);
+    // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
+    if (!('incomingRequestContext' in options)) {
+      options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...SERVICE_CALLER, traceId: randomBytes(16).toString('hex') }, this.callerAssertionSecret));
+      return;
+    }
+    const { caller, traceId, traceparent } = options.incomingRequestContext.context;
+    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId }, this.callerAssertionSecret));
+    options.request.http?.headers.set('traceparent', traceparent);
   }
 
   /**

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { operationLimitsPlugin } from './operation-limits.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
@@ -22,6 +23,14 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // Depth, alias, root-field and cost limits in didResolveOperation: an abusive operation is
+    // refused before the query planner sends anything to a subgraph (issue 3, item 9).
+    operationLimitsPlugin({
+      maxDepth: config.maxQueryDepth,
+      maxAliases: config.maxAliases,
+      maxRootFields: config.maxRootFields,
+      maxCost: config.maxQueryCost,
+    }),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskError } from '@sociaal-graph/toolkit';
+import { ANONYMOUS_CALLER } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
 import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
 import {
@@ -42,7 +43,7 @@ describe('subgraphErrorsPlugin on a tiny schema', () => {
     includeStacktraceInErrorResponses: false,
     plugins: [subgraphErrorsPlugin()],
   });
-  const context = { traceId: '0'.repeat(32), traceparent: '' };
+  const context: GatewayContext = { traceId: '0'.repeat(32), traceparent: '', caller: ANONYMOUS_CALLER };
 
   it('keeps only code, serviceName and sociaalGraph on an error from a subgraph', async () => {
     const response = await server.executeOperation({ query: '{ vanSubgraph }' }, { contextValue: context });

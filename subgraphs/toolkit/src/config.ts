@@ -9,6 +9,8 @@ export interface SubgraphConfig {
   /** PGlite data directory; undefined means in memory. */
   readonly dataDir?: string;
   readonly demo: DemoConfig;
+  /** `CALLER_ASSERTION_SECRET`: the key the gateway signs caller assertions with (see `readCallerAssertionSecret`). */
+  readonly callerAssertionSecret: string;
 }
 
 export interface DemoConfig {
@@ -58,5 +60,25 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
     demo: readDemoConfig(env),
+    callerAssertionSecret: readCallerAssertionSecret(env),
   };
+}
+
+/** The development key of the caller assertions: public, so only for a graph on one machine. */
+export const DEVELOPMENT_CALLER_ASSERTION_SECRET = 'sociaal-graph-ontwikkeling-assertie';
+
+let warned = false;
+
+/**
+ * `CALLER_ASSERTION_SECRET`, shared by the gateway and every subgraph. Unset, the development key
+ * is used and a warning printed once per process: anyone who knows it can pose as the gateway.
+ */
+export function readCallerAssertionSecret(env: Env = process.env): string {
+  const secret = env.CALLER_ASSERTION_SECRET;
+  if (secret) return secret;
+  if (!warned) {
+    warned = true;
+    console.warn('[sociaal-graph] CALLER_ASSERTION_SECRET is not set; using the public development key (never in production).');
+  }
+  return DEVELOPMENT_CALLER_ASSERTION_SECRET;
 }

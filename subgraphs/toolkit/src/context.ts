@@ -18,14 +18,16 @@ export interface IncomingRequestHeaders {
 
 /**
  * Builds the context of one request: a fresh set of loaders every time (a loader's cache must
- * never outlive its request), the caller, and the trace id.
+ * never outlive its request), the caller, and the trace id. `principal` is the caller the
+ * gateway vouched for (`principalFromClaims`); default the development principal, for tests
+ * that execute in-process.
  */
 export function createRequestContext<L>(
   db: Database,
   createLoaders: (db: Database, principal: Principal) => L,
   headers?: IncomingRequestHeaders,
+  principal: Principal = developmentPrincipal,
 ): SubgraphContext<L> {
-  const principal = developmentPrincipal;
   return {
     principal,
     // Loaders get the caller so that their batch SQL can apply its scope.

@@ -20,3 +20,4 @@ export * from './paging.js';
 export * from './principal.js';
 export * from './start-subgraph.js';
 export * from './subgraph-definition.js';
+export * from './suppression.js';

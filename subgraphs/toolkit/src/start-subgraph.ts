@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
+import { CALLER_ASSERTION_HEADER, type CallerClaims, principalFromClaims, verifyCallerAssertion } from './caller-assertion.js';
 import type { SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
 import { type Database, openDatabase } from './database.js';
@@ -58,23 +59,28 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
-  httpServer.on(
-    'request',
-    graphqlRequestListener(server, {
-      context: async (request) =>
-        createRequestContext(db, definition.createLoaders, { get: (name) => headerValue(request.headers[name]) }),
-      routes: {
-        '/health': async (_request, response) => {
-          try {
-            await db.query('SELECT 1');
-            sendJson(response, 200, { status: 'ok', subgraph: definition.name });
-          } catch {
-            sendJson(response, 503, { status: 'database unavailable', subgraph: definition.name });
-          }
-        },
+  // The claims of each admitted request, for its context; gone with the request.
+  const callers = new WeakMap<IncomingMessage, CallerClaims>();
+  const graphql = graphqlRequestListener(server, {
+    context: async (request) => {
+      const claims = callers.get(request);
+      // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
+      if (!claims) throw new Error('request without a verified caller assertion');
+      const headers = { get: (name: string) => headerValue(request.headers[name]) };
+      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims));
+    },
+    routes: {
+      '/health': async (_request, response) => {
+        try {
+          await db.query('SELECT 1');
+          sendJson(response, 200, { status: 'ok', subgraph: definition.name });
+        } catch {
+          sendJson(response, 503, { status: 'database unavailable', subgraph: definition.name });
+        }
       },
-    }),
-  );
+    },
+  });
+  httpServer.on('request', requireCallerAssertion(graphql, config.callerAssertionSecret, callers));
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -86,6 +92,28 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * Lets a request reach GraphQL only with a valid assertion of the gateway (only the gateway
+ * knows the secret, so nothing reaches resident data around it); `/health` stays open. Anything
+ * else gets HTTP 401 before a byte of GraphQL runs.
+ */
+function requireCallerAssertion(next: RequestListener, secret: string, callers: WeakMap<IncomingMessage, CallerClaims>): RequestListener {
+  return (request, response) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname === '/health') return next(request, response);
+    const claims = verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), secret);
+    if (!claims) {
+      // Drain the body so that the client reads the answer instead of a reset.
+      request.resume();
+      sendJson(response, 401, {
+        errors: [{ message: 'Geen geldige verklaring van de gateway: deze subgraph antwoordt alleen via de gateway.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+      return;
+    }
+    callers.set(request, claims);
+    next(request, response);
   };
 }
 

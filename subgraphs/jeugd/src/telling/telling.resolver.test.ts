@@ -14,46 +14,85 @@ afterAll(async () => {
 
 const QUERY = `query ($gemeenten: [String!]!, $jaar: Int!) {
   jeugdToewijzingenPerProductcategorie(gemeenten: $gemeenten, jaar: $jaar) {
-    gemeente { code } jaar productcategorie { code omschrijving } aantalToewijzingen aantalJeugdigen
+    gemeente { code } jaar productcategorie { code omschrijving } totaal
+    aantalToewijzingen { waarde onderdrukt } aantalJeugdigen { waarde onderdrukt } onderdrukkingsregel
   }
 }`;
 
-type TellingData = {
-  jeugdToewijzingenPerProductcategorie: {
-    gemeente: { code: string };
-    jaar: number;
-    productcategorie: { code: string; omschrijving: string };
-    aantalToewijzingen: number;
-    aantalJeugdigen: number;
-  }[];
-};
+interface Aantal {
+  waarde: number | null;
+  onderdrukt: string | null;
+}
 
-describe('jeugdToewijzingenPerProductcategorie', () => {
-  it('counts toewijzingen and young people per gemeente and categorie as the demo world does', async () => {
-    const gemeenten = ['0406', '0317', '0397'];
-    const jaar = 2024;
-    const expected = new Map<string, { toewijzingen: number; jeugdigen: Set<string> }>();
-    for (const t of worldToewijzingen()) {
-      if (!gemeenten.includes(t.gemeenteCode) || !actiefIn(t, jaar)) continue;
-      const key = `${t.gemeenteCode}/${t.productcategorie}`;
-      const cell = expected.get(key) ?? { toewijzingen: 0, jeugdigen: new Set<string>() };
+interface Telling {
+  gemeente: { code: string };
+  jaar: number;
+  productcategorie: { code: string; omschrijving: string } | null;
+  totaal: boolean;
+  aantalToewijzingen: Aantal;
+  aantalJeugdigen: Aantal;
+  onderdrukkingsregel: string;
+}
+
+/** Raw counts from the demo world in plain TypeScript, per `gemeente/categorie` and `gemeente/TOTAAL`. */
+function rawTellingen(gemeenten: readonly string[], jaar: number): Map<string, { toewijzingen: number; jeugdigen: number }> {
+  const cells = new Map<string, { toewijzingen: number; jeugdigen: Set<string> }>();
+  for (const t of worldToewijzingen()) {
+    if (!gemeenten.includes(t.gemeenteCode) || !actiefIn(t, jaar)) continue;
+    for (const key of [`${t.gemeenteCode}/${t.productcategorie}`, `${t.gemeenteCode}/TOTAAL`]) {
+      const cell = cells.get(key) ?? { toewijzingen: 0, jeugdigen: new Set<string>() };
       cell.toewijzingen += 1;
       cell.jeugdigen.add(t.inwonerId);
-      expected.set(key, cell);
+      cells.set(key, cell);
     }
-    const { data, errors } = await harness.execute<TellingData>(QUERY, { gemeenten: [...gemeenten, '0406'], jaar });
+  }
+  return new Map([...cells].map(([key, c]) => [key, { toewijzingen: c.toewijzingen, jeugdigen: c.jeugdigen.size }]));
+}
+
+const keyOf = (row: Telling): string => `${row.gemeente.code}/${row.totaal ? 'TOTAAL' : row.productcategorie?.code}`;
+
+describe('jeugdToewijzingenPerProductcategorie', () => {
+  it('counts toewijzingen and young people per gemeente and categorie as the demo world does, small cells suppressed', async () => {
+    const gemeenten = ['0406', '0317', '0397'];
+    const jaar = 2024;
+    const raw = rawTellingen(gemeenten, jaar);
+    const { data, errors } = await harness.execute<{ jeugdToewijzingenPerProductcategorie: Telling[] }>(QUERY, {
+      gemeenten: [...gemeenten, '0406'],
+      jaar,
+    });
     expect(errors).toBeUndefined();
     const rows = data?.jeugdToewijzingenPerProductcategorie ?? [];
-    expect(rows.map((r) => `${r.gemeente.code}/${r.productcategorie.code}`).sort()).toEqual([...expected.keys()].sort());
+    expect(rows.map(keyOf).sort()).toEqual([...raw.keys()].sort());
+    let small = 0;
     for (const row of rows) {
-      const cell = expected.get(`${row.gemeente.code}/${row.productcategorie.code}`);
-      expect(row).toEqual({
-        gemeente: row.gemeente,
-        jaar,
-        productcategorie: { code: row.productcategorie.code, omschrijving: JW_PRODUCTCATEGORIE.get(row.productcategorie.code) },
-        aantalToewijzingen: cell?.toewijzingen,
-        aantalJeugdigen: cell?.jeugdigen.size,
-      });
+      const counts = raw.get(keyOf(row));
+      expect(row.productcategorie === null).toBe(row.totaal);
+      if (row.productcategorie) expect(row.productcategorie.omschrijving).toBe(JW_PRODUCTCATEGORIE.get(row.productcategorie.code));
+      expect(row.onderdrukkingsregel).toMatch(/onder 10/);
+      for (const [aantal, rawCount] of [[row.aantalToewijzingen, counts?.toewijzingen], [row.aantalJeugdigen, counts?.jeugdigen]] as const) {
+        if (rawCount === undefined) throw new Error(`geen ruwe telling voor ${keyOf(row)}`);
+        if (rawCount < 10) {
+          expect(aantal).toEqual({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+          small += 1;
+        } else if (aantal.waarde === null) expect(aantal.onderdrukt).toBe('AFLEIDBAAR');
+        else {
+          expect(aantal.onderdrukt).toBeNull();
+          expect(aantal.waarde % 5).toBe(0);
+          expect(Math.abs(aantal.waarde - rawCount)).toBeLessThanOrEqual(2);
+        }
+      }
+    }
+    expect(small).toBeGreaterThan(0);
+    // No visible total minus the visible cells of its gemeente singles out one suppressed cell.
+    for (const gemeente of gemeenten) {
+      const own = rows.filter((row) => row.gemeente.code === gemeente);
+      const totaal = own.find((row) => row.totaal);
+      expect(totaal).toBeDefined();
+      for (const measure of ['aantalToewijzingen', 'aantalJeugdigen'] as const) {
+        if (totaal?.[measure].onderdrukt) continue;
+        const hidden = own.filter((row) => !row.totaal && row[measure].onderdrukt).length;
+        expect(hidden === 0 || hidden >= 2, `${gemeente} ${measure}: ${hidden} onderdrukt`).toBe(true);
+      }
     }
   });
 

@@ -4,15 +4,17 @@ import type { JeugdContext } from '../context.js';
 import { jeugdScope } from '../scope.js';
 import { JeugdTellingArgs, tellingGemeentenOf } from './telling.input.js';
 import { selectTellingen } from './telling.sql.js';
-import { JeugdToewijzingTelling, jeugdToewijzingTellingOf } from './telling.type.js';
+import { JeugdToewijzingTelling, jeugdToewijzingTellingenOf } from './telling.type.js';
 
-/** Aggregates of jeugdhulp toewijzingen for analysts and controllers. */
+/** Aggregates of jeugdhulp toewijzingen for analysts and controllers, small cells suppressed after the SQL count. */
 @Resolver(() => JeugdToewijzingTelling)
 export class JeugdToewijzingTellingResolver {
   @Query(() => [JeugdToewijzingTelling], {
     description:
       'Per gemeente en productcategorie: het aantal jeugdhulptoewijzingen dat in het jaar op minstens een dag actief was, ' +
-      'en het aantal unieke jeugdigen. Combinaties zonder toewijzingen ontbreken; een gemeente buiten uw mandaat ' +
+      'en het aantal unieke jeugdigen, met per gemeente een totaalrij. Aantallen onder 10 zijn onderdrukt, de rest ' +
+      'afgerond op 5, en cellen die uit het totaal af te leiden zouden zijn ook onderdrukt (voor iedere aanvrager). ' +
+      'Combinaties zonder toewijzingen ontbreken; een gemeente buiten uw mandaat ' +
       '(Jeugdwet, uitvoering) geeft een fout FORBIDDEN, geen nul.',
   })
   async jeugdToewijzingenPerProductcategorie(
@@ -22,6 +24,6 @@ export class JeugdToewijzingTellingResolver {
     const scope = jeugdScope(context.principal);
     const codes = tellingGemeentenOf(args, scope);
     const rows = await selectTellingen(context.db, codes, args.jaar, scopeParameter(scope));
-    return rows.map((row) => jeugdToewijzingTellingOf(row, args.jaar));
+    return jeugdToewijzingTellingenOf(rows, args.jaar);
   }
 }

@@ -6,6 +6,7 @@ import { createLoaders } from '../loaders.js';
 import { demoWorld } from '../participatie.test-utils.js';
 import { subgraph } from '../schema.js';
 import { ParticipatieKengetallenResolver } from './participatie-kengetallen.resolver.js';
+import { fetchKengetallen } from './participatie-kengetallen.sql.js';
 
 const world = demoWorld();
 let harness: SubgraphHarness;
@@ -17,60 +18,106 @@ afterAll(async () => {
   await harness?.close();
 });
 
+const AANTAL = '{ waarde onderdrukt }';
 const KENGETALLEN = `query ($gemeenten: [String!]!, $jaar: Int!) {
   participatieKengetallen(gemeenten: $gemeenten, jaar: $jaar) {
-    gemeenteCode gemeente { code } jaar binnenMandaat toelichting uitkeringenActief instroom uitstroom schuldhulptrajectenGestart
+    gemeenteCode gemeente { code } jaar binnenMandaat toelichting onderdrukkingsregel
+    uitkeringenActief ${AANTAL} instroom ${AANTAL} uitstroom ${AANTAL} schuldhulptrajectenGestart ${AANTAL}
   }
 }`;
 
-/** The figures computed from the demo world itself. */
-function expected(code: string, jaar: number) {
+const MEASURES = ['uitkeringenActief', 'instroom', 'uitstroom', 'schuldhulptrajectenGestart'] as const;
+type Measure = (typeof MEASURES)[number];
+type Aantal = { waarde: number | null; onderdrukt: string | null };
+type Kengetallen = { gemeenteCode: string; jaar: number; binnenMandaat: boolean; toelichting: string | null; onderdrukkingsregel: string } & Record<Measure, Aantal | null>;
+type KengetallenData = { participatieKengetallen: Kengetallen[] };
+
+/** The raw figures computed from the demo world itself; `vorigJaar` is the stock a year before. */
+function raw(code: string, jaar: number): Record<Measure | 'vorigJaar', number> {
   const start = `${jaar}-01-01`;
   const end = `${jaar}-12-31`;
   const inYear = (date: string | null) => date !== null && date >= start && date <= end;
   const uitkeringen = world.uitkeringen.filter((u) => u.gemeenteCode === code);
+  const runningAt = (date: string) => uitkeringen.filter((u) => u.ingangsdatum <= date && (u.einddatum === null || u.einddatum > date)).length;
   return {
-    gemeenteCode: code,
-    gemeente: { code },
-    jaar,
-    binnenMandaat: true,
-    toelichting: null,
-    uitkeringenActief: uitkeringen.filter((u) => u.ingangsdatum <= end && (u.einddatum === null || u.einddatum > end)).length,
+    uitkeringenActief: runningAt(end),
+    vorigJaar: runningAt(`${jaar - 1}-12-31`),
     instroom: uitkeringen.filter((u) => inYear(u.ingangsdatum)).length,
     uitstroom: uitkeringen.filter((u) => inYear(u.einddatum)).length,
     schuldhulptrajectenGestart: world.schuldhulptrajecten.filter((t) => t.gemeenteCode === code && inYear(t.startdatum)).length,
   };
 }
 
+/**
+ * Checks a published row against the raw figures: null with KLEIN_AANTAL iff raw < 10, otherwise null
+ * only as AFLEIDBAAR or a multiple of 5 within 2 of raw; and of stock, the stock a year before (as its
+ * own year publishes it), instroom and uitstroom never exactly one withheld. Returns the reasons seen.
+ */
+function expectPublished(row: Kengetallen | undefined, code: string, jaar: number): string[] {
+  const figures = raw(code, jaar);
+  expect(row).toMatchObject({ gemeenteCode: code, jaar, binnenMandaat: true, toelichting: null });
+  expect(row?.onderdrukkingsregel).toMatch(/onder 10/);
+  const reasons: string[] = [];
+  for (const measure of MEASURES) {
+    const aantal = row?.[measure];
+    if (aantal?.onderdrukt) reasons.push(aantal.onderdrukt);
+    if (figures[measure] < 10) expect(aantal).toEqual({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+    else if (aantal?.waarde === null) expect(aantal.onderdrukt).toBe('AFLEIDBAAR');
+    else {
+      expect(aantal?.onderdrukt).toBeNull();
+      expect((aantal?.waarde ?? NaN) % 5).toBe(0);
+      expect(Math.abs((aantal?.waarde ?? NaN) - figures[measure])).toBeLessThanOrEqual(2);
+    }
+  }
+  const hidden = [figures.vorigJaar < 10, ...(['uitkeringenActief', 'instroom', 'uitstroom'] as const).map((m) => Boolean(row?.[m]?.onderdrukt))];
+  expect(hidden.filter(Boolean).length).not.toBe(1);
+  return reasons;
+}
+
 describe('participatieKengetallen', () => {
   const codes = world.gemeenten.map((g) => g.code);
 
-  it('gives the figures of the demo world per gemeente, in the order asked', async () => {
+  it('gives the figures of the demo world per gemeente, suppressed, in the order asked', async () => {
     const asked = [codes[2], codes[0], codes[1], codes[0]];
-    const { data, errors } = await harness.execute(KENGETALLEN, { gemeenten: asked, jaar: 2025 });
+    const { data, errors } = await harness.execute<KengetallenData>(KENGETALLEN, { gemeenten: asked, jaar: 2025 });
     expect(errors).toBeUndefined();
-    expect(data?.participatieKengetallen).toEqual([codes[2], codes[0], codes[1]].map((code) => expected(code, 2025)));
-    expect(expected(codes[0], 2025).uitkeringenActief).toBeGreaterThan(0);
+    const rows = data?.participatieKengetallen ?? [];
+    expect(rows.map((row) => row.gemeenteCode)).toEqual([codes[2], codes[0], codes[1]]);
+    rows.forEach((row) => expectPublished(row, row.gemeenteCode, 2025));
+    expect(raw(codes[0] ?? '', 2025).uitkeringenActief).toBeGreaterThan(0);
   });
 
-  it('balances: stock at the end of a year = stock a year before + instroom - uitstroom', async () => {
-    const { data } = await harness.execute<{ participatieKengetallen: ReturnType<typeof expected>[] }>(KENGETALLEN, {
-      gemeenten: codes,
-      jaar: 2024,
-    });
-    const before = await harness.execute<{ participatieKengetallen: ReturnType<typeof expected>[] }>(KENGETALLEN, {
-      gemeenten: codes,
-      jaar: 2023,
-    });
-    data?.participatieKengetallen.forEach((row, i) => {
-      const previous = before.data?.participatieKengetallen[i];
-      expect(row.uitkeringenActief).toBe((previous?.uitkeringenActief ?? NaN) + (row.instroom ?? NaN) - (row.uitstroom ?? NaN));
+  it('suppresses small figures of every gemeente and year, so that no balance gives one back', async () => {
+    const reasons: string[] = [];
+    for (const jaar of [2023, 2024, 2025]) {
+      const { data, errors } = await harness.execute<KengetallenData>(KENGETALLEN, { gemeenten: codes, jaar });
+      expect(errors).toBeUndefined();
+      codes.forEach((code, i) => reasons.push(...expectPublished(data?.participatieKengetallen[i], code, jaar)));
+    }
+    expect(reasons).toContain('KLEIN_AANTAL');
+  });
+
+  it('counts in SQL what balances: stock = stock a year before + instroom - uitstroom, before suppression', async () => {
+    const rows = await fetchKengetallen(harness.db, codes, 2024, null);
+    const previous = await fetchKengetallen(harness.db, codes, 2023, null);
+    expect(rows.length).toBe(codes.length);
+    rows.forEach((row, i) => {
+      expect(row.uitkeringenActiefVorigJaar).toBe(previous[i]?.uitkeringenActief);
+      expect(row.uitkeringenActief).toBe(row.uitkeringenActiefVorigJaar + row.instroom - row.uitstroom);
+      expect(row.uitkeringenActief).toBe(raw(row.gemeenteCode, 2024).uitkeringenActief);
     });
   });
 
-  it('reports zero, not absence, for a gemeente without data within the mandate', async () => {
-    const { data } = await harness.execute(KENGETALLEN, { gemeenten: ['9999'], jaar: 2025 });
-    expect(data?.participatieKengetallen).toEqual([expected('9999', 2025)]);
+  it('suppresses, not zeroes, a gemeente without data within the mandate', async () => {
+    const { data } = await harness.execute<KengetallenData>(KENGETALLEN, { gemeenten: ['9999'], jaar: 2025 });
+    const withheld = { waarde: null, onderdrukt: 'KLEIN_AANTAL' };
+    expect(data?.participatieKengetallen).toEqual([
+      {
+        gemeenteCode: '9999', gemeente: { code: '9999' }, jaar: 2025, binnenMandaat: true, toelichting: null,
+        onderdrukkingsregel: expect.stringMatching(/onder 10/),
+        uitkeringenActief: withheld, instroom: withheld, uitstroom: withheld, schuldhulptrajectenGestart: withheld,
+      },
+    ]);
   });
 
   it('says a gemeente outside the mandate is not available, never zero', async () => {
@@ -83,14 +130,12 @@ describe('participatieKengetallen', () => {
       traceId: '0'.repeat(32),
     };
     const rows = await new ParticipatieKengetallenResolver().participatieKengetallen(['0376', '0406'], 2025, ctx);
-    const { gemeente: _gemeente, ...huizen } = expected('0406', 2025);
-    expect(rows).toEqual([
-      {
-        gemeenteCode: '0376', jaar: 2025, binnenMandaat: false, toelichting: expect.stringMatching(/^Buiten mandaat/),
-        uitkeringenActief: null, instroom: null, uitstroom: null, schuldhulptrajectenGestart: null,
-      },
-      huizen,
-    ]);
+    expect(rows[0]).toEqual({
+      gemeenteCode: '0376', jaar: 2025, binnenMandaat: false, toelichting: expect.stringMatching(/^Buiten mandaat/),
+      uitkeringenActief: null, instroom: null, uitstroom: null, schuldhulptrajectenGestart: null,
+      onderdrukkingsregel: expect.stringMatching(/onder 10/),
+    });
+    expectPublished(rows[1] as Kengetallen, '0406', 2025);
   });
 
   it.each([

@@ -1,9 +1,10 @@
-import { assertGemeentecode, assertJaar, badUserInput } from '@sociaal-graph/toolkit';
+import { assertGemeentecode, assertJaar, badUserInput, ONDERDRUKKINGSREGEL } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { participatieScope } from '../scope.js';
 import { fetchKengetallen } from './participatie-kengetallen.sql.js';
+import { publishedKengetallen } from './participatie-kengetallen.suppression.js';
 import { ParticipatieKengetallen } from './participatie-kengetallen.type.js';
 
 /** At most this many gemeenten per request: the country has 342. */
@@ -12,13 +13,14 @@ const MAX_GEMEENTEN = 500;
 const BUITEN_MANDAAT =
   'Buiten mandaat: de aanvrager voert de Participatiewet voor deze gemeente niet uit; de aantallen zijn niet beschikbaar (geen nul).';
 
-/** The aggregate Participatiewet figures per gemeente, computed in SQL. */
+/** The aggregate Participatiewet figures per gemeente, computed in SQL and suppressed after the query. */
 @Resolver(() => ParticipatieKengetallen)
 export class ParticipatieKengetallenResolver {
   @Query(() => [ParticipatieKengetallen], {
     description:
       'Kengetallen Participatiewet per gevraagde gemeente over een jaar: lopende uitkeringen aan het eind van het jaar, ' +
-      'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde.',
+      'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde. Aantallen ' +
+      'onder 10 zijn onderdrukt, de rest afgerond op 5 (voor iedere aanvrager).',
   })
   async participatieKengetallen(
     @Arg('gemeenten', () => [String], { description: 'CBS-codes van de gemeenten ("0406").' }) gemeenten: string[],
@@ -38,9 +40,10 @@ export class ParticipatieKengetallenResolver {
         return {
           gemeenteCode, jaar, binnenMandaat: false, toelichting: BUITEN_MANDAAT,
           uitkeringenActief: null, instroom: null, uitstroom: null, schuldhulptrajectenGestart: null,
+          onderdrukkingsregel: ONDERDRUKKINGSREGEL,
         };
       }
-      return { ...row, jaar, binnenMandaat: true, toelichting: null };
+      return publishedKengetallen(row, jaar);
     });
   }
 

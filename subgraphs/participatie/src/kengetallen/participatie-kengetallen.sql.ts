@@ -1,10 +1,12 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
 import type { ScopeParameter } from '../scope.js';
 
-/** Counts of one gemeente and year, as computed in SQL. */
+/** Raw counts of one gemeente and year, as computed in SQL (the resolver suppresses them). */
 export interface KengetallenRow {
   gemeenteCode: string;
   uitkeringenActief: number;
+  /** The stock at the end of the year before: with instroom and uitstroom it balances this year's stock. */
+  uitkeringenActiefVorigJaar: number;
   instroom: number;
   uitstroom: number;
   schuldhulptrajectenGestart: number;
@@ -28,6 +30,7 @@ export function fetchKengetallen(
      uitkeringen AS (
        SELECT gemeente_code,
          count(*) FILTER (WHERE ingangsdatum <= $3::date AND (einddatum IS NULL OR einddatum > $3::date)) AS actief,
+         count(*) FILTER (WHERE ingangsdatum < $2::date AND (einddatum IS NULL OR einddatum >= $2::date)) AS actief_vorig_jaar,
          count(*) FILTER (WHERE ingangsdatum BETWEEN $2::date AND $3::date) AS instroom,
          count(*) FILTER (WHERE einddatum BETWEEN $2::date AND $3::date) AS uitstroom
        FROM uitkering WHERE gemeente_code IN (SELECT code FROM gevraagd) GROUP BY gemeente_code
@@ -37,7 +40,8 @@ export function fetchKengetallen(
        WHERE gemeente_code IN (SELECT code FROM gevraagd) AND startdatum BETWEEN $2::date AND $3::date
        GROUP BY gemeente_code
      )
-     SELECT g.code AS "gemeenteCode", coalesce(u.actief, 0) AS "uitkeringenActief", coalesce(u.instroom, 0) AS instroom,
+     SELECT g.code AS "gemeenteCode", coalesce(u.actief, 0) AS "uitkeringenActief",
+            coalesce(u.actief_vorig_jaar, 0) AS "uitkeringenActiefVorigJaar", coalesce(u.instroom, 0) AS instroom,
             coalesce(u.uitstroom, 0) AS uitstroom, coalesce(s.gestart, 0) AS "schuldhulptrajectenGestart"
      FROM gevraagd g
      LEFT JOIN uitkeringen u ON u.gemeente_code = g.code

@@ -1,10 +1,16 @@
+import { OnderdruktAantal } from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * Participatiewet key figures of one gemeente for one year. Counts are null, with a reason, when the
  * gemeente lies outside the caller's mandate: never a silent zero (DESIGN "Mandates decide every row").
+ * Within it, each count is published with small-cell suppression (issue 3 item 8).
  */
-@ObjectType({ description: 'Kengetallen Participatiewet van één gemeente over één jaar.' })
+@ObjectType({
+  description:
+    'Kengetallen Participatiewet van één gemeente over één jaar. Aantallen onder 10 zijn onderdrukt en de rest is ' +
+    'afgerond op 5 (zie onderdrukkingsregel).',
+})
 export class ParticipatieKengetallen {
   @Field(() => String, { description: 'CBS-code van de gemeente ("0406").' })
   gemeenteCode!: string;
@@ -15,22 +21,24 @@ export class ParticipatieKengetallen {
   @Field(() => Boolean, { description: 'Of de gemeente binnen het mandaat (Participatiewet, uitvoering) van de aanvrager valt.' })
   binnenMandaat!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Waarom de aantallen leeg zijn, als ze leeg zijn.' })
+  @Field(() => String, { nullable: true, description: 'Waarom de aantallen ontbreken (buiten mandaat), als ze ontbreken.' })
   toelichting!: string | null;
 
-  @Field(() => Int, {
+  @Field(() => OnderdruktAantal, {
     nullable: true,
     description: 'Uitkeringen die aan het eind van het jaar lopen: ingegaan uiterlijk 31 december en niet beeindigd in of voor dat jaar.',
   })
-  uitkeringenActief!: number | null;
+  uitkeringenActief!: OnderdruktAantal | null;
 
-  @Field(() => Int, { nullable: true, description: 'Instroom: uitkeringen met een ingangsdatum in het jaar.' })
-  instroom!: number | null;
+  @Field(() => OnderdruktAantal, { nullable: true, description: 'Instroom: uitkeringen met een ingangsdatum in het jaar.' })
+  instroom!: OnderdruktAantal | null;
 
-  @Field(() => Int, { nullable: true, description: 'Uitstroom: uitkeringen met een einddatum in het jaar.' })
-  uitstroom!: number | null;
+  @Field(() => OnderdruktAantal, { nullable: true, description: 'Uitstroom: uitkeringen met een einddatum in het jaar.' })
+  uitstroom!: OnderdruktAantal | null;
 
-  @Field(() => Int, { nullable: true, description: 'Schuldhulptrajecten met een startdatum in het jaar.' })
-  schuldhulptrajectenGestart!: number | null;
+  @Field(() => OnderdruktAantal, { nullable: true, description: 'Schuldhulptrajecten met een startdatum in het jaar.' })
+  schuldhulptrajectenGestart!: OnderdruktAantal | null;
+
+  @Field(() => String, { description: 'De regel waarmee de aantallen zijn onderdrukt en afgerond.' })
+  onderdrukkingsregel!: string;
 }
-

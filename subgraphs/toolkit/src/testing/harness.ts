@@ -6,6 +6,7 @@ import { createRequestContext, type SubgraphContext } from '../context.js';
 import { type Database, openDatabase } from '../database.js';
 import { loadDemoWorldIfEmpty } from '../demo-loading.js';
 import { maskError } from '../errors.js';
+import { developmentPrincipal, type Principal } from '../principal.js';
 import { runMigrations } from '../migrations.js';
 import { subgraphSchema } from '../start-subgraph.js';
 import { createScratchDatabase } from './scratch-database.js';
@@ -20,7 +21,8 @@ export interface HarnessResult<D = Record<string, unknown>> {
 /** A subgraph's real schema and SQL on an in-memory PGlite with the demo world loaded. */
 export interface SubgraphHarness {
   readonly db: Database;
-  execute<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<HarnessResult<D>>;
+  /** Runs an operation as `principal` (default the harness's principal). */
+  execute<D = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<HarnessResult<D>>;
   /** Runs an operation and also returns how many SQL statements it sent. */
   countStatements<D = Record<string, unknown>>(
     query: string,
@@ -29,16 +31,24 @@ export interface SubgraphHarness {
   close(): Promise<void>;
 }
 
+export interface SubgraphHarnessOptions {
+  /** The caller of every operation unless `execute` names another. Default the development principal (sees everything). */
+  principal?: Principal;
+}
+
 /**
  * Starts a subgraph for tests: its migrations, the default demo world (the same one `npm start`
  * loads, unless `env` says otherwise), its schema executed through Apollo Server. The database is
  * in-memory PGlite, or a scratch database on the PostgreSQL server of `DATABASE_URL` when the
- * process has one (CI's second run), dropped on close.
+ * process has one (CI's second run), dropped on close. Operations run in-process, past the
+ * caller-assertion check of `startSubgraph`, as `options.principal`.
  */
 export async function createSubgraphHarness<L>(
   definition: SubgraphDefinition<L>,
   env: Record<string, string | undefined> = {},
+  options: SubgraphHarnessOptions = {},
 ): Promise<SubgraphHarness> {
+  const defaultPrincipal = options.principal ?? developmentPrincipal;
   const serverUrl = process.env.DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const db = await openDatabase(scratch ? { url: scratch.url, schema: definition.name } : { schema: definition.name });
@@ -52,10 +62,10 @@ export async function createSubgraphHarness<L>(
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
-  const execute = async <D>(query: string, variables?: Record<string, unknown>): Promise<HarnessResult<D>> => {
+  const execute = async <D>(query: string, variables?: Record<string, unknown>, principal = defaultPrincipal): Promise<HarnessResult<D>> => {
     const response = await server.executeOperation<D>(
       { query, variables },
-      { contextValue: createRequestContext(db, definition.createLoaders) },
+      { contextValue: createRequestContext(db, definition.createLoaders, undefined, principal) },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult as HarnessResult<D>;

@@ -1,47 +1,83 @@
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
-import { actiefIn, firstError, worldToewijzingen } from '../wmo.test-utils.js';
+import { actiefIn, demoWorld, firstError, worldToewijzingen } from '../wmo.test-utils.js';
 
 const HBEL = ['0406', '0376', '0317', '0417'];
+
+interface Aantal {
+  waarde: number | null;
+  onderdrukt: string | null;
+}
 
 interface Telling {
   gemeente: { code: string };
   jaar: number;
-  productcategorie: { code: string };
-  aantalToewijzingen: number;
-  aantalClienten: number;
+  productcategorie: { code: string } | null;
+  totaal: boolean;
+  aantalToewijzingen: Aantal;
+  aantalClienten: Aantal;
+  onderdrukkingsregel: string;
 }
 
-/** The counts computed from the demo world in plain TypeScript, sorted like the SQL. */
-function expectedTellingen(gemeenten: readonly string[], jaar: number): Telling[] {
+/** Raw counts from the demo world in plain TypeScript, per `gemeente|categorie` and `gemeente|TOTAAL`. */
+function rawTellingen(gemeenten: readonly string[], jaar: number): Map<string, { toewijzingen: number; clienten: number }> {
   const groups = new Map<string, { toewijzingen: number; clienten: Set<string> }>();
   for (const t of worldToewijzingen()) {
     if (!gemeenten.includes(t.gemeenteCode) || !actiefIn(t, jaar)) continue;
-    const key = `${t.gemeenteCode}|${t.productcategorie}`;
-    const group = groups.get(key) ?? { toewijzingen: 0, clienten: new Set<string>() };
-    group.toewijzingen += 1;
-    group.clienten.add(t.inwonerId);
-    groups.set(key, group);
+    for (const key of [`${t.gemeenteCode}|${t.productcategorie}`, `${t.gemeenteCode}|TOTAAL`]) {
+      const group = groups.get(key) ?? { toewijzingen: 0, clienten: new Set<string>() };
+      group.toewijzingen += 1;
+      group.clienten.add(t.inwonerId);
+      groups.set(key, group);
+    }
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, group]) => {
-      const [gemeente, categorie] = key.split('|');
-      return {
-        gemeente: { code: gemeente },
-        jaar,
-        productcategorie: { code: categorie },
-        aantalToewijzingen: group.toewijzingen,
-        aantalClienten: group.clienten.size,
-      };
-    });
+  return new Map([...groups].map(([key, g]) => [key, { toewijzingen: g.toewijzingen, clienten: g.clienten.size }]));
 }
 
-const QUERY = `query ($g: [String!]!, $j: Int!) {
-  wmoToewijzingenPerProductcategorie(gemeenten: $g, jaar: $j) {
-    gemeente { code } jaar productcategorie { code } aantalToewijzingen aantalClienten
+const keyOf = (row: Telling): string => `${row.gemeente.code}|${row.totaal ? 'TOTAAL' : row.productcategorie?.code}`;
+
+/**
+ * Checks published tellingen against the raw counts: null with KLEIN_AANTAL iff raw < 10, otherwise
+ * null only as AFLEIDBAAR, or a multiple of 5 within 2 of raw; and per gemeente with a visible total,
+ * 0 or at least 2 suppressed cells per measure. Returns how many cells were suppressed per reason.
+ */
+function expectSuppressed(rows: readonly Telling[], gemeenten: readonly string[], jaar: number): Record<string, number> {
+  const raw = rawTellingen(gemeenten, jaar);
+  expect(rows.map(keyOf).sort()).toEqual([...raw.keys()].sort());
+  const reasons: Record<string, number> = {};
+  for (const row of rows) {
+    const counts = raw.get(keyOf(row));
+    expect(row.productcategorie === null).toBe(row.totaal);
+    expect(row.onderdrukkingsregel).toMatch(/onder 10/);
+    for (const [aantal, rawCount] of [[row.aantalToewijzingen, counts?.toewijzingen], [row.aantalClienten, counts?.clienten]] as const) {
+      if (rawCount === undefined) throw new Error(`geen ruwe telling voor ${keyOf(row)}`);
+      if (aantal.onderdrukt) reasons[aantal.onderdrukt] = (reasons[aantal.onderdrukt] ?? 0) + 1;
+      if (rawCount < 10) expect(aantal).toEqual({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+      else if (aantal.waarde === null) expect(aantal.onderdrukt).toBe('AFLEIDBAAR');
+      else {
+        expect(aantal.onderdrukt).toBeNull();
+        expect(aantal.waarde % 5).toBe(0);
+        expect(Math.abs(aantal.waarde - rawCount)).toBeLessThanOrEqual(2);
+      }
+    }
   }
+  for (const gemeente of gemeenten) {
+    const own = rows.filter((row) => row.gemeente.code === gemeente);
+    const totaal = own.find((row) => row.totaal);
+    for (const measure of ['aantalToewijzingen', 'aantalClienten'] as const) {
+      if (!totaal || totaal[measure].onderdrukt) continue;
+      const hidden = own.filter((row) => !row.totaal && row[measure].onderdrukt).length;
+      expect(hidden === 0 || hidden >= 2, `${gemeente} ${measure}: ${hidden} onderdrukt`).toBe(true);
+    }
+  }
+  return reasons;
+}
+
+const FIELDS = 'gemeente { code } jaar productcategorie { code } totaal aantalToewijzingen { waarde onderdrukt } aantalClienten { waarde onderdrukt } onderdrukkingsregel';
+
+const QUERY = `query ($g: [String!]!, $j: Int!) {
+  wmoToewijzingenPerProductcategorie(gemeenten: $g, jaar: $j) { ${FIELDS} }
 }`;
 
 let harness: SubgraphHarness;
@@ -53,13 +89,25 @@ afterAll(async () => {
 });
 
 describe('wmoToewijzingenPerProductcategorie', () => {
-  it('counts toewijzingen and clients of the HBEL gemeenten in 2025 as the demo world holds them', async () => {
-    const expected = expectedTellingen(HBEL, 2025);
-    expect(expected.length).toBeGreaterThan(HBEL.length);
-    const { result, statements } = await harness.countStatements(QUERY, { g: HBEL, j: 2025 });
+  it('counts toewijzingen and clients of the HBEL gemeenten in 2025, small cells suppressed, with a total per gemeente', async () => {
+    const { result, statements } = await harness.countStatements<{ wmoToewijzingenPerProductcategorie: Telling[] }>(QUERY, {
+      g: HBEL,
+      j: 2025,
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.wmoToewijzingenPerProductcategorie).toEqual(expected);
+    const rows = result.data?.wmoToewijzingenPerProductcategorie ?? [];
+    expect(rows.filter((row) => row.totaal).map((row) => row.gemeente.code)).toEqual([...HBEL].sort());
+    expect(expectSuppressed(rows, HBEL, 2025).KLEIN_AANTAL).toBeGreaterThan(0);
     expect(statements).toBe(1);
+  });
+
+  it('hides a second cell where a total would give a small one back (all gemeenten, 2024)', async () => {
+    // In 2024 Heemstede (0397) has one small Wmo cell of four; its total would reveal it.
+    const gemeenten = demoWorld().gemeenten.map((g) => g.code);
+    const result = await harness.execute<{ wmoToewijzingenPerProductcategorie: Telling[] }>(QUERY, { g: gemeenten, j: 2024 });
+    expect(result.errors).toBeUndefined();
+    const reasons = expectSuppressed(result.data?.wmoToewijzingenPerProductcategorie ?? [], gemeenten, 2024);
+    expect(reasons.AFLEIDBAAR).toBeGreaterThan(0);
   });
 
   it('returns no rows for a gemeente without toewijzingen', async () => {
@@ -78,16 +126,21 @@ describe('wmoToewijzingenPerProductcategorie', () => {
 });
 
 describe('Gemeente.wmoToewijzingenPerProductcategorie', () => {
-  it('gives each gemeente its own counts, in one statement for all of them', async () => {
-    const { result, statements } = await harness.countStatements(
+  it('gives each gemeente its own suppressed counts, the same as the top-level query, in one statement for all of them', async () => {
+    const { result, statements } = await harness.countStatements<{ _entities: { code: string; wmoToewijzingenPerProductcategorie: Telling[] }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Gemeente { code
-          wmoToewijzingenPerProductcategorie(jaar: 2025) { gemeente { code } jaar productcategorie { code } aantalToewijzingen aantalClienten } } } }`,
+          wmoToewijzingenPerProductcategorie(jaar: 2025) { ${FIELDS} } } } }`,
       { r: HBEL.map((code) => ({ __typename: 'Gemeente', code })) },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?._entities).toEqual(
-      HBEL.map((code) => ({ code, wmoToewijzingenPerProductcategorie: expectedTellingen([code], 2025) })),
-    );
     expect(statements).toBe(1);
+    const top = await harness.execute<{ wmoToewijzingenPerProductcategorie: Telling[] }>(QUERY, { g: HBEL, j: 2025 });
+    for (const entity of result.data?._entities ?? []) {
+      expectSuppressed(entity.wmoToewijzingenPerProductcategorie, [entity.code], 2025);
+      // Suppression is per gemeente, so asking for other gemeenten alongside changes nothing.
+      expect(entity.wmoToewijzingenPerProductcategorie).toEqual(
+        top.data?.wmoToewijzingenPerProductcategorie.filter((row) => row.gemeente.code === entity.code),
+      );
+    }
   });
 });

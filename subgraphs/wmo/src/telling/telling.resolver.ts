@@ -2,7 +2,7 @@ import { assertGemeentecode, assertJaar, badUserInput } from '@sociaal-graph/too
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { wmoGemeenten, type WmoContext } from '../context.js';
 import { selectTellingen } from './telling.sql.js';
-import { WmoToewijzingTelling, wmoToewijzingTellingOf } from './telling.type.js';
+import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from './telling.type.js';
 
 /** Asking for more gemeenten at once than the country has is a mistake, not a query. */
 const MAX_GEMEENTEN = 400;
@@ -17,12 +17,14 @@ export class WmoTellingArgs {
   jaar!: number;
 }
 
-/** Aggregates of Wmo toewijzingen for analysts and controllers. */
+/** Aggregates of Wmo toewijzingen for analysts and controllers, small cells suppressed after the SQL count. */
 @Resolver(() => WmoToewijzingTelling)
 export class WmoToewijzingTellingResolver {
   @Query(() => [WmoToewijzingTelling], {
     description:
-      'Per gemeente en productcategorie: het aantal Wmo-toewijzingen dat in het jaar op minstens een dag actief was, en het aantal unieke clienten. Combinaties zonder toewijzingen ontbreken.',
+      'Per gemeente en productcategorie: het aantal Wmo-toewijzingen dat in het jaar op minstens een dag actief was, en het aantal ' +
+      'unieke clienten, met per gemeente een totaalrij. Aantallen onder 10 zijn onderdrukt, de rest afgerond op 5, en cellen die ' +
+      'uit het totaal af te leiden zouden zijn ook onderdrukt (voor iedere aanvrager). Combinaties zonder toewijzingen ontbreken.',
   })
   async wmoToewijzingenPerProductcategorie(
     @Args(() => WmoTellingArgs) { gemeenten: gemeenteCodes, jaar }: WmoTellingArgs,
@@ -34,6 +36,6 @@ export class WmoToewijzingTellingResolver {
     const codes = gemeenteCodes.map((code) => assertGemeentecode(code, 'gemeenten'));
     assertJaar(jaar);
     const rows = await selectTellingen(context.db, codes, jaar, wmoGemeenten(context));
-    return rows.map((row) => wmoToewijzingTellingOf(row, jaar));
+    return wmoToewijzingTellingenOf(rows, jaar);
   }
 }

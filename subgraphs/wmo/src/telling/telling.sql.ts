@@ -1,18 +1,20 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
 import type { Gemeenten } from '../toewijzing/toewijzing.sql.js';
 
-/** Counts of one gemeente and productcategorie in one year. */
+/** Raw counts of one gemeente and productcategorie in one year; `productcategorie` null: the gemeente's total. */
 export interface TellingRow {
   gemeenteCode: string;
-  productcategorie: string;
+  productcategorie: string | null;
   aantalToewijzingen: number;
   aantalClienten: number;
 }
 
 /**
  * Per gemeente and productcategorie: the toewijzingen active on at least one day of `jaar`, and the
- * distinct inwoners holding them. Computed in SQL (DESIGN "Storage"); one statement for any number
- * of gemeenten. Combinations without any toewijzing have no row.
+ * distinct inwoners holding them; plus per gemeente a total row (productcategorie null), whose client
+ * count is distinct over all categorieen and so no sum. Computed in SQL (DESIGN "Storage"); one
+ * statement for any number of gemeenten. Combinations without any toewijzing have no row. Raw counts:
+ * the resolver suppresses small cells before anything leaves the subgraph.
  */
 export async function selectTellingen(
   db: Queryable,
@@ -28,8 +30,8 @@ export async function selectTellingen(
        AND ingangsdatum <= make_date($2::int, 12, 31)
        AND (einddatum IS NULL OR einddatum >= make_date($2::int, 1, 1))
        AND ($3::text[] IS NULL OR gemeente_code = ANY($3::text[]))
-     GROUP BY gemeente_code, productcategorie
-     ORDER BY gemeente_code, productcategorie`,
+     GROUP BY GROUPING SETS ((gemeente_code, productcategorie), (gemeente_code))
+     ORDER BY gemeente_code, productcategorie NULLS LAST`,
     [gemeenteCodes, jaar, gemeenten],
   );
 }

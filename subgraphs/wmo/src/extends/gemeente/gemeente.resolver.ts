@@ -1,7 +1,7 @@
 import { assertDatum, assertJaar, pageInfo, pageOf } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { wmoGemeenten, type WmoContext } from '../../context.js';
-import { WmoToewijzingTelling, wmoToewijzingTellingOf } from '../../telling/telling.type.js';
+import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from '../../telling/telling.type.js';
 import { WmoToewijzingenVanGemeenteArgs } from '../../toewijzing/toewijzing.input.js';
 import { wmoToewijzingOf, WmoToewijzingPage } from '../../toewijzing/toewijzing.type.js';
 import { Gemeente } from './gemeente.type.js';
@@ -30,7 +30,9 @@ export class GemeenteResolver {
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
-    description: 'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar.',
+    description:
+      'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar, met een totaalrij; ' +
+      'kleine aantallen onderdrukt, de rest afgerond op 5.',
   })
   async wmoToewijzingenPerProductcategorie(
     @Root() gemeente: Gemeente,
@@ -39,6 +41,6 @@ export class GemeenteResolver {
   ): Promise<WmoToewijzingTelling[]> {
     assertJaar(jaar);
     const rows = await context.loaders.tellingen({ jaar, gemeenten: wmoGemeenten(context) }).load(gemeente.code);
-    return rows.map((row) => wmoToewijzingTellingOf(row, jaar));
+    return wmoToewijzingTellingenOf(rows, jaar);
   }
 }

@@ -1,0 +1,85 @@
+import { CALLER_ASSERTION_HEADER, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { GraphQLError } from 'graphql';
+import { SERVICE_CALLER } from './caller.js';
+import type { Arrangement } from './mandates-for-roles.js';
+
+export interface ArrangementSourceOptions {
+  /** The gemeenten subgraph's `/graphql` URL; known once the gateway has built its services. */
+  readonly gemeentenUrl: () => string | undefined;
+  readonly callerAssertionSecret: string;
+  /** How long an organisation's arrangements are kept. */
+  readonly ttlMs: number;
+  /** Today in the Netherlands (`YYYY-MM-DD`); a parameter for tests. */
+  readonly today?: () => string;
+}
+
+/** The arrangements an organisation holds today, cached per organisation. */
+export type ArrangementsOf = (org: string, traceId: string) => Promise<readonly Arrangement[]>;
+
+const QUERY = `query Mandaten($organisatie: String!, $peildatum: String!, $offset: Int!) {
+  uitvoeringsarrangementen(organisatie: $organisatie, peildatum: $peildatum, first: 500, offset: $offset) {
+    items { gemeenteCode wet rol }
+    pageInfo { heeftVolgende }
+  }
+}`;
+
+const PAGE = 500;
+
+/**
+ * Fetches an organisation's arrangements valid today from the gemeenten subgraph over HTTP,
+ * as the gateway itself (a service assertion without mandates: arrangements are public), and
+ * keeps them `ttlMs` per organisation. Concurrent requests of one organisation share one fetch;
+ * a failed fetch is not kept, and fails the request (HTTP 503): without mandates the caller
+ * would silently see nothing.
+ */
+export function createArrangementSource(options: ArrangementSourceOptions): ArrangementsOf {
+  const today = options.today ?? amsterdamToday;
+  const cache = new Map<string, { until: number; arrangements: Promise<readonly Arrangement[]> }>();
+  return (org, traceId) => {
+    const now = Date.now();
+    const cached = cache.get(org);
+    if (cached && cached.until > now) return cached.arrangements;
+    const arrangements = fetchAll(org, today(), traceId);
+    cache.set(org, { until: now + options.ttlMs, arrangements });
+    arrangements.catch(() => cache.delete(org));
+    return arrangements;
+  };
+
+  async function fetchAll(org: string, peildatum: string, traceId: string): Promise<readonly Arrangement[]> {
+    const url = options.gemeentenUrl();
+    if (!url) throw unavailable();
+    const claims = { ...SERVICE_CALLER, traceId };
+    const all: Arrangement[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      let body: { data?: { uitvoeringsarrangementen?: { items: Arrangement[]; pageInfo: { heeftVolgende: boolean } } } };
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: signCallerAssertion(claims, options.callerAssertionSecret) },
+          body: JSON.stringify({ query: QUERY, variables: { organisatie: org, peildatum, offset } }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        body = (await response.json()) as typeof body;
+      } catch (error) {
+        console.error(`[gateway] arrangements of ${org} could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
+        throw unavailable();
+      }
+      const page = body.data?.uitvoeringsarrangementen;
+      if (!page) throw unavailable();
+      all.push(...page.items);
+      if (!page.pageInfo.heeftVolgende) return all;
+    }
+  }
+}
+
+function unavailable(): GraphQLError {
+  return new GraphQLError('De mandaten van de organisatie konden niet worden opgehaald; probeer het zo opnieuw.', {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'gemeenten', http: { status: 503 } },
+  });
+}
+
+function amsterdamToday(): string {
+  // sv-SE formats as YYYY-MM-DD; the arrangements are dated in Dutch time.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { ANONYMOUS_CALLER, type Caller } from './caller.js';
+import type { ArrangementsOf } from './arrangement-source.js';
+import { hasRowMandates, mandatesForRoles } from './mandates-for-roles.js';
+import type { TokenVerifier } from './token-verifier.js';
+import { unauthenticated } from './unauthenticated.js';
+
+/** Establishes the caller of one request from its `Authorization` header. */
+export type Authenticate = (authorization: string | undefined, traceId: string) => Promise<Caller>;
+
+/**
+ * No header: the anonymous caller. `Bearer <token>`: the token must verify (else
+ * UNAUTHENTICATED, HTTP 401); its organisation's arrangements valid today become the mandates
+ * of its roles. The actor is a hash of the token's `sub`, so no name reaches a subgraph.
+ */
+export function createAuthenticate(verify: TokenVerifier, arrangementsOf: ArrangementsOf): Authenticate {
+  return async (authorization, traceId) => {
+    if (authorization === undefined || authorization === '') return ANONYMOUS_CALLER;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw unauthenticated('De Authorization-header moet de vorm "Bearer <token>" hebben.');
+    const token = await verify(match[1]);
+    const arrangements = hasRowMandates(token.roles) ? await arrangementsOf(token.org, traceId) : [];
+    return {
+      org: token.org,
+      roles: token.roles,
+      actor: createHash('sha256').update(token.subject).digest('hex').slice(0, 32),
+      mandates: mandatesForRoles(arrangements, token.roles),
+    };
+  };
+}

@@ -1,0 +1,19 @@
+/** The roles a token may carry (seed-004 §11); anything else in `roles` is ignored. */
+export const ROLES = [
+  'consulent',
+  'backoffice',
+  'beleid',
+  'controller',
+  'inkoper',
+  'aanbieder',
+  'analist',
+  'subsidiepartner',
+  'fg',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Whether `name` is one of `ROLES`. */
+export function isRole(name: unknown): name is Role {
+  return typeof name === 'string' && (ROLES as readonly string[]).includes(name);
+}

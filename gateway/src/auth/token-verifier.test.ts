@@ -1,0 +1,69 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
+import { mintToken } from '../dev-issuer/mint-token.js';
+import { createAuthenticate } from './authenticate.js';
+import { ANONYMOUS_CALLER } from './caller.js';
+import { createTokenVerifier } from './token-verifier.js';
+
+const verify = createTokenVerifier({ algorithms: ['ES256'] }, 'memory');
+const issuer = () => loadDevIssuer('memory');
+
+async function refusal(token: string): Promise<unknown> {
+  return verify(token).then(
+    () => 'accepted',
+    (error: { extensions?: { code?: string; http?: { status?: number } } }) => [error.extensions?.code, error.extensions?.http?.status],
+  );
+}
+
+describe('createTokenVerifier with the development issuer', () => {
+  it('accepts its token and reads organisation, known roles and subject', async () => {
+    const token = await mintToken(await issuer(), { role: 'consulent', org: 'uo-hbel' });
+    expect(await verify(token)).toEqual({ subject: 'dev-consulent-uo-hbel', org: 'uo-hbel', roles: ['consulent'] });
+    expect((await verify(await mintToken(await issuer(), { role: 'koning', org: 'x' }))).roles).toEqual([]);
+  });
+
+  it('refuses expired, premature, wrong-audience, wrong-issuer, foreign-key and unsigned tokens with 401 UNAUTHENTICATED', async () => {
+    const dev = await issuer();
+    const foreign = (await generateKeyPair('ES256')).privateKey;
+    const bad = [
+      await mintToken(dev, { role: 'consulent', org: 'uo-hbel', now: Date.now() - 7200_000, expiresInSeconds: 3600 }),
+      await mintToken(dev, { role: 'consulent', org: 'uo-hbel', notBeforeSeconds: 600 }),
+      await mintToken(dev, { role: 'consulent', org: 'uo-hbel', audience: 'iets-anders' }),
+      await mintToken(dev, { role: 'consulent', org: 'uo-hbel', issuer: 'iemand-anders' }),
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: dev.issuer, aud: dev.audience, sub: 'x', org: 'y', exp: 9e9 })).toString('base64url')}.`,
+      await new SignJWT({ org: 'uo-hbel', roles: ['consulent'] })
+        .setProtectedHeader({ alg: 'ES256', kid: dev.kid })
+        .setIssuer(dev.issuer).setAudience(dev.audience).setSubject('x').setExpirationTime('1h')
+        .sign(foreign),
+      'geen.jwt',
+    ];
+    for (const token of bad) expect(await refusal(token), token).toEqual(['UNAUTHENTICATED', 401]);
+  });
+
+  it('refuses a token without an organisation', async () => {
+    const dev = await issuer();
+    const token = await new SignJWT({ roles: ['consulent'] })
+      .setProtectedHeader({ alg: 'ES256', kid: dev.kid })
+      .setIssuer(dev.issuer).setAudience(dev.audience).setSubject('x').setExpirationTime('1h')
+      .sign(dev.privateKey);
+    expect(await refusal(token)).toEqual(['UNAUTHENTICATED', 401]);
+  });
+});
+
+describe('createAuthenticate', () => {
+  const arrangements = async () => [{ gemeenteCode: '0317', wet: 'WMO', rol: 'UITVOERING' }];
+  const authenticate = createAuthenticate(verify, arrangements);
+
+  it('makes a caller without a header anonymous and refuses other schemes', async () => {
+    expect(await authenticate(undefined, 't')).toBe(ANONYMOUS_CALLER);
+    await expect(authenticate('Basic YWI6Y2Q=', 't')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('turns a verified token into a caller with mandates and a pseudonymous actor', async () => {
+    const token = await mintToken(await issuer(), { role: 'backoffice', org: 'uo-hbel' });
+    const caller = await authenticate(`Bearer ${token}`, 't');
+    expect(caller).toMatchObject({ org: 'uo-hbel', roles: ['backoffice'], mandates: { WMO: { UITVOERING: ['0317'] } } });
+    expect(caller.actor).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

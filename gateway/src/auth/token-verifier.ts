@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config.js';
+import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
+import { isRole, type Role } from './roles.js';
+import { unauthenticated } from './unauthenticated.js';
+
+/** What a verified bearer token says about its holder. */
+export interface VerifiedToken {
+  readonly subject: string;
+  readonly org: string;
+  readonly roles: readonly Role[];
+}
+
+/** Checks one bearer token; rejects with `unauthenticated()` for anything not accepted. */
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+
+/**
+ * A verifier for the configured issuer: signature against the JWKS (file, address, or the
+ * development issuer's key when neither is set), `iss`, `aud`, `exp`, `nbf` (30 s clock skew),
+ * and only the configured algorithms — so `alg: none` and HS256 tricks never pass. The keys
+ * are loaded on the first token, so anonymous use needs none.
+ */
+export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVerifier {
+  let keys: Promise<{ getKey: JWTVerifyGetKey; issuer: string; audience: string }> | undefined;
+  const loadKeys = async () => {
+    if (auth.jwksUrl) return { getKey: createRemoteJWKSet(new URL(auth.jwksUrl)), issuer: need(auth.issuer), audience: need(auth.audience) };
+    if (auth.jwksFile) {
+      const jwks = JSON.parse(await readFile(auth.jwksFile, 'utf8')) as JSONWebKeySet;
+      return { getKey: createLocalJWKSet(jwks), issuer: need(auth.issuer), audience: need(auth.audience) };
+    }
+    const dev = await loadDevIssuer(dataDir);
+    return { getKey: createLocalJWKSet(dev.jwks), issuer: auth.issuer ?? dev.issuer, audience: auth.audience ?? dev.audience };
+  };
+  return async (token) => {
+    keys ??= loadKeys();
+    keys.catch(() => (keys = undefined));
+    const { getKey, issuer, audience } = await keys;
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [...auth.algorithms], clockTolerance: 30, requiredClaims: ['exp', 'sub'] }));
+    } catch {
+      throw unauthenticated();
+    }
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+    if (typeof payload.org !== 'string' || payload.org === '' || typeof payload.sub !== 'string') {
+      throw unauthenticated('Het token noemt geen organisatie.');
+    }
+    return { subject: payload.sub, org: payload.org, roles };
+  };
+}
+
+function need(value: string | undefined): string {
+  // readGatewayConfig requires both with a JWKS; this keeps the type honest.
+  if (!value) throw new Error('AUTH_ISSUER and AUTH_AUDIENCE are required with a JWKS');
+  return value;
+}

@@ -1,0 +1,241 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLArgument,
+  GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  valueFromASTUntyped,
+} from 'graphql';
+import type { ErrorCode } from '@sociaal-graph/toolkit';
+import type { GatewayContext } from '../context.js';
+
+export interface OperationLimitsPluginOptions {
+  /** Deepest nesting of fields (a root field is depth 1), fragments followed. Default 12. */
+  maxDepth?: number;
+  /**
+   * Deepest nesting under `__schema` and `__type`. Default 20: GraphiQL's introspection query
+   * (graphql-js `getIntrospectionQuery`) reaches 15 through the `ofType` chain of its `TypeRef`
+   * fragment, and other tools nest `ofType` a few levels deeper.
+   */
+  maxIntrospectionDepth?: number;
+  /** Most aliased fields in one operation, counted once per use of a fragment. Default 30. */
+  maxAliases?: number;
+  /** Most fields at the top of the operation (aliases of one field each count). Default 20. */
+  maxRootFields?: number;
+  /**
+   * Highest estimated cost: each field 1 (`__typename` 0); a list field multiplies its subtree
+   * by its `first` argument, by the `first` of the page it sits in (`items` of a
+   * `WmoToewijzingPage`), or, taking no `first`, by `unpagedListSize`. Introspection is not
+   * counted. Default 100000.
+   */
+  maxCost?: number;
+  /** `first` assumed where the query leaves it out and the schema gives no default. Default 50. */
+  defaultPageSize?: number;
+  /**
+   * Length assumed for a list field that takes no `first` (a contract's `percelen`, a product's
+   * `tarieven`). Default 5: such lists are bounded by the domain, not by the caller, and are
+   * short; at 50, three of them nested under a page of 100 contracts (the region's contract
+   * overview) would be estimated at 38 million and refused.
+   */
+  unpagedListSize?: number;
+}
+
+/**
+ * Refuses operations that are too deep, too wide or too expensive, before any subgraph is
+ * called: `didResolveOperation` runs after validation and before the gateway plans and sends
+ * anything, and an error thrown there ends the request (HTTP 400). Each limit has its own
+ * `extensions.code`; `extensions.sociaalGraph` carries `{ limiet, waarde }`. Introspection is
+ * held to its own depth only: graphql-js's `MaxIntrospectionDepthRule` (a standard validation
+ * rule) already bounds its breadth, and the gateway answers it without calling a subgraph.
+ */
+export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}): ApolloServerPlugin<GatewayContext> {
+  const {
+    maxDepth = 12,
+    maxIntrospectionDepth = 20,
+    maxAliases = 30,
+    maxRootFields = 20,
+    maxCost = 100_000,
+    defaultPageSize = 50,
+    unpagedListSize = 5,
+  } = options;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // Apollo Server has already refused a document without the requested operation.
+          if (!operation) return;
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize });
+          refuseAbove('TOO_MANY_ROOT_FIELDS', m.rootFields, maxRootFields,
+            (n, max) => `De operatie vraagt ${n} velden op het hoogste niveau; het maximum is ${max}.`);
+          refuseAbove('TOO_MANY_ALIASES', m.aliases, maxAliases,
+            (n, max) => `De operatie gebruikt ${n} aliassen; het maximum is ${max}.`);
+          refuseAbove('QUERY_TOO_DEEP', m.depth, maxDepth,
+            (n, max) => `De operatie is ${n} niveaus diep genest; het maximum is ${max}.`);
+          refuseAbove('QUERY_TOO_DEEP', m.introspectionDepth, maxIntrospectionDepth,
+            (n, max) => `De introspectie is ${n} niveaus diep genest; het maximum is ${max}.`);
+          refuseAbove('QUERY_TOO_COSTLY', m.cost, maxCost,
+            (n, max) => `De geschatte kosten van de operatie zijn ${n}; het maximum is ${max}. Vraag kleinere pagina's (first) of minder velden.`);
+        },
+      };
+    },
+  };
+}
+
+function refuseAbove(code: ErrorCode, value: number, limit: number, message: (value: string, limit: string) => string): void {
+  if (value <= limit) return;
+  const shown = Number.isFinite(value) ? value.toLocaleString('nl-NL') : 'onbegrensd';
+  throw new GraphQLError(message(shown, limit.toLocaleString('nl-NL')), {
+    // `http` is taken off the error by Apollo Server and becomes the response status.
+    extensions: { code, http: { status: 400 }, sociaalGraph: { limiet: limit, waarde: value } },
+  });
+}
+
+/** What the limits are checked against. */
+interface OperationMeasure {
+  rootFields: number;
+  aliases: number;
+  depth: number;
+  introspectionDepth: number;
+  cost: number;
+}
+
+/** Depth, aliases and cost of one selection set, relative to it. */
+interface Subtree {
+  depth: number;
+  aliases: number;
+  cost: number;
+}
+
+const EMPTY: Subtree = { depth: 0, aliases: 0, cost: 0 };
+const INTROSPECTION_ROOTS: ReadonlySet<string> = new Set(['__schema', '__type']);
+
+function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  rawVariables: Record<string, unknown>,
+  { defaultPageSize, unpagedListSize }: { defaultPageSize: number; unpagedListSize: number },
+): OperationMeasure {
+  const variableDefaults = new Map(
+    (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]),
+  );
+  // A fragment's subtree is the same wherever it is spread, so each is measured once per page
+  // size: a document that spreads fragments into each other is measured in linear time.
+  const memo = new Map<string, Subtree>();
+  const inProgress = new Set<string>();
+  const result: OperationMeasure = { rootFields: 0, aliases: 0, depth: 0, introspectionDepth: 0, cost: 0 };
+
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  if (!root) return result;
+  forEachRootField(operation.selectionSet, (name) => {
+    if (name !== '__typename') result.rootFields += 1;
+  });
+  for (const selection of operation.selectionSet.selections) {
+    // Root fields are measured one by one to tell introspection apart from data.
+    const part = measure({ kind: Kind.SELECTION_SET, selections: [selection] }, root, undefined);
+    result.aliases += part.aliases;
+    const introspection = selection.kind === Kind.FIELD && INTROSPECTION_ROOTS.has(selection.name.value);
+    if (introspection) result.introspectionDepth = Math.max(result.introspectionDepth, part.depth);
+    else {
+      result.depth = Math.max(result.depth, part.depth);
+      result.cost += part.cost;
+    }
+  }
+  return result;
+
+  function forEachRootField(selectionSet: SelectionSetNode, visit: (name: string) => void, seen = new Set<string>()): void {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) visit(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) forEachRootField(selection.selectionSet, visit, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) forEachRootField(fragment.selectionSet, visit, seen);
+      }
+    }
+  }
+
+  /** `pageSize` is the `first` of the field that returned `parent`, for its list fields. */
+  function measure(selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, pageSize: number | undefined): Subtree {
+    const total: Subtree = { depth: 0, aliases: 0, cost: 0 };
+    for (const selection of selectionSet.selections) {
+      let part: Subtree;
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldOf(parent, selection.name.value);
+        const first = field?.first ? pageSizeOf(field.first, selection) : undefined;
+        const list = field?.type.startsWith('[') ?? false;
+        const type = field ? schema.getType(field.type.replace(/[[\]!]/g, '')) ?? undefined : undefined;
+        const below = selection.selectionSet ? measure(selection.selectionSet, type, list ? undefined : first) : EMPTY;
+        const multiplier = list ? (first ?? pageSize ?? unpagedListSize) : 1;
+        part = {
+          depth: 1 + below.depth,
+          aliases: (selection.alias ? 1 : 0) + below.aliases,
+          cost: (selection.name.value === '__typename' ? 0 : 1) + multiplier * below.cost,
+        };
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        part = measure(selection.selectionSet, type, pageSize);
+      } else {
+        part = measureFragment(selection.name.value, pageSize);
+      }
+      total.depth = Math.max(total.depth, part.depth);
+      total.aliases += part.aliases;
+      total.cost += part.cost;
+    }
+    return total;
+  }
+
+  function measureFragment(name: string, pageSize: number | undefined): Subtree {
+    const key = `${name}:${pageSize ?? ''}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    // Validation refuses fragment cycles; the guard keeps this total if validation were skipped.
+    if (!fragment || inProgress.has(key)) return EMPTY;
+    inProgress.add(key);
+    const part = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), pageSize);
+    inProgress.delete(key);
+    memo.set(key, part);
+    return part;
+  }
+
+  /** The field's `first`: the literal, the variable (or its default), or the argument's default. */
+  function pageSizeOf(argument: GraphQLArgument, node: FieldNode): number {
+    const given = node.arguments?.find((arg) => arg.name.value === 'first')?.value;
+    let value: unknown = argument.defaultValue;
+    if (given?.kind === Kind.VARIABLE) {
+      const name = given.name.value;
+      const fallback = variableDefaults.get(name);
+      if (name in rawVariables) value = rawVariables[name];
+      else if (fallback) value = valueFromASTUntyped(fallback);
+    } else if (given) {
+      value = valueFromASTUntyped(given);
+    }
+    // A malformed `first` fails in the subgraph; until then it counts as the default.
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : defaultPageSize;
+  }
+
+  /**
+   * The field's type in its printed form (`[Gemeente!]!`) and its `first` argument. The schema
+   * comes from @apollo/gateway's CommonJS copy of graphql, so graphql's `instanceof`-based
+   * predicates (`isListType`, `getNamedType`) imported here from its ES module copy would throw.
+   */
+  function fieldOf(parent: GraphQLNamedType | undefined, name: string): { type: string; first?: GraphQLArgument } | undefined {
+    if (parent === schema.getQueryType() && (name === '__schema' || name === '__type')) {
+      return { type: name === '__schema' ? '__Schema!' : '__Type' };
+    }
+    const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
+    if (!field) return undefined;
+    const first = 'args' in field ? field.args.find((arg) => arg.name === 'first') : undefined;
+    return { type: String(field.type), first };
+  }
+}
