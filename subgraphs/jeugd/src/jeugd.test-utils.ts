@@ -6,6 +6,7 @@ import {
   readDemoConfig,
   type WorldToewijzing,
 } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;
@@ -45,5 +46,5 @@ export function firstError(result: HarnessResult): { code: unknown; message: str
 /** A caller who sees the given gemeenten under every law and role (`null`: the development principal, all). */
 export function principalFor(gemeenten: readonly string[] | null): Principal {
   if (gemeenten === null) return developmentPrincipal;
-  return { organisatie: 'test', rollen: ['test'], scope: () => ({ alle: false, gemeenten }) };
+  return testPrincipal({ scope: () => ({ alle: false, gemeenten }) });
 }

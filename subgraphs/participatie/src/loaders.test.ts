@@ -1,4 +1,5 @@
 import { developmentPrincipal, type Principal } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchKengetallen } from './kengetallen/participatie-kengetallen.sql.js';
@@ -14,7 +15,7 @@ const world = demoWorld();
 let harness: SubgraphHarness;
 
 /** A caller that executes the Participatiewet for these gemeenten only. */
-const callerFor = (gemeenten: string[]): Principal => ({ organisatie: 'test', rollen: [], scope: () => ({ alle: false, gemeenten }) });
+const callerFor = (gemeenten: string[]): Principal => testPrincipal({ scope: () => ({ alle: false, gemeenten }) });
 
 beforeAll(async () => {
   harness = await createSubgraphHarness(subgraph);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { developmentPrincipal, type Principal, Rol, Wet } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import { toegangScope } from './scope.js';
 
 /** A caller like the HBEL organisation: toegang for four gemeenten, Jeugdwet without Eemnes. */
-const hbelPrincipal: Principal = {
+const hbelPrincipal: Principal = testPrincipal({
   organisatie: 'uo-hbel',
   rollen: ['consulent'],
   scope: (wet, rol) =>
     rol !== Rol.TOEGANG
       ? { alle: false, gemeenten: [] }
       : { alle: false, gemeenten: wet === Wet.JEUGDWET ? ['0406', '0376', '0417'] : ['0406', '0376', '0317', '0417'] },
-};
+});
 
 describe('toegangScope', () => {
   it('gives residents of any gemeente one law covers, meldingen per law', () => {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { GemeenteScope, Principal } from './principal.js';
+import { scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
 
 /** The header that carries the gateway's assertion of the caller to every subgraph. */
@@ -21,6 +22,10 @@ export interface CallerClaims {
   /** Pseudonymous actor id (hash of the token's subject); the person is only in the audit log. */
   readonly actor: string;
   readonly mandates: MandateClaims;
+  /** AGB code when the caller is a provider (role `aanbieder`): rows are limited to its own. */
+  readonly aanbieder?: string;
+  /** Gemeenten per law whose aggregates the caller may read ("*" for all). */
+  readonly statistiek?: Partial<Record<Wet, readonly string[] | '*'>>;
   /** W3C trace id of the request. */
   readonly traceId: string;
 }
@@ -62,7 +67,15 @@ export function verifyCallerAssertion(token: string | undefined, secret: string,
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as AssertionPayload;
     const seconds = now / 1000;
     if (claims.iss !== ISSUER || claims.aud !== AUDIENCE || !(claims.exp + 30 > seconds) || !(claims.iat - 30 <= seconds)) return undefined;
-    return { org: claims.org, roles: claims.roles, actor: claims.actor, mandates: claims.mandates ?? {}, traceId: claims.traceId };
+    return {
+      org: claims.org,
+      roles: claims.roles,
+      actor: claims.actor,
+      mandates: claims.mandates ?? {},
+      ...(claims.aanbieder === undefined ? {} : { aanbieder: claims.aanbieder }),
+      ...(claims.statistiek === undefined ? {} : { statistiek: claims.statistiek }),
+      traceId: claims.traceId,
+    };
   } catch {
     return undefined;
   }
@@ -76,10 +89,14 @@ export function principalFromClaims(claims: CallerClaims): Principal {
   return {
     organisatie: claims.org,
     rollen: claims.roles,
-    scope: (wet, rol) => {
-      const gemeenten = claims.mandates[wet]?.[rol];
-      if (gemeenten === '*') return ALL;
-      return gemeenten ? { alle: false, gemeenten } : NONE;
-    },
+    scopes: scopesForRoles(claims.roles),
+    aanbieder: claims.aanbieder,
+    statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
+    scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
   };
+}
+
+function gemeenteScope(gemeenten: readonly string[] | '*' | undefined): GemeenteScope {
+  if (gemeenten === '*') return ALL;
+  return gemeenten ? { alle: false, gemeenten } : NONE;
 }

@@ -1,3 +1,4 @@
+import { type Scope, scopesForRoles } from './authorization.js';
 import { Rol, Wet } from './domain.js';
 
 /**
@@ -13,6 +14,12 @@ export interface Principal {
   readonly rollen: readonly string[];
   /** The gemeenten this caller may see for a law in a role, from the arrangements valid today. */
   scope(wet: Wet, rol: Rol): GemeenteScope;
+  /** The purposes of the caller's roles (`ROLE_SCOPES`): what kinds of data it may read at all. */
+  readonly scopes: readonly Scope[];
+  /** The caller's AGB code when it acts as a provider (role `aanbieder`): it sees only its own rows. */
+  readonly aanbieder?: string;
+  /** The gemeenten whose aggregates (suppressed counts and amounts) this caller may read for a law. */
+  statistiek(wet: Wet): GemeenteScope;
 }
 
 const ALL: GemeenteScope = { alle: true };
@@ -25,9 +32,25 @@ export const developmentPrincipal: Principal = {
   organisatie: 'ontwikkeling',
   rollen: ['ontwikkeling'],
   scope: () => ALL,
+  scopes: scopesForRoles(['ontwikkeling']),
+  statistiek: () => ALL,
 };
 
 /** SQL parameter for a scope: `null` means all gemeenten (`$n::text[] IS NULL OR code = ANY($n)`). */
 export function scopeParameter(scope: GemeenteScope): readonly string[] | null {
   return scope.alle ? null : scope.gemeenten;
+}
+
+/**
+ * A caller for tests that execute a subgraph in-process: the given row scope; every purpose
+ * unless `scopes` says otherwise; aggregates where it executes (UITVOERING) unless `statistiek` is given.
+ */
+export function testPrincipal(fields: Partial<Omit<Principal, 'scope'>> & Pick<Principal, 'scope'>): Principal {
+  return {
+    organisatie: 'test',
+    rollen: ['test'],
+    scopes: developmentPrincipal.scopes,
+    statistiek: (wet) => fields.scope(wet, Rol.UITVOERING),
+    ...fields,
+  };
 }

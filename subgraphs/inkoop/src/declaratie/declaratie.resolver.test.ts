@@ -1,4 +1,5 @@
 import { type DemoWorld, type Principal, type WorldDeclaratie } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byText, dataOf, defaultWorld, firstError } from '../inkoop.test-utils.js';
@@ -138,12 +139,12 @@ describe('declaraties of a toewijzing (_entities)', () => {
 
 describe('row filter (CONTRACTBEHEER per law, in SQL)', () => {
   /** A caller who manages Wmo contracts for Huizen and Jeugdwet contracts for Amersfoort only. */
-  const principal: Principal = {
+  const principal: Principal = testPrincipal({
     organisatie: 'test',
     rollen: ['CONTRACTBEHEER'],
     scope: (wet) =>
       wet === 'WMO' ? { alle: false, gemeenten: ['0406'] } : wet === 'JEUGDWET' ? { alle: false, gemeenten: ['0307'] } : { alle: false, gemeenten: [] },
-  };
+  });
 
   it('counts only rows of gemeenten the caller manages for the declaratie\'s own law', async () => {
     const loaders = createLoaders(harness.db, principal);

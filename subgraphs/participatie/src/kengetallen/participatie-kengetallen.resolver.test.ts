@@ -1,4 +1,5 @@
 import type { Principal } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipatieContext } from '../context.js';
@@ -122,7 +123,7 @@ describe('participatieKengetallen', () => {
 
   it('says a gemeente outside the mandate is not available, never zero', async () => {
     // The harness runs as the development principal (sees all); this caller executes only Huizen.
-    const principal: Principal = { organisatie: 'test', rollen: [], scope: () => ({ alle: false, gemeenten: ['0406'] }) };
+    const principal: Principal = testPrincipal({ scope: () => ({ alle: false, gemeenten: ['0406'] }) });
     const ctx: ParticipatieContext = {
       principal,
       loaders: createLoaders(harness.db, principal),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentPrincipal, type Principal, Rol, Wet } from '@sociaal-graph/toolkit';
+import { testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';
@@ -12,14 +13,14 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 /** Like the HBEL organisation: toegang for Huizen, Blaricum, Eemnes, Laren; Eemnes' Jeugdwet is Amersfoort's. */
-const hbel: Principal = {
+const hbel: Principal = testPrincipal({
   organisatie: 'uo-hbel',
   rollen: ['consulent'],
   scope: (wet, rol) =>
     rol !== Rol.TOEGANG
       ? { alle: false, gemeenten: [] }
       : { alle: false, gemeenten: wet === Wet.JEUGDWET ? ['0406', '0376', '0417'] : ['0406', '0376', '0317', '0417'] },
-};
+});
 
 describe('resident batch functions', () => {
   it('re-order rows to the keys and give null for misses', async () => {

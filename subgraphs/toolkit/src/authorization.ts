@@ -1,0 +1,61 @@
+/**
+ * The authorization vocabulary shared by the subgraph schemas (directives), the gateway (which
+ * enforces them before execution) and the subgraphs (which check again as a second line).
+ * Roles are those of seed-004 §11; a scope is a purpose a role has.
+ */
+
+/** Purposes, as the scopes `@requiresScopes` names. */
+export const Scope = {
+  /** Read a resident's file: toewijzingen, uitkeringen, meldingen (within the row mandates). */
+  PERSOONSGEGEVENS: 'persoonsgegevens:lezen',
+  /** See the burgerservicenummer itself (toegang only). */
+  BSN: 'bsn:lezen',
+  /** Read free text written about a resident (commentaar). */
+  VRIJE_TEKST: 'vrije-tekst:lezen',
+  /** Read declaraties (iWmo/iJw 303): own ones for a provider, the contracts' for the region. */
+  DECLARATIES: 'declaraties:lezen',
+  /** Read aggregates (counts and amounts, suppressed below 10 people). */
+  AGGREGATEN: 'aggregaten:lezen',
+  /** Read the audit log of data processing (Logboek Dataverwerkingen). */
+  LOGBOEK: 'logboek:lezen',
+} as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
+/** Policies `@policy` names; the gateway decides them from the caller's mandates. */
+export const Policy = {
+  /** The caller holds a row mandate (toegang or uitvoering) for at least one gemeente and wet. */
+  MANDAAT: 'mandaat',
+} as const;
+export type Policy = (typeof Policy)[keyof typeof Policy];
+
+/** Which purposes each role has. A role not listed (and the anonymous caller) has none. */
+export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
+  consulent: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.VRIJE_TEKST, Scope.AGGREGATEN],
+  backoffice: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.DECLARATIES, Scope.AGGREGATEN],
+  aanbieder: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES],
+  inkoper: [Scope.DECLARATIES, Scope.AGGREGATEN],
+  beleid: [Scope.AGGREGATEN],
+  controller: [Scope.AGGREGATEN],
+  analist: [Scope.AGGREGATEN],
+  subsidiepartner: [Scope.AGGREGATEN],
+  fg: [Scope.LOGBOEK],
+  // Tests that execute a subgraph in-process without a gateway.
+  ontwikkeling: Object.values(Scope),
+};
+
+/** The scopes of a set of roles (union, no duplicates). */
+export function scopesForRoles(roles: readonly string[]): Scope[] {
+  return [...new Set(roles.flatMap((role) => ROLE_SCOPES[role] ?? []))];
+}
+
+/** Schema directives, for type-graphql's `@Directive(...)` on a field or type. */
+export const requiresAuthentication = '@authenticated';
+
+/** Any one of `scopes` suffices (one inner list per alternative). */
+export function requiresScope(...scopes: Scope[]): string {
+  return `@requiresScopes(scopes: [${scopes.map((scope) => `["${scope}"]`).join(', ')}])`;
+}
+
+export function requiresPolicy(policy: Policy): string {
+  return `@policy(policies: [["${policy}"]])`;
+}
