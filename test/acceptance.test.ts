@@ -169,7 +169,8 @@ describe('bad input', () => {
     ['an unknown productcategorie', `{ wmoToewijzingen(productcategorie: "99") { items { toewijzingsnummer } } }`, 'BAD_USER_INPUT'],
     ['a field that does not exist', `{ gemeente(code: "0406") { bestaatNiet } }`, 'GRAPHQL_VALIDATION_FAILED'],
   ])('answers %s with a clear error and code, never a crash', async (_name, query, code) => {
-    const response = await graph.query(query);
+    // A consulent: residents and toewijzingen are refused to an anonymous caller before any input check.
+    const response = await graph.query(query, undefined, hbelConsulent);
     if (code === null) {
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({ gemeente: null });

@@ -11,7 +11,8 @@ import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache } from './cache/create-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
-import { GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
+import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
+import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 import { createPlugins } from './plugins/index.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 
@@ -43,7 +44,7 @@ export interface CreateGatewayOptions {
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
   const { waitUntilReady = true } = options;
   const httpServer = createServer();
-  const assets = graphiqlAssetRoute();
+  const assets = graphiqlAssetRoute(devTokenOptions(config));
   let serving: RequestListener = startingListener(assets);
   httpServer.on('request', (request, response) => serving(request, response));
   await new Promise<void>((resolve, reject) => {
@@ -75,7 +76,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({
-        supergraphSdl,
+        // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
+        supergraphSdl: withoutSecurityPurpose(supergraphSdl),
         buildService: ({ name, url }) => {
           const subgraphUrl = config.subgraphUrls[name] ?? url;
           if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
@@ -98,7 +100,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl })],
     });
     await server.start();
     if (stopped) return void (await server.stop());

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ANONYMOUS_CALLER, type Caller } from './caller.js';
 import type { ArrangementsOf } from './arrangement-source.js';
-import { hasRowMandates, mandatesForRoles } from './mandates-for-roles.js';
+import { mandatesForRoles } from './mandates-for-roles.js';
+import { isAgbCode, needsArrangements, statistiekForRoles } from './statistiek-for-roles.js';
 import type { TokenVerifier } from './token-verifier.js';
 import { unauthenticated } from './unauthenticated.js';
 
@@ -11,7 +12,9 @@ export type Authenticate = (authorization: string | undefined, traceId: string) 
 /**
  * No header: the anonymous caller. `Bearer <token>`: the token must verify (else
  * UNAUTHENTICATED, HTTP 401); its organisation's arrangements valid today become the mandates
- * of its roles. The actor is a hash of the token's `sub`, so no name reaches a subgraph.
+ * of its roles, with the gemeenten whose aggregates they may read (`statistiek`). A token with role
+ * `aanbieder` must name an AGB code as its organisation (else UNAUTHENTICATED): the provider sees
+ * only rows of that code. The actor is a hash of the token's `sub`, so no name reaches a subgraph.
  */
 export function createAuthenticate(verify: TokenVerifier, arrangementsOf: ArrangementsOf): Authenticate {
   return async (authorization, traceId) => {
@@ -19,12 +22,18 @@ export function createAuthenticate(verify: TokenVerifier, arrangementsOf: Arrang
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw unauthenticated('De Authorization-header moet de vorm "Bearer <token>" hebben.');
     const token = await verify(match[1]);
-    const arrangements = hasRowMandates(token.roles) ? await arrangementsOf(token.org, traceId) : [];
+    const aanbieder = token.roles.includes('aanbieder');
+    if (aanbieder && !isAgbCode(token.org)) {
+      throw unauthenticated('Een token met de rol aanbieder moet als organisatie een AGB-code (acht cijfers) noemen.');
+    }
+    const arrangements = needsArrangements(token.org, token.roles) ? await arrangementsOf(token.org, traceId) : [];
     return {
       org: token.org,
       roles: token.roles,
       actor: createHash('sha256').update(token.subject).digest('hex').slice(0, 32),
       mandates: mandatesForRoles(arrangements, token.roles),
+      ...(aanbieder ? { aanbieder: token.org } : {}),
+      statistiek: statistiekForRoles(token.org, arrangements, token.roles),
     };
   };
 }

@@ -66,4 +66,24 @@ describe('createAuthenticate', () => {
     expect(caller).toMatchObject({ org: 'uo-hbel', roles: ['backoffice'], mandates: { WMO: { UITVOERING: ['0317'] } } });
     expect(caller.actor).toMatch(/^[0-9a-f]{32}$/);
   });
+
+  it('makes an aanbieder with an AGB code a provider of that code, without mandates or aggregates', async () => {
+    const token = await mintToken(await issuer(), { role: 'aanbieder', org: '12345678' });
+    expect(await authenticate(`Bearer ${token}`, 't')).toMatchObject({ org: '12345678', aanbieder: '12345678', mandates: {}, statistiek: {} });
+  });
+
+  it('refuses an aanbieder whose organisation is no AGB code with 401 UNAUTHENTICATED', async () => {
+    const token = await mintToken(await issuer(), { role: 'aanbieder', org: 'uo-hbel' });
+    await expect(authenticate(`Bearer ${token}`, 't')).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      message: expect.stringMatching(/AGB-code/),
+    });
+  });
+
+  it("gives beleid of a gemeente that gemeente's aggregates and no aanbieder claim", async () => {
+    const token = await mintToken(await issuer(), { role: 'beleid', org: '0317' });
+    const caller = await authenticate(`Bearer ${token}`, 't');
+    expect(caller.statistiek).toEqual({ WMO: ['0317'], JEUGDWET: ['0317'], PARTICIPATIEWET: ['0317'] });
+    expect(caller.aanbieder).toBeUndefined();
+  });
 });

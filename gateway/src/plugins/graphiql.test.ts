@@ -11,7 +11,9 @@ import {
   tempDir,
   testConfig,
 } from '../gateway.test-utils.js';
+import { createTokenVerifier } from '../auth/token-verifier.js';
 import { GRAPHIQL_ASSET_PREFIX } from './graphiql.js';
+import { OPERATION_GROUPS } from './graphiql-operations.js';
 
 let alpha: TinySubgraph;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -49,7 +51,7 @@ describe('graphiqlPlugin', () => {
       const outside = (html.match(/https?:\/\/[^\s"'<>)]+/g) ?? []).filter((url) => !/^https?:\/\/127\.0\.0\.1[:/]/.test(url));
       expect(outside).toEqual([]);
       const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
-      expect(assets.length).toBe(4);
+      expect(assets.length).toBe(5);
       for (const asset of assets) expect(asset.startsWith(GRAPHIQL_ASSET_PREFIX)).toBe(true);
     }
   });
@@ -75,6 +77,54 @@ describe('graphiqlPlugin', () => {
     }
   });
 
+  it('lists the saved operations of every user group with title, description and text', async () => {
+    const response = await fetch(`${origin}${GRAPHIQL_ASSET_PREFIX}operations.json`);
+    expect(response.status).toBe(200);
+    const { groepen, operaties } = (await response.json()) as {
+      groepen: typeof OPERATION_GROUPS;
+      operaties: { groep: string; titel: string; beschrijving: string; query: string }[];
+    };
+    expect(groepen).toEqual(OPERATION_GROUPS);
+    expect(new Set(operaties.map((operation) => operation.groep))).toEqual(new Set(Object.keys(OPERATION_GROUPS)));
+    for (const operation of operaties) {
+      expect(operation.titel, operation.query).not.toBe('');
+      expect(operation.beschrijving, operation.titel).not.toBe('');
+      expect(operation.query).toMatch(/^\s*query \w+/m);
+    }
+  });
+
+  it('mints development tokens the gateway accepts when it trusts the development issuer', async () => {
+    const info = await fetch(`${origin}${GRAPHIQL_ASSET_PREFIX}dev-token`);
+    expect(info.status).toBe(200);
+    expect(((await info.json()) as { rollen: string[] }).rollen).toContain('analist');
+    const response = await postJson(`${origin}${GRAPHIQL_ASSET_PREFIX}dev-token`, { rol: 'inkoper', organisatie: 'regio-gv' });
+    expect(response.status).toBe(200);
+    const { token } = (await response.json()) as { token: string };
+    const verified = await createTokenVerifier(testConfig({ supergraphPath }).auth, 'memory')(token);
+    expect(verified).toMatchObject({ org: 'regio-gv', roles: ['inkoper'] });
+  });
+
+  it('refuses a development token for an unknown role or without JSON', async () => {
+    const url = `${origin}${GRAPHIQL_ASSET_PREFIX}dev-token`;
+    expect((await postJson(url, { rol: 'beheerder', organisatie: 'uo-hbel' })).status).toBe(400);
+    expect((await postJson(url, { rol: 'consulent', organisatie: '' })).status).toBe(400);
+    const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"rol":"consulent","organisatie":"uo-hbel"}' });
+    expect(form.status).toBe(405);
+  });
+
+  it('offers no development tokens when a JWKS names the issuer', async () => {
+    const real = await createGatewayServer(
+      testConfig({ supergraphPath, auth: { jwksFile: `${dir.path}/jwks.json`, issuer: 'https://idp.example', audience: 'sociaal-graph', algorithms: ['ES256'] } }),
+    );
+    try {
+      const url = `${new URL(real.url).origin}${GRAPHIQL_ASSET_PREFIX}dev-token`;
+      expect((await fetch(url)).status).toBe(404);
+      expect((await postJson(url, { rol: 'consulent', organisatie: 'uo-hbel' })).status).toBe(404);
+    } finally {
+      await real.stop();
+    }
+  });
+
   it('is replaced by no landing page at all when introspection is off', async () => {
     const closed = await createGatewayServer(testConfig({ supergraphPath, introspection: false }));
     try {
@@ -86,6 +136,10 @@ describe('graphiqlPlugin', () => {
     }
   });
 });
+
+function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
 
 function rawGet(url: string, headers: Record<string, string>): Promise<{ encoding?: string; bytes: Buffer }> {
   return new Promise((resolve, reject) => {

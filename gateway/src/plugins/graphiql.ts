@@ -3,9 +3,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RouteHandler } from '@sociaal-graph/toolkit';
+import { type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { isRole, ROLES } from '../auth/roles.js';
+import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
+import { mintToken } from '../dev-issuer/mint-token.js';
+import { loadSavedOperations, OPERATION_GROUPS, SAVED_OPERATIONS_DIR } from './graphiql-operations.js';
 
 /** Path prefix under which the gateway serves GraphiQL's own files. */
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
@@ -22,8 +28,10 @@ export interface GraphiqlPluginOptions {
 /**
  * Landing page: GraphiQL served by the gateway itself. Every script and style comes from
  * `GRAPHIQL_ASSET_PREFIX` on this server (`graphiqlAssetRoute`); nothing is loaded from another
- * host (DESIGN.md "Known pitfalls": nothing leaves loopback). A field above the editor takes a
- * bearer token, kept in the tab's sessionStorage and sent as `Authorization`.
+ * host (DESIGN.md "Known pitfalls": nothing leaves loopback). A bar above the editor takes a
+ * bearer token, kept in the tab's sessionStorage and sent as `Authorization`, and, when the
+ * gateway trusts the development issuer, obtains one for a role and organisation. The
+ * "Voorbeelden" panel opens the saved operations of `gateway/graphiql/operations/` in a new tab.
  */
 export function graphiqlPlugin(options: GraphiqlPluginOptions = {}): ApolloServerPlugin<GatewayContext> {
   const { graphqlPath = '/graphql', title = 'sociaal-graph · GraphiQL', defaultQuery = DEFAULT_QUERY } = options;
@@ -39,6 +47,7 @@ const DEFAULT_QUERY = `# Welkom bij sociaal-graph.
 #
 # Typ een query; Ctrl-Spatie vult aan, de Docs-knop links toont het schema.
 # Een bearer-token plakt u in het veld boven de editor.
+# Voorbeelden per gebruikersgroep staan onder de knop "Voorbeelden" links.
 `;
 
 /** Files the page loads, by their name under the prefix; nothing else is served there. */
@@ -50,7 +59,34 @@ const ASSETS: Readonly<Record<string, { path: string; contentType: string }>> = 
   'graphiql.min.css': { path: requireFromHere.resolve('graphiql/graphiql.min.css'), contentType: 'text/css; charset=utf-8' },
   'react.production.min.js': { path: join(reactDir, 'umd/react.production.min.js'), contentType: 'text/javascript; charset=utf-8' },
   'react-dom.production.min.js': { path: join(reactDomDir, 'umd/react-dom.production.min.js'), contentType: 'text/javascript; charset=utf-8' },
+  // The page's own script: token bar, development tokens, the saved operations panel.
+  'sociaal-graph.js': { path: join(SAVED_OPERATIONS_DIR, '../page.js'), contentType: 'text/javascript; charset=utf-8' },
 };
+
+/** The saved operations, `GET <prefix>operations.json`. */
+const OPERATIONS_FILE = 'operations.json';
+/** Development tokens: `GET` says which roles and organisations, `POST {rol, organisatie}` mints one. */
+const DEV_TOKEN_PATH = 'dev-token';
+/** Organisations of the demo world offered in the page (any other id may be typed). */
+const DEMO_ORGANISATIES = ['uo-hbel', 'regio-gv', '0406', '0376', '0317', '0417', '0307'];
+
+export interface GraphiqlAssetOptions {
+  /**
+   * Set only when the gateway trusts the development issuer (`devTokenOptions`): then the page
+   * can obtain a token for any role and organisation from this gateway.
+   */
+  devTokens?: { dataDir: string; issuer?: string; audience?: string };
+}
+
+/**
+ * Development tokens are offered exactly when the gateway itself accepts the development
+ * issuer's tokens: no `AUTH_JWKS_FILE` or `AUTH_JWKS_URL`. A production gateway names its
+ * issuer's JWKS, which switches the development issuer, and with it this, off.
+ */
+export function devTokenOptions(config: Pick<GatewayConfig, 'auth' | 'dataDir'>): GraphiqlAssetOptions {
+  if (config.auth.jwksFile || config.auth.jwksUrl) return {};
+  return { devTokens: { dataDir: config.dataDir, issuer: config.auth.issuer, audience: config.auth.audience } };
+}
 
 interface LoadedAsset {
   contentType: string;
@@ -62,10 +98,19 @@ interface LoadedAsset {
  * Serves the GraphiQL files from node_modules under `GRAPHIQL_ASSET_PREFIX`. Each file is read
  * and gzipped once, on its first request, then kept in memory (about 5 MB in all).
  */
-export function graphiqlAssetRoute(): RouteHandler {
+export function graphiqlAssetRoute(options: GraphiqlAssetOptions = {}): RouteHandler {
   const loaded = new Map<string, Promise<LoadedAsset>>();
+  let operations: Promise<string> | undefined;
   return async (request, response) => {
     const name = (request.url ?? '').slice(GRAPHIQL_ASSET_PREFIX.length).split('?')[0];
+    if (name === DEV_TOKEN_PATH && options.devTokens) return devToken(request, response, options.devTokens);
+    if (name === OPERATIONS_FILE && request.method === 'GET') {
+      // Read once per gateway: the files change with a new release, not while it runs.
+      operations ??= loadSavedOperations().then((list) => JSON.stringify({ groepen: OPERATION_GROUPS, operaties: list }));
+      operations.catch(() => (operations = undefined));
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(await operations);
+      return;
+    }
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('niet gevonden');
@@ -95,6 +140,54 @@ export function graphiqlAssetRoute(): RouteHandler {
   };
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The page's "Token ophalen": mints a development token for a role and organisation. Only for
+ * callers on this machine, and only as JSON (a cross-site form cannot send that without a
+ * preflight this server never answers).
+ */
+async function devToken(request: IncomingMessage, response: ServerResponse, dev: NonNullable<GraphiqlAssetOptions['devTokens']>): Promise<void> {
+  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+    request.resume();
+    return sendJson(response, 403, { fout: 'Ontwikkeltokens alleen vanaf deze machine.' });
+  }
+  if (request.method === 'GET') return sendJson(response, 200, { rollen: ROLES, organisaties: DEMO_ORGANISATIES });
+  if (request.method !== 'POST' || !/^application\/json\b/.test(String(request.headers['content-type'] ?? ''))) {
+    request.resume();
+    return sendJson(response, 405, { fout: 'POST een JSON-object { rol, organisatie }.' });
+  }
+  let body: { rol?: unknown; organisatie?: unknown };
+  try {
+    body = JSON.parse(await readSmallBody(request, 4096)) as typeof body;
+  } catch {
+    return sendJson(response, 400, { fout: 'Geen geldig JSON-object { rol, organisatie }.' });
+  }
+  const organisatie = typeof body.organisatie === 'string' ? body.organisatie.trim() : '';
+  if (!isRole(body.rol) || !/^[\w.-]{1,64}$/.test(organisatie)) {
+    return sendJson(response, 400, { fout: `Kies een rol (${ROLES.join(', ')}) en een organisatie-id.` });
+  }
+  const issuer = await loadDevIssuer(dev.dataDir);
+  const expiresInSeconds = 8 * 3600;
+  const token = await mintToken(issuer, { role: body.rol, org: organisatie, issuer: dev.issuer, audience: dev.audience, expiresInSeconds });
+  response.setHeader('cache-control', 'no-store');
+  sendJson(response, 200, { token, rol: body.rol, organisatie, verlooptOp: new Date(Date.now() + expiresInSeconds * 1000).toISOString() });
+}
+
+function readSmallBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return reject(new Error('body too large'));
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
 async function loadAsset(path: string, contentType: string): Promise<LoadedAsset> {
   const plain = await readFile(path);
   return { contentType, plain, gzipped: await promisify(gzip)(plain) };
@@ -112,38 +205,42 @@ function renderPage(graphqlPath: string, title: string, defaultQuery: string): s
 <style>
   html, body { height: 100%; margin: 0; }
   body { display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
-  #token-bar { display: flex; gap: .5rem; align-items: center; padding: .4rem .8rem; border-bottom: 1px solid #ddd; font-size: 14px; }
-  #token-bar input { flex: 1; max-width: 40rem; font-family: monospace; }
+  #token-bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .4rem .8rem; border-bottom: 1px solid #ddd; font-size: 14px; }
+  #token-bar input, #token-bar select { font-size: 14px; }
+  #token { flex: 1; min-width: 16rem; max-width: 40rem; font-family: monospace; }
+  #dev-token { display: flex; gap: .4rem; align-items: center; }
+  #dev-token[hidden] { display: none; }
+  #dev-org { width: 7rem; }
+  #token-status { color: #555; }
   #graphiql { flex: 1; min-height: 0; }
+  .sg-voorbeelden { display: flex; flex-direction: column; gap: .75rem; }
+  .sg-voorbeelden h3 { margin: .5rem 0 0; font-size: 1em; }
+  .sg-voorbeelden .sg-groep-token { margin: 0; font-size: .85em; opacity: .75; }
+  .sg-voorbeeld { display: block; width: 100%; text-align: left; padding: .4rem .5rem; margin: .3rem 0; border: 1px solid hsla(var(--color-neutral), var(--alpha-background-heavy)); border-radius: 4px; background: none; color: inherit; cursor: pointer; font: inherit; }
+  .sg-voorbeeld:hover { background: hsla(var(--color-neutral), var(--alpha-background-light)); }
+  .sg-voorbeeld span { display: block; font-size: .85em; opacity: .8; margin-top: .2rem; }
 </style>
 </head>
 <body>
 <div id="token-bar">
   <label for="token">Bearer-token</label>
   <input id="token" type="password" autocomplete="off" spellcheck="false" placeholder="optioneel: plak hier een token">
+  <span id="dev-token" hidden>
+    <label for="dev-role">Ontwikkeltoken voor</label>
+    <select id="dev-role"></select>
+    <label for="dev-org">bij</label>
+    <input id="dev-org" list="dev-orgs" autocomplete="off" spellcheck="false" placeholder="organisatie">
+    <datalist id="dev-orgs"></datalist>
+    <button id="dev-token-button" type="button">Token ophalen</button>
+  </span>
+  <span id="token-status" role="status"></span>
 </div>
 <div id="graphiql">GraphiQL wordt geladen…</div>
+<script id="graphiql-config" type="application/json">${jsonForScript({ graphqlPath, defaultQuery, assetPrefix: GRAPHIQL_ASSET_PREFIX })}</script>
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
-<script>
-  const tokenInput = document.getElementById('token');
-  const storageKey = 'sociaal-graph:bearer-token';
-  tokenInput.value = sessionStorage.getItem(storageKey) || '';
-  tokenInput.addEventListener('input', () => sessionStorage.setItem(storageKey, tokenInput.value.trim()));
-  const fetcher = GraphiQL.createFetcher({
-    url: new URL(${scriptString(graphqlPath)}, location.href).href,
-    fetch: (input, init) => {
-      const token = tokenInput.value.trim().replace(/^Bearer\\s+/i, '');
-      const headers = new Headers(init && init.headers);
-      if (token && !headers.has('authorization')) headers.set('authorization', 'Bearer ' + token);
-      return fetch(input, { ...init, headers });
-    },
-  });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: ${scriptString(defaultQuery)}, defaultEditorToolsVisibility: true }),
-  );
-</script>
+<script src="${asset('sociaal-graph.js')}"></script>
 </body>
 </html>
 `;
@@ -153,7 +250,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** A JSON string literal that cannot close the surrounding script element. */
-function scriptString(text: string): string {
-  return JSON.stringify(text).replace(/</g, '\\u003c');
+/** JSON that cannot close the surrounding script element. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }

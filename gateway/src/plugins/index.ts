@@ -4,13 +4,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import { authorizationPlugin } from './authorization.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
+import { traceResponsePlugin } from './trace-response.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
   readonly httpServer: Server;
+  /** The supergraph SDL as composed, with its authorization directives. */
+  readonly supergraphSdl: string;
 }
 
 /**
@@ -31,8 +35,14 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       maxRootFields: config.maxRootFields,
       maxCost: config.maxQueryCost,
     }),
+    // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
+    // didResolveOperation: a refused field is taken out of the operation before the query
+    // planner runs, so no subgraph is asked for it; it comes back null with an error.
+    authorizationPlugin(runtime.supergraphSdl),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
+    // The trace id goes back to the client, so the fg can find what one request read.
+    traceResponsePlugin(),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];

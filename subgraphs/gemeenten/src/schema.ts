@@ -5,6 +5,7 @@ import { GemeenteFinancienResolver } from './financien/financien.resolver.js';
 import { resolveGemeenteReference } from './gemeente/gemeente.reference.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
 import { createLoaders } from './loaders.js';
+import { LogboekResolver } from './logboek/logboek.resolver.js';
 import { GemeenteMaatregelenResolver, MaatregelResolver, MaatregelStatusResolver } from './maatregel/maatregel.resolver.js';
 import { resolveOrganisatieReference } from './organisatie/organisatie.reference.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
@@ -32,6 +33,7 @@ export const subgraph = defineSubgraph({
     UitvoeringsarrangementResolver,
     MaatregelResolver,
     MaatregelStatusResolver,
+    LogboekResolver,
   ],
   referenceResolvers: {
     Gemeente: { __resolveReference: resolveGemeenteReference },

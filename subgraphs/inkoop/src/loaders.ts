@@ -1,4 +1,4 @@
-import { type Database, groupedLoader, keyedLoader, loaderFamily, type Principal, Wet } from '@sociaal-graph/toolkit';
+import { createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal, Wet } from '@sociaal-graph/toolkit';
 import { fetchAanbieders } from './aanbieder/aanbieder.sql.js';
 import { fetchContracten, fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
 import { declaratieScope } from './declaratie/declaratie.scope.js';
@@ -18,7 +18,7 @@ import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
  * statement per batch. Public data (contracts, catalogue, tariffs) loads directly; declaraties
  * depend on the caller's mandates and load through `scoped`.
  */
-export function createLoaders(db: Database, principal: Principal) {
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
   return {
     aanbieder: keyedLoader((agbCodes: readonly string[]) => fetchAanbieders(db, agbCodes), (row) => row.agbCode),
     contract: keyedLoader((ids: readonly string[]) => fetchContracten(db, ids), (row) => row.id),
@@ -36,8 +36,25 @@ export function createLoaders(db: Database, principal: Principal) {
     tarief: keyedLoader((ids: readonly string[]) => fetchTarieven(db, ids), (row) => row.id),
     tarievenByProduct: groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
     /** Loaders for rows the caller's mandates filter (declaraties). */
-    scoped: createScopedLoaders(db, principal),
+    scoped: createScopedLoaders(db, principal, logboek),
   };
+}
+
+/** Processing activities of the inkoop subgraph, as the Logboek Dataverwerkingen records them. */
+export const VERWERKING = {
+  DECLARATIE_LEZEN: 'inkoop:declaratie:lezen',
+} as const;
+
+type DeclaratieSubject = { wet: string; gemeenteCode: string; toewijzingsnummer: string };
+
+/**
+ * Registers the declaraties read. A declaratie names no resident here (only the toewijzing it
+ * was delivered under), so its subject is the toewijzing: "wmo:0406:W0406000123" (the number is
+ * unique within gemeente and wet). Returns the rows.
+ */
+export function registreerDeclaraties<R extends DeclaratieSubject>(logboek: Logboek, rows: R[]): R[] {
+  const toewijzing = (row: R) => `${row.wet.toLowerCase()}:${row.gemeenteCode}:${row.toewijzingsnummer}`;
+  return logboek.gelezen(VERWERKING.DECLARATIE_LEZEN, rows, toewijzing, 'toewijzing');
 }
 
 /** The loaders of `createLoaders`; the context carries one set per request. */
@@ -46,20 +63,21 @@ export type InkoopLoaders = ReturnType<typeof createLoaders>;
 /** Loaders over declaraties, filtered in SQL by the caller's CONTRACTBEHEER mandates. */
 export type ScopedLoaders = ReturnType<typeof createScopedLoaders>;
 
-function createScopedLoaders(db: Database, principal: Principal) {
+function createScopedLoaders(db: Database, principal: Principal, logboek: Logboek) {
   const scope = declaratieScope(principal);
+  const gelezen = <R extends DeclaratieSubject>(rows: R[]) => registreerDeclaraties(logboek, rows);
   return {
     /** The caller's scope over declaraties, for queries that do not go through a loader. */
     scope,
-    declaratie: keyedLoader((ids: readonly string[]) => fetchDeclaraties(db, ids, scope), (row) => row.id),
+    declaratie: keyedLoader((ids: readonly string[]) => fetchDeclaraties(db, ids, scope).then(gelezen), (row) => row.id),
     /** Declaraties per `${gemeenteCode}:${toewijzingsnummer}` of a Wmo toewijzing. */
     declaratiesByWmoToewijzing: groupedLoader(
-      (keys: readonly string[]) => fetchDeclaratiesByToewijzing(db, Wet.WMO, keys, scope),
+      (keys: readonly string[]) => fetchDeclaratiesByToewijzing(db, Wet.WMO, keys, scope).then(gelezen),
       toewijzingKey,
     ),
     /** Declaraties per `${gemeenteCode}:${toewijzingsnummer}` of a Jeugdwet toewijzing. */
     declaratiesByJeugdToewijzing: groupedLoader(
-      (keys: readonly string[]) => fetchDeclaratiesByToewijzing(db, Wet.JEUGDWET, keys, scope),
+      (keys: readonly string[]) => fetchDeclaratiesByToewijzing(db, Wet.JEUGDWET, keys, scope).then(gelezen),
       toewijzingKey,
     ),
     declaratieTotaalByAanbieder: keyedLoader(
@@ -69,7 +87,7 @@ function createScopedLoaders(db: Database, principal: Principal) {
     /** One page of declaraties per aanbieder; one loader per page asked for. */
     declaratiePageByAanbieder: loaderFamily((page: { first: number; offset: number }) =>
       groupedLoader(
-        (agbCodes: readonly string[]) => fetchDeclaratiePageByAanbieder(db, agbCodes, page, scope),
+        (agbCodes: readonly string[]) => fetchDeclaratiePageByAanbieder(db, agbCodes, page, scope).then(gelezen),
         (row) => row.aanbiederAgb,
       ),
     ),

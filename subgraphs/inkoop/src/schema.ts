@@ -15,6 +15,8 @@ import { JeugdToewijzing } from './extends/jeugd-toewijzing/jeugd-toewijzing.typ
 import { resolveWmoToewijzing } from './extends/wmo-toewijzing/wmo-toewijzing.reference.js';
 import { WmoToewijzingResolver } from './extends/wmo-toewijzing/wmo-toewijzing.resolver.js';
 import { WmoToewijzing } from './extends/wmo-toewijzing/wmo-toewijzing.type.js';
+import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
+import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { PerceelResolver } from './perceel/perceel.resolver.js';
 import { resolveProduct } from './product/product.reference.js';
@@ -41,9 +43,10 @@ export const subgraph = defineSubgraph({
     GemeenteResolver,
     WmoToewijzingResolver,
     JeugdToewijzingResolver,
+    LogboekResolver,
   ],
   // Stubs reached only through `_entities`: no field of ours returns them.
-  orphanedTypes: [WmoToewijzing, JeugdToewijzing],
+  orphanedTypes: [WmoToewijzing, JeugdToewijzing, Logboek],
   referenceResolvers: {
     Aanbieder: { __resolveReference: resolveAanbieder },
     Contract: { __resolveReference: resolveContract },
@@ -53,6 +56,8 @@ export const subgraph = defineSubgraph({
     WmoToewijzing: { __resolveReference: resolveWmoToewijzing },
     JeugdToewijzing: { __resolveReference: resolveJeugdToewijzing },
   },
+  // Serves personal data: every read is logged (Logboek Dataverwerkingen).
+  logboek: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

@@ -1,4 +1,14 @@
-import { type Database, groupedLoader, keyedLoader, pageInfo, type PageInfo, type Principal, loaderFamily } from '@sociaal-graph/toolkit';
+import {
+  createLogboek,
+  type Database,
+  groupedLoader,
+  keyedLoader,
+  type Logboek,
+  pageInfo,
+  type PageInfo,
+  type Principal,
+  loaderFamily,
+} from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { fetchTrajectenById, fetchTrajectenByInwoner } from './jeugd-traject/jeugd-traject.sql.js';
 import {
@@ -9,7 +19,7 @@ import {
   toewijzingKey,
 } from './jeugd-toewijzing/jeugd-toewijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing/jeugd-toewijzing.type.js';
-import { jeugdGemeenten } from './scope.js';
+import { jeugdGemeenten, jeugdToewijzingScope } from './scope.js';
 import { fetchVerwijzingenById, fetchVerwijzingenByInwoner } from './verwijzing/verwijzing.sql.js';
 
 /** Arguments of a page of toewijzingen under an aanbieder or a gemeente. */
@@ -24,17 +34,23 @@ export interface ToewijzingPageArgs {
  * The loaders of one request, for one caller: every batch applies the caller's Jeugdwet scope in
  * its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
  */
-export function createLoaders(db: Database, principal: Principal) {
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
   const gemeenten = jeugdGemeenten(principal);
+  const toewijzingScope = jeugdToewijzingScope(principal);
+  // Every row read is a read of its young resident's data (Logboek Dataverwerkingen).
+  const gelezen =
+    (activiteit: string) =>
+    <R extends { inwonerId: string }>(rows: R[]) =>
+      logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
   const toewijzingenBy = (parent: ToewijzingParent) =>
     groupedLoader(
-      (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, gemeenten),
+      (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
       (row: JeugdToewijzing) => parentKeyOf(row, parent),
     );
   return {
     /** Toewijzing by `toewijzingKey` ("0406:J0406000001"); `null` when absent or outside the scope. */
     toewijzing: keyedLoader(
-      (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, gemeenten),
+      (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
       (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
     ),
     /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
@@ -45,7 +61,8 @@ export function createLoaders(db: Database, principal: Principal) {
     toewijzingPagina: loaderFamily(
       (args: ToewijzingPageArgs) =>
         new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
-          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, gemeenten, args, args.actiefOp);
+          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, toewijzingScope, args, args.actiefOp);
+          gelezen(VERWERKING.TOEWIJZING_LEZEN)(rows.filter((row) => row.opPagina));
           const totals = new Map<string, number>();
           const items = new Map<string, JeugdToewijzing[]>();
           for (const { parentKey, totaal, opPagina, ...row } of rows) {
@@ -62,21 +79,34 @@ export function createLoaders(db: Database, principal: Principal) {
         }),
     ),
     /** Verwijzing by id; `null` when absent or outside the scope. */
-    verwijzing: keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten), (row) => row.id),
+    verwijzing: keyedLoader(
+      (ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezen(VERWERKING.VERWIJZING_LEZEN)),
+      (row) => row.id,
+    ),
     /** The verwijzingen of an inwoner; `[]` for none. */
     verwijzingenVanInwoner: groupedLoader(
-      (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten),
+      (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten).then(gelezen(VERWERKING.VERWIJZING_LEZEN)),
       (row) => row.inwonerId,
     ),
     /** Traject by id; `null` when absent or outside the scope. */
-    traject: keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten), (row) => row.id),
+    traject: keyedLoader(
+      (ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten).then(gelezen(VERWERKING.TRAJECT_LEZEN)),
+      (row) => row.id,
+    ),
     /** The trajecten of an inwoner; `[]` for none. */
     trajectenVanInwoner: groupedLoader(
-      (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten),
+      (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten).then(gelezen(VERWERKING.TRAJECT_LEZEN)),
       (row) => row.inwonerId,
     ),
   };
 }
+
+/** Processing activities of the jeugd subgraph, as the Logboek Dataverwerkingen records them. */
+export const VERWERKING = {
+  TOEWIJZING_LEZEN: 'jeugd:toewijzing:lezen',
+  VERWIJZING_LEZEN: 'jeugd:verwijzing:lezen',
+  TRAJECT_LEZEN: 'jeugd:traject:lezen',
+} as const;
 
 /** The loaders of one request, as resolvers see them on the context. */
 export type JeugdLoaders = ReturnType<typeof createLoaders>;

@@ -14,6 +14,8 @@ import { JeugdToewijzingFieldsResolver } from './jeugd-toewijzing/jeugd-toewijzi
 import { resolveJeugdToewijzingReference } from './jeugd-toewijzing/jeugd-toewijzing.reference.js';
 import { JeugdToewijzingResolver } from './jeugd-toewijzing/jeugd-toewijzing.resolver.js';
 import { JeugdTrajectResolver } from './jeugd-traject/jeugd-traject.resolver.js';
+import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
+import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { JeugdToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { VerwijzingResolver } from './verwijzing/verwijzing.resolver.js';
@@ -36,14 +38,17 @@ export const subgraph = defineSubgraph({
     InwonerResolver,
     AanbiederResolver,
     GemeenteResolver,
+    LogboekResolver,
   ],
-  orphanedTypes: [Contract, Tarief],
+  orphanedTypes: [Contract, Tarief, Logboek],
   referenceResolvers: {
     JeugdToewijzing: { __resolveReference: resolveJeugdToewijzingReference },
     Inwoner: { __resolveReference: resolveInwonerReference },
     Aanbieder: { __resolveReference: resolveAanbiederReference },
     Gemeente: { __resolveReference: resolveGemeenteReference },
   },
+  // Serves personal data: every read is logged (Logboek Dataverwerkingen).
+  logboek: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

@@ -16,3 +16,19 @@ export function jeugdScope(principal: Principal): GemeenteScope {
 export function jeugdGemeenten(principal: Principal): Gemeenten {
   return scopeParameter(jeugdScope(principal));
 }
+
+/** The toewijzingen a caller may see: in `gemeenten`, and only those of `aanbieder` (AGB) when it is set. */
+export interface ToewijzingScope {
+  readonly gemeenten: Gemeenten;
+  readonly aanbieder: string | null;
+}
+
+/**
+ * The jeugdhulp toewijzingen the caller may see: a provider (`principal.aanbieder`) its own, in every
+ * gemeente (it has no arrangement; its own clients are its purpose); anyone else those within
+ * `jeugdGemeenten`. Verwijzingen and trajecten stay under `jeugdGemeenten`: a provider sees none.
+ */
+export function jeugdToewijzingScope(principal: Principal): ToewijzingScope {
+  const { aanbieder } = principal;
+  return aanbieder ? { gemeenten: null, aanbieder } : { gemeenten: jeugdGemeenten(principal), aanbieder: null };
+}

@@ -6,6 +6,8 @@ import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.
 import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
 import { resolveInwonerReference } from './extends/inwoner/inwoner.reference.js';
 import { ParticipatieKengetallenResolver } from './kengetallen/participatie-kengetallen.resolver.js';
+import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
+import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { resolveMinimaregelingReference } from './minimaregeling/minimaregeling.reference.js';
 import { MinimaregelingResolver } from './minimaregeling/minimaregeling.resolver.js';
@@ -32,7 +34,10 @@ export const subgraph = defineSubgraph({
     ParticipatieKengetallenResolver,
     InwonerResolver,
     GemeenteResolver,
+    LogboekResolver,
   ],
+  // Reached only through `_entities` (the fg's `Query.logboek` is in gemeenten).
+  orphanedTypes: [Logboek],
   referenceResolvers: {
     Uitkering: { __resolveReference: resolveUitkeringReference },
     Reintegratietraject: { __resolveReference: resolveReintegratietrajectReference },
@@ -41,6 +46,8 @@ export const subgraph = defineSubgraph({
     Inwoner: { __resolveReference: resolveInwonerReference },
     Gemeente: { __resolveReference: resolveGemeenteReference },
   },
+  // Serves personal data: every read is logged (Logboek Dataverwerkingen).
+  logboek: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

@@ -9,6 +9,8 @@ import { HuishoudenResolver } from './huishouden/huishouden.resolver.js';
 import { InwonerFieldsResolver } from './inwoner/inwoner-fields.resolver.js';
 import { resolveInwonerReference } from './inwoner/inwoner.reference.js';
 import { InwonerResolver } from './inwoner/inwoner.resolver.js';
+import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
+import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { MeldingResolver } from './melding/melding.resolver.js';
 import { TeamResolver } from './team/team.resolver.js';
@@ -28,12 +30,15 @@ export const subgraph = defineSubgraph({
     ConsulentResolver,
     TeamResolver,
     GemeenteResolver,
+    LogboekResolver,
   ],
-  orphanedTypes: [Organisatie],
+  orphanedTypes: [Organisatie, Logboek],
   referenceResolvers: {
     Inwoner: { __resolveReference: resolveInwonerReference },
     Gemeente: { __resolveReference: resolveGemeenteReference },
   },
+  // Serves personal data: every read is logged (Logboek Dataverwerkingen).
+  logboek: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

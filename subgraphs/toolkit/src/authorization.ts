@@ -31,7 +31,8 @@ export type Policy = (typeof Policy)[keyof typeof Policy];
 /** Which purposes each role has. A role not listed (and the anonymous caller) has none. */
 export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
   consulent: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.VRIJE_TEKST, Scope.AGGREGATEN],
-  backoffice: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.DECLARATIES, Scope.AGGREGATEN],
+  // The back office pays and checks declaraties by toewijzingsnummer: no BSN, no free text.
+  backoffice: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES, Scope.AGGREGATEN],
   aanbieder: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES],
   inkoper: [Scope.DECLARATIES, Scope.AGGREGATEN],
   beleid: [Scope.AGGREGATEN],

@@ -91,6 +91,7 @@ export function principalFromClaims(claims: CallerClaims): Principal {
     rollen: claims.roles,
     scopes: scopesForRoles(claims.roles),
     aanbieder: claims.aanbieder,
+    actor: claims.actor,
     statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
     scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
   };

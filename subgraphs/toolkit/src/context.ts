@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
+import { createLogboek, type Logboek } from './logboek/logboek.js';
 import { developmentPrincipal, type Principal } from './principal.js';
 
 /** What every resolver of every subgraph receives: who asks, their loaders, the database. */
@@ -9,6 +10,8 @@ export interface SubgraphContext<L = unknown> {
   readonly db: Database;
   /** W3C trace id of the request, from the gateway's `traceparent` when present. */
   readonly traceId: string;
+  /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
+  readonly logboek: Logboek;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -24,16 +27,19 @@ export interface IncomingRequestHeaders {
  */
 export function createRequestContext<L>(
   db: Database,
-  createLoaders: (db: Database, principal: Principal) => L,
+  createLoaders: (db: Database, principal: Principal, logboek: Logboek) => L,
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
 ): SubgraphContext<L> {
+  const logboek = createLogboek();
   return {
     principal,
-    // Loaders get the caller so that their batch SQL can apply its scope.
-    loaders: createLoaders(db, principal),
+    // Loaders get the caller so that their batch SQL can apply its scope, and the logboek so
+    // that they register the residents whose rows they read.
+    loaders: createLoaders(db, principal, logboek),
     db,
     traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+    logboek,
   };
 }
 

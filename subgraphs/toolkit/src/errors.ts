@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'TOO_MANY_ALIASES'
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
+  | 'LOGBOEK_ONBEREIKBAAR'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -68,6 +69,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'TOO_MANY_ALIASES',
   'TOO_MANY_ROOT_FIELDS',
   'QUERY_TOO_COSTLY',
+  // Personal data withheld because its read could not be logged (Logboek Dataverwerkingen).
+  'LOGBOEK_ONBEREIKBAAR',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database.js';
+import { LOGBOEK_MIGRATIONS_DIR } from './logboek/index.js';
+import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /**
  * Applies the subgraph's `migrations/*.sql` files in name order, each once, inside one transaction
@@ -29,6 +31,13 @@ export async function runMigrations(db: Database, migrationsDir: string): Promis
     }
     return applied;
   });
+}
+
+/** A subgraph's own migrations, then the log tables when it serves personal data (`logboek`). */
+export async function runSubgraphMigrations(db: Database, definition: Pick<SubgraphDefinition, 'migrationsDir' | 'logboek'>): Promise<void> {
+  await runMigrations(db, definition.migrationsDir);
+  // Named `logboek_*.sql`, so they never collide with a subgraph's own names in schema_migrations.
+  if (definition.logboek) await runMigrations(db, LOGBOEK_MIGRATIONS_DIR);
 }
 
 /** Migrations are plain DDL: split on semicolons at line ends, drop comments and blanks. */

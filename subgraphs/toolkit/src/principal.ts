@@ -18,6 +18,8 @@ export interface Principal {
   readonly scopes: readonly Scope[];
   /** The caller's AGB code when it acts as a provider (role `aanbieder`): it sees only its own rows. */
   readonly aanbieder?: string;
+  /** Pseudonym of the person asking (from the gateway); only the audit record of the logboek keeps it. */
+  readonly actor?: string;
   /** The gemeenten whose aggregates (suppressed counts and amounts) this caller may read for a law. */
   statistiek(wet: Wet): GemeenteScope;
 }

@@ -12,7 +12,8 @@ import { type Database, openDatabase } from './database.js';
 import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, sendJson } from './http.js';
-import { runMigrations } from './migrations.js';
+import { logboekPlugin } from './logboek/logboek-plugin.js';
+import { runSubgraphMigrations } from './migrations.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /** A subgraph listening on its port. */
@@ -47,7 +48,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       ? { url: config.databaseUrl, schema: definition.name }
       : { schema: definition.name, dataDir: config.dataDir },
   );
-  await runMigrations(db, definition.migrationsDir);
+  await runSubgraphMigrations(db, definition);
   if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo);
 
   const httpServer: Server = createServer();
@@ -56,7 +57,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, undefined, error),
     // Inline traces are for Apollo's hosted reporting, which we never use (nothing leaves loopback).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Every read of personal data is logged before its response leaves, or the data is withheld.
+      logboekPlugin(),
+    ],
   });
   await server.start();
   // The claims of each admitted request, for its context; gone with the request.

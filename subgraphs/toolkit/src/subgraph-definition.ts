@@ -1,4 +1,5 @@
 import type { Database, Queryable } from './database.js';
+import type { Logboek } from './logboek/logboek.js';
 import type { Principal } from './principal.js';
 import type { ReferenceResolvers } from './build-subgraph.js';
 import type { DemoWorld } from './demo-world/world.js';
@@ -20,8 +21,16 @@ export interface SubgraphDefinition<L = unknown> {
   readonly referenceResolvers?: ReferenceResolvers;
   /** Absolute path of the subgraph's `migrations/` folder. */
   readonly migrationsDir: string;
-  /** Builds the loaders of one request, for its caller (batch SQL applies the caller's scope). */
-  createLoaders(db: Database, principal: Principal): L;
+  /**
+   * Serves personal data: the toolkit adds the Logboek Dataverwerkingen tables to its schema and
+   * writes every request's registered reads there before the response leaves.
+   */
+  readonly logboek?: boolean;
+  /**
+   * Builds the loaders of one request, for its caller (batch SQL applies the caller's scope);
+   * loaders of personal rows register their subjects in `logboek`.
+   */
+  createLoaders(db: Database, principal: Principal, logboek: Logboek): L;
   /** Inserts this subgraph's slice of the demo world into an empty database. */
   loadDemo(db: Queryable, world: DemoWorld): Promise<void>;
 }

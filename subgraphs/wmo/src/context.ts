@@ -1,5 +1,6 @@
 import { Rol, scopeParameter, type SubgraphContext, Wet } from '@sociaal-graph/toolkit';
 import type { WmoLoaders } from './loaders.js';
+import type { ToewijzingScope } from './toewijzing/toewijzing.sql.js';
 
 /** What every wmo resolver receives. */
 export type WmoContext = SubgraphContext<WmoLoaders>;
@@ -10,4 +11,14 @@ export type WmoContext = SubgraphContext<WmoLoaders>;
  */
 export function wmoGemeenten(context: WmoContext): readonly string[] | null {
   return scopeParameter(context.principal.scope(Wet.WMO, Rol.UITVOERING));
+}
+
+/**
+ * The Wmo toewijzingen the caller may see, applied in SQL by every toewijzing query: a provider
+ * (`principal.aanbieder`) sees its own, in every gemeente (it has no arrangement; its own clients
+ * are its purpose); anyone else those within `wmoGemeenten`.
+ */
+export function wmoToewijzingScope(context: WmoContext): ToewijzingScope {
+  const { aanbieder } = context.principal;
+  return aanbieder ? { gemeenten: null, aanbieder } : { gemeenten: wmoGemeenten(context), aanbieder: null };
 }

@@ -1,4 +1,4 @@
-import { type Database, groupedLoader, keyedLoader, loaderFamily } from '@sociaal-graph/toolkit';
+import { createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
 import {
@@ -9,6 +9,7 @@ import {
   selectToewijzingPagesUnder,
   type ToewijzingParent,
   toewijzingKey,
+  type ToewijzingScope,
 } from './toewijzing/toewijzing.sql.js';
 
 /**
@@ -16,24 +17,27 @@ import {
  * gemeenten, a page, a date, a year), because `createLoaders` receives only the database: a loader
  * for one scope must never answer a request in another.
  */
-export function createLoaders(db: Database) {
+export function createLoaders(db: Database, _principal?: Principal, logboek: Logboek = createLogboek()) {
+  // Every toewijzing row read is a read of its resident's data (Logboek Dataverwerkingen).
+  const gelezen = <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(VERWERKING.TOEWIJZING_LEZEN, rows, (row) => row.inwonerId);
   return {
     /** Toewijzing by "gemeente:nummer" key; `null` when absent or outside the scope. */
-    toewijzing: loaderFamily((gemeenten: Gemeenten) =>
+    toewijzing: loaderFamily((scope: ToewijzingScope) =>
       keyedLoader(
-        (keys: readonly string[]) => selectToewijzingenByKey(db, keys, gemeenten),
+        (keys: readonly string[]) => selectToewijzingenByKey(db, keys, scope).then(gelezen),
         (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
       ),
     ),
     /** All toewijzingen of an inwoner, by inwoner id; `[]` for none. */
-    toewijzingenVanInwoner: loaderFamily((gemeenten: Gemeenten) =>
-      groupedLoader((ids: readonly string[]) => selectToewijzingenByInwoner(db, ids, gemeenten), (row) => row.inwonerId),
+    toewijzingenVanInwoner: loaderFamily((scope: ToewijzingScope) =>
+      groupedLoader((ids: readonly string[]) => selectToewijzingenByInwoner(db, ids, scope).then(gelezen), (row) => row.inwonerId),
     ),
     /** One page of toewijzingen under a gemeente or aanbieder, by its code. */
     toewijzingPagina: loaderFamily(
-      (args: { parent: ToewijzingParent; first: number; offset: number; actiefOp?: string; gemeenten: Gemeenten }) =>
+      (args: { parent: ToewijzingParent; first: number; offset: number; actiefOp?: string; scope: ToewijzingScope }) =>
         new DataLoader<string, RowPage>(async (keys) => {
-          const pages = await selectToewijzingPagesUnder(db, args.parent, keys, args, args.gemeenten);
+          const pages = await selectToewijzingPagesUnder(db, args.parent, keys, args, args.scope);
+          for (const page of pages.values()) gelezen(page.rows);
           return keys.map((key) => pages.get(key) ?? { rows: [], totaal: 0 });
         }),
     ),
@@ -46,6 +50,11 @@ export function createLoaders(db: Database) {
     ),
   };
 }
+
+/** Processing activities of the wmo subgraph, as the Logboek Dataverwerkingen records them. */
+export const VERWERKING = {
+  TOEWIJZING_LEZEN: 'wmo:toewijzing:lezen',
+} as const;
 
 /** The loaders of one request, as resolvers see them on the context. */
 export type WmoLoaders = ReturnType<typeof createLoaders>;

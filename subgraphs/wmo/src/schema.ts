@@ -10,6 +10,8 @@ import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
 import { resolveInwonerReference } from './extends/inwoner/inwoner.reference.js';
 import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
 import { Tarief } from './extends/tarief/tarief.type.js';
+import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
+import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { WmoToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { resolveWmoToewijzingReference } from './toewijzing/toewijzing.reference.js';
@@ -30,14 +32,17 @@ export const subgraph = defineSubgraph({
     InwonerResolver,
     AanbiederResolver,
     GemeenteResolver,
+    LogboekResolver,
   ],
-  orphanedTypes: [Contract, Tarief],
+  orphanedTypes: [Contract, Tarief, Logboek],
   referenceResolvers: {
     WmoToewijzing: { __resolveReference: resolveWmoToewijzingReference },
     Inwoner: { __resolveReference: resolveInwonerReference },
     Aanbieder: { __resolveReference: resolveAanbiederReference },
     Gemeente: { __resolveReference: resolveGemeenteReference },
   },
+  // Serves personal data: every read is logged (Logboek Dataverwerkingen).
+  logboek: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

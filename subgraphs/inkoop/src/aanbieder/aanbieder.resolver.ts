@@ -1,5 +1,13 @@
-import { assertAgbCode, PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertAgbCode,
+  PageArgs,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../context.js';
 import { Contract } from '../contract/contract.type.js';
 import { DeclaratiePage } from '../declaratie/declaratie.type.js';
@@ -30,7 +38,10 @@ export class AanbiederResolver {
     return loaders.contractenByAanbieder.load(aanbieder.agbCode);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS, Scope.DECLARATIES))
   @FieldResolver(() => DeclaratiePage, {
+    nullable: true,
     description:
       'Declaratieregels van deze aanbieder op dagtekening, alleen van gemeenten waarvoor de vrager het contractbeheer ' +
       'van de wet van de declaratie heeft.',

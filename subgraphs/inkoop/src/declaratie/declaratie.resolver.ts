@@ -10,12 +10,16 @@ import {
   JW_PRODUCTCATEGORIE,
   pageInfo,
   pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
   Wet,
   WMO_PRODUCTCATEGORIE,
 } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
+import { registreerDeclaraties } from '../loaders.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { mustExist } from '../invariant.js';
 import { DeclaratiesArgs } from './declaratie.input.js';
@@ -25,15 +29,19 @@ import { Declaratie, DeclaratiePage } from './declaratie.type.js';
 /** The declaraties query and the fields of one declaratie. Rows are filtered by mandate in SQL. */
 @Resolver(() => Declaratie)
 export class DeclaratieResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS, Scope.DECLARATIES))
   @Query(() => DeclaratiePage, {
+    nullable: true,
     description:
       'Declaratieregels op dagtekening, per pagina; alleen van gemeenten waarvoor de vrager het contractbeheer van ' +
       'de wet van de declaratie heeft.',
   })
-  async declaraties(@Args(() => DeclaratiesArgs) args: DeclaratiesArgs, @Ctx() { db, principal, loaders }: InkoopContext): Promise<DeclaratiePage> {
+  async declaraties(@Args(() => DeclaratiesArgs) args: DeclaratiesArgs, @Ctx() { db, principal, loaders, logboek }: InkoopContext): Promise<DeclaratiePage> {
     const page = pageOf(args);
     const filter = declaratieFilter(args);
     const { items, totaal } = await findDeclaraties(db, filter, page, loaders.scoped.scope);
+    registreerDeclaraties(logboek, items);
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 

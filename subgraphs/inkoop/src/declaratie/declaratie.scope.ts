@@ -2,24 +2,38 @@ import { type Principal, Rol, scopeParameter, Wet } from '@sociaal-graph/toolkit
 
 /**
  * The gemeenten whose declaraties a caller may see, per law: the CONTRACTBEHEER mandate for the
- * declaratie's own law (DESIGN "Mandates decide every row"). `null` means every gemeente.
+ * declaratie's own law (DESIGN "Mandates decide every row"). `null` means every gemeente. A
+ * provider's own AGB code (`aanbieder`, else `null`) limits the rows to its own declaraties.
  */
-export type DeclaratieScope = readonly [wmo: readonly string[] | null, jeugd: readonly string[] | null, participatie: readonly string[] | null];
+export type DeclaratieScope = readonly [
+  wmo: readonly string[] | null,
+  jeugd: readonly string[] | null,
+  participatie: readonly string[] | null,
+  aanbieder: string | null,
+];
 
-/** The caller's scope over declaraties, read from their mandates once per request. */
+/**
+ * The caller's scope over declaraties, read from their mandates once per request. A provider
+ * (`principal.aanbieder`) has no arrangement: it sees its own declaraties, in every gemeente.
+ */
 export function declaratieScope(principal: Principal): DeclaratieScope {
+  if (principal.aanbieder) return [null, null, null, principal.aanbieder];
   return [
     scopeParameter(principal.scope(Wet.WMO, Rol.CONTRACTBEHEER)),
     scopeParameter(principal.scope(Wet.JEUGDWET, Rol.CONTRACTBEHEER)),
     scopeParameter(principal.scope(Wet.PARTICIPATIEWET, Rol.CONTRACTBEHEER)),
+    null,
   ];
 }
 
 /**
  * SQL condition that keeps only rows of `alias` (a declaratie) inside the scope; the scope's
- * three arrays are parameters `$n`, `$n+1` and `$n+2`.
+ * three arrays are parameters `$n`, `$n+1` and `$n+2`, its aanbieder `$n+3`.
  */
 export function scopeCondition(alias: string, n: number): string {
   const allowed = (p: number) => `($${p}::text[] IS NULL OR ${alias}.gemeente_code = ANY($${p}))`;
-  return `(CASE ${alias}.wet WHEN 'WMO' THEN ${allowed(n)} WHEN 'JEUGDWET' THEN ${allowed(n + 1)} ELSE ${allowed(n + 2)} END)`;
+  return (
+    `(CASE ${alias}.wet WHEN 'WMO' THEN ${allowed(n)} WHEN 'JEUGDWET' THEN ${allowed(n + 1)} ELSE ${allowed(n + 2)} END)` +
+    ` AND ($${n + 3}::text IS NULL OR ${alias}.aanbieder_agb = $${n + 3})`
+  );
 }

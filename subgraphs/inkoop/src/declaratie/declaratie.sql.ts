@@ -109,7 +109,7 @@ export async function findDeclaraties(
   ];
   const [counted] = await db.query<{ totaal: number }>(`SELECT count(*) AS totaal FROM declaratie d WHERE ${where}`, params);
   const items = await db.query<Declaratie>(
-    `SELECT ${COLUMNS} FROM declaratie d WHERE ${where} ORDER BY d.ingediend_op, d.id LIMIT $9 OFFSET $10`,
+    `SELECT ${COLUMNS} FROM declaratie d WHERE ${where} ORDER BY d.ingediend_op, d.id LIMIT $10 OFFSET $11`,
     [...params, page.first, page.offset],
   );
   return { items, totaal: counted.totaal };

@@ -1,5 +1,5 @@
-import { PageInfo, Wet } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo, requiresAuthentication, requiresScope, Scope, Wet } from '@sociaal-graph/toolkit';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Where a declaration stands in the 323/325 exchange. */
 export enum DeclaratieStatus {
@@ -24,6 +24,8 @@ registerEnumType(DeclaratieStatus, {
  * toewijzing in one month, and for how much. Personal in the sense of the row filter: visible per
  * gemeente to who has the CONTRACTBEHEER mandate for its law. Rows come from `declaratie.sql.ts`.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS, Scope.DECLARATIES))
 @ObjectType({ description: 'Declaratieregel (iWmo/iJw 323-prestatie) van een aanbieder bij een gemeente.' })
 export class Declaratie {
   @Field(() => String, { description: 'Identificatie van de declaratieregel.' })

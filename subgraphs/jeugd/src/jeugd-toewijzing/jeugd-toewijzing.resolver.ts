@@ -1,14 +1,29 @@
-import { assertGemeentecode, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import {
+  assertGemeentecode,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
-import { jeugdGemeenten } from '../scope.js';
-import { assertToewijzingsnummer, JeugdToewijzingenArgs, JeugdToewijzingKeyArgs, toewijzingFilterOf } from './jeugd-toewijzing.input.js';
+import { VERWERKING } from '../loaders.js';
+import { jeugdToewijzingScope } from '../scope.js';
+import {
+  assertToewijzingsnummer,
+  JeugdToewijzingenArgs,
+  JeugdToewijzingKeyArgs,
+  toewijzingFilterOf,
+} from './jeugd-toewijzing.input.js';
 import { findToewijzingen, toewijzingKey } from './jeugd-toewijzing.sql.js';
 import { JeugdToewijzing, JeugdToewijzingPage } from './jeugd-toewijzing.type.js';
 
 /** The top-level queries for jeugdhulp toewijzingen: one by key, and a filtered page. */
 @Resolver(() => JeugdToewijzing)
 export class JeugdToewijzingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => JeugdToewijzing, {
     nullable: true,
     description:
@@ -25,7 +40,10 @@ export class JeugdToewijzingResolver {
     return context.loaders.toewijzing.load(key);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => JeugdToewijzingPage, {
+    nullable: true,
     description:
       'Jeugdhulptoewijzingen binnen uw mandaat (Jeugdwet, uitvoering), nieuwste ingangsdatum eerst, met optionele filters.',
   })
@@ -35,7 +53,8 @@ export class JeugdToewijzingResolver {
   ): Promise<JeugdToewijzingPage> {
     const filter = toewijzingFilterOf(args);
     const page = pageOf(args);
-    const { rows, total } = await findToewijzingen(context.db, filter, jeugdGemeenten(context.principal), page);
+    const { rows, total } = await findToewijzingen(context.db, filter, jeugdToewijzingScope(context.principal), page);
+    context.logboek.registreer(VERWERKING.TOEWIJZING_LEZEN, rows.map((row) => row.inwonerId));
     return { items: rows, pageInfo: pageInfo(total, page, rows.length) };
   }
 }

@@ -69,7 +69,7 @@ describe('grouped loaders', () => {
 describe('fetchToewijzingPagesBy', () => {
   it('pages each gemeente separately with its own total, within the scope', async () => {
     const datum = '2025-01-01';
-    const rows = await fetchToewijzingPagesBy(harness.db, 'gemeente_code', ['0406', '0376', '0317'], ['0406', '0376'], { first: 3, offset: 1 }, datum);
+    const rows = await fetchToewijzingPagesBy(harness.db, 'gemeente_code', ['0406', '0376', '0317'], { gemeenten: ['0406', '0376'], aanbieder: null }, { first: 3, offset: 1 }, datum);
     const expected = (code: string) => worldToewijzingen().filter((t) => t.gemeenteCode === code && actiefOp(t, datum)).length;
     for (const code of ['0406', '0376']) {
       const own = rows.filter((row) => row.parentKey === code);
@@ -86,7 +86,7 @@ describe('findToewijzingen', () => {
     const { total, rows } = await findToewijzingen(
       harness.db,
       { gemeente: null, productcategorie: null, actiefOp: null, aanbieder: null },
-      ['0376', '0417'],
+      { gemeenten: ['0376', '0417'], aanbieder: null },
       { first: 500, offset: 0 },
     );
     expect(total).toBe(worldToewijzingen().filter((t) => ['0376', '0417'].includes(t.gemeenteCode)).length);

@@ -1,5 +1,5 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
-import type { Gemeenten } from '../scope.js';
+import type { ToewijzingScope } from '../scope.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 
 const COLUMNS = `
@@ -8,6 +8,10 @@ const COLUMNS = `
   t.contract_id AS "contractId", t.tarief_id AS "tariefId", t.volume, t.eenheid AS "eenheidCode",
   t.frequentie AS "frequentieCode", t.leveringsvorm, t.ingangsdatum, t.einddatum,
   t.reden_beeindiging AS "redenBeeindigingCode", t.verwijzing_id AS "verwijzingId", t.traject_id AS "trajectId"`;
+
+/** The scope's row filter on `t` (DESIGN "Mandates decide every row"): its gemeenten and, for a provider, its AGB code. */
+const IN_SCOPE = (gemeenten: string, aanbieder: string) =>
+  `(${gemeenten}::text[] IS NULL OR t.gemeente_code = ANY(${gemeenten})) AND (${aanbieder}::text IS NULL OR t.aanbieder_agb = ${aanbieder})`;
 
 /** Newest first; the key makes the order total, so pages never overlap. */
 const ORDER = `t.ingangsdatum DESC, t.gemeente_code, length(t.toewijzingsnummer), t.toewijzingsnummer`;
@@ -21,14 +25,14 @@ export function toewijzingKey(gemeenteCode: string, toewijzingsnummer: string): 
 export async function fetchToewijzingenByKey(
   db: Queryable,
   keys: readonly string[],
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<JeugdToewijzing[]> {
   const pairs = keys.map((key) => key.split(':'));
   return db.query<JeugdToewijzing>(
     `SELECT ${COLUMNS} FROM toewijzing t
      WHERE (t.gemeente_code, t.toewijzingsnummer) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-       AND ($3::text[] IS NULL OR t.gemeente_code = ANY($3))`,
-    [pairs.map(([gemeente]) => gemeente), pairs.map(([, nummer]) => nummer), gemeenten],
+       AND ${IN_SCOPE('$3', '$4')}`,
+    [pairs.map(([gemeente]) => gemeente), pairs.map(([, nummer]) => nummer), scope.gemeenten, scope.aanbieder],
   );
 }
 
@@ -40,13 +44,13 @@ export async function fetchToewijzingenBy(
   db: Queryable,
   parent: ToewijzingParent,
   keys: readonly string[],
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<JeugdToewijzing[]> {
   return db.query<JeugdToewijzing>(
     `SELECT ${COLUMNS} FROM toewijzing t
-     WHERE t.${parent} = ANY($1) AND ($2::text[] IS NULL OR t.gemeente_code = ANY($2))
+     WHERE t.${parent} = ANY($1) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY ${ORDER}`,
-    [keys, gemeenten],
+    [keys, scope.gemeenten, scope.aanbieder],
   );
 }
 
@@ -66,7 +70,7 @@ export async function fetchToewijzingPagesBy(
   db: Queryable,
   parent: 'aanbieder_agb' | 'gemeente_code',
   keys: readonly string[],
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
   page: { first: number; offset: number },
   actiefOp: string | null,
 ): Promise<ToewijzingPageRow[]> {
@@ -76,12 +80,12 @@ export async function fetchToewijzingPagesBy(
               row_number() OVER (PARTITION BY t.${parent} ORDER BY ${ORDER}) AS rang,
               count(*) OVER (PARTITION BY t.${parent}) AS totaal
        FROM toewijzing t
-       WHERE t.${parent} = ANY($1) AND ($2::text[] IS NULL OR t.gemeente_code = ANY($2))
+       WHERE t.${parent} = ANY($1) AND ${IN_SCOPE('$2', '$6')}
          AND ($5::date IS NULL OR (t.ingangsdatum <= $5 AND (t.einddatum IS NULL OR t.einddatum >= $5))))
      SELECT *, (rang > $3 AND rang <= $3 + $4) AS "opPagina" FROM genummerd
      WHERE (rang > $3 AND rang <= $3 + $4) OR rang = 1
      ORDER BY "parentKey", rang`,
-    [keys, gemeenten, page.offset, page.first, actiefOp],
+    [keys, scope.gemeenten, page.offset, page.first, actiefOp, scope.aanbieder],
   );
 }
 
@@ -97,18 +101,18 @@ export interface ToewijzingFilter {
 export async function findToewijzingen(
   db: Queryable,
   filter: ToewijzingFilter,
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
   page: { first: number; offset: number },
 ): Promise<{ rows: JeugdToewijzing[]; total: number }> {
-  const where = `($1::text[] IS NULL OR t.gemeente_code = ANY($1))
+  const where = `${IN_SCOPE('$1', '$6')}
     AND ($2::text IS NULL OR t.gemeente_code = $2)
     AND ($3::text IS NULL OR t.productcategorie = $3)
     AND ($4::date IS NULL OR (t.ingangsdatum <= $4 AND (t.einddatum IS NULL OR t.einddatum >= $4)))
     AND ($5::text IS NULL OR t.aanbieder_agb = $5)`;
-  const params = [gemeenten, filter.gemeente, filter.productcategorie, filter.actiefOp, filter.aanbieder];
+  const params = [scope.gemeenten, filter.gemeente, filter.productcategorie, filter.actiefOp, filter.aanbieder, scope.aanbieder];
   const [rows, [count]] = await Promise.all([
     db.query<JeugdToewijzing>(
-      `SELECT ${COLUMNS} FROM toewijzing t WHERE ${where} ORDER BY ${ORDER} LIMIT $6 OFFSET $7`,
+      `SELECT ${COLUMNS} FROM toewijzing t WHERE ${where} ORDER BY ${ORDER} LIMIT $7 OFFSET $8`,
       [...params, page.first, page.offset],
     ),
     db.query<{ totaal: number }>(`SELECT count(*) AS totaal FROM toewijzing t WHERE ${where}`, params),

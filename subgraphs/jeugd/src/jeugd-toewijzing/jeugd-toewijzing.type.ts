@@ -1,4 +1,4 @@
-import { Code, PageInfo } from '@sociaal-graph/toolkit';
+import { Code, PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -6,6 +6,8 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
  * The class is also the database row: properties without `@Field` are codes and foreign keys that
  * the field resolvers (jeugd-toewijzing-fields.resolver.ts) turn into `Code`s and references.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "gemeenteCode toewijzingsnummer")')
 @ObjectType({
   description:

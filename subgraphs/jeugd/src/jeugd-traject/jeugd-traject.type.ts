@@ -1,10 +1,13 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 
 /**
  * A jeugdhulp trajectory: one continuous period of help for a young person, which may hold several
  * toewijzingen. The class is also the database row; duration and the one-year flag are computed in
  * SQL, up to the peildatum for a trajectory without an end date (jeugd-traject.sql.ts).
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @ObjectType({
   description:
     'Een jeugdhulptraject: een aaneengesloten periode van jeugdhulp voor een jeugdige, met de toewijzingen daarin ' +

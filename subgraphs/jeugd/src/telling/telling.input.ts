@@ -1,4 +1,4 @@
-import { assertGemeentecode, assertJaar, badUserInput, DomainError, type GemeenteScope } from '@sociaal-graph/toolkit';
+import { assertGemeentecode, assertJaar, assertStatistiek, badUserInput, type GemeenteScope, Wet } from '@sociaal-graph/toolkit';
 import { ArgsType, Field, Int } from 'type-graphql';
 
 /** Asking for more gemeenten at once than the country has is a mistake, not a query. */
@@ -16,8 +16,8 @@ export class JeugdTellingArgs {
 
 /**
  * Validates the arguments (BAD_USER_INPUT) and refuses, with FORBIDDEN, gemeenten whose Jeugdwet
- * execution lies outside the caller's scope: such a count must say so, never read as zero (DESIGN
- * "Mandates decide every row"). Returns the distinct codes.
+ * counts lie outside the caller's aggregate scope (`principal.statistiek`): such a count must say
+ * so, never read as zero (DESIGN "Mandates decide every row"). Returns the distinct codes.
  */
 export function tellingGemeentenOf(args: JeugdTellingArgs, scope: GemeenteScope): string[] {
   if (args.gemeenten.length > MAX_GEMEENTEN) {
@@ -25,13 +25,6 @@ export function tellingGemeentenOf(args: JeugdTellingArgs, scope: GemeenteScope)
   }
   const codes = [...new Set(args.gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
   assertJaar(args.jaar);
-  const buiten = scope.alle ? [] : codes.filter((code) => !scope.gemeenten.includes(code));
-  if (buiten.length > 0) {
-    throw new DomainError(
-      `De uitvoering van de Jeugdwet van ${buiten.join(', ')} valt buiten uw mandaat: ` +
-        'daarover zijn geen tellingen te geven. Vraag de tellingen op zonder deze gemeente(n).',
-      { code: 'FORBIDDEN', details: { argument: 'gemeenten', gemeenten: buiten } },
-    );
-  }
+  assertStatistiek(Wet.JEUGDWET, scope, codes);
   return codes;
 }

@@ -1,7 +1,17 @@
-import { assertGemeentecode, Code, pageInfo, pageOf, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertGemeentecode,
+  Code,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  VERWIJZER_TYPE,
+} from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import type { JeugdContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { jeugdGemeenten } from '../scope.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
@@ -13,7 +23,10 @@ import { JeugdVerwijzingPage, Verwijzing } from './verwijzing.type.js';
 /** The `jeugdVerwijzingen` list and the fields of a verwijzing. */
 @Resolver(() => Verwijzing)
 export class VerwijzingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => JeugdVerwijzingPage, {
+    nullable: true,
     description: 'Verwijzingen naar jeugdhulp binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
   })
   async jeugdVerwijzingen(
@@ -23,6 +36,7 @@ export class VerwijzingResolver {
     const gemeente = args.gemeente == null ? null : assertGemeentecode(args.gemeente, 'gemeente');
     const page = pageOf(args);
     const { rows, total } = await findVerwijzingen(context.db, gemeente, jeugdGemeenten(context.principal), page);
+    context.logboek.registreer(VERWERKING.VERWIJZING_LEZEN, rows.map((row) => row.inwonerId));
     return { items: rows, pageInfo: pageInfo(total, page, rows.length) };
   }
 

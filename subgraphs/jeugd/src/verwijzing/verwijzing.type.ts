@@ -1,11 +1,13 @@
-import { PageInfo } from '@sociaal-graph/toolkit';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * A referral to jeugdhulp (iJw 315 Verwijzer): who referred the young person, and when. The class
  * is also the database row; `inwonerId` and `verwijzerTypeCode` become references and a `Code` in
  * verwijzing.resolver.ts.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @ObjectType({
   description:
     'Een verwijzing naar jeugdhulp (iJw 3.2 Verwijzer): wie de jeugdige heeft verwezen en wanneer. ' +

@@ -1,5 +1,5 @@
 import type { Principal } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
+import { createLogboek, testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipatieContext } from '../context.js';
@@ -129,6 +129,7 @@ describe('participatieKengetallen', () => {
       loaders: createLoaders(harness.db, principal),
       db: harness.db,
       traceId: '0'.repeat(32),
+      logboek: createLogboek(),
     };
     const rows = await new ParticipatieKengetallenResolver().participatieKengetallen(['0376', '0406'], 2025, ctx);
     expect(rows[0]).toEqual({

@@ -1,8 +1,17 @@
-import { assertGemeentecode, assertJaar, badUserInput, ONDERDRUKKINGSREGEL } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertGemeentecode,
+  assertJaar,
+  badUserInput,
+  ONDERDRUKKINGSREGEL,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+} from '@sociaal-graph/toolkit';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
-import { participatieScope } from '../scope.js';
 import { fetchKengetallen } from './participatie-kengetallen.sql.js';
 import { publishedKengetallen } from './participatie-kengetallen.suppression.js';
 import { ParticipatieKengetallen } from './participatie-kengetallen.type.js';
@@ -11,12 +20,15 @@ import { ParticipatieKengetallen } from './participatie-kengetallen.type.js';
 const MAX_GEMEENTEN = 500;
 
 const BUITEN_MANDAAT =
-  'Buiten mandaat: de aanvrager voert de Participatiewet voor deze gemeente niet uit; de aantallen zijn niet beschikbaar (geen nul).';
+  'Buiten mandaat: de aanvrager heeft geen mandaat voor statistiek van de Participatiewet van deze gemeente; de aantallen zijn niet beschikbaar (geen nul).';
 
 /** The aggregate Participatiewet figures per gemeente, computed in SQL and suppressed after the query. */
 @Resolver(() => ParticipatieKengetallen)
 export class ParticipatieKengetallenResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.AGGREGATEN))
   @Query(() => [ParticipatieKengetallen], {
+    nullable: true,
     description:
       'Kengetallen Participatiewet per gevraagde gemeente over een jaar: lopende uitkeringen aan het eind van het jaar, ' +
       'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde. Aantallen ' +
@@ -32,7 +44,8 @@ export class ParticipatieKengetallenResolver {
       throw badUserInput(`Vraag om ten hoogste ${MAX_GEMEENTEN} gemeenten tegelijk, niet ${gemeenten.length}.`, { argument: 'gemeenten' });
     }
     const codes = [...new Set(gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
-    const rows = await fetchKengetallen(ctx.db, codes, jaar, participatieScope(ctx.principal));
+    // Counts follow the aggregate rights (the gemeente's own beleid sees them too), not the row scope.
+    const rows = await fetchKengetallen(ctx.db, codes, jaar, scopeParameter(ctx.principal.statistiek(Wet.PARTICIPATIEWET)));
     const byCode = new Map(rows.map((row) => [row.gemeenteCode, row]));
     return codes.map((gemeenteCode) => {
       const row = byCode.get(gemeenteCode);

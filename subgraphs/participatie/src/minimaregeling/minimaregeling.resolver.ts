@@ -1,7 +1,19 @@
-import { assertGemeentecode, assertJaar, Code, codeOf, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertGemeentecode,
+  assertJaar,
+  Code,
+  codeOf,
+  formatEurocent,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { MINIMAREGELING } from '../codelists.js';
 import type { ParticipatieContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
 import { participatieScope } from '../scope.js';
@@ -12,7 +24,10 @@ import { Minimaregeling, MinimaregelingPage } from './minimaregeling.type.js';
 /** Queries for minimaregelingen and the fields derived from their codes and keys. */
 @Resolver(() => Minimaregeling)
 export class MinimaregelingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => MinimaregelingPage, {
+    nullable: true,
     description: 'Toegekende minimaregelingen binnen het mandaat van de aanvrager, nieuwste jaar eerst.',
   })
   async minimaregelingen(
@@ -26,6 +41,7 @@ export class MinimaregelingResolver {
       jaar: args.jaar == null ? null : assertJaar(args.jaar),
     };
     const { totaal, items } = await fetchMinimaregelingPage(ctx.db, filter, page);
+    ctx.logboek.registreer(VERWERKING.MINIMAREGELING_LEZEN, items.map((item) => item.inwonerId));
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 

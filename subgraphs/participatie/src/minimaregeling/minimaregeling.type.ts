@@ -1,10 +1,12 @@
-import { PageInfo } from '@sociaal-graph/toolkit';
+import { PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * A minimaregeling granted to one resident for one year. Also the row shape of
  * `minimaregeling.sql.ts`; undecorated properties are codes and keys the resolver expands.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een toegekende minimaregeling (gemeentelijk minimabeleid) over één jaar.' })
 export class Minimaregeling {

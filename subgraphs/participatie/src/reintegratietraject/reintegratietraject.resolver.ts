@@ -1,7 +1,18 @@
-import { assertGemeentecode, badUserInput, Code, codeOf, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertGemeentecode,
+  badUserInput,
+  Code,
+  codeOf,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { REINTEGRATIE_INSTRUMENT, REINTEGRATIE_RESULTAAT } from '../codelists.js';
 import type { ParticipatieContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { Aanbieder } from '../extends/aanbieder/aanbieder.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
@@ -13,7 +24,10 @@ import { Reintegratietraject, ReintegratietrajectPage } from './reintegratietraj
 /** Queries for re-integratietrajecten and the fields derived from their codes and keys. */
 @Resolver(() => Reintegratietraject)
 export class ReintegratietrajectResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => ReintegratietrajectPage, {
+    nullable: true,
     description: 'Re-integratietrajecten (ook beschut werk) binnen het mandaat van de aanvrager, nieuwste eerst.',
   })
   async reintegratietrajecten(
@@ -27,6 +41,7 @@ export class ReintegratietrajectResolver {
       instrument: args.instrument == null ? null : assertInstrument(args.instrument),
     };
     const { totaal, items } = await fetchReintegratietrajectPage(ctx.db, filter, page);
+    ctx.logboek.registreer(VERWERKING.REINTEGRATIETRAJECT_LEZEN, items.map((item) => item.inwonerId));
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 

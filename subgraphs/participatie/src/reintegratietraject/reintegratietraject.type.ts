@@ -1,10 +1,12 @@
-import { PageInfo } from '@sociaal-graph/toolkit';
+import { PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
  * A re-integratietraject of one resident, including beschut werk. Also the row shape of
  * `reintegratietraject.sql.ts`; undecorated properties are codes and keys the resolver expands.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een re-integratietraject (Participatiewet), inclusief beschut werk.' })
 export class Reintegratietraject {

@@ -1,7 +1,18 @@
-import { assertGemeentecode, Code, codeOf, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertGemeentecode,
+  Code,
+  codeOf,
+  formatEurocent,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SCHULDHULP_FASE } from '../codelists.js';
 import type { ParticipatieContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
 import { participatieScope } from '../scope.js';
@@ -12,7 +23,10 @@ import { Schuldhulptraject, SchuldhulptrajectPage } from './schuldhulptraject.ty
 /** Queries for schuldhulptrajecten and the fields derived from their codes and keys. */
 @Resolver(() => Schuldhulptraject)
 export class SchuldhulptrajectResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => SchuldhulptrajectPage, {
+    nullable: true,
     description: 'Schuldhulptrajecten binnen het mandaat van de aanvrager, nieuwste eerst.',
   })
   async schuldhulptrajecten(
@@ -25,6 +39,7 @@ export class SchuldhulptrajectResolver {
       gemeente: args.gemeente == null ? null : assertGemeentecode(args.gemeente, 'gemeente'),
     };
     const { totaal, items } = await fetchSchuldhulptrajectPage(ctx.db, filter, page);
+    ctx.logboek.registreer(VERWERKING.SCHULDHULPTRAJECT_LEZEN, items.map((item) => item.inwonerId));
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 

@@ -1,10 +1,12 @@
-import { PageInfo } from '@sociaal-graph/toolkit';
+import { PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * A schuldhulpverleningstraject of one resident. Also the row shape of `schuldhulptraject.sql.ts`;
  * undecorated properties are codes and keys the resolver expands.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een traject schuldhulpverlening (Wet gemeentelijke schuldhulpverlening).' })
 export class Schuldhulptraject {

@@ -1,7 +1,19 @@
-import { assertDatum, assertGemeentecode, Code, codeOf, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  assertDatum,
+  assertGemeentecode,
+  Code,
+  codeOf,
+  formatEurocent,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { NORMCATEGORIE, UITKERING_REDEN_BEEINDIGING, UITKERING_REGELING } from '../codelists.js';
 import type { ParticipatieContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
 import { assertRecordId } from '../ids.js';
@@ -13,6 +25,8 @@ import { Uitkering, UitkeringPage } from './uitkering.type.js';
 /** Queries for uitkeringen and the fields of `Uitkering` derived from its codes and keys. */
 @Resolver(() => Uitkering)
 export class UitkeringResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => Uitkering, {
     nullable: true,
     description: 'Eén uitkering op identificatie; leeg als zij niet bestaat of buiten het mandaat van de aanvrager valt.',
@@ -22,7 +36,10 @@ export class UitkeringResolver {
     return ctx.loaders.uitkering.load(id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => UitkeringPage, {
+    nullable: true,
     description: 'Uitkeringen binnen het mandaat van de aanvrager, nieuwste eerst; filter op gemeente en peildatum.',
   })
   async uitkeringen(@Args(() => UitkeringenArgs) args: UitkeringenArgs, @Ctx() ctx: ParticipatieContext): Promise<UitkeringPage> {
@@ -33,6 +50,7 @@ export class UitkeringResolver {
       actiefOp: args.actiefOp == null ? null : assertDatum(args.actiefOp, 'actiefOp'),
     };
     const { totaal, items } = await fetchUitkeringPage(ctx.db, filter, page);
+    ctx.logboek.registreer(VERWERKING.UITKERING_LEZEN, items.map((item) => item.inwonerId));
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 

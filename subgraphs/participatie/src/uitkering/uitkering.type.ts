@@ -1,4 +1,4 @@
-import { PageInfo } from '@sociaal-graph/toolkit';
+import { PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -6,6 +6,8 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
  * row shape of `uitkering.sql.ts`; the undecorated properties are codes and keys that the resolver
  * turns into `Code`, `Inwoner` and `Gemeente`.
  */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een uitkering op grond van de Participatiewet (bijstand), IOAW, IOAZ of Bbz.' })
 export class Uitkering {

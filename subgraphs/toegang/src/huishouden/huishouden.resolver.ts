@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { residentLoaders, type ToegangContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../inwoner/inwoner.type.js';
@@ -9,6 +9,8 @@ import type { HuishoudenRow } from './huishouden.sql.js';
 /** The `huishouden` root field and the fields of a household. */
 @Resolver(() => Huishouden)
 export class HuishoudenResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => Huishouden, {
     nullable: true,
     description: 'Eén huishouden op id; null als het niet bestaat of buiten het mandaat van de vrager valt.',

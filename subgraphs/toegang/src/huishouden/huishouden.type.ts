@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { HuishoudenRow } from './huishouden.sql.js';
 
 /** How a household is made up. */
@@ -14,6 +15,8 @@ registerEnumType(HuishoudenSamenstelling, {
 });
 
 /** A household; `postcode` and `huisnummer` are only reached through `Inwoner.adres`. */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @ObjectType('Huishouden', {
   description: 'Een huishouden: de inwoners die op één adres samenwonen. Voor de blik op een huishouden over de wetten heen.',
 })

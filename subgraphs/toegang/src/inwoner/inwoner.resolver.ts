@@ -1,5 +1,13 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { assertGemeentecode, assertInwonerId, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import {
+  assertGemeentecode,
+  assertInwonerId,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
 import { residentLoaders, type ToegangContext } from '../context.js';
 import { WETTEN } from '../scope.js';
 import { assertBsn } from './bsn.js';
@@ -10,6 +18,8 @@ import { Inwoner } from './inwoner.type.js';
 /** Root fields that find residents. Every lookup is limited to the caller's scope in SQL. */
 @Resolver(() => Inwoner)
 export class InwonerResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => Inwoner, {
     nullable: true,
     description: 'Eén inwoner op pseudoniem; null als die niet bestaat of buiten het mandaat van de vrager valt.',
@@ -18,6 +28,8 @@ export class InwonerResolver {
     return residentLoaders(context).inwoner.load(assertInwonerId(id));
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.BSN))
   @Query(() => Inwoner, {
     nullable: true,
     description:
@@ -27,7 +39,10 @@ export class InwonerResolver {
     return residentLoaders(context).inwonerOpBsn.load(assertBsn(bsn));
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => InwonerPage, {
+    nullable: true,
     description:
       'Inwoners van een gemeente, geordend op id, optioneel alleen wie een melding heeft onder elk van de opgegeven wetten (bijvoorbeeld Wmo, Jeugdwet én Participatiewet).',
   })

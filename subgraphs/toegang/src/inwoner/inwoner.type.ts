@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Policy, requiresAuthentication, requiresPolicy, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { InwonerRow } from './inwoner.sql.js';
 
 /**
@@ -15,21 +16,35 @@ export class Inwoner implements InwonerRow {
   })
   id!: string;
 
-  @Field(() => Int, { description: 'Leeftijd in hele jaren op de peildatum van de gegevens (zonder peildatum: vandaag).' })
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Field(() => Int, { nullable: true, description: 'Leeftijd in hele jaren op de peildatum van de gegevens (zonder peildatum: vandaag).' })
   leeftijd!: number;
 
   // Persoonsgegevens (DESIGN "Identity and authorization"): issue 3 puts field authorization on these.
 
-  @Field(() => String, { description: 'Persoonsgegeven. Burgerservicenummer: negen cijfers, voldoet aan de elfproef.' })
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.BSN))
+  @Directive(requiresPolicy(Policy.MANDAAT))
+  @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Burgerservicenummer: negen cijfers, voldoet aan de elfproef.' })
   bsn!: string;
 
-  @Field(() => String, { description: 'Persoonsgegeven. Voornaam.' })
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(requiresPolicy(Policy.MANDAAT))
+  @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Voornaam.' })
   voornaam!: string;
 
-  @Field(() => String, { description: 'Persoonsgegeven. Achternaam, met eventuele voorvoegsels.' })
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(requiresPolicy(Policy.MANDAAT))
+  @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Achternaam, met eventuele voorvoegsels.' })
   achternaam!: string;
 
-  @Field(() => String, { description: 'Persoonsgegeven. Geboortedatum (JJJJ-MM-DD).' })
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(requiresPolicy(Policy.MANDAAT))
+  @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Geboortedatum (JJJJ-MM-DD).' })
   geboortedatum!: string;
 
   gemeenteCode!: string;
@@ -39,6 +54,9 @@ export class Inwoner implements InwonerRow {
 }
 
 /** A resident's address: the household's postcode and house number. */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+@Directive(requiresPolicy(Policy.MANDAAT))
 @ObjectType('InwonerAdres', { description: 'Persoonsgegeven. Woonadres van een inwoner (dat van het huishouden).' })
 export class InwonerAdres {
   @Field(() => String, { description: 'Postcode, vier cijfers, spatie, twee letters ("1271 AB").' })

@@ -1,5 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Wet } from '@sociaal-graph/toolkit';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope, Wet } from '@sociaal-graph/toolkit';
 import type { MeldingRow } from './melding.sql.js';
 
 /** The step a hulpvraag is in: a first report, the investigation, or the formal application. */
@@ -23,6 +23,8 @@ export enum MeldingStatus {
 registerEnumType(MeldingStatus, { name: 'MeldingStatus', description: 'Stand van een hulpvraag.' });
 
 /** A hulpvraag of a resident under one law. */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @ObjectType('Melding', { description: 'Een hulpvraag van een inwoner bij de toegang, onder één wet.' })
 export class Melding implements MeldingRow {
   @Field(() => String, { description: 'Id van de melding.' })
@@ -40,6 +42,7 @@ export class Melding implements MeldingRow {
   @Field(() => MeldingStatus, { description: 'Stand van de hulpvraag.' })
   status!: MeldingStatus;
 
+  @Directive(requiresScope(Scope.VRIJE_TEKST))
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Vrije tekst van de consulent.' })
   commentaar!: string | null;
 

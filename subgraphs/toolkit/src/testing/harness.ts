@@ -7,7 +7,8 @@ import { type Database, openDatabase } from '../database.js';
 import { loadDemoWorldIfEmpty } from '../demo-loading.js';
 import { maskError } from '../errors.js';
 import { developmentPrincipal, type Principal } from '../principal.js';
-import { runMigrations } from '../migrations.js';
+import { logboekPlugin } from '../logboek/logboek-plugin.js';
+import { runSubgraphMigrations } from '../migrations.js';
 import { subgraphSchema } from '../start-subgraph.js';
 import { createScratchDatabase } from './scratch-database.js';
 import type { SubgraphDefinition } from '../subgraph-definition.js';
@@ -52,14 +53,15 @@ export async function createSubgraphHarness<L>(
   const serverUrl = process.env.DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const db = await openDatabase(scratch ? { url: scratch.url, schema: definition.name } : { schema: definition.name });
-  await runMigrations(db, definition.migrationsDir);
+  await runSubgraphMigrations(db, definition);
   const demo = readDemoConfig(env);
   if (demo.load) await loadDemoWorldIfEmpty(db, definition, demo);
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(definition),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, () => undefined, error),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The same logboek path as startSubgraph, so tests see what a served request writes.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), logboekPlugin({ log: () => undefined })],
   });
   await server.start();
   const execute = async <D>(query: string, variables?: Record<string, unknown>, principal = defaultPrincipal): Promise<HarnessResult<D>> => {

@@ -1,6 +1,16 @@
-import { assertGemeentecode, assertJaar, badUserInput } from '@sociaal-graph/toolkit';
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { wmoGemeenten, type WmoContext } from '../context.js';
+import {
+  assertGemeentecode,
+  assertJaar,
+  assertStatistiek,
+  badUserInput,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+} from '@sociaal-graph/toolkit';
+import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
+import type { WmoContext } from '../context.js';
 import { selectTellingen } from './telling.sql.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from './telling.type.js';
 
@@ -20,11 +30,15 @@ export class WmoTellingArgs {
 /** Aggregates of Wmo toewijzingen for analysts and controllers, small cells suppressed after the SQL count. */
 @Resolver(() => WmoToewijzingTelling)
 export class WmoToewijzingTellingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.AGGREGATEN))
   @Query(() => [WmoToewijzingTelling], {
+    nullable: true,
     description:
       'Per gemeente en productcategorie: het aantal Wmo-toewijzingen dat in het jaar op minstens een dag actief was, en het aantal ' +
       'unieke clienten, met per gemeente een totaalrij. Aantallen onder 10 zijn onderdrukt, de rest afgerond op 5, en cellen die ' +
-      'uit het totaal af te leiden zouden zijn ook onderdrukt (voor iedere aanvrager). Combinaties zonder toewijzingen ontbreken.',
+      'uit het totaal af te leiden zouden zijn ook onderdrukt (voor iedere aanvrager). Combinaties zonder toewijzingen ontbreken; een gemeente buiten uw ' +
+      'mandaat voor statistiek (Wmo) geeft een fout FORBIDDEN, geen nul.',
   })
   async wmoToewijzingenPerProductcategorie(
     @Args(() => WmoTellingArgs) { gemeenten: gemeenteCodes, jaar }: WmoTellingArgs,
@@ -35,7 +49,10 @@ export class WmoToewijzingTellingResolver {
     }
     const codes = gemeenteCodes.map((code) => assertGemeentecode(code, 'gemeenten'));
     assertJaar(jaar);
-    const rows = await selectTellingen(context.db, codes, jaar, wmoGemeenten(context));
+    // Counts follow the aggregate rights (the gemeente's own beleid sees them too), not the row scope.
+    const scope = context.principal.statistiek(Wet.WMO);
+    assertStatistiek(Wet.WMO, scope, codes);
+    const rows = await selectTellingen(context.db, codes, jaar, scopeParameter(scope));
     return wmoToewijzingTellingenOf(rows, jaar);
   }
 }

@@ -1,4 +1,4 @@
-import { wmoGemeenten, type WmoContext } from '../context.js';
+import { type WmoContext, wmoToewijzingScope } from '../context.js';
 import { toewijzingKey } from './toewijzing.sql.js';
 import { type WmoToewijzing, wmoToewijzingOf } from './toewijzing.type.js';
 
@@ -11,7 +11,7 @@ export async function resolveWmoToewijzingReference(
   context: WmoContext,
 ): Promise<WmoToewijzing | null> {
   const row = await context.loaders
-    .toewijzing(wmoGemeenten(context))
+    .toewijzing(wmoToewijzingScope(context))
     .load(toewijzingKey(reference.gemeenteCode, reference.toewijzingsnummer));
   return row && wmoToewijzingOf(row);
 }

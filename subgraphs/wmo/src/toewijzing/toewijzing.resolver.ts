@@ -1,6 +1,15 @@
-import { assertDatum, assertGemeentecode, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { wmoGemeenten, type WmoContext } from '../context.js';
+import {
+  assertDatum,
+  assertGemeentecode,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+} from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type WmoContext, wmoToewijzingScope } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import {
   assertToewijzingsnummer,
   toewijzingFilterOf,
@@ -13,6 +22,8 @@ import { WmoToewijzing, wmoToewijzingOf, WmoToewijzingPage } from './toewijzing.
 /** Lookups and lists of Wmo toewijzingen, and the fields computed on one. */
 @Resolver(() => WmoToewijzing)
 export class WmoToewijzingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => WmoToewijzing, {
     nullable: true,
     description: 'Een Wmo-toewijzing op gemeente en toewijzingsnummer; leeg als zij niet bestaat of niet zichtbaar is.',
@@ -22,11 +33,14 @@ export class WmoToewijzingResolver {
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzing | null> {
     const key = toewijzingKey(assertGemeentecode(gemeenteCode, 'gemeenteCode'), assertToewijzingsnummer(toewijzingsnummer));
-    const row = await context.loaders.toewijzing(wmoGemeenten(context)).load(key);
+    const row = await context.loaders.toewijzing(wmoToewijzingScope(context)).load(key);
     return row && wmoToewijzingOf(row);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Query(() => WmoToewijzingPage, {
+    nullable: true,
     description:
       'Wmo-toewijzingen, gefilterd op gemeente, productcategorie, aanbieder en datum, geordend op gemeente en toewijzingsnummer.',
   })
@@ -36,7 +50,8 @@ export class WmoToewijzingResolver {
   ): Promise<WmoToewijzingPage> {
     const filter = toewijzingFilterOf(args);
     const page = pageOf(args);
-    const { rows, totaal } = await selectToewijzingPage(context.db, filter, page, wmoGemeenten(context));
+    const { rows, totaal } = await selectToewijzingPage(context.db, filter, page, wmoToewijzingScope(context));
+    context.logboek.registreer(VERWERKING.TOEWIJZING_LEZEN, rows.map((row) => row.inwonerId));
     return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
   }
 

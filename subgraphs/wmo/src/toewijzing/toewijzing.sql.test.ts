@@ -21,7 +21,7 @@ describe('toewijzing loader', () => {
     // Reverse and interleave misses so that the SQL order cannot match the key order by chance.
     const keys = [...sample].reverse().flatMap((t, i) => (i % 7 === 0 ? [keyOf(t), '0406:W0406999999'] : [keyOf(t)]));
     const before = harness.db.statementCount;
-    const rows = await createLoaders(harness.db).toewijzing(null).loadMany(keys);
+    const rows = await createLoaders(harness.db).toewijzing({ gemeenten: null, aanbieder: null }).loadMany(keys);
     expect(harness.db.statementCount - before).toBe(1);
     expect(rows.map((row) => (row && !(row instanceof Error) ? keyOf(row) : null))).toEqual(
       keys.map((key) => (key === '0406:W0406999999' ? null : key)),
@@ -33,8 +33,8 @@ describe('toewijzing loader', () => {
     expect(t).toBeDefined();
     if (!t) return;
     const loaders = createLoaders(harness.db);
-    expect(await loaders.toewijzing(['0376']).load(keyOf(t))).toBeNull();
-    expect(await loaders.toewijzing(['0406']).load(keyOf(t))).toMatchObject({ inwonerId: t.inwonerId });
+    expect(await loaders.toewijzing({ gemeenten: ['0376'], aanbieder: null }).load(keyOf(t))).toBeNull();
+    expect(await loaders.toewijzing({ gemeenten: ['0406'], aanbieder: null }).load(keyOf(t))).toMatchObject({ inwonerId: t.inwonerId });
   });
 });
 
@@ -42,7 +42,7 @@ describe('toewijzingenVanInwoner loader', () => {
   it('groups per inwoner in key order, [] for an unknown inwoner', async () => {
     const ids = [...new Set(worldToewijzingen().map((t) => t.inwonerId))].slice(0, 12).reverse();
     const keys = [...ids, 'f'.repeat(32)];
-    const groups = await createLoaders(harness.db).toewijzingenVanInwoner(null).loadMany(keys);
+    const groups = await createLoaders(harness.db).toewijzingenVanInwoner({ gemeenten: null, aanbieder: null }).loadMany(keys);
     expect(groups.map((g) => (Array.isArray(g) ? g.map(keyOf).sort() : g))).toEqual(
       keys.map((id) =>
         worldToewijzingen()
@@ -57,7 +57,7 @@ describe('toewijzingenVanInwoner loader', () => {
 describe('selectToewijzingPagesUnder', () => {
   it('pages each gemeente separately with its own total', async () => {
     const datum = '2025-01-01';
-    const pages = await selectToewijzingPagesUnder(harness.db, 'gemeente', ['0406', '0376', '9999'], { first: 3, offset: 1, actiefOp: datum }, null);
+    const pages = await selectToewijzingPagesUnder(harness.db, 'gemeente', ['0406', '0376', '9999'], { first: 3, offset: 1, actiefOp: datum }, { gemeenten: null, aanbieder: null });
     for (const code of ['0406', '0376']) {
       const expected = worldToewijzingen().filter((t) => t.gemeenteCode === code && actiefOp(t, datum));
       expect(pages.get(code)?.totaal).toBe(expected.length);

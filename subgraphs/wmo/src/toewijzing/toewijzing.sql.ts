@@ -23,6 +23,12 @@ export interface ToewijzingRow {
 /** The gemeenten a caller may see (`null`: all), from `scopeParameter`. */
 export type Gemeenten = readonly string[] | null;
 
+/** The toewijzingen a caller may see: in `gemeenten`, and only those of `aanbieder` (AGB) when it is set. */
+export interface ToewijzingScope {
+  readonly gemeenten: Gemeenten;
+  readonly aanbieder: string | null;
+}
+
 /** Filters of the top-level list; every one optional, already validated. */
 export interface ToewijzingFilter {
   gemeente?: string;
@@ -54,22 +60,23 @@ const ORDER = `gemeente_code, length(toewijzingsnummer), toewijzingsnummer`;
 const ACTIEF_OP = (param: string) => `(${param}::date IS NULL OR (ingangsdatum <= ${param}::date
   AND (einddatum IS NULL OR einddatum >= ${param}::date)))`;
 
-/** Row filter of DESIGN "Mandates decide every row", always in SQL. */
-const IN_SCOPE = (param: string) => `(${param}::text[] IS NULL OR gemeente_code = ANY(${param}::text[]))`;
+/** Row filter of DESIGN "Mandates decide every row", always in SQL: the scope's gemeenten and aanbieder. */
+const IN_SCOPE = (gemeenten: string, aanbieder: string) =>
+  `(${gemeenten}::text[] IS NULL OR gemeente_code = ANY(${gemeenten}::text[])) AND (${aanbieder}::text IS NULL OR aanbieder_agb = ${aanbieder})`;
 
 /** Batch: toewijzingen by composite key ("gemeente:nummer"), in any order; misses are absent. */
 export async function selectToewijzingenByKey(
   db: Queryable,
   keys: readonly string[],
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<ToewijzingRow[]> {
   // Split at the first colon: a gemeentecode never holds one, a foreign representation's number might.
   const pairs = keys.map((key) => [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]);
   return db.query<ToewijzingRow>(
     `SELECT ${COLUMNS} FROM toewijzing
      WHERE (gemeente_code, toewijzingsnummer) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-       AND ${IN_SCOPE('$3')}`,
-    [pairs.map(([gemeente]) => gemeente), pairs.map(([, nummer]) => nummer), gemeenten],
+       AND ${IN_SCOPE('$3', '$4')}`,
+    [pairs.map(([gemeente]) => gemeente), pairs.map(([, nummer]) => nummer), scope.gemeenten, scope.aanbieder],
   );
 }
 
@@ -77,13 +84,13 @@ export async function selectToewijzingenByKey(
 export async function selectToewijzingenByInwoner(
   db: Queryable,
   inwonerIds: readonly string[],
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<ToewijzingRow[]> {
   return db.query<ToewijzingRow>(
     `SELECT ${COLUMNS} FROM toewijzing
-     WHERE inwoner_id = ANY($1::text[]) AND ${IN_SCOPE('$2')}
+     WHERE inwoner_id = ANY($1::text[]) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY inwoner_id, ingangsdatum, ${ORDER}`,
-    [inwonerIds, gemeenten],
+    [inwonerIds, scope.gemeenten, scope.aanbieder],
   );
 }
 
@@ -92,20 +99,21 @@ export async function selectToewijzingPage(
   db: Queryable,
   filter: ToewijzingFilter,
   page: { first: number; offset: number },
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<RowPage> {
   const where = `WHERE ($1::text IS NULL OR gemeente_code = $1) AND ($2::text IS NULL OR productcategorie = $2)
-    AND ${ACTIEF_OP('$3')} AND ($4::text IS NULL OR aanbieder_agb = $4) AND ${IN_SCOPE('$5')}`;
+    AND ${ACTIEF_OP('$3')} AND ($4::text IS NULL OR aanbieder_agb = $4) AND ${IN_SCOPE('$5', '$6')}`;
   const params = [
     filter.gemeente ?? null,
     filter.productcategorie ?? null,
     filter.actiefOp ?? null,
     filter.aanbieder ?? null,
-    gemeenten,
+    scope.gemeenten,
+    scope.aanbieder,
   ];
   const [counted] = await db.query<{ totaal: number }>(`SELECT count(*) AS totaal FROM toewijzing ${where}`, params);
   const rows = await db.query<ToewijzingRow>(
-    `SELECT ${COLUMNS} FROM toewijzing ${where} ORDER BY ${ORDER} LIMIT $6 OFFSET $7`,
+    `SELECT ${COLUMNS} FROM toewijzing ${where} ORDER BY ${ORDER} LIMIT $7 OFFSET $8`,
     [...params, page.first, page.offset],
   );
   return { rows, totaal: counted?.totaal ?? 0 };
@@ -125,11 +133,11 @@ export async function selectToewijzingPagesUnder(
   parent: ToewijzingParent,
   parentKeys: readonly string[],
   options: { first: number; offset: number; actiefOp?: string },
-  gemeenten: Gemeenten,
+  scope: ToewijzingScope,
 ): Promise<Map<string, RowPage>> {
   const column = PARENT_COLUMN[parent];
-  const where = `WHERE ${column} = ANY($1::text[]) AND ${ACTIEF_OP('$2')} AND ${IN_SCOPE('$3')}`;
-  const params = [parentKeys, options.actiefOp ?? null, gemeenten];
+  const where = `WHERE ${column} = ANY($1::text[]) AND ${ACTIEF_OP('$2')} AND ${IN_SCOPE('$3', '$4')}`;
+  const params = [parentKeys, options.actiefOp ?? null, scope.gemeenten, scope.aanbieder];
   const counts = await db.query<{ parent: string; totaal: number }>(
     `SELECT ${column} AS parent, count(*) AS totaal FROM toewijzing ${where} GROUP BY ${column}`,
     params,
@@ -139,7 +147,7 @@ export async function selectToewijzingPagesUnder(
        SELECT ${column} AS parent, ${COLUMNS}, row_number() OVER (PARTITION BY ${column} ORDER BY ${ORDER}) AS rang
        FROM toewijzing ${where}
      ) genummerd
-     WHERE rang > $4 AND rang <= $4 + $5
+     WHERE rang > $5 AND rang <= $5 + $6
      ORDER BY parent, rang`,
     [...params, options.offset, options.first],
   );

@@ -1,11 +1,14 @@
 import {
   Code,
-  codeOf,
   type Codelijst,
+  codeOf,
   EENHEID,
   formatEurocent,
   FREQUENTIE,
   PageInfo,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
   WMO_PRODUCTCATEGORIE,
   WMO_REDEN_BEEINDIGING,
 } from '@sociaal-graph/toolkit';
@@ -31,6 +34,8 @@ export class WmoOmvang {
 }
 
 /** A Wmo toewijzing (iWmo 301 ToegewezenProduct), keyed per gemeente by its toewijzingsnummer. */
+@Directive(requiresAuthentication)
+@Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive('@key(fields: "gemeenteCode toewijzingsnummer")')
 @ObjectType({
   description:

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { InkoopContext } from '../../context.js';
 import { toewijzingKey } from '../../declaratie/declaratie.sql.js';
 import { Declaratie } from '../../declaratie/declaratie.type.js';
@@ -7,6 +8,8 @@ import { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 /** The fields inkoop adds to JeugdToewijzing. */
 @Resolver(() => JeugdToewijzing)
 export class JeugdToewijzingResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS, Scope.DECLARATIES))
   @FieldResolver(() => [Declaratie], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,5 +1,5 @@
-import { PageArgs, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzingPage } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { Aanbieder } from './aanbieder.type.js';
@@ -7,6 +7,8 @@ import { Aanbieder } from './aanbieder.type.js';
 /** The jeugdhulp toewijzingen of a provider, a page per aanbieder through one loader. */
 @Resolver(() => Aanbieder)
 export class AanbiederResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => JeugdToewijzingPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,5 +1,5 @@
-import { assertDatum, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertDatum, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzingPage } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { GemeenteJeugdToewijzingenArgs } from './gemeente.input.js';
@@ -8,6 +8,8 @@ import { Gemeente } from './gemeente.type.js';
 /** The jeugdhulp toewijzingen of a gemeente, a page per gemeente through one loader. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => JeugdToewijzingPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzing } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { JeugdTraject } from '../../jeugd-traject/jeugd-traject.type.js';
@@ -8,6 +9,8 @@ import { Inwoner } from './inwoner.type.js';
 /** The jeugdhulp of a resident, each list through a loader (one statement for all residents). */
 @Resolver(() => Inwoner)
 export class InwonerResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [JeugdToewijzing], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -17,6 +20,8 @@ export class InwonerResolver {
     return context.loaders.toewijzingenVanInwoner.load(inwoner.id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [Verwijzing], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -26,6 +31,8 @@ export class InwonerResolver {
     return context.loaders.verwijzingenVanInwoner.load(inwoner.id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [JeugdTraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

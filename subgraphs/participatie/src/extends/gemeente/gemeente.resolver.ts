@@ -1,5 +1,5 @@
-import { assertDatum, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertDatum, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../../context.js';
 import { UitkeringenActiefArgs } from '../../uitkering/uitkering.input.js';
 import { UitkeringPage } from '../../uitkering/uitkering.type.js';
@@ -8,6 +8,8 @@ import { Gemeente } from './gemeente.type.js';
 /** The Participatiewet fields this subgraph adds to Gemeente. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => UitkeringPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { ParticipatieContext } from '../../context.js';
 import { Minimaregeling } from '../../minimaregeling/minimaregeling.type.js';
 import { Reintegratietraject } from '../../reintegratietraject/reintegratietraject.type.js';
@@ -12,6 +13,8 @@ import { Inwoner } from './inwoner.type.js';
  */
 @Resolver(() => Inwoner)
 export class InwonerResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [Uitkering], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true, description: 'Uitkeringen van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.' })
@@ -19,6 +22,8 @@ export class InwonerResolver {
     return ctx.loaders.uitkeringenByInwoner.load(inwoner.id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [Reintegratietraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -28,6 +33,8 @@ export class InwonerResolver {
     return ctx.loaders.reintegratietrajectenByInwoner.load(inwoner.id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [Schuldhulptraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -37,6 +44,8 @@ export class InwonerResolver {
     return ctx.loaders.schuldhulptrajectenByInwoner.load(inwoner.id);
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => [Minimaregeling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { residentLoaders, type ToegangContext } from '../../context.js';
 import { InwonerPage } from '../../inwoner/inwoner-page.type.js';
 import { Gemeente } from './gemeente.type.js';
@@ -8,6 +8,8 @@ import { Gemeente } from './gemeente.type.js';
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
   // `Gemeente.inwoners` is the gemeenten subgraph's number of inhabitants; these are the toegang's clients.
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => InwonerPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

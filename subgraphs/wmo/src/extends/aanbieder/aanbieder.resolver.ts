@@ -1,12 +1,14 @@
-import { PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { wmoGemeenten, type WmoContext } from '../../context.js';
+import { PageArgs, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type WmoContext, wmoToewijzingScope } from '../../context.js';
 import { wmoToewijzingOf, WmoToewijzingPage } from '../../toewijzing/toewijzing.type.js';
 import { Aanbieder } from './aanbieder.type.js';
 
 /** The fields wmo adds to the inkoop subgraph's `Aanbieder`. */
 @Resolver(() => Aanbieder)
 export class AanbiederResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => WmoToewijzingPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -19,7 +21,7 @@ export class AanbiederResolver {
   ): Promise<WmoToewijzingPage> {
     const page = pageOf(args);
     const { rows, totaal } = await context.loaders
-      .toewijzingPagina({ parent: 'aanbieder', ...page, gemeenten: wmoGemeenten(context) })
+      .toewijzingPagina({ parent: 'aanbieder', ...page, scope: wmoToewijzingScope(context) })
       .load(aanbieder.agbCode);
     return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
   }

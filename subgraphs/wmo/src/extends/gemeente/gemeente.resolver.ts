@@ -1,6 +1,17 @@
-import { assertDatum, assertJaar, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { wmoGemeenten, type WmoContext } from '../../context.js';
+import {
+  assertDatum,
+  assertJaar,
+  assertStatistiek,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+} from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { type WmoContext, wmoToewijzingScope } from '../../context.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from '../../telling/telling.type.js';
 import { WmoToewijzingenVanGemeenteArgs } from '../../toewijzing/toewijzing.input.js';
 import { wmoToewijzingOf, WmoToewijzingPage } from '../../toewijzing/toewijzing.type.js';
@@ -9,6 +20,8 @@ import { Gemeente } from './gemeente.type.js';
 /** The fields wmo adds to the gemeenten subgraph's `Gemeente`. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @FieldResolver(() => WmoToewijzingPage, {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -22,17 +35,20 @@ export class GemeenteResolver {
     const page = pageOf(args);
     const actiefOp = args.actiefOp == null ? undefined : assertDatum(args.actiefOp, 'actiefOp');
     const { rows, totaal } = await context.loaders
-      .toewijzingPagina({ parent: 'gemeente', ...page, actiefOp, gemeenten: wmoGemeenten(context) })
+      .toewijzingPagina({ parent: 'gemeente', ...page, actiefOp, scope: wmoToewijzingScope(context) })
       .load(gemeente.code);
     return { items: rows.map(wmoToewijzingOf), pageInfo: pageInfo(totaal, page, rows.length) };
   }
 
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.AGGREGATEN))
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
     description:
       'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar, met een totaalrij; ' +
-      'kleine aantallen onderdrukt, de rest afgerond op 5.',
+      'kleine aantallen onderdrukt, de rest afgerond op 5. Leeg met een fout FORBIDDEN als de gemeente buiten uw ' +
+      'mandaat voor statistiek (Wmo) valt.',
   })
   async wmoToewijzingenPerProductcategorie(
     @Root() gemeente: Gemeente,
@@ -40,7 +56,9 @@ export class GemeenteResolver {
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzingTelling[]> {
     assertJaar(jaar);
-    const rows = await context.loaders.tellingen({ jaar, gemeenten: wmoGemeenten(context) }).load(gemeente.code);
+    const scope = context.principal.statistiek(Wet.WMO);
+    assertStatistiek(Wet.WMO, scope, [gemeente.code]);
+    const rows = await context.loaders.tellingen({ jaar, gemeenten: scopeParameter(scope) }).load(gemeente.code);
     return wmoToewijzingTellingenOf(rows, jaar);
   }
 }

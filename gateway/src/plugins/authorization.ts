@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, type GraphQLFormattedError, Kind, type OperationDefinitionNode, print } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import { fillRefused, filterOperation, PLACEHOLDER_KEY, type RefusedField } from './authorization-filter.js';
+import { describeRequirement, readAuthorization, rightsOf, unmetRequirement } from './authorization-requirements.js';
+
+/**
+ * Enforces `@authenticated`, `@requiresScopes` and `@policy` of the supergraph before execution
+ * (DESIGN.md "Identity and authorization"; @apollo/gateway does not). In `didResolveOperation`
+ * the fields the caller may not see are taken out of the document, so no subgraph is asked for
+ * them; after execution each gets `null` and one error naming it (UNAUTHENTICATED for an
+ * anonymous caller, FORBIDDEN otherwise). The rest of the response stands.
+ *
+ * The filtered document gets its own `queryHash`: @apollo/gateway keys its query-plan cache on
+ * it, so a plan without refused fields is never served to a caller who may see them, nor the
+ * reverse. APQ registers the hash of the query as sent (Apollo Server keeps that in a local),
+ * and the validated-document cache keeps the unfiltered document.
+ */
+export function authorizationPlugin(supergraphSdl: string): ApolloServerPlugin<GatewayContext> {
+  const authorization = readAuthorization(supergraphSdl);
+  return {
+    async requestDidStart({ contextValue }) {
+      let refused: readonly RefusedField[] = [];
+      // Every root field refused: answered by responseForOperation without any subgraph.
+      let answerAlone = false;
+      return {
+        async didResolveOperation(requestContext) {
+          const { document, operation } = requestContext;
+          if (!operation) return;
+          const rights = rightsOf(contextValue.caller);
+          const filtered = filterOperation(document, operation, authorization, (coordinate, field) => {
+            const unmet = unmetRequirement(field.requirements, rights);
+            if (!unmet) return undefined;
+            return { coordinate, code: rights.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: describeRequirement(unmet) };
+          });
+          refused = filtered.refused;
+          if (refused.length === 0) return;
+          // Typed read-only for plugins, but the pipeline reads these three from the request
+          // context when it executes (requestPipeline.ts `execute`), after this hook.
+          const writable = requestContext as unknown as { document: DocumentNode; operation: OperationDefinitionNode; queryHash: string };
+          writable.document = filtered.document;
+          writable.operation = filtered.operation;
+          writable.queryHash = createHash('sha256').update(print(filtered.document)).digest('hex');
+          if (!filtered.fetches) answerAlone = true;
+        },
+        async responseForOperation(requestContext) {
+          if (!answerAlone) return null;
+          // Nothing left to fetch: answer here without calling any subgraph.
+          const data: Record<string, unknown> = {};
+          for (const field of refused) if (field.path.length === 1) data[field.path[0]] = null;
+          const rootTypename = authorization.roots[requestContext.operation?.operation ?? 'query'];
+          for (const selection of requestContext.operation?.selectionSet.selections ?? []) {
+            if (selection.kind === Kind.FIELD && selection.name.value === '__typename' && selection.alias?.value !== PLACEHOLDER_KEY) {
+              data[selection.alias?.value ?? '__typename'] = rootTypename;
+            }
+          }
+          return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data, errors: refused.map(errorOf) } } };
+        },
+        async willSendResponse({ response }) {
+          if (refused.length === 0 || answerAlone || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (!result.data || typeof result.data !== 'object') return;
+          fillRefused(result.data, refused);
+          response.body.singleResult = { ...result, errors: [...refused.map(errorOf), ...(result.errors ?? [])] };
+        },
+      };
+    },
+  };
+}
+
+function errorOf(field: RefusedField): GraphQLFormattedError {
+  return {
+    message: `Geen toegang tot ${field.coordinate}: ${field.reason}.`,
+    // The response path; a list level is `@` (as Apollo's router writes it): the field is null
+    // at every element.
+    path: [...field.path],
+    extensions: { code: field.code },
+  };
+}

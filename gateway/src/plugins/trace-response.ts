@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../context.js';
+
+/** W3C Trace Context Level 2 response header: which trace the request ran under. */
+export const TRACE_RESPONSE_HEADER = 'traceresponse';
+
+/**
+ * Tells a client the trace id of its request (`traceresponse: 00-<trace id>-<span id>-<flags>`),
+ * whether it sent a `traceparent` or the gateway started the trace. With it the fg looks up in
+ * the Logboek Dataverwerkingen what one request read (`logboek { wmo(traceId: ...) }`).
+ */
+export function traceResponsePlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set(TRACE_RESPONSE_HEADER, contextValue.traceparent);
+        },
+      };
+    },
+  };
+}
