@@ -1,13 +1,21 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { type GraphQLSchema, Kind, parse, visit } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy"])';
+
+/**
+ * The root type's description. type-graphql has no option for it, so it is set on the printed SDL;
+ * it is the same in every subgraph, else composition reports INCONSISTENT_DESCRIPTION.
+ */
+const QUERY_DESCRIPTION =
+  'Ingangen van de graaf van het sociaal domein: gemeenten en hun financiën, toegang, Wmo, Jeugdwet, ' +
+  'Participatiewet, subsidies en inkoop. Gegevens over inwoners tonen alleen wat binnen het mandaat van de aanvrager valt.';
 
 /** A `__resolveReference` per entity type this subgraph owns or extends. */
 export type ReferenceResolvers = Record<
@@ -42,5 +50,9 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Grap
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  const typeDefs = visit(parse(sdl), {
+    ObjectTypeDefinition: (node) =>
+      node.name.value === 'Query' ? { ...node, description: { kind: Kind.STRING, value: QUERY_DESCRIPTION } } : undefined,
+  });
+  return buildSubgraphSchema({ typeDefs, resolvers });
 }

@@ -11,6 +11,11 @@ export enum Wet {
 registerEnumType(Wet, {
   name: 'Wet',
   description: 'Wet in het sociaal domein: Wmo 2015, Jeugdwet of Participatiewet.',
+  valuesConfig: {
+    WMO: { description: 'Wet maatschappelijke ondersteuning 2015: ondersteuning thuis en meedoen; berichten volgens iWmo.' },
+    JEUGDWET: { description: 'Jeugdwet: jeugdhulp, jeugdbescherming en jeugdreclassering; berichten volgens iJw.' },
+    PARTICIPATIEWET: { description: 'Participatiewet: bijstand (levensonderhoud) en ondersteuning naar werk.' },
+  },
 });
 
 /** What an organisation does for a gemeente under a law (DESIGN "Mandates decide every row"). */
@@ -23,6 +28,12 @@ export enum Rol {
 registerEnumType(Rol, {
   name: 'Rol',
   description: 'Rol van een organisatie in een uitvoeringsarrangement.',
+  valuesConfig: {
+    TOEGANG: { description: 'Toegang: meldingen en aanvragen aannemen, onderzoek doen en beslissen over ondersteuning.' },
+    UITVOERING: { description: 'Uitvoering: toegekende voorzieningen, uitkeringen en trajecten uitvoeren en administreren.' },
+    INKOOP: { description: 'Inkoop: aanbieders contracteren en tarieven afspreken voor de gemeente.' },
+    CONTRACTBEHEER: { description: 'Contractbeheer: contracten bewaken, declaraties van aanbieders controleren en betalen.' },
+  },
 });
 
 const GEMEENTECODE = /^\d{4}$/;

@@ -24,3 +24,4 @@ export * from './start-subgraph.js';
 export * from './statistiek.js';
 export * from './subgraph-definition.js';
 export * from './suppression.js';
+export * from './verantwoording.js';

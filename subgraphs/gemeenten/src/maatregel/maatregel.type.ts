@@ -10,6 +10,11 @@ export enum MaatregelNiveau {
 registerEnumType(MaatregelNiveau, {
   name: 'MaatregelNiveau',
   description: 'Niveau van een maatregel: lokaal voor de HBEL-gemeenten samen, regionaal, of lokaal voor één gemeente.',
+  valuesConfig: {
+    LOKAAL_HBEL: { description: 'Lokaal, voor de HBEL-gemeenten (Huizen, Blaricum, Eemnes, Laren) samen voorbereid.' },
+    REGIONAAL: { description: 'Regionaal, in de inkoopregio van de gemeenten (zoals het regionaal transformatieplan jeugd).' },
+    LOKAAL: { description: 'Lokaal, door één gemeente.' },
+  },
 });
 
 /** Where a gemeente stands with a measure. */
@@ -22,6 +27,12 @@ export enum MaatregelBesluitstatus {
 registerEnumType(MaatregelBesluitstatus, {
   name: 'MaatregelBesluitstatus',
   description: 'Stand van een maatregel in een gemeente: in voorbereiding, besloten, geïmplementeerd of niet van toepassing.',
+  valuesConfig: {
+    IN_VOORBEREIDING: { description: 'Voorbereid (vaak op HBEL-niveau), nog niet besloten in deze gemeente.' },
+    BESLOTEN: { description: 'Besloten in de planning-en-controlcyclus van deze gemeente, nog niet ingevoerd.' },
+    GEIMPLEMENTEERD: { description: 'Ingevoerd in deze gemeente.' },
+    NIET_VAN_TOEPASSING: { description: 'Geldt niet voor deze gemeente, bijvoorbeeld omdat zij de wet elders heeft belegd.' },
+  },
 });
 
 /** A savings or transformation measure in the social domain (HHM normenkader, lokale teams, ...). */

@@ -10,6 +10,12 @@ export enum OrganisatieSoort {
 registerEnumType(OrganisatieSoort, {
   name: 'OrganisatieSoort',
   description: 'Soort organisatie: een gemeente zelf, een gedeelde uitvoeringsorganisatie, een regio of een aanbieder.',
+  valuesConfig: {
+    GEMEENTE: { description: 'Een gemeente; het id is haar CBS-gemeentecode.' },
+    UITVOERINGSORGANISATIE: { description: 'Een uitvoeringsorganisatie die voor meer gemeenten uitvoert, zoals "uo-hbel" of "iasz".' },
+    REGIO: { description: 'Een regionaal samenwerkingsverband dat voor zijn gemeenten inkoopt en contracten beheert, zoals "regio-gv".' },
+    AANBIEDER: { description: 'Een aanbieder van zorg of ondersteuning; het id is zijn AGB-code.' },
+  },
 });
 
 /**

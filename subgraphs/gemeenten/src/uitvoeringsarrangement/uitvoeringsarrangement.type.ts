@@ -11,6 +11,16 @@ export enum ArrangementGrondslag {
 registerEnumType(ArrangementGrondslag, {
   name: 'ArrangementGrondslag',
   description: 'Grondslag van een uitvoeringsarrangement: mandaat, gemeenschappelijke regeling, dienstverleningsovereenkomst of eigen organisatie.',
+  valuesConfig: {
+    MANDAAT: { description: 'Het college heeft de uitvoering gemandateerd aan een andere organisatie (zoals de HBEL-gemeenten aan Huizen).' },
+    GEMEENSCHAPPELIJKE_REGELING: {
+      description: 'Een gemeenschappelijke regeling (Wgr) van samenwerkende gemeenten voert uit, zoals een regio of IASZ.',
+    },
+    DIENSTVERLENINGSOVEREENKOMST: {
+      description: 'Een andere gemeente voert uit op grond van een overeenkomst (zoals Amersfoort de Jeugdwet voor Eemnes).',
+    },
+    EIGEN_ORGANISATIE: { description: 'De gemeente voert zelf uit, of de uitvoeringsorganisatie is bij haar ondergebracht.' },
+  },
 });
 
 /**

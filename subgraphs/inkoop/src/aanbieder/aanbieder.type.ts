@@ -11,6 +11,12 @@ export enum AanbiederSoort {
 registerEnumType(AanbiederSoort, {
   name: 'AanbiederSoort',
   description: 'Soort aanbieder: zorgaanbieder, hulpmiddelenleverancier, re-integratiebedrijf of gecertificeerde instelling.',
+  valuesConfig: {
+    ZORGAANBIEDER: { description: 'Levert ondersteuning (Wmo) of jeugdhulp (Jeugdwet), zoals begeleiding of huishoudelijke hulp.' },
+    HULPMIDDELENLEVERANCIER: { description: 'Levert hulpmiddelen (Wmo), zoals rolstoelen en scootmobielen, vaak in bruikleen.' },
+    RE_INTEGRATIEBEDRIJF: { description: 'Begeleidt inwoners naar werk (Participatiewet).' },
+    GECERTIFICEERDE_INSTELLING: { description: 'Gecertificeerde instelling: voert jeugdbescherming en jeugdreclassering uit (Jeugdwet).' },
+  },
 });
 
 /**

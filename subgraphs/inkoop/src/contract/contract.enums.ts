@@ -8,6 +8,10 @@ export enum ContractSoort {
 registerEnumType(ContractSoort, {
   name: 'ContractSoort',
   description: 'Regionaal (ingekocht door de regio voor de deelnemende gemeenten) of lokaal (door één gemeente).',
+  valuesConfig: {
+    REGIONAAL: { description: 'Ingekocht door de regio (zoals Gooi en Vechtstreek) voor de deelnemende gemeenten samen.' },
+    LOKAAL: { description: 'Ingekocht door één gemeente voor zichzelf, buiten het regionale contract.' },
+  },
 });
 
 /** How the contract was awarded (Contractstandaard Wmo/Jeugd, Aanbestedingswet 2012). */

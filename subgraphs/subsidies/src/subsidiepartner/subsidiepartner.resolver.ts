@@ -13,7 +13,7 @@ import { Subsidiepartner, SubsidiepartnerPage } from './subsidiepartner.type.js'
 @Resolver(() => Subsidiepartner)
 export class SubsidiepartnerResolver {
   @Query(() => Subsidiepartner, { nullable: true, description: 'Eén subsidiepartner op identificatie; leeg als die niet bestaat.' })
-  subsidiepartner(@Arg('id', () => String) id: string, @Ctx() ctx: SubsidiesContext): Promise<Subsidiepartner | null> {
+  subsidiepartner(@Arg('id', () => String, { description: 'Identificatie van de partner ("sp-0406-welzijn").' }) id: string, @Ctx() ctx: SubsidiesContext): Promise<Subsidiepartner | null> {
     return ctx.loaders.subsidiepartner.load(assertRecordId(id, 'subsidiepartner'));
   }
 

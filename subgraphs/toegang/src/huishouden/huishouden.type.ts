@@ -12,6 +12,12 @@ export enum HuishoudenSamenstelling {
 registerEnumType(HuishoudenSamenstelling, {
   name: 'HuishoudenSamenstelling',
   description: 'Samenstelling van een huishouden.',
+  valuesConfig: {
+    ALLEENSTAAND: { description: 'Eén volwassene zonder kinderen.' },
+    PAAR: { description: 'Twee samenwonende volwassenen zonder kinderen.' },
+    GEZIN_MET_KINDEREN: { description: 'Twee volwassenen met één of meer kinderen.' },
+    EENOUDERGEZIN: { description: 'Eén volwassene met één of meer kinderen.' },
+  },
 });
 
 /** A household; `postcode` and `huisnummer` are only reached through `Inwoner.adres`. */

@@ -11,6 +11,11 @@ export enum MeldingSoort {
 registerEnumType(MeldingSoort, {
   name: 'MeldingSoort',
   description: 'Soort hulpvraag: melding, (keukentafel)onderzoek of aanvraag.',
+  valuesConfig: {
+    MELDING: { description: 'Eerste melding van een hulpvraag bij de toegang, vóór onderzoek of aanvraag.' },
+    ONDERZOEK: { description: 'Onderzoek naar de situatie en de behoefte (het keukentafelgesprek).' },
+    AANVRAAG: { description: 'Formele aanvraag van een voorziening, waarop de gemeente beslist.' },
+  },
 });
 
 /** Where a hulpvraag stands. */
@@ -20,7 +25,16 @@ export enum MeldingStatus {
   TOEGEKEND = 'TOEGEKEND',
   AFGEWEZEN = 'AFGEWEZEN',
 }
-registerEnumType(MeldingStatus, { name: 'MeldingStatus', description: 'Stand van een hulpvraag.' });
+registerEnumType(MeldingStatus, {
+  name: 'MeldingStatus',
+  description: 'Stand van een hulpvraag.',
+  valuesConfig: {
+    OPEN: { description: 'In behandeling: nog niet afgerond of beslist.' },
+    AFGEROND: { description: 'Afgehandeld zonder besluit over een voorziening (een melding of onderzoek dat is afgesloten).' },
+    TOEGEKEND: { description: 'De aanvraag is toegekend: er volgt een beschikking of toewijzing.' },
+    AFGEWEZEN: { description: 'De aanvraag is afgewezen.' },
+  },
+});
 
 /** A hulpvraag of a resident under one law. */
 @Directive(requiresAuthentication)
