@@ -72,7 +72,7 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`  curl -s http://${host}:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
   console.log(`    -d '{"query":"{ wmoToewijzingen(gemeente: \\"0317\\", first: 3) { items { toewijzingsnummer } } }"}'`);
   console.log('  Roles: consulent backoffice beleid controller inkoper aanbieder analist subsidiepartner fg; organisations: 0406, 0307, uo-hbel, regio-gv, an AGB code.');
-  console.log('  In GraphiQL put {"Authorization": "Bearer <token>"} under Headers.');
+  console.log('  In GraphiQL paste it in the Bearer-token bar, or pick a role and organisation there and press "Token ophalen".');
 } else {
   console.error('the gateway did not become healthy; see its log above');
 }

@@ -4,9 +4,9 @@ import {
   generateDemoWorld,
   type Principal,
   readDemoConfig,
+  testPrincipal,
   type WorldToewijzing,
 } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;

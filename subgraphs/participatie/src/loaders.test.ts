@@ -1,5 +1,4 @@
-import { developmentPrincipal, type Principal } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
+import { developmentPrincipal, type Principal, testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchKengetallen } from './kengetallen/participatie-kengetallen.sql.js';

@@ -1,4 +1,4 @@
-import { DomainError, type Principal, type Scope } from '@sociaal-graph/toolkit';
+import { assertScope, type Principal, type Scope } from '@sociaal-graph/toolkit';
 
 /**
  * The subgraph's second line behind the gateway's `@requiresScopes`: a value whose field needs a
@@ -6,6 +6,6 @@ import { DomainError, type Principal, type Scope } from '@sociaal-graph/toolkit'
  * FORBIDDEN error, whatever reached this subgraph.
  */
 export function withPurpose<T>(principal: Principal, scope: Scope, coordinate: string, value: T): T {
-  if (principal.scopes.includes(scope)) return value;
-  throw new DomainError(`Geen toegang tot ${coordinate}: vereist het doel ${scope}.`, { code: 'FORBIDDEN' });
+  assertScope(principal, scope, `Geen toegang tot ${coordinate}: vereist het doel ${scope}.`);
+  return value;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentPrincipal, type Principal, Rol, Wet } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
+import { developmentPrincipal, type Principal, Rol, testPrincipal, Wet } from '@sociaal-graph/toolkit';
 import { toegangScope } from './scope.js';
 
 /** A caller like the HBEL organisation: toegang for four gemeenten, Jeugdwet without Eemnes. */

@@ -1,5 +1,6 @@
 import { type Scope, scopesForRoles } from './authorization.js';
 import { Rol, Wet } from './domain.js';
+import { DomainError } from './errors.js';
 
 /**
  * Which gemeenten a caller may see for one law in one role: every gemeente, or a list of CBS codes.
@@ -37,6 +38,15 @@ export const developmentPrincipal: Principal = {
   scopes: scopesForRoles(['ontwikkeling']),
   statistiek: () => ALL,
 };
+
+/**
+ * The subgraph's second line behind the gateway's `@requiresScopes`: refuses (FORBIDDEN, with
+ * `message`) a caller without the purpose `scope`, whatever reached this subgraph.
+ */
+export function assertScope(principal: Principal, scope: Scope, message: string): void {
+  if (principal.scopes.includes(scope)) return;
+  throw new DomainError(message, { code: 'FORBIDDEN' });
+}
 
 /** SQL parameter for a scope: `null` means all gemeenten (`$n::text[] IS NULL OR code = ANY($n)`). */
 export function scopeParameter(scope: GemeenteScope): readonly string[] | null {

@@ -1,4 +1,4 @@
-import { DomainError, requiresScope, Scope, type SubgraphContext } from '@sociaal-graph/toolkit';
+import { assertScope, requiresScope, Scope, type SubgraphContext } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { Logboek, LOGBOEK_ID } from './logboek.type.js';
 
@@ -11,9 +11,7 @@ export class LogboekResolver {
   })
   logboek(@Ctx() context: SubgraphContext): Logboek {
     // The gateway enforces the scope first; this is the second line.
-    if (!context.principal.scopes.includes(Scope.LOGBOEK)) {
-      throw new DomainError('Alleen de functionaris gegevensbescherming mag het logboek lezen.', { code: 'FORBIDDEN' });
-    }
+    assertScope(context.principal, Scope.LOGBOEK, 'Alleen de functionaris gegevensbescherming mag het logboek lezen.');
     return { id: LOGBOEK_ID };
   }
 }

@@ -1,5 +1,4 @@
-import { type DemoWorld, type Principal, type WorldDeclaratie } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
+import { type DemoWorld, type Principal, testPrincipal, type WorldDeclaratie } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byText, dataOf, defaultWorld, firstError } from '../inkoop.test-utils.js';

@@ -1,5 +1,4 @@
-import type { Principal } from '@sociaal-graph/toolkit';
-import { createLogboek, testPrincipal } from '@sociaal-graph/toolkit';
+import { createLogboek, type Principal, testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipatieContext } from '../context.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { developmentPrincipal, type Principal, Rol, Wet } from '@sociaal-graph/toolkit';
-import { testPrincipal } from '@sociaal-graph/toolkit';
+import { developmentPrincipal, type Principal, Rol, testPrincipal, Wet } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';

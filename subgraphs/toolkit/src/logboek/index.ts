@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 export * from './lees-logboek.js';
 export * from './logboek.js';
+export * from './logboek-deel.resolver.js';
 export * from './logboek-plugin.js';
 export * from './schrijf-verwerkingen.js';
 export * from './verwerking.type.js';

@@ -1,9 +1,10 @@
 import { Scope } from '../authorization.js';
 import type { SubgraphContext } from '../context.js';
 import { assertDatum } from '../domain.js';
-import { badUserInput, DomainError } from '../errors.js';
+import { badUserInput } from '../errors.js';
 import { queryPage } from '../page-query.js';
 import { pageInfo, pageOf } from '../paging.js';
+import { assertScope } from '../principal.js';
 import type { LogboekArgs, Verwerking, VerwerkingPage } from './verwerking.type.js';
 
 /** The processing activity of reading the log itself (the log is personal data too). */
@@ -28,9 +29,7 @@ interface VerwerkingRow {
  * `logboek:lezen` without a subject, so the fg's own access is accounted for too.
  */
 export async function leesLogboek(context: SubgraphContext, args: LogboekArgs, bron: string): Promise<VerwerkingPage> {
-  if (!context.principal.scopes.includes(Scope.LOGBOEK)) {
-    throw new DomainError('Alleen de functionaris gegevensbescherming mag het logboek lezen.', { code: 'FORBIDDEN' });
-  }
+  assertScope(context.principal, Scope.LOGBOEK, 'Alleen de functionaris gegevensbescherming mag het logboek lezen.');
   const page = pageOf(args);
   if (args.traceId != null && !/^[0-9a-f]{32}$/.test(args.traceId)) {
     throw badUserInput(`traceId moet 32 hexadecimale tekens zijn, niet "${args.traceId}".`, { argument: 'traceId' });

@@ -1,2 +1,3 @@
 export * from './harness.js';
+export * from './logged-execution.js';
 export * from './scratch-database.js';

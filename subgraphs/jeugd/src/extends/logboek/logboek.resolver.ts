@@ -1,18 +1,5 @@
-import { leesLogboek, LogboekArgs, requiresScope, Scope, VerwerkingPage } from '@sociaal-graph/toolkit';
-import { Args, Ctx, Directive, FieldResolver, Resolver } from 'type-graphql';
-import type { JeugdContext } from '../../context.js';
+import { logboekDeelResolver } from '@sociaal-graph/toolkit';
 import { Logboek } from './logboek.type.js';
 
 /** The part of the Logboek Dataverwerkingen that jeugd keeps: its own reads of personal data. */
-@Resolver(() => Logboek)
-export class LogboekResolver {
-  @Directive(requiresScope(Scope.LOGBOEK))
-  @FieldResolver(() => VerwerkingPage, {
-    // Nullable: when this subgraph fails, the other parts of the log still answer.
-    nullable: true,
-    description: 'Verwerkingen van persoonsgegevens door de subgraph jeugd (jeugdhulptoewijzingen, verwijzingen en trajecten), oudste eerst.',
-  })
-  jeugd(@Args(() => LogboekArgs) args: LogboekArgs, @Ctx() context: JeugdContext): Promise<VerwerkingPage> {
-    return leesLogboek(context, args, 'jeugd');
-  }
-}
+export const LogboekResolver = logboekDeelResolver(Logboek, { bron: 'jeugd', gegevens: 'jeugdhulptoewijzingen, verwijzingen en trajecten' });

@@ -1,18 +1,5 @@
-import { leesLogboek, LogboekArgs, requiresScope, Scope, VerwerkingPage } from '@sociaal-graph/toolkit';
-import { Args, Ctx, Directive, FieldResolver, Resolver } from 'type-graphql';
-import type { WmoContext } from '../../context.js';
+import { logboekDeelResolver } from '@sociaal-graph/toolkit';
 import { Logboek } from './logboek.type.js';
 
 /** The part of the Logboek Dataverwerkingen that wmo keeps: its own reads of personal data. */
-@Resolver(() => Logboek)
-export class LogboekResolver {
-  @Directive(requiresScope(Scope.LOGBOEK))
-  @FieldResolver(() => VerwerkingPage, {
-    // Nullable: when this subgraph fails, the other parts of the log still answer.
-    nullable: true,
-    description: 'Verwerkingen van persoonsgegevens door de subgraph wmo (Wmo-toewijzingen), oudste eerst.',
-  })
-  wmo(@Args(() => LogboekArgs) args: LogboekArgs, @Ctx() context: WmoContext): Promise<VerwerkingPage> {
-    return leesLogboek(context, args, 'wmo');
-  }
-}
+export const LogboekResolver = logboekDeelResolver(Logboek, { bron: 'wmo', gegevens: 'Wmo-toewijzingen' });
