@@ -8,12 +8,12 @@ import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
-import { createGatewayCache } from './cache/create-cache.js';
+import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
-import { createPlugins } from './plugins/index.js';
+import { createPlugins, createValidationRules } from './plugins/index.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 
 /** A gateway listening on its port. */
@@ -25,6 +25,8 @@ export interface RunningGateway {
   readonly ready: Promise<void>;
   /** Lets requests in flight finish, then closes the listener, subgraph connections and cache. */
   stop(): Promise<void>;
+  /** The cache Apollo Server shares across requests (APQ), so that tests can read what it keeps. */
+  readonly cache: GatewayCache;
 }
 
 export interface CreateGatewayOptions {
@@ -101,6 +103,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
       plugins: [...createPlugins(config, { httpServer, supergraphSdl })],
+      validationRules: [...createValidationRules()],
     });
     await server.start();
     if (stopped) return void (await server.stop());
@@ -140,7 +143,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   } else {
     ready.catch((error: unknown) => console.error('[gateway] the supergraph could not be loaded:', error));
   }
-  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop };
+  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -45,6 +45,19 @@ describe('createGatewayCache', () => {
     expect(await cache.get('k')).toBe('v');
     await cache.close();
   });
+
+  it('lists what it holds in process, and with Redis down what its fallback holds', async () => {
+    const memory = createGatewayCache({ redisUrl: undefined, redisKeyPrefix: 'x:' });
+    await memory.set('a', '1');
+    await memory.set('b', '2');
+    expect(await memory.entriesInProcess()).toEqual(expect.arrayContaining([['a', '1'], ['b', '2']]));
+    expect(await memory.entriesInProcess()).toHaveLength(2);
+    await memory.close();
+    const degraded = createGatewayCache({ redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisKeyPrefix: 'x:' });
+    await degraded.set('c', '3');
+    expect(await degraded.entriesInProcess()).toEqual([['c', '3']]);
+    await degraded.close();
+  });
 });
 
 describe.runIf(process.env.REDIS_URL)('RedisFallbackCache with the real Redis (REDIS_URL)', () => {

@@ -4,7 +4,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
+import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
@@ -47,4 +49,15 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];
   return plugins.filter((plugin): plugin is ApolloServerPlugin<GatewayContext> => plugin !== false);
+}
+
+/**
+ * Validation rules beside graphql-js's own. They run before Apollo stores an operation's text
+ * (APQ, document cache), which no plugin hook does.
+ */
+export function createValidationRules(): readonly ValidationRule[] {
+  return [
+    // A BSN only as a variable: the text of an operation is cached, its variables are not.
+    bsnAsVariableRule,
+  ];
 }

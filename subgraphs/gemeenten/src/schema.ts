@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineSubgraph } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
+import { FinancienVergelijkingResolver } from './financien/financien-vergelijking.resolver.js';
 import { GemeenteFinancienResolver } from './financien/financien.resolver.js';
 import { resolveGemeenteReference } from './gemeente/gemeente.reference.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
@@ -26,6 +27,7 @@ export const subgraph = defineSubgraph({
     GemeenteResolver,
     GemeenteArrangementenResolver,
     GemeenteFinancienResolver,
+    FinancienVergelijkingResolver,
     GemeenteMaatregelenResolver,
     RegioResolver,
     SamenwerkingsverbandResolver,

@@ -7,6 +7,7 @@ import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
 import { resolveContract } from './contract/contract.reference.js';
 import { ContractResolver } from './contract/contract.resolver.js';
 import { DeclaratieResolver } from './declaratie/declaratie.resolver.js';
+import { DeclaratiegedragResolver } from './declaratie/declaratiegedrag.resolver.js';
 import { resolveGemeente } from './extends/gemeente/gemeente.reference.js';
 import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
 import { resolveJeugdToewijzing } from './extends/jeugd-toewijzing/jeugd-toewijzing.reference.js';
@@ -39,6 +40,7 @@ export const subgraph = defineSubgraph({
     ProductResolver,
     TariefResolver,
     DeclaratieResolver,
+    DeclaratiegedragResolver,
     CodelijstResolver,
     GemeenteResolver,
     WmoToewijzingResolver,

@@ -1,4 +1,5 @@
 import {
+  createBereikLoader,
   createLogboek,
   type Database,
   groupedLoader,
@@ -48,6 +49,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
       (row: JeugdToewijzing) => parentKeyOf(row, parent),
     );
   return {
+    /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
+    bereik: createBereikLoader(db),
     /** Toewijzing by `toewijzingKey` ("0406:J0406000001"); `null` when absent or outside the scope. */
     toewijzing: keyedLoader(
       (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),

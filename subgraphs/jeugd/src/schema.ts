@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineSubgraph } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
+import { JeugdBereikResolver } from './bereik/bereik.resolver.js';
 import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
 import { resolveAanbiederReference } from './extends/aanbieder/aanbieder.reference.js';
 import { AanbiederResolver } from './extends/aanbieder/aanbieder.resolver.js';
@@ -18,6 +19,7 @@ import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { JeugdToewijzingTellingResolver } from './telling/telling.resolver.js';
+import { VerwijsstroomResolver } from './verwijzing/verwijsstroom.resolver.js';
 import { VerwijzingResolver } from './verwijzing/verwijzing.resolver.js';
 
 /**
@@ -32,8 +34,10 @@ export const subgraph = defineSubgraph({
     JeugdToewijzingResolver,
     JeugdToewijzingFieldsResolver,
     VerwijzingResolver,
+    VerwijsstroomResolver,
     JeugdTrajectResolver,
     JeugdToewijzingTellingResolver,
+    JeugdBereikResolver,
     CodelijstResolver,
     InwonerResolver,
     AanbiederResolver,

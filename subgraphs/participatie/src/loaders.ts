@@ -1,4 +1,5 @@
 import {
+  createBereikLoader,
   createLogboek,
   type Database,
   groupedLoader,
@@ -40,6 +41,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     <R extends { inwonerId: string }>(rows: R[]) =>
       logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
   return {
+    /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
+    bereik: createBereikLoader(db, 'uitkering'),
     /** Uitkering by id; `null` when absent or outside the scope. */
     uitkering: keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezen(VERWERKING.UITKERING_LEZEN)), (row) => row.id),
     /** The uitkeringen of a resident, by inwoner id; `[]` for none. */

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineSubgraph } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
+import { ParticipatieBereikResolver } from './bereik/bereik.resolver.js';
 import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
 import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.js';
 import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
@@ -28,6 +29,7 @@ export const subgraph = defineSubgraph({
   defaultPort: 4005,
   resolvers: [
     UitkeringResolver,
+    ParticipatieBereikResolver,
     ReintegratietrajectResolver,
     SchuldhulptrajectResolver,
     MinimaregelingResolver,

@@ -4,6 +4,7 @@ import { loadDemo } from '../demo/load-demo.js';
 import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.js';
 import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
 import { createLoaders } from './loaders.js';
+import { PartnerSubsidiejaarResolver } from './partnerjaar/partnerjaar.resolver.js';
 import { resolvePrestatieafspraakReference } from './prestatieafspraak/prestatieafspraak.reference.js';
 import { PrestatieafspraakResolver } from './prestatieafspraak/prestatieafspraak.resolver.js';
 import { resolveSubsidieReference } from './subsidie/subsidie.reference.js';
@@ -28,6 +29,7 @@ export const subgraph = defineSubgraph({
     PrestatieafspraakResolver,
     VoorveldrapportageResolver,
     SubsidieTotalenResolver,
+    PartnerSubsidiejaarResolver,
     GemeenteResolver,
   ],
   referenceResolvers: {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './build-subgraph.js';
 export * from './caller-assertion.js';
 export * from './authorization.js';
+export * from './bereik.js';
 export * from './bulk-insert.js';
 export * from './codelists.js';
 export * from './config.js';

@@ -1,4 +1,4 @@
-import { createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal } from '@sociaal-graph/toolkit';
+import { createBereikLoader, createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
 import {
@@ -42,6 +42,8 @@ export function createLoaders(db: Database, _principal?: Principal, logboek: Log
         }),
     ),
     /** Counts per productcategorie of one gemeente in one year, by gemeente code; `[]` for none. */
+    /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
+    bereik: createBereikLoader(db),
     tellingen: loaderFamily((args: { jaar: number; gemeenten: Gemeenten }) =>
       groupedLoader(
         (codes: readonly string[]): Promise<TellingRow[]> => selectTellingen(db, codes, args.jaar, args.gemeenten),

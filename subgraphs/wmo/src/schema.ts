@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineSubgraph } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
+import { WmoBereikResolver } from './bereik/bereik.resolver.js';
 import { WmoCodelijstResolver } from './codelijst/codelijst.resolver.js';
 import { resolveAanbiederReference } from './extends/aanbieder/aanbieder.reference.js';
 import { AanbiederResolver } from './extends/aanbieder/aanbieder.resolver.js';
@@ -12,6 +13,7 @@ import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
 import { Tarief } from './extends/tarief/tarief.type.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
+import { WmoInstroomResolver } from './instroom/instroom.resolver.js';
 import { createLoaders } from './loaders.js';
 import { WmoToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { resolveWmoToewijzingReference } from './toewijzing/toewijzing.reference.js';
@@ -28,6 +30,8 @@ export const subgraph = defineSubgraph({
   resolvers: [
     WmoToewijzingResolver,
     WmoToewijzingTellingResolver,
+    WmoBereikResolver,
+    WmoInstroomResolver,
     WmoCodelijstResolver,
     InwonerResolver,
     AanbiederResolver,

@@ -1,6 +1,6 @@
 import { formatEurocent, type Queryable } from '@sociaal-graph/toolkit';
 import type { FinancienBedragen, JaarFinancien, TaakveldFinancien } from './financien.type.js';
-import { taakveldCode } from './iv3-taakvelden.js';
+import { taakveldCode, taakveldWet } from './iv3-taakvelden.js';
 
 /** Loader key of "the figures of one gemeente, optionally one year and one taakveld". */
 export function financienSleutel(gemeenteCode: string, jaar: number | null, taakveld: string | null = null): string {
@@ -24,17 +24,17 @@ const MATCHES = `f.gemeente_code = k.gemeente_code AND (k.jaar IS NULL OR f.jaar
   AND (k.taakveld IS NULL OR f.taakveld = k.taakveld OR (length(f.taakveld) = length(k.taakveld) + 1
        AND starts_with(f.taakveld, k.taakveld) AND right(f.taakveld, 1) BETWEEN 'a' AND 'z'))`;
 
-const PER_INWONER = (bedrag: string) => `round(${bedrag}::numeric / NULLIF(inwoners, 0))::bigint`;
+export const PER_INWONER = (bedrag: string) => `round(${bedrag}::numeric / NULLIF(inwoners, 0))::bigint`;
 
 /** Amount columns of the outer select, over an inner select with begroting..tekort and inwoners. */
-const BEDRAGEN = `begroting, prognose, realisatie, tekort, "tekortBasis",
+export const BEDRAGEN = `begroting, prognose, realisatie, tekort, "tekortBasis",
   ${PER_INWONER('begroting')} AS "begrotingPerInwoner", ${PER_INWONER('prognose')} AS "prognosePerInwoner",
   ${PER_INWONER('realisatie')} AS "realisatiePerInwoner", ${PER_INWONER('tekort')} AS "tekortPerInwoner"`;
 
-type Bedragen = Omit<FinancienBedragen, 'begrotingTekst' | 'prognoseTekst' | 'realisatieTekst' | 'tekortTekst'>;
+export type Bedragen = Omit<FinancienBedragen, 'begrotingTekst' | 'prognoseTekst' | 'realisatieTekst' | 'tekortTekst'>;
 
 /** Adds the formatted amounts a person reads. */
-function metTeksten<R extends Bedragen>(row: R): R & FinancienBedragen {
+export function metTeksten<R extends Bedragen>(row: R): R & FinancienBedragen {
   return {
     ...row,
     begrotingTekst: formatEurocent(row.begroting),
@@ -58,7 +58,7 @@ export async function fetchTaakveldFinancien(db: Queryable, sleutels: readonly s
       ORDER BY jaar, "taakveldCode"`,
     parseSleutels(sleutels),
   );
-  return rows.map(({ taakveldCode: code, ...row }) => ({ ...metTeksten(row), taakveld: taakveldCode(code) }));
+  return rows.map(({ taakveldCode: code, ...row }) => ({ ...metTeksten(row), taakveld: taakveldCode(code), wet: taakveldWet(code) }));
 }
 
 /**

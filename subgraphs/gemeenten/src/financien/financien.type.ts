@@ -1,4 +1,4 @@
-import { Code, Eurocent } from '@sociaal-graph/toolkit';
+import { Code, Eurocent, Wet } from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What a tekort is computed from: the realisation when the year is closed, else the prognosis. */
@@ -11,6 +11,13 @@ registerEnumType(TekortBasis, {
   name: 'TekortBasis',
   description:
     'Waarop het tekort berust: REALISATIE (jaar afgesloten), PROGNOSE (nog geen realisatie) of GEMENGD (een totaal waarin een deel van de taakvelden al een realisatie heeft).',
+  valuesConfig: {
+    REALISATIE: { description: 'Het tekort is realisatie (jaarrekening) min begroting: het jaar is afgesloten.' },
+    PROGNOSE: { description: 'Het tekort is de laatste prognose min begroting: er is nog geen realisatie.' },
+    GEMENGD: {
+      description: 'Een totaal over taakvelden waarvan een deel al een realisatie heeft en een deel alleen een prognose.',
+    },
+  },
 });
 
 // Budgets of a large gemeente exceed 2^31 eurocent (about 21 million euro), GraphQL's Int; SafeInt
@@ -79,6 +86,12 @@ export class TaakveldFinancien extends FinancienBedragen {
 
   @Field(() => Code, { description: 'Iv3-taakveld (programma 6), zie iv3Taakvelden.' })
   taakveld!: Code;
+
+  @Field(() => Wet, {
+    nullable: true,
+    description: 'De wet waaronder de uitgaven van dit taakveld vallen; null voor 6.1 en 6.2, die alle wetten samen dienen.',
+  })
+  wet!: Wet | null;
 }
 
 /** Iv3 figures of one gemeente for one year, summed over the taakvelden of programme 6. */

@@ -1,4 +1,4 @@
-import { badUserInput, type Code, type Codelijst } from '@sociaal-graph/toolkit';
+import { badUserInput, type Code, type Codelijst, Wet } from '@sociaal-graph/toolkit';
 
 /**
  * Iv3 taakvelden of programme 6 (sociaal domein), Iv3-informatievoorschrift 2023 v1.0
@@ -49,4 +49,27 @@ export function assertTaakveld(taakveld: string, argument = 'taakveld'): string 
 /** The taakveld as a Code; a code outside the list keeps its code and says it is unknown. */
 export function taakveldCode(code: string): Code {
   return { code, omschrijving: IV3_TAAKVELD.get(code) ?? 'Onbekend taakveld (niet in de Iv3-lijst van programma 6)' };
+}
+
+/**
+ * The law a taakveld's spending falls under (Iv3-informatievoorschrift 2023, taakveld definitions of
+ * financiengemeenten.nl): 6.3-6.5 Participatiewet (inkomen, beschut werk, re-integratie; 6.4 also holds
+ * the old WSW), 6.6, 6.71 and 6.81 Wmo, 6.72-6.74 and 6.82 Jeugdwet. 6.1 and 6.2 (samenkracht, toegang)
+ * serve all laws together and have none.
+ */
+export function taakveldWet(taakveld: string): Wet | null {
+  if (/^6\.[345]$/.test(taakveld)) return Wet.PARTICIPATIEWET;
+  if (/^6\.(6|71|81)/.test(taakveld)) return Wet.WMO;
+  if (/^6\.(72|73|74|82)/.test(taakveld)) return Wet.JEUGDWET;
+  return null;
+}
+
+/**
+ * The pre-2023 code a taakveld was booked on (6.73 and 6.74 were split off 6.72 "Maatwerkdienstverlening
+ * 18-"), so that figures compare with older tables such as Huizen's 2019 benchmark (seed-004 §4.1).
+ */
+export function taakveldTot2023(taakveld: string): string {
+  if (/^6\.(71|81|82)[a-z]$/.test(taakveld)) return taakveld.slice(0, -1);
+  if (/^6\.7[234][a-z]$/.test(taakveld)) return '6.72';
+  return taakveld;
 }

@@ -1,8 +1,10 @@
-import { type Principal, Rol, scopeParameter, Wet } from '@sociaal-graph/toolkit';
+import { type Principal, Rol, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
 
 /**
  * The gemeenten whose declaraties a caller may see, per law: the CONTRACTBEHEER mandate for the
- * declaratie's own law (DESIGN "Mandates decide every row"). `null` means every gemeente. A
+ * declaratie's own law (the region checks them against its contracts), or the UITVOERING mandate
+ * (the executing back office checks them against its toewijzingen, as the IASZ does for Heemstede
+ * and Bloemendaal) (DESIGN "Mandates decide every row"). `null` means every gemeente. A
  * provider's own AGB code (`aanbieder`, else `null`) limits the rows to its own declaraties.
  */
 export type DeclaratieScope = readonly [
@@ -18,12 +20,23 @@ export type DeclaratieScope = readonly [
  */
 export function declaratieScope(principal: Principal): DeclaratieScope {
   if (principal.aanbieder) return [null, null, null, principal.aanbieder];
+  // Reaching a declaratie through its toewijzing needs only the persoonsgegevens purpose at the
+  // gateway; the rows themselves are for roles whose purpose is declaraties (not a consulent).
+  if (!principal.scopes.includes(Scope.DECLARATIES)) return [[], [], [], null];
   return [
-    scopeParameter(principal.scope(Wet.WMO, Rol.CONTRACTBEHEER)),
-    scopeParameter(principal.scope(Wet.JEUGDWET, Rol.CONTRACTBEHEER)),
-    scopeParameter(principal.scope(Wet.PARTICIPATIEWET, Rol.CONTRACTBEHEER)),
+    declaratieGemeenten(principal, Wet.WMO),
+    declaratieGemeenten(principal, Wet.JEUGDWET),
+    declaratieGemeenten(principal, Wet.PARTICIPATIEWET),
     null,
   ];
+}
+
+/** CONTRACTBEHEER or UITVOERING of one law, as a SQL parameter (`null` = every gemeente). */
+function declaratieGemeenten(principal: Principal, wet: Wet): readonly string[] | null {
+  const contractbeheer = scopeParameter(principal.scope(wet, Rol.CONTRACTBEHEER));
+  const uitvoering = scopeParameter(principal.scope(wet, Rol.UITVOERING));
+  if (contractbeheer === null || uitvoering === null) return null;
+  return [...new Set([...contractbeheer, ...uitvoering])].sort();
 }
 
 /**

@@ -4,7 +4,7 @@ import { assertDatum } from '../domain.js';
 import { badUserInput } from '../errors.js';
 import { queryPage } from '../page-query.js';
 import { pageInfo, pageOf } from '../paging.js';
-import { assertScope } from '../principal.js';
+import { assertScope, developmentPrincipal } from '../principal.js';
 import type { LogboekArgs, Verwerking, VerwerkingPage } from './verwerking.type.js';
 
 /** The processing activity of reading the log itself (the log is personal data too). */
@@ -45,12 +45,22 @@ export async function leesLogboek(context: SubgraphContext, args: LogboekArgs, b
      WHERE ($1::text IS NULL OR v.trace_id = $1)
        AND ($2::text IS NULL OR v.betrokkene = $2)
        AND ($3::date IS NULL OR v.tijdstip >= $3::date)
-       AND ($4::date IS NULL OR v.tijdstip < $4::date + 1)`,
+       AND ($4::date IS NULL OR v.tijdstip < $4::date + 1)
+       AND ($5::text IS NULL OR a.organisatie = $5)`,
     'tijdstip, id',
-    [args.traceId ?? null, args.betrokkene ?? null, van, tot],
+    [args.traceId ?? null, args.betrokkene ?? null, van, tot, eigenOrganisatie(context)],
     page,
   );
   return { items: items.map((row) => verwerkingOf(row, bron)), pageInfo: pageInfo(totaal, page, items.length) };
+}
+
+/**
+ * An fg supervises the processing of its own organisation: it reads the records whose actor acted for
+ * that organisation, not another organisation's (`null`, every record, only for the in-process
+ * development caller).
+ */
+function eigenOrganisatie(context: SubgraphContext): string | null {
+  return context.principal.organisatie === developmentPrincipal.organisatie ? null : context.principal.organisatie;
 }
 
 function verwerkingOf(row: VerwerkingRow, bron: string): Verwerking {

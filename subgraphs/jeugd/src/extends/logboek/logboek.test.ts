@@ -69,4 +69,14 @@ describe('Logboek Dataverwerkingen of jeugd', () => {
     const refused = await harness.execute(LOG, variables, consulent);
     expect(firstError(refused)?.code).toBe('FORBIDDEN');
   });
+
+  it("keeps another organisation's fg out of this organisation's records", async () => {
+    const LOG = `query ($r: [_Any!]!, $b: String!) { _entities(representations: $r) { ... on Logboek { jeugd(betrokkene: $b) { pageInfo { totaal } } } } }`;
+    const variables = { r: [{ __typename: 'Logboek', id: 'logboek' }], b: eerste.inwonerId };
+    const eigen = await harness.execute(LOG, variables, fg);
+    expect(eigen.data?._entities).toEqual([{ jeugd: { pageInfo: { totaal: 1 } } }]);
+    const amersfoort = await harness.execute(LOG, variables, { ...fg, organisatie: '0307' });
+    expect(amersfoort.errors).toBeUndefined();
+    expect(amersfoort.data?._entities).toEqual([{ jeugd: { pageInfo: { totaal: 0 } } }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** Stub of the gemeenten subgraph's `Gemeente`: the key only; wmo adds its toewijzingen to it. */
 @Directive('@key(fields: "code")')
@@ -6,4 +6,9 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 export class Gemeente {
   @Field(() => String, { description: 'CBS-gemeentecode, vier cijfers met voorloopnullen ("0406").' })
   code!: string;
+
+  // Owned by the gemeenten subgraph; wmoBereik requires it for its per-1,000 figures (issue 4 item 6).
+  @Directive('@external')
+  @Field(() => Int, { description: 'Aantal inwoners (eigendom van de subgraph gemeenten; CBS-cijfer).' })
+  inwoners?: number;
 }

@@ -1,0 +1,98 @@
+import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, roundHalfAwayFromZero, world } from '../gemeenten.test-utils.js';
+import { subgraph } from '../schema.js';
+
+let harness: SubgraphHarness;
+beforeAll(async () => {
+  harness = await createSubgraphHarness(subgraph);
+});
+afterAll(() => harness.close());
+
+const REFERENTIE = `groep aantalGemeenten begrotingPerInwoner realisatiePerInwoner tekortPerInwoner`;
+const QUERY = `query ($gemeenten: [String!]!, $jaar: Int, $wet: Wet, $indeling: TaakveldIndeling) {
+  financienVergelijking(gemeenten: $gemeenten, jaar: $jaar, wet: $wet, indeling: $indeling) {
+    verantwoording { berekendOver uitgesloten { gemeenteCode } gegevensTot laatsteDeclaratie }
+    rijen { gemeenteCode jaar taakveld { code } wet begroting realisatie realisatiePerInwoner
+            grootteklasse { ${REFERENTIE} } nederland { ${REFERENTIE} } }
+  }
+}`;
+
+type Rij = {
+  gemeenteCode: string;
+  jaar: number;
+  taakveld: { code: string } | null;
+  wet: string | null;
+  begroting: number;
+  realisatie: number | null;
+  realisatiePerInwoner: number | null;
+  grootteklasse: Record<string, unknown>;
+  nederland: Record<string, unknown>;
+};
+
+/** Sum over sum of inhabitants of the gemeenten in `codes` whose rows `inGroep` selects (independent of the SQL). */
+function referentie(codes: readonly string[], jaar: number, inGroep: (taakveld: string) => boolean, groep: string) {
+  const gemeenten = world.gemeenten.filter((g) => codes.includes(g.code));
+  const rows = world.financien.filter((f) => f.jaar === jaar && inGroep(f.taakveld) && codes.includes(f.gemeenteCode));
+  const inwoners = gemeenten.reduce((sum, g) => sum + g.inwoners, 0);
+  const som = (waarde: (f: (typeof rows)[number]) => number) => rows.reduce((sum, f) => sum + waarde(f), 0);
+  const gerealiseerd = rows.every((f) => f.realisatie !== null);
+  return {
+    groep,
+    aantalGemeenten: gemeenten.length,
+    begrotingPerInwoner: roundHalfAwayFromZero(som((f) => f.begroting) / inwoners),
+    realisatiePerInwoner: gerealiseerd ? roundHalfAwayFromZero(som((f) => f.realisatie ?? 0) / inwoners) : null,
+    tekortPerInwoner: roundHalfAwayFromZero(som((f) => (f.realisatie ?? f.prognose) - f.begroting) / inwoners),
+  };
+}
+
+describe('financienVergelijking', () => {
+  it('compares Huizen per pre-2023 taakveld with its size class and the country, 6.72 holding 6.72-6.74', async () => {
+    const result = await harness.execute<{ financienVergelijking: { verantwoording: unknown; rijen: Rij[] } }>(QUERY, {
+      gemeenten: ['0406'],
+      jaar: 2024,
+      indeling: 'IV3_TOT_2023',
+    });
+    expect(result.errors).toBeUndefined();
+    const { verantwoording, rijen } = result.data!.financienVergelijking;
+    expect(verantwoording).toEqual({ berekendOver: ['0406'], uitgesloten: [], gegevensTot: '2024-12-31', laatsteDeclaratie: null });
+    const huizen = world.gemeenten.find((g) => g.code === '0406')!;
+    const klasse = world.gemeenten.filter((g) => g.grootteklasse === huizen.grootteklasse).map((g) => g.code);
+    const alle = world.gemeenten.map((g) => g.code);
+    expect(klasse.length).toBeGreaterThan(1);
+    const jeugd = (t: string) => /^6\.7[234]/.test(t);
+    const rij = rijen.find((r) => r.taakveld?.code === '6.72');
+    expect(rij).toMatchObject({ gemeenteCode: '0406', jaar: 2024, wet: 'JEUGDWET' });
+    expect(rij?.begroting).toBe(
+      world.financien.filter((f) => f.gemeenteCode === '0406' && f.jaar === 2024 && jeugd(f.taakveld)).reduce((s, f) => s + f.begroting, 0),
+    );
+    expect(rij?.grootteklasse).toEqual(referentie(klasse, 2024, jeugd, huizen.grootteklasse));
+    expect(rij?.nederland).toEqual(referentie(alle, 2024, jeugd, 'Nederland'));
+    expect(rijen.map((r) => r.taakveld?.code)).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '6.71', '6.72', '6.81', '6.82']);
+  });
+
+  it('sums per wet, leaves 6.1 and 6.2 without a law, and has no realisation in the open year', async () => {
+    const result = await harness.execute<{ financienVergelijking: { verantwoording: { gegevensTot: string | null }; rijen: Rij[] } }>(
+      QUERY,
+      { gemeenten: ['0317', '0406'], jaar: 2026, indeling: 'WET' },
+    );
+    expect(result.errors).toBeUndefined();
+    const { verantwoording, rijen } = result.data!.financienVergelijking;
+    expect(verantwoording.gegevensTot).toBeNull();
+    expect(rijen.map((r) => [r.gemeenteCode, r.wet])).toEqual([
+      ['0317', null], ['0317', 'JEUGDWET'], ['0317', 'PARTICIPATIEWET'], ['0317', 'WMO'],
+      ['0406', null], ['0406', 'JEUGDWET'], ['0406', 'PARTICIPATIEWET'], ['0406', 'WMO'],
+    ]);
+    expect(rijen.every((r) => r.taakveld === null && r.realisatie === null && r.nederland.realisatiePerInwoner === null)).toBe(true);
+  });
+
+  it('filters on a wet and refuses a malformed gemeentecode', async () => {
+    const result = await harness.execute<{ financienVergelijking: { rijen: Rij[] } }>(QUERY, {
+      gemeenten: ['0406'],
+      jaar: 2023,
+      wet: 'PARTICIPATIEWET',
+    });
+    expect(result.data?.financienVergelijking.rijen.map((r) => r.taakveld?.code)).toEqual(['6.3', '6.4', '6.5']);
+    expect(errorCodes(await harness.execute(QUERY, { gemeenten: ['406'] }))).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -1,0 +1,237 @@
+import type DataLoader from 'dataloader';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import type { Queryable } from './database.js';
+import { assertGemeentecode, assertJaar, Wet } from './domain.js';
+import { badUserInput } from './errors.js';
+import { groupedLoader, loaderFamily } from './loaders.js';
+import type { Principal } from './principal.js';
+import { assertStatistiek } from './statistiek.js';
+import { OnderdruktAantal, suppressCount } from './suppression.js';
+import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
+
+/**
+ * Reach of a law per gemeente (issue 4 item 6): clients per 1,000 inhabitants and the in-, through- and
+ * outflow per quarter. Shared by the wmo and jeugd subgraphs (table `toewijzing`) and participatie (table
+ * `uitkering`), whose tables have the same columns for this (gemeente_code, inwoner_id, ingangsdatum,
+ * einddatum, both days inclusive).
+ */
+
+/** The subgraph's own table a reach is counted in; a closed list, as it becomes part of the SQL. */
+export type BereikBron = 'toewijzing' | 'uitkering';
+const BRONNEN: Readonly<Record<BereikBron, string>> = { toewijzing: 'toewijzing', uitkering: 'uitkering' };
+
+/** Raw counts of one gemeente in one quarter (`kwartaal` 1-4) or the whole year (`kwartaal` null). */
+export interface BereikRow {
+  gemeenteCode: string;
+  kwartaal: number | null;
+  clienten: number;
+  instroom: number;
+  doorstroom: number;
+  uitstroom: number;
+}
+
+/** Active on day `d` (an SQL date expression): the toewijzing `a` runs that day. */
+const actiefOp = (a: string, d: string) => `(${a}.ingangsdatum <= ${d} AND (${a}.einddatum IS NULL OR ${a}.einddatum >= ${d}))`;
+
+/**
+ * Counts, in the subgraph's own table `bron`, per asked gemeente and quarter of `jaar` and for the
+ * whole year, the distinct clients (inwoners):
+ * - clienten: with a toewijzing (or uitkering) active on at least one day of the period;
+ * - instroom: whose toewijzing starts in the period without another one of theirs active the day before;
+ * - uitstroom: whose toewijzing ends in the period without another one of theirs active the day after;
+ * - doorstroom: with a toewijzing active on the first and one on the last day of the period.
+ * One statement for any number of gemeenten; raw counts, suppressed by the caller.
+ */
+export function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: number, bron: BereikBron = 'toewijzing'): Promise<BereikRow[]> {
+  return db.query<BereikRow>(
+    `WITH periode AS (
+       SELECT g.code AS gemeente_code, k.kwartaal,
+              make_date($2::int, coalesce(3 * k.kwartaal - 2, 1), 1) AS van,
+              (make_date($2::int, coalesce(3 * k.kwartaal - 2, 1), 1) + CASE WHEN k.kwartaal IS NULL THEN interval '1 year' ELSE interval '3 months' END)::date - 1 AS tot
+         FROM unnest($1::text[]) AS g(code)
+        CROSS JOIN (SELECT generate_series(1, 4) AS kwartaal UNION ALL SELECT NULL) k
+     ), t AS (
+       SELECT gemeente_code, inwoner_id, ingangsdatum, einddatum FROM ${BRONNEN[bron]} WHERE gemeente_code = ANY($1::text[])
+     )
+     SELECT p.gemeente_code AS "gemeenteCode", p.kwartaal,
+            (SELECT count(DISTINCT t.inwoner_id) FROM t
+              WHERE t.gemeente_code = p.gemeente_code AND t.ingangsdatum <= p.tot AND (t.einddatum IS NULL OR t.einddatum >= p.van))::int AS clienten,
+            (SELECT count(DISTINCT t.inwoner_id) FROM t
+              WHERE t.gemeente_code = p.gemeente_code AND t.ingangsdatum BETWEEN p.van AND p.tot
+                AND NOT EXISTS (SELECT 1 FROM t u WHERE u.gemeente_code = t.gemeente_code AND u.inwoner_id = t.inwoner_id
+                                   AND ${actiefOp('u', 't.ingangsdatum - 1')}))::int AS instroom,
+            (SELECT count(*) FROM (SELECT t.inwoner_id FROM t WHERE t.gemeente_code = p.gemeente_code
+                GROUP BY t.inwoner_id HAVING bool_or(${actiefOp('t', 'p.van')}) AND bool_or(${actiefOp('t', 'p.tot')})) blijvers)::int AS doorstroom,
+            (SELECT count(DISTINCT t.inwoner_id) FROM t
+              WHERE t.gemeente_code = p.gemeente_code AND t.einddatum BETWEEN p.van AND p.tot
+                AND NOT EXISTS (SELECT 1 FROM t u WHERE u.gemeente_code = t.gemeente_code AND u.inwoner_id = t.inwoner_id
+                                   AND ${actiefOp('u', 't.einddatum + 1')}))::int AS uitstroom
+       FROM periode p
+      ORDER BY p.gemeente_code, p.kwartaal NULLS LAST`,
+    [gemeenten, jaar],
+  );
+}
+
+/** The last ingangsdatum in `bron` in these gemeenten (the freshness of the reach); null without any. */
+export async function selectLaatsteIngangsdatum(db: Queryable, gemeenten: readonly string[], bron: BereikBron = 'toewijzing'): Promise<string | null> {
+  const [row] = await db.query<{ datum: string | null }>(
+    `SELECT to_char(max(ingangsdatum), 'YYYY-MM-DD') AS datum FROM ${BRONNEN[bron]} WHERE gemeente_code = ANY($1::text[])`,
+    [gemeenten],
+  );
+  return row?.datum ?? null;
+}
+
+/** One quarter (or the whole year) of a law's reach in a gemeente, as published. */
+@Directive('@shareable')
+@ObjectType({
+  description:
+    'Clienten en hun in-, door- en uitstroom in een kwartaal (of het hele jaar) in een gemeente onder een wet. Bron: de toewijzingen ' +
+    '(iWmo/iJw 301; Wmo en Jeugdwet) of de uitkeringen (Participatiewet) van de gemeente; een client is een inwoner met minstens een ' +
+    'toewijzing of uitkering. Aantallen onder 10 onderdrukt, de rest afgerond op 5.',
+})
+export class BereikPeriode {
+  @Field(() => Int, { nullable: true, description: 'Het kwartaal (1-4); null voor het hele jaar.' })
+  kwartaal!: number | null;
+
+  @Field(() => String, { description: 'Eerste dag van de periode (JJJJ-MM-DD).' })
+  van!: string;
+
+  @Field(() => String, { description: 'Laatste dag van de periode (JJJJ-MM-DD).' })
+  tot!: string;
+
+  @Field(() => OnderdruktAantal, { description: 'Clienten met minstens een toewijzing (of uitkering) die op een dag in de periode liep.' })
+  clienten!: OnderdruktAantal;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Clienten per 1.000 inwoners van de doelgroep (zie WetBereik.doelgroep), een decimaal, berekend uit het gepubliceerde (afgeronde) aantal ' +
+      'clienten; null als dat onderdrukt is.',
+  })
+  clientenPer1000!: number | null;
+
+  @Field(() => OnderdruktAantal, {
+    description:
+      'Instroom: clienten van wie een toewijzing (of uitkering) in de periode begon zonder dat de dag ervoor een andere van hen liep.',
+  })
+  instroom!: OnderdruktAantal;
+
+  @Field(() => OnderdruktAantal, {
+    description:
+      'Doorstroom: clienten met een toewijzing (of uitkering) die liep op de eerste dag van de periode en een die liep op de laatste dag.',
+  })
+  doorstroom!: OnderdruktAantal;
+
+  @Field(() => OnderdruktAantal, {
+    description:
+      'Uitstroom: clienten van wie een toewijzing (of uitkering) in de periode eindigde zonder dat de dag erna een andere van hen liep.',
+  })
+  uitstroom!: OnderdruktAantal;
+}
+
+/** The reach of one law in one gemeente in one year. */
+@Directive('@shareable')
+@ObjectType({
+  description:
+    'Bereik van een wet in een gemeente in een kalenderjaar: clienten per 1.000 inwoners van de doelgroep en de in-, door- en uitstroom ' +
+    'per kwartaal. Inwoners: CBS-cijfer van de gemeente (Gemeente.inwoners of inwonersOnder18, subgraph gemeenten).',
+})
+export class WetBereik {
+  @Field(() => Wet, { description: 'De wet: WMO, JEUGDWET of PARTICIPATIEWET (uitkeringen).' })
+  wet!: Wet;
+
+  @Field(() => Int, { description: 'Het kalenderjaar.' })
+  jaar!: number;
+
+  @Field(() => String, { description: 'De doelgroep waarop per 1.000 is gerekend: "inwoners" (Wmo, Participatiewet) of "inwoners onder 18" (Jeugdwet, zoals het CBS).' })
+  doelgroep!: string;
+
+  @Field(() => Int, { description: 'Aantal inwoners van de doelgroep (publiek CBS-cijfer, uit de subgraph gemeenten).' })
+  inwoners!: number;
+
+  @Field(() => BereikPeriode, { description: 'Het hele jaar.' })
+  jaartotaal!: BereikPeriode;
+
+  @Field(() => [BereikPeriode], { description: 'De vier kwartalen, in volgorde.' })
+  kwartalen!: BereikPeriode[];
+}
+
+/** The published reach of one gemeente from its five raw rows (four quarters and the year). */
+export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, doelgroep: string, inwoners: number): WetBereik {
+  const periode = (row: BereikRow): BereikPeriode => {
+    const maand = row.kwartaal === null ? 1 : 3 * row.kwartaal - 2;
+    const eind = row.kwartaal === null ? 12 : maand + 2;
+    const clienten = suppressCount(row.clienten);
+    const waarde = clienten.waarde;
+    return {
+      kwartaal: row.kwartaal,
+      van: `${jaar}-${String(maand).padStart(2, '0')}-01`,
+      tot: new Date(Date.UTC(jaar, eind, 0)).toISOString().slice(0, 10),
+      clienten,
+      // From the rounded count: the raw count must not be recoverable from the public number of inhabitants.
+      clientenPer1000: waarde === null || inwoners <= 0 ? null : Math.round((waarde / inwoners) * 10_000) / 10,
+      instroom: suppressCount(row.instroom),
+      doorstroom: suppressCount(row.doorstroom),
+      uitstroom: suppressCount(row.uitstroom),
+    };
+  };
+  const jaarRow = rows.find((row) => row.kwartaal === null);
+  const leeg: BereikRow = { gemeenteCode: '', kwartaal: null, clienten: 0, instroom: 0, doorstroom: 0, uitstroom: 0 };
+  return {
+    wet,
+    jaar,
+    doelgroep,
+    inwoners,
+    jaartotaal: periode(jaarRow ?? leeg),
+    kwartalen: [1, 2, 3, 4].map((k) => periode(rows.find((row) => row.kwartaal === k) ?? { ...leeg, kwartaal: k })),
+  };
+}
+
+
+/** Per request: the raw reach rows of a year, by gemeente code (one statement per batch of gemeenten). */
+export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing'): (jaar: number) => DataLoader<string, BereikRow[]> {
+  return loaderFamily((jaar: number) =>
+    groupedLoader((codes: readonly string[]) => selectBereik(db, codes, jaar, bron), (row) => row.gemeenteCode),
+  );
+}
+
+/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
+const MAX_GEMEENTEN = 400;
+
+/**
+ * The root of a reach query: the asked gemeenten split by the caller's aggregate scope for `wet`, the
+ * verantwoording (freshness: the last ingangsdatum) and the gemeenten computed over, as entity stubs
+ * whose `...Bereik(jaar)` field (with the inhabitants from the gemeenten subgraph) gives the numbers.
+ */
+export async function bereikAntwoord(
+  db: Queryable,
+  principal: Principal,
+  wet: Wet,
+  gemeenten: readonly string[],
+  bron: BereikBron = 'toewijzing',
+): Promise<{ verantwoording: Verantwoording; gemeenten: { code: string }[] }> {
+  if (gemeenten.length > MAX_GEMEENTEN) {
+    throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
+  }
+  const codes = gemeenten.map((code) => assertGemeentecode(code, 'gemeenten'));
+  const verdeling = verdeelOpMandaat(wet, principal.statistiek(wet), codes);
+  const gegevensTot = verdeling.binnen.length === 0 ? null : await selectLaatsteIngangsdatum(db, verdeling.binnen, bron);
+  return { verantwoording: verantwoording(verdeling, { gegevensTot }), gemeenten: verdeling.binnen.map((code) => ({ code })) };
+}
+
+/**
+ * The reach of `wet` in one gemeente in `jaar`, for the field on the gemeente stub: FORBIDDEN outside the
+ * caller's aggregate scope (never zero); `inwoners` comes from the gemeenten subgraph through `@requires`.
+ */
+export async function wetBereikVan(
+  { principal, load }: { principal: Principal; load: (jaar: number) => DataLoader<string, BereikRow[]> },
+  wet: Wet,
+  gemeente: { code: string; inwoners?: number | undefined },
+  jaar: number,
+  doelgroep: string,
+): Promise<WetBereik> {
+  assertJaar(jaar);
+  assertStatistiek(wet, principal.statistiek(wet), [gemeente.code]);
+  if (gemeente.inwoners === undefined) throw new Error(`Het aantal inwoners van ${gemeente.code} ontbreekt (@requires).`);
+  return wetBereikOf(await load(jaar).load(gemeente.code), wet, jaar, doelgroep, gemeente.inwoners);
+}

@@ -1,0 +1,48 @@
+import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subgraph } from '../schema.js';
+import { demoWorld, worldToewijzingen } from '../wmo.test-utils.js';
+
+const QUERY = `query ($r: [_Any!]!, $jaar: Int!) { _entities(representations: $r) {
+  ... on Gemeente { code wmoBereik(jaar: $jaar) { inwoners jaartotaal { clienten { waarde onderdrukt } clientenPer1000 } kwartalen { kwartaal } } } } }`;
+
+type Entities = { _entities: { code: string; wmoBereik: { inwoners: number; jaartotaal: { clienten: { waarde: number | null }; clientenPer1000: number | null }; kwartalen: { kwartaal: number }[] } }[] };
+
+const GEMEENTEN = ['0406', '0376', '0317', '0417', '0402', '1942'];
+/** Representations as the gateway sends them for a field that @requires `inwoners`. */
+const representations = (codes: readonly string[]) =>
+  codes.map((code) => ({ __typename: 'Gemeente', code, inwoners: demoWorld().gemeenten.find((g) => g.code === code)?.inwoners ?? 0 }));
+
+let harness: SubgraphHarness;
+beforeAll(async () => {
+  harness = await createSubgraphHarness(subgraph);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('Gemeente.wmoBereik', () => {
+  it('counts the clients of the year per 1,000 of the inhabitants the gateway passed', async () => {
+    const result = await harness.execute<Entities>(QUERY, { r: representations(['0406']), jaar: 2025 });
+    expect(result.errors).toBeUndefined();
+    const [huizen] = result.data?._entities ?? [];
+    const clienten = new Set(
+      worldToewijzingen()
+        .filter((t) => t.gemeenteCode === '0406' && t.ingangsdatum <= '2025-12-31' && (t.einddatum === null || t.einddatum >= '2025-01-01'))
+        .map((t) => t.inwonerId),
+    ).size;
+    const shown = Math.round(clienten / 5) * 5;
+    const inwoners = demoWorld().gemeenten.find((g) => g.code === '0406')?.inwoners ?? 0;
+    expect(huizen?.wmoBereik.inwoners).toBe(inwoners);
+    expect(huizen?.wmoBereik.jaartotaal.clienten.waarde).toBe(shown);
+    expect(huizen?.wmoBereik.jaartotaal.clientenPer1000).toBeCloseTo((shown / inwoners) * 1000, 1);
+    expect(huizen?.wmoBereik.kwartalen.map((k) => k.kwartaal)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('costs the same number of statements for 2 as for 6 gemeenten', async () => {
+    const two = await harness.countStatements(QUERY, { r: representations(GEMEENTEN.slice(0, 2)), jaar: 2025 });
+    const six = await harness.countStatements(QUERY, { r: representations(GEMEENTEN), jaar: 2025 });
+    expect(six.result.errors).toBeUndefined();
+    expect(six.statements).toBe(two.statements);
+  });
+});

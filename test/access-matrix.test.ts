@@ -1,0 +1,449 @@
+import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-utils.js';
+
+// Issue 3 acceptance: every role against every sensitive field, every gemeente and every wet, allowed
+// and refused alike. The expected outcome of each cell is derived here from an independent statement
+// of the rules (README "Who may see what", DESIGN "Mandates decide every row", seed-004 §11) and from
+// the demo world every subgraph loaded, never from the implementation's tables (ROLE_SCOPES and the like).
+const world = generateDemoWorld(readDemoConfig({}));
+const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const GEMEENTEN = world.gemeenten.map((g) => g.code);
+const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;
+type Wet = (typeof WETTEN)[number];
+/** The year the aggregates are asked for. */
+const JAAR = 2025;
+
+// ---- The rules, stated independently -------------------------------------------------------------
+
+/** What a role may read at all (its purposes); anonymous callers have none. */
+type Doel = 'dossier' | 'bsn' | 'vrijeTekst' | 'declaraties' | 'tellingen' | 'logboek';
+const DOELEN: Record<string, readonly Doel[]> = {
+  // Full case data of its own clients, the BSN and its own free text, and counts where it works.
+  consulent: ['dossier', 'bsn', 'vrijeTekst', 'tellingen'],
+  // Beschikkingen and toewijzingen for payment: the file, no BSN, no free text.
+  backoffice: ['dossier', 'declaraties', 'tellingen'],
+  // Its own toewijzingen and declaraties only.
+  aanbieder: ['dossier', 'declaraties'],
+  // Contract management: declaraties and aggregates, never a file.
+  inkoper: ['declaraties', 'tellingen'],
+  beleid: ['tellingen'],
+  controller: ['tellingen'],
+  analist: ['tellingen'],
+  subsidiepartner: ['tellingen'],
+  fg: ['logboek'],
+};
+
+/** The arrangement roles (Rol) whose rows each caller role acts in; other roles act in none. */
+const ARRANGEMENT_ROLLEN: Record<string, readonly string[]> = {
+  consulent: ['TOEGANG', 'UITVOERING'],
+  backoffice: ['UITVOERING'],
+  inkoper: ['INKOOP', 'CONTRACTBEHEER'],
+};
+
+interface Caller {
+  readonly naam: string;
+  readonly rol?: string;
+  readonly org?: string;
+}
+
+/** Whether `org` holds (wet, rol) for `gemeente` in an arrangement valid today, per the demo world. */
+function holds(org: string, wet: string, rol: string, gemeente: string): boolean {
+  return world.arrangementen.some(
+    (a) =>
+      a.organisatieId === org && a.wet === wet && a.rol === rol && a.gemeenteCode === gemeente &&
+      a.geldigVan <= today && (a.geldigTot === null || today <= a.geldigTot),
+  );
+}
+
+/** Whether the caller acts in arrangement role `rol` of (wet, gemeente): its role acts in it and its org holds it. */
+function actsIn(caller: Caller, wet: string, rol: string, gemeente: string): boolean {
+  return !!caller.org && (ARRANGEMENT_ROLLEN[caller.rol ?? ''] ?? []).includes(rol) && holds(caller.org, wet, rol, gemeente);
+}
+
+/** The policy `mandaat`: a TOEGANG or UITVOERING mandate for at least one gemeente and wet. */
+function hasMandaat(caller: Caller): boolean {
+  return GEMEENTEN.some((g) => WETTEN.some((wet) => actsIn(caller, wet, 'TOEGANG', g) || actsIn(caller, wet, 'UITVOERING', g)));
+}
+
+function mayRead(caller: Caller, doel: Doel): boolean {
+  return (DOELEN[caller.rol ?? ''] ?? []).includes(doel);
+}
+
+type Weigering = 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+/** The gateway's refusal of a field that needs any one of `doelen`, or undefined when the caller has one. */
+function refusal(caller: Caller, ...doelen: Doel[]): Weigering | undefined {
+  if (!caller.rol) return 'UNAUTHENTICATED';
+  return doelen.some((doel) => mayRead(caller, doel)) ? undefined : 'FORBIDDEN';
+}
+
+/** Whose counts of (wet, gemeente) a caller may read: where it works, or its own gemeente's. */
+function mayCount(caller: Caller, wet: Wet, gemeente: string): boolean {
+  const org = caller.org ?? '';
+  const isGemeente = /^\d{4}$/.test(org);
+  switch (caller.rol) {
+    case 'consulent':
+      return actsIn(caller, wet, 'TOEGANG', gemeente) || actsIn(caller, wet, 'UITVOERING', gemeente);
+    case 'backoffice':
+      return actsIn(caller, wet, 'UITVOERING', gemeente);
+    case 'inkoper':
+      return actsIn(caller, wet, 'INKOOP', gemeente) || actsIn(caller, wet, 'CONTRACTBEHEER', gemeente);
+    case 'beleid':
+    case 'controller':
+      // The gemeente's own money, also where another organisation executes the law (Eemnes' Jeugdwet).
+      return org === gemeente;
+    case 'analist':
+      return isGemeente ? org === gemeente : ['TOEGANG', 'UITVOERING', 'INKOOP', 'CONTRACTBEHEER'].some((rol) => holds(org, wet, rol, gemeente));
+    default:
+      return false;
+  }
+}
+
+/** A count as published: under 10 withheld, the rest rounded to 5. */
+function published(count: number): number | 'KLEIN_AANTAL' {
+  return count < 10 ? 'KLEIN_AANTAL' : Math.round(count / 5) * 5;
+}
+
+// ---- The demo world, indexed ---------------------------------------------------------------------
+
+/** Active on at least one day of the year. */
+const actiefIn = (t: { ingangsdatum: string; einddatum: string | null }, jaar: number) =>
+  t.ingangsdatum <= `${jaar}-12-31` && (t.einddatum === null || t.einddatum >= `${jaar}-01-01`);
+const meldingenVan = new Map<string, (typeof world.meldingen)[number][]>();
+for (const m of world.meldingen) meldingenVan.set(m.inwonerId, [...(meldingenVan.get(m.inwonerId) ?? []), m]);
+const huishoudens = new Map(world.huishoudens.map((h) => [h.id, h]));
+const inwonersVanGemeente = new Map<string, (typeof world.inwoners)[number][]>();
+for (const i of world.inwoners) inwonersVanGemeente.set(i.gemeenteCode, [...(inwonersVanGemeente.get(i.gemeenteCode) ?? []), i]);
+
+/** How many rows of `list` fall under each key (one pass; the world's lists are long). */
+function countBy<T>(list: readonly T[], ...keys: ((row: T) => string)[]): (key: string) => number {
+  const counts = new Map<string, number>();
+  for (const row of list) for (const key of keys) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  return (key) => counts.get(key) ?? 0;
+}
+/** Rows per `gemeente wet`, and per `gemeente wet agb` for a provider's own. */
+const perCel = <T extends { gemeenteCode: string; wet?: string; aanbiederAgb?: string }>(list: readonly T[], wet: string) =>
+  countBy(list, (row) => `${row.gemeenteCode} ${row.wet ?? wet}`, (row) => `${row.gemeenteCode} ${row.wet ?? wet} ${row.aanbiederAgb ?? '-'}`);
+const ROWS = {
+  WMO: perCel(world.wmoToewijzingen, 'WMO'),
+  JEUGDWET: perCel(world.jeugdToewijzingen, 'JEUGDWET'),
+  PARTICIPATIEWET: perCel(world.uitkeringen, 'PARTICIPATIEWET'),
+};
+const DECLARATIES = perCel(world.declaraties, '');
+const ACTIEF = {
+  WMO: countBy(world.wmoToewijzingen.filter((t) => actiefIn(t, JAAR)), (t) => t.gemeenteCode),
+  JEUGDWET: countBy(world.jeugdToewijzingen.filter((t) => actiefIn(t, JAAR)), (t) => t.gemeenteCode),
+};
+const SCHULDHULP_GESTART = countBy(world.schuldhulptrajecten.filter((s) => s.startdatum.startsWith(`${JAAR}-`)), (s) => s.gemeenteCode);
+const inwoners = new Map(world.inwoners.map((i) => [i.id, i]));
+
+/** The meldingen of a resident a caller may see: under a law whose TOEGANG it holds for the melding's gemeente. */
+function zichtbareMeldingen(caller: Caller, inwonerId: string) {
+  return (meldingenVan.get(inwonerId) ?? []).filter((m) => actsIn(caller, m.wet, 'TOEGANG', m.gemeenteCode));
+}
+
+/** Residents of `gemeente` with a melding under `wet` that the caller may see. */
+function zichtbareInwoners(caller: Caller, gemeente: string, wet: Wet) {
+  return (inwonersVanGemeente.get(gemeente) ?? []).filter((i) => zichtbareMeldingen(caller, i.id).some((m) => m.wet === wet));
+}
+
+
+/** The provider with the most Wmo toewijzingen, and the one with the most Jeugdwet toewijzingen in Eemnes. */
+function busiest(list: readonly { aanbiederAgb: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const t of list) counts.set(t.aanbiederAgb, (counts.get(t.aanbiederAgb) ?? 0) + 1);
+  const [agb] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  if (!agb || !world.aanbieders.some((a) => a.agbCode === agb)) throw new Error('the demo world has no such provider');
+  return agb;
+}
+const WMO_AANBIEDER = busiest(world.wmoToewijzingen);
+const EEMNES_JEUGD_AANBIEDER = busiest(world.jeugdToewijzingen.filter((t) => t.gemeenteCode === '0317'));
+const SUBSIDIEPARTNER = world.subsidiepartners[0]?.id ?? 'sp-0406-welzijn';
+
+const CALLERS: readonly Caller[] = [
+  { naam: 'anoniem' },
+  { naam: 'consulent van uo-hbel', rol: 'consulent', org: 'uo-hbel' },
+  { naam: 'consulent van 0307 (Amersfoort)', rol: 'consulent', org: '0307' },
+  { naam: 'backoffice van uo-hbel', rol: 'backoffice', org: 'uo-hbel' },
+  { naam: 'beleid van 0317 (Eemnes)', rol: 'beleid', org: '0317' },
+  { naam: 'controller van 0406 (Huizen)', rol: 'controller', org: '0406' },
+  { naam: 'inkoper van regio-gv', rol: 'inkoper', org: 'regio-gv' },
+  { naam: `aanbieder ${WMO_AANBIEDER} (Wmo)`, rol: 'aanbieder', org: WMO_AANBIEDER },
+  { naam: `aanbieder ${EEMNES_JEUGD_AANBIEDER} (Jeugdwet in Eemnes)`, rol: 'aanbieder', org: EEMNES_JEUGD_AANBIEDER },
+  { naam: 'analist van 0406 (Huizen)', rol: 'analist', org: '0406' },
+  { naam: `subsidiepartner ${SUBSIDIEPARTNER}`, rol: 'subsidiepartner', org: SUBSIDIEPARTNER },
+  { naam: 'fg van uo-hbel', rol: 'fg', org: 'uo-hbel' },
+];
+
+// ---- The graph ----------------------------------------------------------------------------------
+
+let graph: RunningGraph;
+const tokens = new Map<string, string | undefined>();
+
+beforeAll(async () => {
+  graph = await startGraph();
+  for (const caller of CALLERS) {
+    tokens.set(caller.naam, caller.rol && caller.org ? await graph.token({ role: caller.rol, org: caller.org }) : undefined);
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/** One cell of the matrix: a row count or a published value when allowed, else why not. */
+type Uitkomst = number | string | null;
+type Response = GraphResponse<Record<string, any>>;
+
+/** One operation with the same root field once per gemeente, aliased `g<code>`. */
+function perGemeente(field: (gemeente: string) => string, selection: string, variables = ''): string {
+  return `query Matrix${variables} {\n${GEMEENTEN.map((g) => `  g${g}: ${field(g)} ${selection}`).join('\n')}\n}`;
+}
+
+async function ask(caller: Caller, query: string, variables?: Record<string, unknown>): Promise<Response> {
+  const response = await graph.query(query, variables, tokens.get(caller.naam));
+  expect(response.status, caller.naam).toBe(200);
+  return response;
+}
+
+/**
+ * The outcome per gemeente of a `perGemeente` answer: the refusal's code when the root field was
+ * refused (then its value must be null and the error must name the field or the gemeente), else
+ * `read` of its value. Errors on deeper paths are left to the caller (`fieldRefusals`).
+ */
+function outcomes(response: Response, field: string, read: (value: any, gemeente: string) => Uitkomst, label = ''): Record<string, Uitkomst> {
+  const result: Record<string, Uitkomst> = {};
+  for (const g of GEMEENTEN) {
+    const alias = `g${g}`;
+    const refused = (response.errors ?? []).filter((e) => e.path?.length === 1 && e.path[0] === alias);
+    const key = `${g}${label}`;
+    if (refused.length > 0) {
+      expect(refused, key).toHaveLength(1);
+      expect(response.data?.[alias] ?? null, key).toBeNull();
+      expect(refused[0].message, key).toMatch(new RegExp(`Query\\.${field}\\b|\\b${g}\\b`));
+      result[key] = String(refused[0].extensions?.code);
+    } else {
+      result[key] = read(response.data?.[alias], g);
+    }
+  }
+  return result;
+}
+
+/** Errors other than root refusals (those `outcomes` checks): none are expected unless listed. */
+function otherErrors(response: Response) {
+  return (response.errors ?? []).filter((e) => !(e.path?.length === 1 && /^g\d{4}$/.test(String(e.path[0]))));
+}
+
+const totaal = (page: { pageInfo: { totaal: number } }) => page.pageInfo.totaal;
+
+// ---- The matrix ---------------------------------------------------------------------------------
+
+const INWONERS = perGemeente(
+  (g) => `inwoners(gemeente: "${g}", wetten: [$wet], first: 1)`,
+  `{ items { id bsn voornaam achternaam geboortedatum adres { postcode huisnummer } meldingen { id wet commentaar } } pageInfo { totaal } }`,
+  '($wet: Wet!)',
+);
+
+/** The fields of an Inwoner (and its meldingen) the gateway must refuse this caller. */
+function refusedPersonFields(caller: Caller): string[] {
+  const refused: string[] = [];
+  if (!(mayRead(caller, 'bsn') && hasMandaat(caller))) refused.push('bsn');
+  if (!(mayRead(caller, 'dossier') && hasMandaat(caller))) refused.push('voornaam', 'achternaam', 'geboortedatum', 'adres');
+  if (!mayRead(caller, 'vrijeTekst')) refused.push('commentaar');
+  return refused.sort();
+}
+
+describe('access matrix: every caller, every gemeente, every wet', () => {
+  it.each(CALLERS)('$naam: residents per wet (toegang) and their BSN, name, birth date, address and free text', async (caller) => {
+    const refusedFields = refusedPersonFields(caller);
+    for (const wet of WETTEN) {
+      const response = await ask(caller, INWONERS, { wet });
+      const expected: Record<string, Uitkomst> = {};
+      for (const g of GEMEENTEN) expected[`${g} ${wet}`] = refusal(caller, 'dossier') ?? zichtbareInwoners(caller, g, wet).length;
+      const actual = outcomes(response, 'inwoners', (page, g) => {
+        // The one resident on the page: one of those expected, with exactly the fields and meldingen it may see.
+        for (const item of page.items) {
+          const inwoner = inwoners.get(item.id);
+          expect(zichtbareInwoners(caller, g, wet).map((i) => i.id), `${g} ${wet}`).toContain(item.id);
+          const huishouden = huishoudens.get(inwoner!.huishoudenId)!;
+          const open = (field: string, value: unknown) => (refusedFields.includes(field) ? null : value);
+          expect(item, `${g} ${wet}`).toEqual({
+            id: item.id,
+            bsn: open('bsn', inwoner!.bsn),
+            voornaam: open('voornaam', inwoner!.voornaam),
+            achternaam: open('achternaam', inwoner!.achternaam),
+            geboortedatum: open('geboortedatum', inwoner!.geboortedatum),
+            adres: open('adres', { postcode: huishouden.postcode, huisnummer: huishouden.huisnummer }),
+            meldingen: expect.any(Array),
+          });
+          const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+          expect([...item.meldingen].sort(byId), `${g} ${wet} meldingen`).toEqual(
+            zichtbareMeldingen(caller, item.id)
+              .map((m) => ({ id: m.id, wet: m.wet, commentaar: open('commentaar', m.commentaar) }))
+              .sort(byId),
+          );
+        }
+        return totaal(page);
+      }, ` ${wet}`);
+      expect(actual).toEqual(expected);
+
+      // A refused field is null with one FORBIDDEN error naming it, per gemeente; nothing else fails.
+      const fieldErrors = otherErrors(response);
+      const rootRefused = refusal(caller, 'dossier') !== undefined;
+      const expectedFieldErrors = rootRefused ? [] : GEMEENTEN.flatMap((g) => refusedFields.map((field) => `g${g} ${field} FORBIDDEN`));
+      expect(
+        fieldErrors.map((e) => `${e.path?.[0]} ${e.path?.at(-1)} ${e.extensions?.code}`).sort(),
+        `${wet}: errors below the root`,
+      ).toEqual(expectedFieldErrors.sort());
+      for (const error of fieldErrors) expect(error.message).toMatch(/Geen toegang tot (Inwoner|Melding)\.\w+/);
+    }
+  });
+
+  it.each(CALLERS)('$naam: Wmo and Jeugdwet toewijzingen and Participatiewet uitkeringen per gemeente', async (caller) => {
+    const shapes = [
+      { field: 'wmoToewijzingen', wet: 'WMO' },
+      { field: 'jeugdToewijzingen', wet: 'JEUGDWET' },
+      { field: 'uitkeringen', wet: 'PARTICIPATIEWET' },
+    ] as const;
+    for (const { field, wet } of shapes) {
+      const response = await ask(caller, perGemeente((g) => `${field}(gemeente: "${g}", first: 0)`, '{ pageInfo { totaal } }'));
+      const expected: Record<string, Uitkomst> = {};
+      for (const g of GEMEENTEN) {
+        // A provider sees its own toewijzingen wherever they are (no arrangement); everyone else the
+        // rows of its UITVOERING mandates. Outside them: zero rows, never an error.
+        const own = caller.rol === 'aanbieder' && wet !== 'PARTICIPATIEWET';
+        expected[`${g} ${wet}`] =
+          refusal(caller, 'dossier') ??
+          (own ? ROWS[wet](`${g} ${wet} ${caller.org}`) : actsIn(caller, wet, 'UITVOERING', g) ? ROWS[wet](`${g} ${wet}`) : 0);
+      }
+      expect(outcomes(response, field, totaal, ` ${wet}`)).toEqual(expected);
+      expect(otherErrors(response)).toEqual([]);
+    }
+  });
+
+  it.each(CALLERS)('$naam: declaraties per gemeente and wet', async (caller) => {
+    const query = perGemeente((g) => `declaraties(gemeente: "${g}", wet: $wet, first: 0)`, '{ pageInfo { totaal } }', '($wet: Wet!)');
+    for (const wet of WETTEN) {
+      const response = await ask(caller, query, { wet });
+      const expected: Record<string, Uitkomst> = {};
+      for (const g of GEMEENTEN) {
+        // A provider its own; with the declaraties purpose, the region's contract management those of
+        // its CONTRACTBEHEER mandates and the executing back office those of its UITVOERING mandates.
+        const mandaat = actsIn(caller, wet, 'CONTRACTBEHEER', g) || actsIn(caller, wet, 'UITVOERING', g);
+        expected[`${g} ${wet}`] =
+          refusal(caller, 'dossier', 'declaraties') ??
+          (caller.rol === 'aanbieder'
+            ? DECLARATIES(`${g} ${wet} ${caller.org}`)
+            : mayRead(caller, 'declaraties') && mandaat ? DECLARATIES(`${g} ${wet}`) : 0);
+      }
+      expect(outcomes(response, 'declaraties', totaal, ` ${wet}`)).toEqual(expected);
+      expect(otherErrors(response)).toEqual([]);
+    }
+  });
+
+  it.each(CALLERS)(`$naam: counts per gemeente and wet (${JAAR}), suppressed`, async (caller) => {
+    for (const wet of ['WMO', 'JEUGDWET'] as const) {
+      const field = wet === 'WMO' ? 'wmoToewijzingenPerProductcategorie' : 'jeugdToewijzingenPerProductcategorie';
+      const response = await ask(
+        caller,
+        perGemeente((g) => `${field}(gemeenten: ["${g}"], jaar: ${JAAR})`, '{ gemeente { code } totaal aantalToewijzingen { waarde onderdrukt } }'),
+      );
+      const expected: Record<string, Uitkomst> = {};
+      for (const g of GEMEENTEN) {
+        const count = ACTIEF[wet](g);
+        // Outside the aggregate rights: refused (FORBIDDEN), never a silent zero.
+        expected[`${g} ${wet}`] = refusal(caller, 'tellingen') ?? (mayCount(caller, wet, g) ? (count === 0 ? 'GEEN' : published(count)) : 'FORBIDDEN');
+      }
+      const actual = outcomes(response, field, (rows: { gemeente: { code: string }; totaal: boolean; aantalToewijzingen: { waarde: number | null; onderdrukt: string | null } }[], g) => {
+        expect(new Set(rows.map((row) => row.gemeente.code)), g).toEqual(new Set(rows.length ? [g] : []));
+        const total = rows.filter((row) => row.totaal);
+        if (total.length === 0) return 'GEEN';
+        expect(total, g).toHaveLength(1);
+        return total[0].aantalToewijzingen.waarde ?? total[0].aantalToewijzingen.onderdrukt;
+      }, ` ${wet}`);
+      expect(actual).toEqual(expected);
+      expect(otherErrors(response)).toEqual([]);
+    }
+
+    const response = await ask(
+      caller,
+      perGemeente(
+        (g) => `participatieKengetallen(gemeenten: ["${g}"], jaar: ${JAAR})`,
+        '{ gemeenteCode binnenMandaat toelichting schuldhulptrajectenGestart { waarde onderdrukt } }',
+      ),
+    );
+    const expected: Record<string, Uitkomst> = {};
+    for (const g of GEMEENTEN) {
+      const gestart = SCHULDHULP_GESTART(g);
+      // Outside the aggregate rights the row says so (binnenMandaat false, no figures), never zero.
+      expected[`${g} PARTICIPATIEWET`] = refusal(caller, 'tellingen') ?? (mayCount(caller, 'PARTICIPATIEWET', g) ? published(gestart) : 'BUITEN_MANDAAT');
+    }
+    const actual = outcomes(response, 'participatieKengetallen', (rows: any[], g) => {
+      expect(rows.map((row) => row.gemeenteCode), g).toEqual([g]);
+      const [row] = rows;
+      if (!row.binnenMandaat) {
+        expect(row.schuldhulptrajectenGestart, g).toBeNull();
+        expect(row.toelichting, g).toMatch(/niet beschikbaar/);
+        return 'BUITEN_MANDAAT';
+      }
+      return row.schuldhulptrajectenGestart.waarde ?? row.schuldhulptrajectenGestart.onderdrukt;
+    }, ' PARTICIPATIEWET');
+    expect(actual).toEqual(expected);
+    expect(otherErrors(response)).toEqual([]);
+  });
+
+  it.each(CALLERS)('$naam: the Logboek Dataverwerkingen', async (caller) => {
+    const response = await ask(caller, `{ logboek { wmo(first: 0) { pageInfo { totaal } } toegang(first: 0) { pageInfo { totaal } } } }`);
+    const expected = refusal(caller, 'logboek') ?? 'GELEZEN';
+    if (expected === 'GELEZEN') {
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.logboek.wmo.pageInfo.totaal).toEqual(expect.any(Number));
+      expect(response.data?.logboek.toegang.pageInfo.totaal).toEqual(expect.any(Number));
+    } else {
+      expect(response.data?.logboek ?? null).toBeNull();
+      expect(response.errors?.map((e) => [e.path, e.extensions?.code, /Query\.logboek/.test(e.message)])).toEqual([[['logboek'], expected, true]]);
+    }
+  });
+});
+
+describe("Eemnes' Jeugdwet (executed by Amersfoort)", () => {
+  const [hbel, amersfoort] = [CALLERS[1], CALLERS[2]];
+  const JEUGD = `{
+    toewijzingen: jeugdToewijzingen(gemeente: "0317", first: 0) { pageInfo { totaal } }
+    inwoners(gemeente: "0317", wetten: [JEUGDWET], first: 0) { pageInfo { totaal } }
+  }`;
+
+  /** An Eemnes resident whose every hulpvraag is under `wet` (there are such in the demo world). */
+  const onlyUnder = (wet: Wet) =>
+    world.inwoners.find((i) => i.gemeenteCode === '0317' && (meldingenVan.get(i.id) ?? []).length > 0 && meldingenVan.get(i.id)!.every((m) => m.wet === wet));
+
+  it("gives HBEL's consulent none of it and Amersfoort's consulent all of it", async () => {
+    const inWorld = world.jeugdToewijzingen.filter((t) => t.gemeenteCode === '0317').length;
+    const children = world.inwoners.filter((i) => i.gemeenteCode === '0317' && (meldingenVan.get(i.id) ?? []).some((m) => m.wet === 'JEUGDWET')).length;
+    expect(inWorld).toBeGreaterThan(0);
+    expect(children).toBeGreaterThan(0);
+    expect((await ask(hbel, JEUGD)).data).toEqual({ toewijzingen: { pageInfo: { totaal: 0 } }, inwoners: { pageInfo: { totaal: 0 } } });
+    expect((await ask(amersfoort, JEUGD)).data).toEqual({
+      toewijzingen: { pageInfo: { totaal: inWorld } },
+      inwoners: { pageInfo: { totaal: children } },
+    });
+    expect(onlyUnder('JEUGDWET')).toBeDefined();
+    expect(onlyUnder('WMO')).toBeDefined();
+  });
+
+  // Reported, not yet fixed: toegang shows a resident to anyone with TOEGANG for *any* law in the
+  // resident's gemeente (subgraphs/toegang/src/scope.ts), so HBEL's consulent gets the BSN and name of an
+  // Eemnes child whose only hulpvraag is under the Jeugdwet, and Amersfoort's consulent those of Eemnes
+  // residents with only a Wmo hulpvraag. DESIGN: personal data "only for roles with a purpose on that
+  // gemeente and wet". These pass while the gap is there; make them `it` once toegang filters by law.
+  it.fails("does not show HBEL's consulent an Eemnes child whose only hulpvraag is under the Jeugdwet", async () => {
+    const { data } = await ask(hbel, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('JEUGDWET')?.id });
+    expect(data?.inwoner).toBeNull();
+  });
+
+  it.fails("does not show Amersfoort's consulent an Eemnes resident whose only hulpvraag is under the Wmo", async () => {
+    const { data } = await ask(amersfoort, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('WMO')?.id });
+    expect(data?.inwoner).toBeNull();
+  });
+});
