@@ -432,17 +432,15 @@ describe("Eemnes' Jeugdwet (executed by Amersfoort)", () => {
     expect(onlyUnder('WMO')).toBeDefined();
   });
 
-  // Reported, not yet fixed: toegang shows a resident to anyone with TOEGANG for *any* law in the
-  // resident's gemeente (subgraphs/toegang/src/scope.ts), so HBEL's consulent gets the BSN and name of an
-  // Eemnes child whose only hulpvraag is under the Jeugdwet, and Amersfoort's consulent those of Eemnes
-  // residents with only a Wmo hulpvraag. DESIGN: personal data "only for roles with a purpose on that
-  // gemeente and wet". These pass while the gap is there; make them `it` once toegang filters by law.
-  it.fails("does not show HBEL's consulent an Eemnes child whose only hulpvraag is under the Jeugdwet", async () => {
+  // A resident is visible through a melding under a law the caller holds TOEGANG for there, or through
+  // the gemeente's whole front door (TOEGANG for every law): DESIGN, personal data "only for roles with a
+  // purpose on that gemeente and wet".
+  it("does not show HBEL's consulent an Eemnes child whose only hulpvraag is under the Jeugdwet", async () => {
     const { data } = await ask(hbel, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('JEUGDWET')?.id });
     expect(data?.inwoner).toBeNull();
   });
 
-  it.fails("does not show Amersfoort's consulent an Eemnes resident whose only hulpvraag is under the Wmo", async () => {
+  it("does not show Amersfoort's consulent an Eemnes resident whose only hulpvraag is under the Wmo", async () => {
     const { data } = await ask(amersfoort, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('WMO')?.id });
     expect(data?.inwoner).toBeNull();
   });

@@ -13,9 +13,9 @@ const hbelPrincipal: Principal = testPrincipal({
 });
 
 describe('toegangScope', () => {
-  it('gives residents of any gemeente one law covers, meldingen per law', () => {
+  it('opens the front door only where every law is covered, meldingen per law', () => {
     expect(toegangScope(hbelPrincipal)).toEqual({
-      inwoner: ['0317', '0376', '0406', '0417'],
+      voordeur: ['0376', '0406', '0417'],
       melding: {
         WMO: ['0406', '0376', '0317', '0417'],
         JEUGDWET: ['0406', '0376', '0417'],
@@ -24,18 +24,27 @@ describe('toegangScope', () => {
     });
   });
 
-  it('is unlimited when one law is unlimited', () => {
+  it('is narrowed by the limited laws when one law is unlimited', () => {
     const principal: Principal = {
       ...hbelPrincipal,
-      scope: (wet) => (wet === Wet.WMO ? { alle: true } : { alle: false, gemeenten: ['0406'] }),
+      scope: (wet) => (wet === Wet.WMO ? { alle: true } : { alle: false, gemeenten: wet === Wet.JEUGDWET ? ['0406'] : ['0406', '0376'] }),
     };
-    expect(toegangScope(principal).inwoner).toBeNull();
+    expect(toegangScope(principal).voordeur).toEqual(['0406']);
+    expect(toegangScope(principal).melding.WMO).toBeNull();
     expect(toegangScope(principal).melding.JEUGDWET).toEqual(['0406']);
+  });
+
+  it('has no front door for a caller with one law of a gemeente', () => {
+    const amersfoort: Principal = {
+      ...hbelPrincipal,
+      scope: (wet, rol) => ({ alle: false, gemeenten: rol !== Rol.TOEGANG ? [] : wet === Wet.JEUGDWET ? ['0307', '0317'] : ['0307'] }),
+    };
+    expect(toegangScope(amersfoort).voordeur).toEqual(['0307']);
   });
 
   it('leaves the development principal unlimited', () => {
     expect(toegangScope(developmentPrincipal)).toEqual({
-      inwoner: null,
+      voordeur: null,
       melding: { WMO: null, JEUGDWET: null, PARTICIPATIEWET: null },
     });
   });

@@ -4,12 +4,14 @@ import { type Principal, Rol, scopeParameter, Wet } from '@sociaal-graph/toolkit
 export const WETTEN: readonly Wet[] = [Wet.WMO, Wet.JEUGDWET, Wet.PARTICIPATIEWET];
 
 /**
- * What one caller may see in toegang, as SQL parameters (`null` = every gemeente):
- * residents and households where any law's TOEGANG scope covers the gemeente, and each
- * melding only under its own law's TOEGANG scope (DESIGN "Mandates decide every row").
+ * What one caller may see in toegang, as SQL parameters (`null` = every gemeente): `voordeur`, the
+ * gemeenten whose whole front door (TOEGANG for every law) the caller holds, where it may look up any
+ * resident; and each melding only under its own law's TOEGANG scope (DESIGN "Mandates decide every row").
+ * Elsewhere a resident is visible only through a visible melding (`inwonerZichtbaar`): holding one
+ * law's toegang of a gemeente does not open the residents who only came in under another law.
  */
 export interface ToegangScope {
-  readonly inwoner: readonly string[] | null;
+  readonly voordeur: readonly string[] | null;
   readonly melding: Readonly<Record<Wet, readonly string[] | null>>;
 }
 
@@ -20,11 +22,11 @@ export function toegangScope(principal: Principal): ToegangScope {
     [Wet.JEUGDWET]: scopeParameter(principal.scope(Wet.JEUGDWET, Rol.TOEGANG)),
     [Wet.PARTICIPATIEWET]: scopeParameter(principal.scope(Wet.PARTICIPATIEWET, Rol.TOEGANG)),
   };
-  const perWet = WETTEN.map((wet) => melding[wet]);
-  const inwoner = perWet.some((gemeenten) => gemeenten === null)
-    ? null
-    : [...new Set(perWet.flatMap((gemeenten) => gemeenten ?? []))].sort();
-  return { inwoner, melding };
+  // The intersection of the laws' scopes; a law with `null` (every gemeente) does not narrow it.
+  const beperkt = WETTEN.map((wet) => melding[wet]).filter((gemeenten) => gemeenten !== null);
+  const voordeur =
+    beperkt.length === 0 ? null : [...new Set(beperkt[0])].filter((code) => beperkt.every((gemeenten) => gemeenten.includes(code))).sort();
+  return { voordeur, melding };
 }
 
 /** The three melding scope parameters, in the order `meldingZichtbaar` expects them. */
@@ -42,5 +44,24 @@ export function meldingZichtbaar(alias: string, first: number): string {
     `(CASE ${alias}.wet WHEN 'WMO' THEN ${covers(first)} ` +
     `WHEN 'JEUGDWET' THEN ${covers(first + 1)} ` +
     `WHEN 'PARTICIPATIEWET' THEN ${covers(first + 2)} ELSE false END)`
+  );
+}
+
+/** The four resident scope parameters, in the order `inwonerZichtbaar` expects them. */
+export function inwonerScopeParameters(scope: ToegangScope): (readonly string[] | null)[] {
+  return [scope.voordeur, ...meldingScopeParameters(scope)];
+}
+
+/**
+ * SQL condition: the resident row `alias` is visible to the caller: its gemeente lies within the
+ * whole front door, or it has a melding within that melding's own law's scope. `first` is the number
+ * of the first of four parameters from `inwonerScopeParameters`. Every resident and household
+ * lookup uses this one condition, so no path shows more.
+ */
+export function inwonerZichtbaar(alias: string, first: number): string {
+  const melding = `${alias}_melding`;
+  return (
+    `($${first}::text[] IS NULL OR ${alias}.gemeente_code = ANY($${first}::text[]) OR EXISTS (` +
+    `SELECT 1 FROM melding ${melding} WHERE ${melding}.inwoner_id = ${alias}.id AND ${meldingZichtbaar(melding, first + 1)}))`
   );
 }

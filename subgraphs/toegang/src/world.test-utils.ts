@@ -1,4 +1,12 @@
-import { type DemoWorld, generateDemoWorld, readDemoConfig, type WorldInwoner } from '@sociaal-graph/toolkit';
+import {
+  type DemoWorld,
+  generateDemoWorld,
+  type Principal,
+  readDemoConfig,
+  Rol,
+  testPrincipal,
+  type WorldInwoner,
+} from '@sociaal-graph/toolkit';
 
 let world: DemoWorld | undefined;
 
@@ -23,4 +31,23 @@ export function wettenVan(world: DemoWorld, inwoner: WorldInwoner): Set<string> 
 /** The residents of a gemeente in the subgraph's page order (by pseudonym). */
 export function inwonersVan(world: DemoWorld, gemeenteCode: string): WorldInwoner[] {
   return world.inwoners.filter((i) => i.gemeenteCode === gemeenteCode).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * A consulent of `organisatie` with the row scope the demo world's arrangements, valid today, give it
+ * (as the gateway derives it): TOEGANG and UITVOERING where it holds them, nothing else.
+ */
+export function consulentVan(world: DemoWorld, organisatie: string): Principal {
+  const vandaag = new Date().toISOString().slice(0, 10);
+  return testPrincipal({
+    organisatie,
+    rollen: ['consulent'],
+    scope: (wet, rol) => ({
+      alle: false,
+      gemeenten: world.arrangementen
+        .filter((a) => a.organisatieId === organisatie && a.wet === wet && a.rol === rol && (rol === Rol.TOEGANG || rol === Rol.UITVOERING))
+        .filter((a) => a.geldigVan <= vandaag && (a.geldigTot === null || a.geldigTot >= vandaag))
+        .map((a) => a.gemeenteCode),
+    }),
+  });
 }

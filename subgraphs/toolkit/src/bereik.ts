@@ -1,8 +1,7 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Queryable } from './database.js';
-import { assertGemeentecode, assertJaar, Wet } from './domain.js';
-import { badUserInput } from './errors.js';
+import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
 import { assertStatistiek } from './statistiek.js';
@@ -187,16 +186,12 @@ export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, 
   };
 }
 
-
 /** Per request: the raw reach rows of a year, by gemeente code (one statement per batch of gemeenten). */
 export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing'): (jaar: number) => DataLoader<string, BereikRow[]> {
   return loaderFamily((jaar: number) =>
     groupedLoader((codes: readonly string[]) => selectBereik(db, codes, jaar, bron), (row) => row.gemeenteCode),
   );
 }
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /**
  * The root of a reach query: the asked gemeenten split by the caller's aggregate scope for `wet`, the
@@ -210,10 +205,7 @@ export async function bereikAntwoord(
   gemeenten: readonly string[],
   bron: BereikBron = 'toewijzing',
 ): Promise<{ verantwoording: Verantwoording; gemeenten: { code: string }[] }> {
-  if (gemeenten.length > MAX_GEMEENTEN) {
-    throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-  }
-  const codes = gemeenten.map((code) => assertGemeentecode(code, 'gemeenten'));
+  const codes = assertGemeentecodes(gemeenten);
   const verdeling = verdeelOpMandaat(wet, principal.statistiek(wet), codes);
   const gegevensTot = verdeling.binnen.length === 0 ? null : await selectLaatsteIngangsdatum(db, verdeling.binnen, bron);
   return { verantwoording: verantwoording(verdeling, { gegevensTot }), gemeenten: verdeling.binnen.map((code) => ({ code })) };

@@ -46,6 +46,17 @@ export function assertGemeentecode(code: string, argument = 'code'): string {
   return code;
 }
 
+/** More gemeenten in one question than the country has (342) is a mistake, not a query. */
+export const MAX_GEMEENTEN = 400;
+
+/** A list of CBS codes as an aggregate's argument: at most MAX_GEMEENTEN, each a well-formed code, in the order given. */
+export function assertGemeentecodes(codes: readonly string[], argument = 'gemeenten'): string[] {
+  if (codes.length > MAX_GEMEENTEN) {
+    throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk, niet ${codes.length}.`, { argument });
+  }
+  return codes.map((code) => assertGemeentecode(code, argument));
+}
+
 const AGB_CODE = /^\d{8}$/;
 
 /** An AGB code is eight digits (Vektis); anything else is refused. */

@@ -1,11 +1,8 @@
-import { assertGemeentecode, assertJaar, badUserInput, verantwoording, Wet } from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, verantwoording, Wet } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { selectFinancienVergelijking } from './financien-vergelijking.sql.js';
 import { FinancienVergelijking, TaakveldIndeling } from './financien-vergelijking.type.js';
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /** Arguments of `financienVergelijking`; a class so the SDL lists them in this order. */
 @ArgsType()
@@ -39,10 +36,7 @@ export class FinancienVergelijkingResolver {
     @Args(() => FinancienVergelijkingArgs) { gemeenten, jaar, wet, indeling }: FinancienVergelijkingArgs,
     @Ctx() ctx: GemeentenContext,
   ): Promise<FinancienVergelijking> {
-    if (gemeenten.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-    }
-    const codes = [...new Set(gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
+    const codes = [...new Set(assertGemeentecodes(gemeenten))];
     const rijen = await selectFinancienVergelijking(ctx.db, {
       gemeenten: codes,
       jaar: jaar == null ? null : assertJaar(jaar),

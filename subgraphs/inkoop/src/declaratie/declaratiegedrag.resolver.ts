@@ -1,8 +1,7 @@
 import {
   assertAgbCode,
-  assertGemeentecode,
+  assertGemeentecodes,
   assertJaar,
-  badUserInput,
   requiresAuthentication,
   requiresScope,
   Scope,
@@ -16,9 +15,6 @@ import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
 import { selectDeclaratiegedrag } from './declaratiegedrag.sql.js';
 import { Declaratiegedrag, DeclaratiegedragAntwoord, declaratiegedragOf } from './declaratiegedrag.type.js';
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /** Arguments of `declaratiegedrag`. */
 @ArgsType()
@@ -56,10 +52,7 @@ export class DeclaratiegedragResolver {
     @Args(() => DeclaratiegedragArgs) args: DeclaratiegedragArgs,
     @Ctx() { db, principal }: InkoopContext,
   ): Promise<DeclaratiegedragAntwoord> {
-    if (args.gemeenten.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-    }
-    const codes = args.gemeenten.map((code) => assertGemeentecode(code, 'gemeenten'));
+    const codes = assertGemeentecodes(args.gemeenten);
     assertJaar(args.jaar);
     const aanbieder = args.aanbieder == null ? null : assertAgbCode(args.aanbieder, 'aanbieder');
     const verdeling = verdeelOpMandaat(args.wet, principal.statistiek(args.wet), codes);

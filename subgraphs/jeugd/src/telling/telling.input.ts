@@ -1,8 +1,5 @@
-import { assertGemeentecode, assertJaar, assertStatistiek, badUserInput, type GemeenteScope, Wet } from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, assertStatistiek, type GemeenteScope, Wet } from '@sociaal-graph/toolkit';
 import { ArgsType, Field, Int } from 'type-graphql';
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /** Arguments of `jeugdToewijzingenPerProductcategorie`; a class so the SDL lists them in this order. */
 @ArgsType()
@@ -20,10 +17,7 @@ export class JeugdTellingArgs {
  * so, never read as zero (DESIGN "Mandates decide every row"). Returns the distinct codes.
  */
 export function tellingGemeentenOf(args: JeugdTellingArgs, scope: GemeenteScope): string[] {
-  if (args.gemeenten.length > MAX_GEMEENTEN) {
-    throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-  }
-  const codes = [...new Set(args.gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
+  const codes = [...new Set(assertGemeentecodes(args.gemeenten))];
   assertJaar(args.jaar);
   assertStatistiek(Wet.JEUGDWET, scope, codes);
   return codes;

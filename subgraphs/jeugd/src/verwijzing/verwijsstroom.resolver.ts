@@ -1,5 +1,5 @@
 import {
-  assertGemeentecode,
+  assertGemeentecodes,
   assertJaar,
   badUserInput,
   requiresAuthentication,
@@ -13,9 +13,6 @@ import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'typ
 import type { JeugdContext } from '../context.js';
 import { selectVerwijsstromen } from './verwijsstroom.sql.js';
 import { JeugdVerwijsstromenAntwoord, verwijsstromenOf } from './verwijsstroom.type.js';
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /** Arguments of `jeugdVerwijsstromen`. */
 @ArgsType()
@@ -46,10 +43,7 @@ export class VerwijsstroomResolver {
     @Args(() => JeugdVerwijsstromenArgs) args: JeugdVerwijsstromenArgs,
     @Ctx() context: JeugdContext,
   ): Promise<JeugdVerwijsstromenAntwoord> {
-    if (args.gemeenten.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-    }
-    const codes = args.gemeenten.map((code) => assertGemeentecode(code, 'gemeenten'));
+    const codes = assertGemeentecodes(args.gemeenten);
     assertJaar(args.vanafJaar, 'vanafJaar');
     assertJaar(args.totEnMetJaar, 'totEnMetJaar');
     if (args.totEnMetJaar < args.vanafJaar) {

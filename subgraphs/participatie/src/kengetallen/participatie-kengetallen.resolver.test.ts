@@ -142,7 +142,7 @@ describe('participatieKengetallen', () => {
   it.each([
     [{ gemeenten: ['0406'], jaar: 2014 }, /geen geldig jaar/],
     [{ gemeenten: ['GM0406'], jaar: 2025 }, /CBS-gemeentecode/],
-    [{ gemeenten: Array.from({ length: 501 }, () => '0406'), jaar: 2025 }, /ten hoogste 500/],
+    [{ gemeenten: Array.from({ length: 401 }, () => '0406'), jaar: 2025 }, /hoogstens 400/],
   ])('refuses bad input with BAD_USER_INPUT', async (variables, message) => {
     const { errors } = await harness.execute(KENGETALLEN, variables);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

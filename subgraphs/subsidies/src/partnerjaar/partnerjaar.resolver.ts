@@ -1,4 +1,4 @@
-import { assertGemeentecode, assertJaar, badUserInput, verantwoording } from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, verantwoording } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubsidiesContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -6,13 +6,10 @@ import { Subsidiepartner } from '../subsidiepartner/subsidiepartner.type.js';
 import { selectSubsidiesPerPartner } from './partnerjaar.sql.js';
 import { PartnerSubsidiejaar, SubsidiesPerPartner } from './partnerjaar.type.js';
 
-/** At most this many gemeenten per request: the country has 342. */
-const MAX_GEMEENTEN = 500;
-
 /** Arguments of `subsidiesPerPartner`; a class so the SDL lists them in this order. */
 @ArgsType()
 export class SubsidiesPerPartnerArgs {
-  @Field(() => [String], { description: 'CBS-codes van de subsidieverlenende gemeenten ("0406"), hoogstens 500.' })
+  @Field(() => [String], { description: 'CBS-codes van de subsidieverlenende gemeenten ("0406"), hoogstens 400.' })
   gemeenten!: string[];
 
   @Field(() => Int, { nullable: true, description: 'Alleen dit subsidiejaar; standaard alle jaren.' })
@@ -34,10 +31,7 @@ export class PartnerSubsidiejaarResolver {
     @Args(() => SubsidiesPerPartnerArgs) { gemeenten, jaar, partner }: SubsidiesPerPartnerArgs,
     @Ctx() ctx: SubsidiesContext,
   ): Promise<SubsidiesPerPartner> {
-    if (gemeenten.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om ten hoogste ${MAX_GEMEENTEN} gemeenten tegelijk, niet ${gemeenten.length}.`, { argument: 'gemeenten' });
-    }
-    const codes = [...new Set(gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
+    const codes = [...new Set(assertGemeentecodes(gemeenten))];
     const rijen = await selectSubsidiesPerPartner(ctx.db, {
       gemeenten: codes,
       jaar: jaar == null ? null : assertJaar(jaar),

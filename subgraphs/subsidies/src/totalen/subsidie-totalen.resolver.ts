@@ -1,12 +1,9 @@
-import { assertGemeentecode, assertJaar, badUserInput, formatEurocent } from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, formatEurocent } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubsidiesContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { fetchSubsidieTotalen } from './subsidie-totalen.sql.js';
 import { SubsidieTotalen } from './subsidie-totalen.type.js';
-
-/** At most this many gemeenten per request: the country has 342. */
-const MAX_GEMEENTEN = 500;
 
 /** The aggregate `subsidieTotalen`, computed in SQL, and its readable amounts. */
 @Resolver(() => SubsidieTotalen)
@@ -20,10 +17,7 @@ export class SubsidieTotalenResolver {
     @Ctx() ctx: SubsidiesContext,
   ): Promise<SubsidieTotalen[]> {
     assertJaar(jaar);
-    if (gemeenten.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om ten hoogste ${MAX_GEMEENTEN} gemeenten tegelijk, niet ${gemeenten.length}.`, { argument: 'gemeenten' });
-    }
-    const codes = [...new Set(gemeenten.map((code) => assertGemeentecode(code, 'gemeenten')))];
+    const codes = [...new Set(assertGemeentecodes(gemeenten))];
     const rows = await fetchSubsidieTotalen(ctx.db, codes, jaar);
     return rows.map((row) => ({ ...row, jaar }));
   }

@@ -3,7 +3,7 @@ import { developmentPrincipal, type Principal, Rol, testPrincipal, Wet } from '@
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';
-import { demoWorld, wettenVan } from '../world.test-utils.js';
+import { consulentVan, demoWorld, inwonersVan, wettenVan } from '../world.test-utils.js';
 
 let harness: SubgraphHarness;
 beforeAll(async () => {
@@ -65,5 +65,85 @@ describe('scope in SQL', () => {
     expect(meldingen.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
     const jeugdPagina = await loaders.inwonerPagina({ wetten: ['JEUGDWET'], first: 5, offset: 0 }).load('0317');
     expect(jeugdPagina.totaal).toBe(0);
+  });
+});
+
+describe('a resident is visible through the whole front door or a visible melding', () => {
+  const world = demoWorld();
+  const amersfoort = consulentVan(world, '0307');
+  const hbelUitWereld = consulentVan(world, 'uo-hbel');
+  const eemnes = inwonersVan(world, '0317');
+  const metWet = (...wetten: string[]) => eemnes.filter((i) => wetten.some((wet) => wettenVan(world, i).has(wet))).map((i) => i.id);
+
+  it('follows the arrangements: Eemnes\' Jeugdwet toegang is Amersfoort\'s, its Wmo and Participatiewet HBEL\'s', () => {
+    const toegang = (organisatie: string) =>
+      world.arrangementen
+        .filter((a) => a.organisatieId === organisatie && a.gemeenteCode === '0317' && a.rol === 'TOEGANG')
+        .map((a) => a.wet)
+        .sort();
+    expect(toegang('0307')).toEqual(['JEUGDWET']);
+    expect(toegang('uo-hbel')).toEqual(['PARTICIPATIEWET', 'WMO']);
+    // Both groups exist and differ, so the assertions below tell the rules apart.
+    expect(metWet('JEUGDWET').length).toBeGreaterThan(0);
+    expect(metWet('WMO', 'PARTICIPATIEWET').length).toBeGreaterThan(0);
+    expect(eemnes.length).toBeGreaterThan(new Set([...metWet('JEUGDWET'), ...metWet('WMO', 'PARTICIPATIEWET')]).size);
+  });
+
+  it("gives Amersfoort's consulent exactly the Eemnes residents with a Jeugdwet melding", async () => {
+    const loaders = createLoaders(harness.db, amersfoort).residents;
+    const pagina = await loaders.inwonerPagina({ wetten: null, first: 1000, offset: 0 }).load('0317');
+    expect(pagina.inwoners.map((i) => i.id)).toEqual(metWet('JEUGDWET'));
+    expect(pagina.totaal).toBe(metWet('JEUGDWET').length);
+    const opId = await loaders.inwoner.loadMany(eemnes.map((i) => i.id));
+    expect(opId.flatMap((row) => (row && 'id' in row ? [row.id] : []))).toEqual(metWet('JEUGDWET'));
+    const opBsn = await loaders.inwonerOpBsn.loadMany(eemnes.map((i) => i.bsn));
+    expect(opBsn.flatMap((row) => (row && 'id' in row ? [row.id] : []))).toEqual(metWet('JEUGDWET'));
+    // Its own gemeente: the whole front door.
+    const eigen = await loaders.inwonerPagina({ wetten: null, first: 1, offset: 0 }).load('0307');
+    expect(eigen.totaal).toBe(inwonersVan(world, '0307').length);
+  });
+
+  it("gives HBEL's consulent in Eemnes only residents with a Wmo or Participatiewet melding, in Huizen everyone", async () => {
+    const loaders = createLoaders(harness.db, hbelUitWereld).residents;
+    const pagina = await loaders.inwonerPagina({ wetten: null, first: 1000, offset: 0 }).load('0317');
+    expect(pagina.inwoners.map((i) => i.id)).toEqual(metWet('WMO', 'PARTICIPATIEWET'));
+    expect(pagina.totaal).toBe(metWet('WMO', 'PARTICIPATIEWET').length);
+    const alleenJeugd = eemnes.find((i) => wettenVan(world, i).size === 1 && wettenVan(world, i).has('JEUGDWET'));
+    expect(alleenJeugd).toBeDefined();
+    expect(await loaders.inwonerOpBsn.load(alleenJeugd?.bsn ?? '')).toBeNull();
+    const huizen = await loaders.inwonerPagina({ wetten: null, first: 1, offset: 0 }).load('0406');
+    expect(huizen.totaal).toBe(inwonersVan(world, '0406').length);
+  });
+
+  it('shows a household with a visible member, and only its visible members', async () => {
+    const loaders = createLoaders(harness.db, amersfoort).residents;
+    const zichtbaar = new Set(metWet('JEUGDWET'));
+    const huishoudens = world.huishoudens.filter((h) => h.gemeenteCode === '0317');
+    const leden = (id: string) =>
+      world.inwoners
+        .filter((i) => i.huishoudenId === id && zichtbaar.has(i.id))
+        .sort((a, b) => a.geboortedatum.localeCompare(b.geboortedatum) || (a.id < b.id ? -1 : 1))
+        .map((i) => i.id);
+    const gemengd = huishoudens.find(
+      (h) => leden(h.id).length > 0 && world.inwoners.some((i) => i.huishoudenId === h.id && !zichtbaar.has(i.id)),
+    );
+    expect(gemengd).toBeDefined();
+    const rows = await loaders.huishouden.loadMany(huishoudens.map((h) => h.id));
+    expect(rows.flatMap((row) => (row && 'id' in row ? [row.id] : []))).toEqual(
+      huishoudens.filter((h) => leden(h.id).length > 0).map((h) => h.id),
+    );
+    expect((await loaders.ledenVanHuishouden.load(gemengd?.id ?? '')).map((i) => i.id)).toEqual(leden(gemengd?.id ?? ''));
+  });
+
+  it('resolves Inwoner references by the same rule', async () => {
+    const [zichtbaar] = metWet('JEUGDWET');
+    const onzichtbaar = eemnes.find((i) => !wettenVan(world, i).has('JEUGDWET'));
+    const { data, errors } = await harness.execute<{ _entities: ({ id: string } | null)[] }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Inwoner { id } } }`,
+      { representations: [zichtbaar, onzichtbaar?.id].map((id) => ({ __typename: 'Inwoner', id })) },
+      amersfoort,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?._entities).toEqual([{ id: zichtbaar }, null]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
-import { meldingScopeParameters, meldingZichtbaar, type ToegangScope } from '../scope.js';
+import { inwonerScopeParameters, inwonerZichtbaar, meldingZichtbaar, type ToegangScope } from '../scope.js';
 
 /** One resident as the SQL returns it; `leeftijd` is on the peildatum (or today without one). */
 export interface InwonerRow {
@@ -33,34 +33,32 @@ const COLUMNS = `i.id, i.bsn, i.gemeente_code AS "gemeenteCode", i.huishouden_id
   i.voornaam, i.achternaam, i.geboortedatum, i.geslacht, i.consulent_id AS "consulentId",
   date_part('year', age(coalesce((SELECT max(datum) FROM peildatum), current_date), i.geboortedatum))::int AS leeftijd`;
 
-const IN_SCOPE = (n: number) => `($${n}::text[] IS NULL OR i.gemeente_code = ANY($${n}::text[]))`;
-
 /** Batch: residents by pseudonym within the caller's scope, in any order; misses are left out. */
 export function inwonersByIds(db: Queryable, ids: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
-  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${IN_SCOPE(2)}`, [
+  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}`, [
     ids,
-    scope.inwoner,
+    ...inwonerScopeParameters(scope),
   ]);
 }
 
 /** Batch: residents by BSN within the caller's scope. */
 export function inwonersByBsn(db: Queryable, bsns: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
-  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.bsn = ANY($1::text[]) AND ${IN_SCOPE(2)}`, [
+  return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.bsn = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}`, [
     bsns,
-    scope.inwoner,
+    ...inwonerScopeParameters(scope),
   ]);
 }
 
-/** Batch: the members of households within the caller's scope, eldest first. */
+/** Batch: the members of households that are visible to the caller, eldest first; the others are left out. */
 export function inwonersByHuishouden(
   db: Queryable,
   huishoudenIds: readonly string[],
   scope: ToegangScope,
 ): Promise<InwonerRow[]> {
   return db.query<InwonerRow>(
-    `SELECT ${COLUMNS} FROM inwoner i WHERE i.huishouden_id = ANY($1::text[]) AND ${IN_SCOPE(2)}
+    `SELECT ${COLUMNS} FROM inwoner i WHERE i.huishouden_id = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}
      ORDER BY i.huishouden_id, i.geboortedatum, i.id`,
-    [huishoudenIds, scope.inwoner],
+    [huishoudenIds, ...inwonerScopeParameters(scope)],
   );
 }
 
@@ -75,15 +73,16 @@ export async function inwonerPaginas(
   filter: InwonerFilter,
   scope: ToegangScope,
 ): Promise<InwonerPagina[]> {
-  const matches = `i.gemeente_code = g.code AND ${IN_SCOPE(2)} AND ($3::text[] IS NULL OR NOT EXISTS (
-      SELECT 1 FROM unnest($3::text[]) AS w(wet) WHERE NOT EXISTS (
+  // $5 is the front door, $6..$8 the melding scopes (`inwonerScopeParameters`), shared by both conditions.
+  const matches = `i.gemeente_code = g.code AND ${inwonerZichtbaar('i', 5)} AND ($2::text[] IS NULL OR NOT EXISTS (
+      SELECT 1 FROM unnest($2::text[]) AS w(wet) WHERE NOT EXISTS (
         SELECT 1 FROM melding m WHERE m.inwoner_id = i.id AND m.wet = w.wet AND ${meldingZichtbaar('m', 6)})))`;
   const rows = await db.query<Partial<InwonerRow> & { paginaGemeente: string; paginaTotaal: number }>(
     `SELECT p.*, g.code AS "paginaGemeente", t.totaal AS "paginaTotaal"
      FROM unnest($1::text[]) AS g(code)
      CROSS JOIN LATERAL (SELECT count(*)::int AS totaal FROM inwoner i WHERE ${matches}) t
-     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM inwoner i WHERE ${matches} ORDER BY i.id LIMIT $4 OFFSET $5) p ON true`,
-    [gemeenteCodes, scope.inwoner, filter.wetten, filter.first, filter.offset, ...meldingScopeParameters(scope)],
+     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM inwoner i WHERE ${matches} ORDER BY i.id LIMIT $3 OFFSET $4) p ON true`,
+    [gemeenteCodes, filter.wetten, filter.first, filter.offset, ...inwonerScopeParameters(scope)],
   );
   const pages = new Map<string, InwonerPagina>(
     gemeenteCodes.map((code) => [code, { gemeenteCode: code, totaal: 0, inwoners: [] }]),

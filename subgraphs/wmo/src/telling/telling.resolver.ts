@@ -1,8 +1,7 @@
 import {
-  assertGemeentecode,
+  assertGemeentecodes,
   assertJaar,
   assertStatistiek,
-  badUserInput,
   requiresAuthentication,
   requiresScope,
   Scope,
@@ -13,9 +12,6 @@ import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'typ
 import type { WmoContext } from '../context.js';
 import { selectTellingen } from './telling.sql.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from './telling.type.js';
-
-/** Asking for more gemeenten at once than the country has is a mistake, not a query. */
-const MAX_GEMEENTEN = 400;
 
 /** Arguments of `wmoToewijzingenPerProductcategorie`; a class so the SDL lists them in this order. */
 @ArgsType()
@@ -44,10 +40,7 @@ export class WmoToewijzingTellingResolver {
     @Args(() => WmoTellingArgs) { gemeenten: gemeenteCodes, jaar }: WmoTellingArgs,
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzingTelling[]> {
-    if (gemeenteCodes.length > MAX_GEMEENTEN) {
-      throw badUserInput(`Vraag om hoogstens ${MAX_GEMEENTEN} gemeenten tegelijk.`, { argument: 'gemeenten' });
-    }
-    const codes = gemeenteCodes.map((code) => assertGemeentecode(code, 'gemeenten'));
+    const codes = assertGemeentecodes(gemeenteCodes);
     assertJaar(jaar);
     // Counts follow the aggregate rights (the gemeente's own beleid sees them too), not the row scope.
     const scope = context.principal.statistiek(Wet.WMO);

@@ -14,7 +14,7 @@ export class GemeenteResolver {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
     description:
-      'Cliënten van de toegang in deze gemeente: inwoners met een melding of aanvraag (geordend op id), voor zover de vrager voor minstens één wet de toegang van de gemeente uitvoert.',
+      'Cliënten van de toegang in deze gemeente: inwoners met een melding of aanvraag (geordend op id), voor zover zichtbaar voor de vrager: allen als die de toegang van de gemeente voor elke wet uitvoert, anders wie een melding heeft onder een wet waarvan de vrager hier de toegang uitvoert.',
   })
   async clienten(@Root() gemeente: Gemeente, @Args(() => PageArgs) args: PageArgs, @Ctx() context: ToegangContext): Promise<InwonerPage> {
     const page = pageOf(args);
