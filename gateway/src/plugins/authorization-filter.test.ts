@@ -1,6 +1,6 @@
 import { type DocumentNode, Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fillRefused, filterOperation, PLACEHOLDER_KEY } from './authorization-filter.js';
+import { fillRefused, filterOperation, OperationTooLargeError, PLACEHOLDER_KEY } from './authorization-filter.js';
 import { readAuthorization } from './authorization-requirements.js';
 
 const authorization = readAuthorization(`
@@ -11,14 +11,36 @@ type Melding { id: String!  commentaar: String @authenticated }
 `);
 
 /** Refuses every protected field (an anonymous caller). */
-function filter(query: string) {
+function filter(query: string, maxPositions?: number) {
   const document = parse(query, { noLocation: true });
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return filterOperation(document, operation, authorization, (coordinate) => ({ coordinate, code: 'UNAUTHENTICATED', reason: 'test' }));
+  return filterOperation(document, operation, authorization, (coordinate) => ({ coordinate, code: 'UNAUTHENTICATED', reason: 'test' }), maxPositions);
 }
 const printed = (document: DocumentNode) => print(document).replace(/\s+/g, ' ');
 
 describe('filterOperation', () => {
+  it('walks a fragment spread twice at one place once: 40 levels of doubling take 41 positions, not 2^40', () => {
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, level) =>
+      `fragment F${level} on Gemeente { naam ...F${level + 1} ... on Gemeente { ...F${level + 1} } }`).join('\n');
+    const query = `{ gemeente(code: "0406") { ...F0 } }\n${fragments}\nfragment F${levels} on Gemeente { c: clienten { id } }`;
+    // Expanded, the walk would pass the limit of 100 positions long before the bottom and throw.
+    const result = filter(query, 100);
+    expect(result.refused.map((r) => [r.path, r.coordinate])).toEqual([[['gemeente', 'c'], 'Gemeente.clienten']]);
+  });
+
+  it('refuses an operation with more field positions than it will check, as QUERY_TOO_COSTLY', () => {
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => `i${i}: inwoners { id meldingen { id commentaar } }`).join(' ')} }`;
+    expect(() => filter(query, 100)).toThrow(OperationTooLargeError);
+    try {
+      filter(query, 100);
+    } catch (error) {
+      expect((error as OperationTooLargeError).extensions.code).toBe('QUERY_TOO_COSTLY');
+    }
+    // Within the limit the same operation is filtered.
+    expect(filter(query, 200).refused).toHaveLength(30);
+  });
+
   it('keeps a document without refused fields as it is', () => {
     const document = parse('{ gemeente(code: "0406") { naam } }');
     const operation = document.definitions[0] as OperationDefinitionNode;

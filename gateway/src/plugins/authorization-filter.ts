@@ -2,6 +2,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLError,
   Kind,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -41,6 +42,21 @@ export interface FilteredOperation {
 export const PLACEHOLDER_KEY = 'sociaalGraphGeenToegang';
 
 /**
+ * Most field positions (a field at one place in the response) checked in one operation. Far above
+ * any operation the cost limit lets through (100000 counts list items; positions do not).
+ */
+export const MAX_FIELD_POSITIONS = 20_000;
+
+/** An operation with more field positions than can be checked: refused like an over-costly one. */
+export class OperationTooLargeError extends GraphQLError {
+  constructor(limiet: number) {
+    super(`De operatie heeft meer dan ${limiet} veldposities; maak haar kleiner.`, {
+      extensions: { code: 'QUERY_TOO_COSTLY', sociaalGraph: { limiet } },
+    });
+  }
+}
+
+/**
  * Takes every field the caller may not see out of the operation (fragments and inline fragments
  * included), so that the query planner never asks a subgraph for it. Requirements depend on the
  * field alone, so a fragment is filtered once, wherever it is spread.
@@ -50,6 +66,7 @@ export function filterOperation(
   operation: OperationDefinitionNode,
   authorization: SupergraphAuthorization,
   decide: Decide,
+  maxPositions = MAX_FIELD_POSITIONS,
 ): FilteredOperation {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -65,19 +82,27 @@ export function filterOperation(
     return { info, refusal: decisions.get(coordinate) };
   };
 
-  // 1. Where in the response each refused field sits (fragments expanded).
+  // 1. Where in the response each refused field sits (fragments expanded). A fragment spread again
+  // at the same place adds nothing: walk it once per place, or fragments that spread each other
+  // twice per level would take 2^levels steps before the operation limits could refuse them. Past
+  // `maxPositions` field positions the operation is refused as too large to check.
   const refused = new Map<string, RefusedField>();
   const root = authorization.roots[operation.operation];
+  const walkedFragments = new Set<string>();
+  let positions = 0;
   const walk = (selectionSet: SelectionSetNode, parent: string, path: readonly string[], seen: ReadonlySet<string>): void => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, selection.typeCondition?.name.value ?? parent, path, seen);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
+        const place = `${selection.name.value} ${parent} ${path.join('.')}`;
+        if (fragment && !seen.has(fragment.name.value) && !walkedFragments.has(place)) {
+          walkedFragments.add(place);
           walk(fragment.selectionSet, fragment.typeCondition.name.value, path, new Set([...seen, fragment.name.value]));
         }
       } else {
+        if (++positions > maxPositions) throw new OperationTooLargeError(maxPositions);
         const key = selection.alias?.value ?? selection.name.value;
         const { info, refusal } = refusalOf(parent, selection.name.value);
         const fieldPath = [...path, key];
