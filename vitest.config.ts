@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // type-graphql needs the metadata polyfill before any decorated class loads (index.ts does this in production).
     setupFiles: ['reflect-metadata'],
+    // One graph for the end-to-end files (test/), started once per run: see test/global-setup.ts.
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     // Two cores: each test file starts PGlite or servers; more workers only thrash.
     maxWorkers: 2,

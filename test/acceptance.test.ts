@@ -1,15 +1,15 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type OwnGraph, startOwnGraph } from './graph.test-utils.js';
 
 // The world every subgraph loaded, computed here independently of the subgraphs' SQL.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
+let graph: OwnGraph;
 // Resident data needs a caller with a mandate: HBEL's consulent executes Wmo, Jeugdwet and Participatiewet for Blaricum.
 let hbelConsulent: string;
 
 beforeAll(async () => {
-  graph = await startGraph();
+  graph = await startOwnGraph();
   hbelConsulent = await graph.token({ role: 'consulent', org: 'uo-hbel' });
 }, 600_000);
 

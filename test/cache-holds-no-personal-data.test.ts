@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type GraphResponse, type OwnGraph, startOwnGraph } from './graph.test-utils.js';
 
 // Issue 3: "No cache stores a response with personal data (this holds for the caching work that
 // follows)". What the gateway keeps between requests:
@@ -124,7 +124,7 @@ async function viaApq(query: string, variables: Record<string, unknown> | undefi
   return served;
 }
 
-let graph: RunningGraph;
+let graph: OwnGraph;
 const personal = new Set<string>();
 let registered: string[] = [];
 // A BSN written into the operation's text instead of a variable: sent plain and as an APQ registration.
@@ -137,7 +137,7 @@ beforeAll(async () => {
     // Keys under this prefix belong to an earlier process with the same pid: not ours to read.
     await dropRedisKeys();
   }
-  graph = await startGraph();
+  graph = await startOwnGraph();
   const token = await graph.token({ role: 'consulent', org: 'uo-hbel' });
   // A public operation first: with Redis, its APQ entry shows the gateway writes to Redis before
   // the personal ones are sent.

@@ -1,7 +1,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type OwnGraph, startOwnGraph } from './graph.test-utils.js';
 
 // The world every subgraph loaded: a Huizen resident with a Wmo melding that has commentaar.
 const world = generateDemoWorld(readDemoConfig({}));
@@ -19,10 +19,10 @@ function requestsTo(subgraph: string): string[] {
   return sent.get(new URL(graph.subgraphs.get(subgraph)!.url).origin) ?? [];
 }
 
-let graph: RunningGraph;
+let graph: OwnGraph;
 
 beforeAll(async () => {
-  graph = await startGraph();
+  graph = await startOwnGraph();
   diagnostics.subscribe('undici:request:create', onRequest);
 }, 600_000);
 

@@ -11,14 +11,29 @@ import {
 } from '@sociaal-graph/gateway';
 import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@sociaal-graph/toolkit';
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
+import { inject } from 'vitest';
 
 /** The seven subgraphs, in the order of DESIGN.md. */
 export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
 
-/** The whole graph on loopback: every subgraph on a free port and the gateway over the committed supergraph. */
+/** Where the graph that test/global-setup.ts started for all end-to-end files listens. */
+export interface SharedGraphAddress {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  /** The development issuer's folder: its key pair signs the tokens the gateway accepts. */
+  readonly dataDir: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sharedGraph?: SharedGraphAddress;
+  }
+}
+
+/** The whole graph on loopback, as a test reaches it: the gateway's and each subgraph's address. */
 export interface RunningGraph {
-  readonly gateway: RunningGateway;
-  readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
+  readonly gateway: Pick<RunningGateway, 'url'>;
+  readonly subgraphs: ReadonlyMap<string, Pick<RunningSubgraph, 'url'>>;
   /** Sends an operation to the gateway as a client would (POST, JSON), with `token` as bearer when given. */
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>>;
   /** A token of this graph's development issuer (a key pair of its own, in a temporary folder). */
@@ -32,12 +47,40 @@ export interface GraphResponse<D> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** A graph of the test's own, in its process: its gateway's cache and its subgraphs can be reached. */
+export interface OwnGraph extends RunningGraph {
+  readonly gateway: RunningGateway;
+  readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
+  /** Holds the development issuer's key pair (see SharedGraphAddress). */
+  readonly dataDir: string;
+}
+
+/**
+ * The graph for an end-to-end file: the one test/global-setup.ts started for the whole run (each
+ * start loads the demo world into seven databases; sharing it saves that per file), or, when
+ * there is none (a file run on its own with a filter), one of its own. `stop()` leaves a shared
+ * graph running. A file that stops a subgraph, reads the gateway's cache or watches its requests
+ * asks for `startOwnGraph()` instead.
+ */
+export async function startGraph(): Promise<RunningGraph> {
+  const shared = inject('sharedGraph');
+  if (!shared) return startOwnGraph();
+  const issuer = await loadDevIssuer(shared.dataDir);
+  return {
+    gateway: { url: shared.gatewayUrl },
+    subgraphs: new Map(Object.entries(shared.subgraphUrls).map(([name, url]) => [name, { url }])),
+    query: (query, variables, token) => postTo(shared.gatewayUrl, query, variables, token),
+    token: (options) => mintToken(issuer, options),
+    stop: async () => undefined,
+  };
+}
+
 /**
  * Starts the graph the way `npm start` does, but in one process on free ports: embedded PGlite in
  * memory, or — when DATABASE_URL is set — a scratch database on that server (one schema per
  * subgraph, as in production), and Redis when REDIS_URL is set.
  */
-export async function startGraph(): Promise<RunningGraph> {
+export async function startOwnGraph(): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
   // The same assertion key on both sides, and the issuer's key pair only for this run.
   const secrets = { CALLER_ASSERTION_SECRET: `test-${process.pid}-${Date.now()}` };
@@ -58,14 +101,8 @@ export async function startGraph(): Promise<RunningGraph> {
   return {
     gateway,
     subgraphs,
-    query: async (query, variables, token) => {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    dataDir,
+    query: (query, variables, token) => postTo(gateway.url, query, variables, token),
     token: (options) => mintToken(issuer, options),
     stop: async () => {
       await gateway.stop();
@@ -74,4 +111,14 @@ export async function startGraph(): Promise<RunningGraph> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sends an operation to a gateway as a client would (POST, JSON), with `token` as bearer when given. */
+async function postTo<D>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
 }

@@ -2,8 +2,9 @@ import { type DemoWorld, insertRows, type Queryable } from '@sociaal-graph/toolk
 
 /**
  * Inserts the inkoop slice of the demo world: aanbieders, contracten with their deelnemende
- * gemeenten, percelen, producten, tarieven and declaraties. Runs once, in the toolkit's demo
- * transaction, into an empty schema; parents go in before their children.
+ * gemeenten, percelen, producten, tarieven, the toewijzingsberichten (301) in natura, declaraties
+ * and the world's peildatum. Runs once, in the toolkit's demo transaction, into an empty schema;
+ * parents go in before their children.
  */
 export async function loadDemo(db: Queryable, world: DemoWorld): Promise<void> {
   await insertRows(
@@ -48,6 +49,22 @@ export async function loadDemo(db: Queryable, world: DemoWorld): Promise<void> {
     ['id', 'product_id', 'bedrag', 'eenheid', 'geldig_van', 'geldig_tot'],
     world.tarieven.map((t) => [t.id, t.productId, t.bedrag, t.eenheid, t.geldigVan, t.geldigTot]),
   );
+  // Only in natura: a PGB is paid through the SVB and never sent to an aanbieder as a 301.
+  await insertRows(
+    db,
+    'toewijzingsbericht',
+    [
+      'toewijzingsnummer', 'gemeente_code', 'wet', 'aanbieder_agb', 'productcategorie', 'productcode', 'tarief_id',
+      'volume', 'eenheid', 'frequentie', 'ingangsdatum', 'einddatum',
+    ],
+    [...world.wmoToewijzingen, ...world.jeugdToewijzingen]
+      .filter((t) => t.leveringsvorm === 'ZIN')
+      .map((t) => [
+        t.toewijzingsnummer, t.gemeenteCode, t.wet, t.aanbiederAgb, t.productcategorie, t.productcode, t.tariefId,
+        t.volume, t.eenheid, t.frequentie, t.ingangsdatum, t.einddatum,
+      ]),
+  );
+  await insertRows(db, 'stand', ['peildatum'], [[world.peildatum]]);
   await insertRows(
     db,
     'declaratie',

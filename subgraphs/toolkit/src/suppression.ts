@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Eurocent } from './domain.js';
 
 /**
  * Small-cell suppression of published aggregates (issue 3 item 8; DESIGN "Identity and authorization";
@@ -136,6 +137,24 @@ export class OnderdruktAantal implements Onderdrukt {
     nullable: true,
     description:
       'Waarom het aantal onderdrukt is: KLEIN_AANTAL (minder dan 10) of AFLEIDBAAR (anders af te leiden uit een totaal); null als het zichtbaar is.',
+  })
+  onderdrukt!: Onderdrukkingsreden | null;
+}
+
+/** An amount as published in the schema (see `suppressAmount`); shared by every subgraph that publishes sums. */
+@Directive('@shareable')
+@ObjectType({
+  description:
+    'Een gepubliceerd bedrag in eurocent: exact, of leeg (null) met de reden van onderdrukking als het over minder dan 10 ' +
+    'personen (of toewijzingen) gaat (zie onderdrukkingsregel).',
+})
+export class OnderdruktBedrag implements Onderdrukt {
+  @Field(() => Eurocent, { nullable: true, description: 'Het bedrag in eurocent; null als het onderdrukt is.' })
+  waarde!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Waarom het bedrag onderdrukt is: KLEIN_AANTAL (over minder dan 10 personen); null als het zichtbaar is.',
   })
   onderdrukt!: Onderdrukkingsreden | null;
 }
