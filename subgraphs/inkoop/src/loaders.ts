@@ -9,6 +9,7 @@ import {
   fetchDeclaratiesByToewijzing,
   toewijzingKey,
 } from './declaratie/declaratie.sql.js';
+import { sumJeugdDeclaratiesByTrajectkengetal } from './extends/jeugd-trajectkengetal/jeugd-trajectkengetal.sql.js';
 import { fetchPercelenByContract } from './perceel/perceel.sql.js';
 import { fetchProducten, fetchProductenByPerceel } from './product/product.sql.js';
 import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
@@ -35,6 +36,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     productenByPerceel: groupedLoader((ids: readonly string[]) => fetchProductenByPerceel(db, ids), (row) => row.perceelId),
     tarief: keyedLoader((ids: readonly string[]) => fetchTarieven(db, ids), (row) => row.id),
     tarievenByProduct: groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
+    /** Declared Jeugdwet totals per trajectkengetal key; an aggregate, its mandate checked by the resolver. */
+    jeugdDeclaratietotaal: keyedLoader((keys: readonly string[]) => sumJeugdDeclaratiesByTrajectkengetal(db, keys), (row) => row.key),
     /** Loaders for rows the caller's mandates filter (declaraties). */
     scoped: createScopedLoaders(db, principal, logboek),
   };

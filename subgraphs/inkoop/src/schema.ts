@@ -13,6 +13,9 @@ import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
 import { resolveJeugdToewijzing } from './extends/jeugd-toewijzing/jeugd-toewijzing.reference.js';
 import { JeugdToewijzingResolver } from './extends/jeugd-toewijzing/jeugd-toewijzing.resolver.js';
 import { JeugdToewijzing } from './extends/jeugd-toewijzing/jeugd-toewijzing.type.js';
+import { resolveJeugdTrajectkengetal } from './extends/jeugd-trajectkengetal/jeugd-trajectkengetal.reference.js';
+import { JeugdTrajectkengetalResolver } from './extends/jeugd-trajectkengetal/jeugd-trajectkengetal.resolver.js';
+import { JeugdTrajectkengetal } from './extends/jeugd-trajectkengetal/jeugd-trajectkengetal.type.js';
 import { resolveWmoToewijzing } from './extends/wmo-toewijzing/wmo-toewijzing.reference.js';
 import { WmoToewijzingResolver } from './extends/wmo-toewijzing/wmo-toewijzing.resolver.js';
 import { WmoToewijzing } from './extends/wmo-toewijzing/wmo-toewijzing.type.js';
@@ -24,6 +27,7 @@ import { resolveProduct } from './product/product.reference.js';
 import { ProductResolver } from './product/product.resolver.js';
 import { resolveTarief } from './tarief/tarief.reference.js';
 import { TariefResolver } from './tarief/tarief.resolver.js';
+import { VerplichtingenResolver } from './verplichting/verplichtingen.resolver.js';
 
 /**
  * The inkoop subgraph: aanbieders, the region's and gemeenten's contracts with percelen, producten
@@ -41,14 +45,16 @@ export const subgraph = defineSubgraph({
     TariefResolver,
     DeclaratieResolver,
     DeclaratiegedragResolver,
+    VerplichtingenResolver,
     CodelijstResolver,
     GemeenteResolver,
     WmoToewijzingResolver,
     JeugdToewijzingResolver,
+    JeugdTrajectkengetalResolver,
     LogboekResolver,
   ],
   // Stubs reached only through `_entities`: no field of ours returns them.
-  orphanedTypes: [WmoToewijzing, JeugdToewijzing, Logboek],
+  orphanedTypes: [WmoToewijzing, JeugdToewijzing, JeugdTrajectkengetal, Logboek],
   referenceResolvers: {
     Aanbieder: { __resolveReference: resolveAanbieder },
     Contract: { __resolveReference: resolveContract },
@@ -57,6 +63,7 @@ export const subgraph = defineSubgraph({
     Gemeente: { __resolveReference: resolveGemeente },
     WmoToewijzing: { __resolveReference: resolveWmoToewijzing },
     JeugdToewijzing: { __resolveReference: resolveJeugdToewijzing },
+    JeugdTrajectkengetal: { __resolveReference: resolveJeugdTrajectkengetal },
   },
   // Serves personal data: every read is logged (Logboek Dataverwerkingen).
   logboek: true,

@@ -19,6 +19,7 @@ import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { JeugdToewijzingTellingResolver } from './telling/telling.resolver.js';
+import { TrajectkengetalResolver } from './trajectkengetal/trajectkengetal.resolver.js';
 import { VerwijsstroomResolver } from './verwijzing/verwijsstroom.resolver.js';
 import { VerwijzingResolver } from './verwijzing/verwijzing.resolver.js';
 
@@ -36,6 +37,7 @@ export const subgraph = defineSubgraph({
     VerwijzingResolver,
     VerwijsstroomResolver,
     JeugdTrajectResolver,
+    TrajectkengetalResolver,
     JeugdToewijzingTellingResolver,
     JeugdBereikResolver,
     CodelijstResolver,
