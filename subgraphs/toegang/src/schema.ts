@@ -13,6 +13,7 @@ import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { MeldingResolver } from './melding/melding.resolver.js';
+import { StapelingResolver } from './stapeling/stapeling.resolver.js';
 import { TeamResolver } from './team/team.resolver.js';
 
 /**
@@ -31,6 +32,7 @@ export const subgraph = defineSubgraph({
     TeamResolver,
     GemeenteResolver,
     LogboekResolver,
+    StapelingResolver,
   ],
   orphanedTypes: [Organisatie, Logboek],
   referenceResolvers: {
