@@ -12,7 +12,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -314,11 +313,12 @@ function renderReport(r: Report): string {
 
 // --- the run ---------------------------------------------------------------------------------------
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Planner statistics after the bulk load, as after loading any warehouse (autovacuum would get there later). */
+async function analyze(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await work(client);
+    await client.query('ANALYZE');
   } finally {
     await client.end();
   }
@@ -333,17 +333,17 @@ async function main(): Promise<void> {
   const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale) };
 
   // A database of its own on that server, dropped after (as .ci/run does).
-  const database = `sociaal_graph_bench_${randomBytes(4).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${database}`));
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+  const { createScratchDatabase } = await import('@sociaal-graph/toolkit/testing');
+  const scratch = await createScratchDatabase(serverUrl);
+  const databaseUrl = scratch.url;
+  const database = new URL(databaseUrl).pathname.slice(1);
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-bench-'));
   const subgraphs = new Map<string, RunningSubgraph>();
   let stopGateway: (() => Promise<void>) | undefined;
   const cleanUp = async () => {
     await stopGateway?.().catch(() => undefined);
     for (const running of subgraphs.values()) await running.stop().catch(() => undefined);
-    await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
-      .catch((error) => console.error(`could not drop ${database}:`, error));
+    await scratch.drop().catch((error) => console.error(`could not drop ${database}:`, error));
     await rm(dataDir, { recursive: true, force: true });
   };
   process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
@@ -365,8 +365,7 @@ async function main(): Promise<void> {
       loadMs[name] = performance.now() - started;
       console.log(`  ${name} loaded in ${seconds(loadMs[name])} s`);
     }
-    // Planner statistics after the bulk load, as after loading any warehouse (autovacuum would get there later).
-    await withClient(databaseUrl, (client) => client.query('ANALYZE'));
+    await analyze(databaseUrl);
     const issuer = await loadDevIssuer(dataDir);
     const gateway = await createGatewayServer({
       ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', ...secrets }),
