@@ -11,7 +11,7 @@ import {
 } from '@sociaal-graph/gateway';
 import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@sociaal-graph/toolkit';
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The seven subgraphs, in the order of DESIGN.md. */
 export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
@@ -72,6 +72,37 @@ export async function startGraph(): Promise<RunningGraph> {
     query: (query, variables, token) => postTo(shared.gatewayUrl, query, variables, token),
     token: (options) => mintToken(issuer, options),
     stop: async () => undefined,
+  };
+}
+
+/**
+ * The graph for an end-to-end file, as its tests reach it: call once at the file's top level. It
+ * registers `beforeAll` to start the graph (`startGraph()`, so the shared one when a run has it;
+ * ten minutes, as a graph of its own loads seven demo worlds) and `afterAll` to stop it. The
+ * handle forwards to the started graph, so it can be taken before the graph runs; reaching it
+ * outside the file's tests throws. Stopping is `afterAll`'s, so the handle has no `stop`.
+ */
+export function useGraph(): Omit<RunningGraph, 'stop'> {
+  let graph: RunningGraph | undefined;
+  beforeAll(async () => {
+    graph = await startGraph();
+  }, 600_000);
+  afterAll(async () => {
+    await graph?.stop();
+  });
+  const started = (): RunningGraph => {
+    if (!graph) throw new Error('useGraph(): the graph is reached in tests only, after beforeAll started it');
+    return graph;
+  };
+  return {
+    get gateway() {
+      return started().gateway;
+    },
+    get subgraphs() {
+      return started().subgraphs;
+    },
+    query: (query, variables, token) => started().query(query, variables, token),
+    token: (options) => started().token(options),
   };
 }
 

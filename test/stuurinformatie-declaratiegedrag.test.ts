@@ -1,19 +1,11 @@
 import { generateDemoWorld, readDemoConfig, type WorldDeclaratie } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 3 (declaration behaviour per aanbieder) with item 10 (verantwoording), through the gateway.
 // Expected values come from the demo world, computed here with plain date arithmetic, not SQL.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $wet: Wet!, $jaar: Int!, $perMaand: Boolean, $aanbieder: String) {
   declaratiegedrag(gemeenten: $g, wet: $wet, jaar: $jaar, perMaand: $perMaand, aanbieder: $aanbieder) {

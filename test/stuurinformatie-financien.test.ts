@@ -1,20 +1,12 @@
 import { generateDemoWorld, readDemoConfig, type WorldFinancieelCijfer } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 question 1 (budget, prognosis, realisation per gemeente, wet, taakveld and year against size class and
 // country) with item 10 (verantwoording), through the gateway. Expected values come from the demo world with
 // plain arithmetic and the law of a taakveld written out here from the Iv3 definitions, not from the subgraph.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $jaar: Int, $wet: Wet, $indeling: TaakveldIndeling) {
   financienVergelijking(gemeenten: $g, jaar: $jaar, wet: $wet, indeling: $indeling) {

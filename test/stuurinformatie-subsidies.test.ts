@@ -1,20 +1,12 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 9 (subsidies per partner and year: granted against settled, agreed against reported
 // performance) with item 10 (verantwoording), through the gateway. Expected values come from the demo world
 // with plain sums, not from the subgraph's SQL.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $jaar: Int, $partner: String) {
   subsidiesPerPartner(gemeenten: $g, jaar: $jaar, partner: $partner) {

@@ -1,26 +1,18 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type GepubliceerdeRij,
   RIJ_VELDEN,
   vergelijkVerplichtingen,
   verwachteVerplichtingen,
 } from '../subgraphs/inkoop/src/verplichting/verplichtingen.test-utils.js';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 2 (commitments against declarations, with a forecast for the year) with item 10
 // (verantwoording), through the gateway. Expected values are recomputed from the demo world's
 // toewijzingen, tarieven and declaraties with plain date arithmetic, not SQL.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $wet: Wet!, $jaar: Int!, $aanbieder: String) {
   verplichtingen(gemeenten: $g, wet: $wet, jaar: $jaar, aanbieder: $aanbieder) {

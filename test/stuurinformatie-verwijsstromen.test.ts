@@ -1,19 +1,11 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 4 (referral flows jeugdhulp against the benchmark) with item 10 (verantwoording), through the
 // gateway. Expected values are counted here from the demo world's verwijzingen.
 const world = generateDemoWorld(readDemoConfig({}));
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $van: Int!, $tot: Int!) {
   jeugdVerwijsstromen(gemeenten: $g, vanafJaar: $van, totEnMetJaar: $tot) {

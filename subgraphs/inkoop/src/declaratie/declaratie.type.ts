@@ -54,7 +54,12 @@ export class Declaratie {
   })
   geleverdVolume!: number;
 
-  @Field(() => Int, { description: 'Ingediend bedrag in eurocent; negatief bij een creditering.' })
+  // As loaded (toolkit demo-world/declarations.ts): a credit changes the line's status, no row is a negative credit line.
+  @Field(() => Int, {
+    description:
+      'Ingediend bedrag in eurocent, zoals gedeclareerd. Een creditering maakt het niet negatief: de regel houdt zijn bedrag en ' +
+      'krijgt status GECREDITEERD; een vervangende regel heeft een eigen bedrag. Tel voor wat verschuldigd is alleen INGEDIEND en GOEDGEKEURD.',
+  })
   bedrag!: number;
 
   @Field(() => String, { description: 'Dagtekening van de declaratie (JJJJ-MM-DD).' })

@@ -1,37 +1,19 @@
-import {
-  assertAgbCode,
-  assertGemeentecodes,
-  assertJaar,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  verantwoording,
-  verdeelOpMandaat,
-  Wet,
-} from '@sociaal-graph/toolkit';
-import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
+import { AANBIEDER_BESCHRIJVING, binnenMandaat, stuurinformatieArgs } from '../stuurinformatie.args.js';
 import { selectDeclaratiegedrag } from './declaratiegedrag.sql.js';
 import { Declaratiegedrag, DeclaratiegedragAntwoord, declaratiegedragOf } from './declaratiegedrag.type.js';
 
 /** Arguments of `declaratiegedrag`. */
 @ArgsType()
-export class DeclaratiegedragArgs {
-  @Field(() => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400; gemeenten buiten uw mandaat worden uitgesloten en genoemd.' })
-  gemeenten!: string[];
-
-  @Field(() => Wet, { description: 'De wet van de declaraties: WMO of JEUGDWET.' })
-  wet!: Wet;
-
-  @Field(() => Int, { description: 'Kalenderjaar van de dagtekening (2015 of later).' })
-  jaar!: number;
-
+export class DeclaratiegedragArgs extends stuurinformatieArgs({ wet: 'de declaraties', jaar: 'de dagtekening' }) {
   @Field(() => Boolean, { defaultValue: false, description: 'Per maand van de dagtekening (true) of over het hele jaar (false, standaard).' })
   perMaand!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Alleen deze aanbieder (AGB-code, acht cijfers); leeg voor alle aanbieders.' })
+  @Field(() => String, { nullable: true, description: AANBIEDER_BESCHRIJVING })
   aanbieder?: string | null;
 }
 
@@ -52,21 +34,10 @@ export class DeclaratiegedragResolver {
     @Args(() => DeclaratiegedragArgs) args: DeclaratiegedragArgs,
     @Ctx() { db, principal }: InkoopContext,
   ): Promise<DeclaratiegedragAntwoord> {
-    const codes = assertGemeentecodes(args.gemeenten);
-    assertJaar(args.jaar);
-    const aanbieder = args.aanbieder == null ? null : assertAgbCode(args.aanbieder, 'aanbieder');
-    const verdeling = verdeelOpMandaat(args.wet, principal.statistiek(args.wet), codes);
-    const rows =
-      verdeling.binnen.length === 0
-        ? []
-        : await selectDeclaratiegedrag(db, { wet: args.wet, gemeenten: verdeling.binnen, jaar: args.jaar, perMaand: args.perMaand, aanbieder });
-    return {
-      verantwoording: verantwoording(verdeling, {
-        gegevensTot: rows[0]?.gegevensTot ?? null,
-        laatsteDeclaratie: rows[0]?.laatsteDeclaratie ?? null,
-      }),
-      rijen: rows.map((row) => declaratiegedragOf(row, args.wet, args.jaar)),
-    };
+    const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) =>
+      selectDeclaratiegedrag(db, { ...filter, perMaand: args.perMaand }),
+    );
+    return { verantwoording, rijen: rows.map((row) => declaratiegedragOf(row, args.wet, args.jaar)) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder die declareerde.' })

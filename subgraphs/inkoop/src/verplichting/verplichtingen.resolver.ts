@@ -1,34 +1,16 @@
-import {
-  assertAgbCode,
-  assertGemeentecodes,
-  assertJaar,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  verantwoording,
-  verdeelOpMandaat,
-  Wet,
-} from '@sociaal-graph/toolkit';
-import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
+import { AANBIEDER_BESCHRIJVING, binnenMandaat, stuurinformatieArgs } from '../stuurinformatie.args.js';
 import { selectVerplichtingen } from './verplichtingen.sql.js';
 import { Verplichtingen, VerplichtingenAntwoord, verplichtingenOf } from './verplichtingen.type.js';
 
 /** Arguments of `verplichtingen`. */
 @ArgsType()
-export class VerplichtingenArgs {
-  @Field(() => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400; gemeenten buiten uw mandaat worden uitgesloten en genoemd.' })
-  gemeenten!: string[];
-
-  @Field(() => Wet, { description: 'De wet van de toewijzingen: WMO of JEUGDWET.' })
-  wet!: Wet;
-
-  @Field(() => Int, { description: 'Kalenderjaar van de levering (2015 of later).' })
-  jaar!: number;
-
-  @Field(() => String, { nullable: true, description: 'Alleen deze aanbieder (AGB-code, acht cijfers); leeg voor alle aanbieders.' })
+export class VerplichtingenArgs extends stuurinformatieArgs({ wet: 'de toewijzingen', jaar: 'de levering' }) {
+  @Field(() => String, { nullable: true, description: AANBIEDER_BESCHRIJVING })
   aanbieder?: string | null;
 }
 
@@ -50,22 +32,8 @@ export class VerplichtingenResolver {
     @Args(() => VerplichtingenArgs) args: VerplichtingenArgs,
     @Ctx() { db, principal }: InkoopContext,
   ): Promise<VerplichtingenAntwoord> {
-    const codes = assertGemeentecodes(args.gemeenten);
-    assertJaar(args.jaar);
-    const aanbieder = args.aanbieder == null ? null : assertAgbCode(args.aanbieder, 'aanbieder');
-    const verdeling = verdeelOpMandaat(args.wet, principal.statistiek(args.wet), codes);
-    const rows =
-      verdeling.binnen.length === 0
-        ? []
-        : await selectVerplichtingen(db, { wet: args.wet, gemeenten: verdeling.binnen, jaar: args.jaar, aanbieder });
-    return {
-      verantwoording: verantwoording(verdeling, {
-        gegevensTot: rows[0]?.gegevensTot ?? null,
-        laatsteDeclaratie: rows[0]?.laatsteDeclaratie ?? null,
-      }),
-      peildatum: rows[0]?.peildatum ?? null,
-      rijen: verplichtingenOf(rows, args.wet, args.jaar),
-    };
+    const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) => selectVerplichtingen(db, filter));
+    return { verantwoording, peildatum: rows[0]?.peildatum ?? null, rijen: verplichtingenOf(rows, args.wet, args.jaar) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder aan wie de toewijzingen zijn gegeven.' })
