@@ -94,6 +94,14 @@ const LEZINGEN: Lezing[] = [
       inkoop: data.declaraties.items.map((d: any) => `${d.wet.toLowerCase()}:${d.gemeenteCode}:${d.toewijzingsnummer}`),
     }),
   },
+  {
+    // The members' pseudonyms travel through wmo, jeugd, participatie and inkoop for the sums, but only the households
+    // named to the caller are read as personal data (their costs and the household itself), in toegang.
+    naam: 'the most expensive households of the stacking answer (subject: the household)',
+    query: `{ stapeling(gemeenten: ["0406"], jaar: 2025) { rijen { kosten { duursteHuishoudens(aantal: 3) { huishouden { id } totaal } } } } }`,
+    token: () => consulent,
+    verwacht: (data) => ({ toegang: data.stapeling.rijen[0].kosten.duursteHuishoudens.map((d: any) => d.huishouden.id) }),
+  },
 ];
 
 const LOG = `query Log($traceId: String!) {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { resolveAanbieder } from './aanbieder/aanbieder.reference.js';
 import { AanbiederResolver } from './aanbieder/aanbieder.resolver.js';
@@ -21,6 +21,8 @@ import { WmoToewijzingResolver } from './extends/wmo-toewijzing/wmo-toewijzing.r
 import { WmoToewijzing } from './extends/wmo-toewijzing/wmo-toewijzing.type.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
+import { StapelingKostenResolver } from './extends/stapelingkosten/stapelingkosten.resolver.js';
+import { StapelingKosten } from './extends/stapelingkosten/stapelingkosten.type.js';
 import { createLoaders } from './loaders.js';
 import { PerceelResolver } from './perceel/perceel.resolver.js';
 import { resolveProduct } from './product/product.reference.js';
@@ -52,10 +54,12 @@ export const subgraph = defineSubgraph({
     JeugdToewijzingResolver,
     JeugdTrajectkengetalResolver,
     LogboekResolver,
+    StapelingKostenResolver,
   ],
   // Stubs reached only through `_entities`: no field of ours returns them.
-  orphanedTypes: [WmoToewijzing, JeugdToewijzing, JeugdTrajectkengetal, Logboek],
+  orphanedTypes: [WmoToewijzing, JeugdToewijzing, JeugdTrajectkengetal, Logboek, StapelingKosten],
   referenceResolvers: {
+    StapelingKosten: { __resolveReference: resolveStapelingKosten },
     Aanbieder: { __resolveReference: resolveAanbieder },
     Contract: { __resolveReference: resolveContract },
     Product: { __resolveReference: resolveProduct },

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { JeugdBereikResolver } from './bereik/bereik.resolver.js';
 import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
@@ -17,6 +17,7 @@ import { JeugdToewijzingResolver } from './jeugd-toewijzing/jeugd-toewijzing.res
 import { JeugdTrajectResolver } from './jeugd-traject/jeugd-traject.resolver.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
+import { StapelingKosten, StapelingKostenResolver } from './extends/stapelingkosten/stapelingkosten.resolver.js';
 import { createLoaders } from './loaders.js';
 import { JeugdToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { TrajectkengetalResolver } from './trajectkengetal/trajectkengetal.resolver.js';
@@ -45,9 +46,11 @@ export const subgraph = defineSubgraph({
     AanbiederResolver,
     GemeenteResolver,
     LogboekResolver,
+    StapelingKostenResolver,
   ],
-  orphanedTypes: [Contract, Tarief, Logboek],
+  orphanedTypes: [Contract, Tarief, Logboek, StapelingKosten],
   referenceResolvers: {
+    StapelingKosten: { __resolveReference: resolveStapelingKosten },
     JeugdToewijzing: { __resolveReference: resolveJeugdToewijzingReference },
     Inwoner: { __resolveReference: resolveInwonerReference },
     Aanbieder: { __resolveReference: resolveAanbiederReference },

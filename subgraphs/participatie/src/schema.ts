@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { ParticipatieBereikResolver } from './bereik/bereik.resolver.js';
 import { GemeenteResolver } from './extends/gemeente/gemeente.resolver.js';
@@ -9,6 +9,7 @@ import { resolveInwonerReference } from './extends/inwoner/inwoner.reference.js'
 import { ParticipatieKengetallenResolver } from './kengetallen/participatie-kengetallen.resolver.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
+import { StapelingKosten, StapelingKostenResolver } from './extends/stapelingkosten/stapelingkosten.resolver.js';
 import { createLoaders } from './loaders.js';
 import { resolveMinimaregelingReference } from './minimaregeling/minimaregeling.reference.js';
 import { MinimaregelingResolver } from './minimaregeling/minimaregeling.resolver.js';
@@ -37,10 +38,12 @@ export const subgraph = defineSubgraph({
     InwonerResolver,
     GemeenteResolver,
     LogboekResolver,
+    StapelingKostenResolver,
   ],
   // Reached only through `_entities` (the fg's `Query.logboek` is in gemeenten).
-  orphanedTypes: [Logboek],
+  orphanedTypes: [Logboek, StapelingKosten],
   referenceResolvers: {
+    StapelingKosten: { __resolveReference: resolveStapelingKosten },
     Uitkering: { __resolveReference: resolveUitkeringReference },
     Reintegratietraject: { __resolveReference: resolveReintegratietrajectReference },
     Schuldhulptraject: { __resolveReference: resolveSchuldhulptrajectReference },

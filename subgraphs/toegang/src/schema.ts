@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { ConsulentResolver } from './consulent/consulent.resolver.js';
 import { resolveGemeenteReference } from './extends/gemeente/gemeente.reference.js';
@@ -14,6 +14,7 @@ import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
 import { MeldingResolver } from './melding/melding.resolver.js';
 import { StapelingResolver } from './stapeling/stapeling.resolver.js';
+import { StapelingKostenResolver } from './stapeling/stapelingkosten.resolver.js';
 import { TeamResolver } from './team/team.resolver.js';
 
 /**
@@ -33,9 +34,11 @@ export const subgraph = defineSubgraph({
     GemeenteResolver,
     LogboekResolver,
     StapelingResolver,
+    StapelingKostenResolver,
   ],
   orphanedTypes: [Organisatie, Logboek],
   referenceResolvers: {
+    StapelingKosten: { __resolveReference: resolveStapelingKosten },
     Inwoner: { __resolveReference: resolveInwonerReference },
     Gemeente: { __resolveReference: resolveGemeenteReference },
   },

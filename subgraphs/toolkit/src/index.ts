@@ -22,6 +22,7 @@ export * from './page-query.js';
 export * from './paging.js';
 export * from './principal.js';
 export * from './start-subgraph.js';
+export * from './stapelingkosten.js';
 export * from './statistiek.js';
 export * from './subgraph-definition.js';
 export * from './suppression.js';

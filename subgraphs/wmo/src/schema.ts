@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph } from '@sociaal-graph/toolkit';
+import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { WmoBereikResolver } from './bereik/bereik.resolver.js';
 import { WmoCodelijstResolver } from './codelijst/codelijst.resolver.js';
@@ -14,6 +14,7 @@ import { Tarief } from './extends/tarief/tarief.type.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
 import { WmoInstroomResolver } from './instroom/instroom.resolver.js';
+import { StapelingKosten, StapelingKostenResolver } from './extends/stapelingkosten/stapelingkosten.resolver.js';
 import { createLoaders } from './loaders.js';
 import { WmoToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { resolveWmoToewijzingReference } from './toewijzing/toewijzing.reference.js';
@@ -37,9 +38,11 @@ export const subgraph = defineSubgraph({
     AanbiederResolver,
     GemeenteResolver,
     LogboekResolver,
+    StapelingKostenResolver,
   ],
-  orphanedTypes: [Contract, Tarief, Logboek],
+  orphanedTypes: [Contract, Tarief, Logboek, StapelingKosten],
   referenceResolvers: {
+    StapelingKosten: { __resolveReference: resolveStapelingKosten },
     WmoToewijzing: { __resolveReference: resolveWmoToewijzingReference },
     Inwoner: { __resolveReference: resolveInwonerReference },
     Aanbieder: { __resolveReference: resolveAanbiederReference },

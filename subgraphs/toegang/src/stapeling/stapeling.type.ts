@@ -2,6 +2,7 @@ import { ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, 
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { StapelingRow } from './stapeling.sql.js';
+import { StapelingKosten } from './stapelingkosten.type.js';
 
 /** Stacking of support in one gemeente and year. */
 @ObjectType({
@@ -49,6 +50,13 @@ export class StapelingRij {
   @Field(() => OnderdruktAantal, { description: 'Huishoudens met ondersteuning onder precies de Jeugdwet en de Participatiewet.' })
   jeugdwetEnParticipatiewet!: OnderdruktAantal;
 
+  @Field(() => StapelingKosten, {
+    description:
+      'Wat deze huishoudens in het jaar kosten, per groep en per wet, en voor wie het doel het toelaat de duurste huishoudens. ' +
+      'De kosten komen uit de subgraphs inkoop (declaraties Wmo en Jeugdwet) en participatie (uitkeringen en minimaregelingen).',
+  })
+  kosten!: StapelingKosten;
+
   @Field(() => String, { description: 'De regel waarmee de aantallen zijn onderdrukt en afgerond.' })
   onderdrukkingsregel!: string;
 }
@@ -80,7 +88,7 @@ const cell = (n: number): number | null => (n === 0 ? null : n);
  * would follow from them, so its smallest cell is withheld too; a level total withheld only on level 1
  * counts as withheld for the household total.
  */
-export function suppressStapeling(row: Omit<StapelingRow, 'gemeenteCode' | 'gegevensTot'>) {
+export function suppressStapeling(row: StapelingAantallen) {
   const niveaus = [
     [row.alleenWmo, row.alleenJeugdwet, row.alleenParticipatiewet],
     [row.wmoEnJeugdwet, row.wmoEnParticipatiewet, row.jeugdwetEnParticipatiewet],
@@ -108,29 +116,47 @@ export function suppressStapeling(row: Omit<StapelingRow, 'gemeenteCode' | 'gege
   return { cellen, totalen, huishoudens };
 }
 
+/** The raw counts of one gemeente, without its code and date. */
+export type StapelingAantallen = Omit<StapelingRow, 'gemeenteCode' | 'gegevensTot'>;
+
+/** The counts of a gemeente without any household with support. */
+export const GEEN_STAPELING: StapelingAantallen = {
+  alleenWmo: 0, alleenJeugdwet: 0, alleenParticipatiewet: 0, wmoEnJeugdwet: 0, wmoEnParticipatiewet: 0, jeugdwetEnParticipatiewet: 0, alleDrie: 0, totaal: 0,
+};
+
+/** The published counts of one gemeente, by the field of StapelingRij that shows them. */
+export type StapelingCellen = Record<
+  | 'aantalHuishoudens' | 'eenWet' | 'tweeWetten' | 'drieWetten' | 'alleenWmo' | 'alleenJeugdwet' | 'alleenParticipatiewet'
+  | 'wmoEnJeugdwet' | 'wmoEnParticipatiewet' | 'jeugdwetEnParticipatiewet',
+  Onderdrukt
+>;
+
+/** Suppresses one gemeente's counts (suppressStapeling) and names each published cell. */
+export function stapelingCellen(row: StapelingAantallen): StapelingCellen {
+  const { cellen, totalen, huishoudens } = suppressStapeling(row);
+  const at = (r: number, c: number): Onderdrukt => cellen[r]?.[c] ?? withheld('KLEIN_AANTAL');
+  return {
+    aantalHuishoudens: huishoudens,
+    eenWet: totalen[0] ?? withheld('KLEIN_AANTAL'),
+    tweeWetten: totalen[1] ?? withheld('KLEIN_AANTAL'),
+    // The single cell of its level: its level total and the cell are one number, published once.
+    drieWetten: totalen[2]?.onderdrukt ? (totalen[2] ?? withheld('KLEIN_AANTAL')) : at(2, 0),
+    alleenWmo: at(0, 0),
+    alleenJeugdwet: at(0, 1),
+    alleenParticipatiewet: at(0, 2),
+    wmoEnJeugdwet: at(1, 0),
+    wmoEnParticipatiewet: at(1, 1),
+    jeugdwetEnParticipatiewet: at(1, 2),
+  };
+}
+
 /** Shapes the counted rows: one suppressed row per gemeente in `gemeenten` (zeros where the SQL gave none). */
 export function stapelingRijenOf(rows: readonly StapelingRow[], gemeenten: readonly string[], jaar: number): StapelingRij[] {
-  return gemeenten.map((code) => {
-    const row = rows.find((r) => r.gemeenteCode === code);
-    const { cellen, totalen, huishoudens } = suppressStapeling(
-      row ?? { alleenWmo: 0, alleenJeugdwet: 0, alleenParticipatiewet: 0, wmoEnJeugdwet: 0, wmoEnParticipatiewet: 0, jeugdwetEnParticipatiewet: 0, alleDrie: 0, totaal: 0 },
-    );
-    const at = (r: number, c: number): Onderdrukt => cellen[r]?.[c] ?? withheld('KLEIN_AANTAL');
-    return {
-      gemeente: { code },
-      jaar,
-      aantalHuishoudens: huishoudens,
-      eenWet: totalen[0] ?? withheld('KLEIN_AANTAL'),
-      tweeWetten: totalen[1] ?? withheld('KLEIN_AANTAL'),
-      // The single cell of its level: its level total and the cell are one number, published once.
-      drieWetten: totalen[2]?.onderdrukt ? (totalen[2] ?? withheld('KLEIN_AANTAL')) : at(2, 0),
-      alleenWmo: at(0, 0),
-      alleenJeugdwet: at(0, 1),
-      alleenParticipatiewet: at(0, 2),
-      wmoEnJeugdwet: at(1, 0),
-      wmoEnParticipatiewet: at(1, 1),
-      jeugdwetEnParticipatiewet: at(1, 2),
-      onderdrukkingsregel: ONDERDRUKKINGSREGEL,
-    };
-  });
+  return gemeenten.map((code) => ({
+    gemeente: { code },
+    jaar,
+    ...stapelingCellen(rows.find((r) => r.gemeenteCode === code) ?? GEEN_STAPELING),
+    kosten: { gemeenteCode: code, jaar },
+    onderdrukkingsregel: ONDERDRUKKINGSREGEL,
+  }));
 }

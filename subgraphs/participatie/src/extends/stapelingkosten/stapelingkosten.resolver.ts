@@ -1,0 +1,26 @@
+import {
+  assertStatistiek, type StapelingKostenVerwijzing, StapelingKostenpost, stapelingKostenStub, Wet,
+} from '@sociaal-graph/toolkit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ParticipatieContext } from '../../context.js';
+import { selectParticipatiekosten } from './stapelingkosten.sql.js';
+
+/** Stub of toegang's StapelingKosten: participatie adds what the households' members cost under the Participatiewet. */
+export const StapelingKosten = stapelingKostenStub();
+
+@Resolver(() => StapelingKosten)
+export class StapelingKostenResolver {
+  @Directive('@inaccessible')
+  @Directive('@requires(fields: "leden")')
+  @FieldResolver(() => [StapelingKostenpost], {
+    description:
+      'Participatiewetkosten per lid in de gemeente en het jaar: bijstandsuitkeringen naar rato van hun dagen in het jaar en de ' +
+      'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
+  })
+  async participatiekosten(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { db, principal }: ParticipatieContext): Promise<StapelingKostenpost[]> {
+    // toegang only asks within the statistiek mandate for all three laws; checked again here.
+    assertStatistiek(Wet.PARTICIPATIEWET, principal.statistiek(Wet.PARTICIPATIEWET), [kosten.gemeenteCode]);
+    const leden = kosten.leden ?? [];
+    return leden.length === 0 ? [] : selectParticipatiekosten(db, kosten.gemeenteCode, kosten.jaar, leden);
+  }
+}
