@@ -1,6 +1,6 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 7, the cost half: what households with support under one, two or three laws cost, and the most
 // expensive households for the front door. The amounts travel toegang -> wmo/jeugd/participatie -> inkoop -> toegang
@@ -8,15 +8,7 @@ import { type RunningGraph, startGraph } from './graph.test-utils.js';
 // declaraties, uitkeringen and minimaregelingen.
 const world = generateDemoWorld(readDemoConfig({}));
 const JAAR = 2025;
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 type Wet = 'WMO' | 'JEUGDWET' | 'PARTICIPATIEWET';
 type Bedrag = { waarde: number | null; onderdrukt: string | null };

@@ -1,20 +1,12 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { describe, expect, it } from 'vitest';
+import { useGraph } from './graph.test-utils.js';
 
 // Issue 4 item 7 (stacking of support per household, the counting half) with item 10 (verantwoording), through
 // the gateway. Expected counts are recomputed here from the demo world's meldingen, inwoners and huishoudens.
 const world = generateDemoWorld(readDemoConfig({}));
 const JAAR = 2025;
-let graph: RunningGraph;
-
-beforeAll(async () => {
-  graph = await startGraph();
-}, 600_000);
-
-afterAll(async () => {
-  await graph?.stop();
-});
+const graph = useGraph();
 
 const FIELDS = [
   'aantalHuishoudens', 'eenWet', 'tweeWetten', 'drieWetten', 'alleenWmo', 'alleenJeugdwet', 'alleenParticipatiewet',

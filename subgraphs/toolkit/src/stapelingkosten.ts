@@ -43,6 +43,25 @@ export class StapelingKostenpost {
   bedrag!: number;
 }
 
+/** The description of `StapelingKosten`, the same in its owner and every stub, so the supergraph shows this one. */
+export const STAPELINGKOSTEN_BESCHRIJVING =
+  'Wat de huishoudens met ondersteuning in een gemeente en jaar kosten, naar het aantal wetten. Kosten zijn die van alle leden in de ' +
+  'gemeente in het jaar: gedeclareerde Wmo- en Jeugdwetzorg (declaratieregels met een leveringsperiode die in het jaar begint, zonder ' +
+  'afgewezen en gecrediteerde regels; een recent jaar is nog niet compleet, aanbieders declareren laat; pgb en zorg onder een ' +
+  'lumpsumcontract, die niet per client worden gedeclareerd, vallen erbuiten) en ' +
+  'Participatiewet (bijstandsuitkeringen naar rato van hun dagen in het jaar, en de minimaregelingen van het jaar).';
+
+/** Descriptions of the fields that carry the pieces, the same where they are owned and where they are @external. */
+export const STAPELINGKOSTEN_VELDEN = {
+  toewijzingen: 'De toewijzingen van de leden in de gemeente die in het jaar golden; alleen voor de kosten in de subgraph inkoop, niet opvraagbaar.',
+  zorgkosten:
+    'Gedeclareerde Wmo- en Jeugdwetkosten per lid en wet in de gemeente: declaratieregels met een leveringsperiode die in het jaar begint, ' +
+  'zonder afgewezen en gecrediteerde regels; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
+  participatiekosten:
+    'Participatiewetkosten per lid in de gemeente en het jaar: bijstandsuitkeringen naar rato van hun dagen in het jaar en de ' +
+  'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
+} as const;
+
 /** The federation key of `StapelingKosten`: one gemeente and year. */
 export const STAPELINGKOSTEN_KEY = '@key(fields: "gemeenteCode jaar")';
 
@@ -84,9 +103,7 @@ const LEDEN = 'Pseudoniemen van de leden van de huishoudens met ondersteuning; a
  */
 export function stapelingKostenStub(): ClassType {
   @Directive(STAPELINGKOSTEN_KEY)
-  @ObjectType('StapelingKosten', {
-    description: 'Wat de huishoudens met ondersteuning in een gemeente en jaar kosten, naar het aantal wetten (eigendom van de subgraph toegang).',
-  })
+  @ObjectType('StapelingKosten', { description: STAPELINGKOSTEN_BESCHRIJVING })
   class StapelingKosten implements StapelingKostenVerwijzing {
     @Field(() => String, { description: GEMEENTE })
     gemeenteCode!: string;
@@ -118,7 +135,7 @@ export function stapelingToewijzingenResolver(stub: ClassType, { wet, veld }: { 
     @Directive('@requires(fields: "leden")')
     @FieldResolver(() => [StapelingToewijzing], {
       name: veld,
-      description: 'De toewijzingen van de leden in de gemeente die in het jaar golden; alleen voor de kosten in de subgraph inkoop, niet opvraagbaar.',
+      description: STAPELINGKOSTEN_VELDEN.toewijzingen,
     })
     async toewijzingen(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { db, principal }: SubgraphContext): Promise<StapelingToewijzing[]> {
       assertStatistiek(wet, principal.statistiek(wet), [kosten.gemeenteCode]);

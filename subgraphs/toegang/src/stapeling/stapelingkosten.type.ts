@@ -1,5 +1,5 @@
 import {
-  Eurocent, OnderdruktAantal, OnderdruktBedrag, STAPELINGKOSTEN_KEY, StapelingKostenpost, Wet,
+  Eurocent, OnderdruktAantal, OnderdruktBedrag, STAPELINGKOSTEN_BESCHRIJVING, STAPELINGKOSTEN_KEY, STAPELINGKOSTEN_VELDEN, StapelingKostenpost, Wet,
 } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Huishouden } from '../huishouden/huishouden.type.js';
@@ -101,13 +101,7 @@ export class DuurHuishouden {
  * the gateway carries the members out and the amounts back, and this subgraph adds them up.
  */
 @Directive(STAPELINGKOSTEN_KEY)
-@ObjectType({
-  description:
-    'Wat de huishoudens met ondersteuning in een gemeente en jaar kosten, naar het aantal wetten. Kosten zijn die van alle leden in de ' +
-    'gemeente in het jaar: gedeclareerde Wmo- en Jeugdwetzorg (declaratieregels met een leveringsperiode die in het jaar begint, zonder ' +
-    'afgewezen en gecrediteerde regels; een recent jaar is nog niet compleet, aanbieders declareren laat; pgb valt erbuiten) en ' +
-    'Participatiewet (bijstandsuitkeringen naar rato van hun dagen in het jaar, en de minimaregelingen van het jaar).',
-})
+@ObjectType({ description: STAPELINGKOSTEN_BESCHRIJVING })
 export class StapelingKosten {
   @Field(() => String, { description: 'CBS-gemeentecode van de gemeente waarover de stapeling is berekend (vier cijfers, "0406").' })
   gemeenteCode!: string;
@@ -117,18 +111,10 @@ export class StapelingKosten {
 
   // Filled in by the gateway from inkoop and participatie when a field below @requires them.
   @Directive('@external')
-  @Field(() => [StapelingKostenpost], {
-    description:
-      'Gedeclareerde Wmo- en Jeugdwetkosten per lid en wet in de gemeente: declaratieregels met een leveringsperiode die in het jaar begint, ' +
-      'zonder afgewezen en gecrediteerde regels; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
-  })
+  @Field(() => [StapelingKostenpost], { description: STAPELINGKOSTEN_VELDEN.zorgkosten })
   zorgkosten?: StapelingKostenpost[];
 
   @Directive('@external')
-  @Field(() => [StapelingKostenpost], {
-    description:
-      'Participatiewetkosten per lid in de gemeente en het jaar: bijstandsuitkeringen naar rato van hun dagen in het jaar en de ' +
-      'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
-  })
+  @Field(() => [StapelingKostenpost], { description: STAPELINGKOSTEN_VELDEN.participatiekosten })
   participatiekosten?: StapelingKostenpost[];
 }

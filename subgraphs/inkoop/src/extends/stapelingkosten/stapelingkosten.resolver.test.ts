@@ -25,7 +25,9 @@ const representatie = (gemeenteCode: string, wmo: readonly WorldToewijzing[], je
 const regelsVan = new Map<string, WorldDeclaratie[]>();
 for (const d of world.declaraties) {
   const key = `${d.gemeenteCode}:${d.wet}:${d.toewijzingsnummer}`;
-  regelsVan.set(key, [...(regelsVan.get(key) ?? []), d]);
+  const lijst = regelsVan.get(key);
+  if (lijst) lijst.push(d);
+  else regelsVan.set(key, [d]);
 }
 const regels = (gemeente: string, t: WorldToewijzing) => regelsVan.get(`${gemeente}:${t.wet}:${t.toewijzingsnummer}`) ?? [];
 

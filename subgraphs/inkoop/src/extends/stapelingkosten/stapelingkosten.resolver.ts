@@ -1,4 +1,4 @@
-import { assertStatistiek, StapelingKostenpost, Wet } from '@sociaal-graph/toolkit';
+import { assertStatistiek, STAPELINGKOSTEN_VELDEN, StapelingKostenpost, Wet } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../../context.js';
 import { sumDeclaratiesPerInwoner } from './stapelingkosten.sql.js';
@@ -9,11 +9,7 @@ import { StapelingKosten } from './stapelingkosten.type.js';
 export class StapelingKostenResolver {
   @Directive('@inaccessible')
   @Directive('@requires(fields: "wmoToewijzingen { inwonerId toewijzingsnummer } jeugdToewijzingen { inwonerId toewijzingsnummer }")')
-  @FieldResolver(() => [StapelingKostenpost], {
-    description:
-      'Gedeclareerde Wmo- en Jeugdwetkosten per lid en wet in de gemeente: declaratieregels met een leveringsperiode die in het jaar begint, ' +
-      'zonder afgewezen en gecrediteerde regels; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
-  })
+  @FieldResolver(() => [StapelingKostenpost], { description: STAPELINGKOSTEN_VELDEN.zorgkosten })
   async zorgkosten(@Root() kosten: StapelingKosten, @Ctx() { db, principal }: InkoopContext): Promise<StapelingKostenpost[]> {
     // toegang only asks within the statistiek mandate for all three laws; checked again here.
     for (const wet of [Wet.WMO, Wet.JEUGDWET]) assertStatistiek(wet, principal.statistiek(wet), [kosten.gemeenteCode]);

@@ -1,11 +1,9 @@
-import { STAPELINGKOSTEN_KEY, StapelingToewijzing } from '@sociaal-graph/toolkit';
+import { STAPELINGKOSTEN_BESCHRIJVING, STAPELINGKOSTEN_KEY, STAPELINGKOSTEN_VELDEN, StapelingToewijzing } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** Stub of toegang's StapelingKosten: inkoop turns the toewijzingen wmo and jeugd hand it into declared amounts. */
 @Directive(STAPELINGKOSTEN_KEY)
-@ObjectType({
-  description: 'Wat de huishoudens met ondersteuning in een gemeente en jaar kosten, naar het aantal wetten (eigendom van de subgraph toegang).',
-})
+@ObjectType({ description: STAPELINGKOSTEN_BESCHRIJVING })
 export class StapelingKosten {
   @Field(() => String, { description: 'CBS-gemeentecode van de gemeente waarover de stapeling is berekend (vier cijfers, "0406").' })
   gemeenteCode!: string;
@@ -15,14 +13,10 @@ export class StapelingKosten {
 
   // Owned by wmo and jeugd, @inaccessible there; the declared amounts require them.
   @Directive('@external')
-  @Field(() => [StapelingToewijzing], {
-    description: 'De toewijzingen van de leden in de gemeente die in het jaar golden; alleen voor de kosten in de subgraph inkoop, niet opvraagbaar.',
-  })
+  @Field(() => [StapelingToewijzing], { description: STAPELINGKOSTEN_VELDEN.toewijzingen })
   wmoToewijzingen?: StapelingToewijzing[];
 
   @Directive('@external')
-  @Field(() => [StapelingToewijzing], {
-    description: 'De toewijzingen van de leden in de gemeente die in het jaar golden; alleen voor de kosten in de subgraph inkoop, niet opvraagbaar.',
-  })
+  @Field(() => [StapelingToewijzing], { description: STAPELINGKOSTEN_VELDEN.toewijzingen })
   jeugdToewijzingen?: StapelingToewijzing[];
 }

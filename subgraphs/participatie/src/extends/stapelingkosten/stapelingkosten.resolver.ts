@@ -1,5 +1,5 @@
 import {
-  assertStatistiek, type StapelingKostenVerwijzing, StapelingKostenpost, stapelingKostenStub, Wet,
+  assertStatistiek, STAPELINGKOSTEN_VELDEN, type StapelingKostenVerwijzing, StapelingKostenpost, stapelingKostenStub, Wet,
 } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../../context.js';
@@ -12,11 +12,7 @@ export const StapelingKosten = stapelingKostenStub();
 export class StapelingKostenResolver {
   @Directive('@inaccessible')
   @Directive('@requires(fields: "leden")')
-  @FieldResolver(() => [StapelingKostenpost], {
-    description:
-      'Participatiewetkosten per lid in de gemeente en het jaar: bijstandsuitkeringen naar rato van hun dagen in het jaar en de ' +
-      'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
-  })
+  @FieldResolver(() => [StapelingKostenpost], { description: STAPELINGKOSTEN_VELDEN.participatiekosten })
   async participatiekosten(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { db, principal }: ParticipatieContext): Promise<StapelingKostenpost[]> {
     // toegang only asks within the statistiek mandate for all three laws; checked again here.
     assertStatistiek(Wet.PARTICIPATIEWET, principal.statistiek(Wet.PARTICIPATIEWET), [kosten.gemeenteCode]);
