@@ -1,4 +1,6 @@
-import { createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal, Wet } from '@sociaal-graph/toolkit';
+import {
+  createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal, stapelingLoader, Wet,
+} from '@sociaal-graph/toolkit';
 import { fetchAanbieders } from './aanbieder/aanbieder.sql.js';
 import { fetchContracten, fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
 import { declaratieScope } from './declaratie/declaratie.scope.js';
@@ -10,6 +12,8 @@ import {
   toewijzingKey,
 } from './declaratie/declaratie.sql.js';
 import { sumJeugdDeclaratiesByTrajectkengetal } from './extends/jeugd-trajectkengetal/jeugd-trajectkengetal.sql.js';
+import { sumDeclaratiesPerInwoner } from './extends/stapelingkosten/stapelingkosten.sql.js';
+import type { StapelingKosten } from './extends/stapelingkosten/stapelingkosten.type.js';
 import { fetchPercelenByContract } from './perceel/perceel.sql.js';
 import { fetchProducten, fetchProductenByPerceel } from './product/product.sql.js';
 import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
@@ -21,6 +25,8 @@ import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
  */
 export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
   return {
+    // The members' declared amounts for the stacking answer (StapelingKosten), one statement per request.
+    zorgkosten: stapelingLoader((keys: readonly StapelingKosten[]) => sumDeclaratiesPerInwoner(db, keys)),
     aanbieder: keyedLoader((agbCodes: readonly string[]) => fetchAanbieders(db, agbCodes), (row) => row.agbCode),
     contract: keyedLoader((ids: readonly string[]) => fetchContracten(db, ids), (row) => row.id),
     contractenByAanbieder: groupedLoader(

@@ -1,6 +1,7 @@
 import {
   createBereikLoader,
   createLogboek,
+  createStapelingToewijzingLoaders,
   type Database,
   groupedLoader,
   keyedLoader,
@@ -49,6 +50,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
       (row: JeugdToewijzing) => parentKeyOf(row, parent),
     );
   return {
+    // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request.
+    ...createStapelingToewijzingLoaders(db),
     /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
     bereik: createBereikLoader(db),
     /** Toewijzing by `toewijzingKey` ("0406:J0406000001"); `null` when absent or outside the scope. */

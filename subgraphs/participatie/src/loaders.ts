@@ -9,8 +9,11 @@ import {
   pagesByParent,
   type Principal,
   type RowPage,
+  stapelingLoader,
+  type StapelingKostenVerwijzing,
 } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
+import { selectParticipatiekosten } from './extends/stapelingkosten/stapelingkosten.sql.js';
 import { fetchMinimaregelingenByIds, fetchMinimaregelingenByInwoners } from './minimaregeling/minimaregeling.sql.js';
 import {
   fetchReintegratietrajectenByIds,
@@ -41,6 +44,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     <R extends { inwonerId: string }>(rows: R[]) =>
       logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
   return {
+    // What the members cost for the stacking answer (StapelingKosten), one statement per request.
+    participatiekosten: stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
     /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
     bereik: createBereikLoader(db, 'uitkering'),
     /** Uitkering by id; `null` when absent or outside the scope. */

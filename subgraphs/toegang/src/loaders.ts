@@ -5,6 +5,7 @@ import { huishoudensByIds } from './huishouden/huishouden.sql.js';
 import { type InwonerFilter, inwonerPaginas, inwonersByBsn, inwonersByHuishouden, inwonersByIds } from './inwoner/inwoner.sql.js';
 import { meldingenByInwoner } from './melding/melding.sql.js';
 import { type ToegangScope, toegangScope } from './scope.js';
+import { selectStapelingHuishoudens, stapelingSleutel } from './stapeling/stapelingkosten.sql.js';
 import { teamsByIds } from './team/team.sql.js';
 
 /**
@@ -17,6 +18,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     consulentenVanTeam: groupedLoader((ids: readonly string[]) => consulentenByTeam(db, ids), (row) => row.teamId),
     team: keyedLoader((ids: readonly string[]) => teamsByIds(db, ids), (row) => row.id),
     residents: createResidentLoaders(db, toegangScope(principal), logboek),
+    // The households of the stacking answer's cost (StapelingKosten): one statement per request, shared by its fields.
+    stapelingHuishoudens: groupedLoader((sleutels: readonly string[]) => selectStapelingHuishoudens(db, sleutels), stapelingSleutel),
   };
 }
 

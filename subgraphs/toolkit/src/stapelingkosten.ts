@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { type ClassType, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from './context.js';
 import type { Queryable } from './database.js';
@@ -56,39 +57,96 @@ export const STAPELINGKOSTEN_VELDEN = {
   toewijzingen: 'De toewijzingen van de leden in de gemeente die in het jaar golden; alleen voor de kosten in de subgraph inkoop, niet opvraagbaar.',
   zorgkosten:
     'Gedeclareerde Wmo- en Jeugdwetkosten per lid en wet in de gemeente: declaratieregels met een leveringsperiode die in het jaar begint, ' +
-  'zonder afgewezen en gecrediteerde regels; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
+    'zonder afgewezen en gecrediteerde regels; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
   participatiekosten:
     'Participatiewetkosten per lid in de gemeente en het jaar: bijstandsuitkeringen naar rato van hun dagen in het jaar en de ' +
-  'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
+    'minimaregelingen van het jaar; alleen voor de optelling in de subgraph toegang, niet opvraagbaar.',
 } as const;
 
 /** The federation key of `StapelingKosten`: one gemeente and year. */
 export const STAPELINGKOSTEN_KEY = '@key(fields: "gemeenteCode jaar")';
 
+/** Where a piece of StapelingKosten belongs: the gemeente and year of its representation. */
+export interface StapelingPlaats {
+  gemeenteCode: string;
+  jaar: number;
+}
+
+/** A row of a batch statement for StapelingKosten: the position of the representation it belongs to. */
+export interface InBatch {
+  volgnummer: number;
+}
+
 /**
- * The toewijzingen of `leden` in one gemeente that were in force on at least one day of `jaar`, from
- * the `toewijzing` table that wmo and jeugd each keep (same columns for this purpose). One statement.
+ * A per-request loader for a piece of StapelingKosten: the gateway sends one representation per
+ * gemeente, each asks this loader, and one statement serves them all. `fetchRows` gets the
+ * representations and returns rows that name their representation's position (`perElement`). No
+ * cache: two representations are never merged, whatever their key.
  */
-export function selectStapelingToewijzingen(
-  db: Queryable,
-  gemeenteCode: string,
-  jaar: number,
-  leden: readonly string[],
-): Promise<StapelingToewijzing[]> {
-  return db.query<StapelingToewijzing>(
-    `SELECT inwoner_id AS "inwonerId", toewijzingsnummer
-       FROM toewijzing
-      WHERE gemeente_code = $1 AND inwoner_id = ANY($3::text[])
-        AND ingangsdatum < make_date($2 + 1, 1, 1) AND (einddatum IS NULL OR einddatum >= make_date($2, 1, 1))
-      ORDER BY inwoner_id, toewijzingsnummer`,
-    [gemeenteCode, jaar, leden],
+export function stapelingLoader<K, R extends InBatch>(fetchRows: (keys: readonly K[]) => Promise<readonly R[]>): DataLoader<K, R[]> {
+  return new DataLoader<K, R[]>(
+    async (keys) => {
+      const perVolgnummer: R[][] = keys.map(() => []);
+      for (const row of await fetchRows(keys)) perVolgnummer[row.volgnummer]?.push(row);
+      return perVolgnummer;
+    },
+    { cache: false },
   );
 }
 
+/**
+ * Flattens representations carrying a list (members, toewijzingen) into parallel arrays for one
+ * `unnest` in SQL: per element the position of its representation, its gemeente and year, and the
+ * element itself.
+ */
+export function perElement<K extends StapelingPlaats, E>(
+  keys: readonly K[],
+  elementen: (key: K) => readonly E[],
+): { volgnummer: number[]; gemeente: string[]; jaar: number[]; elementen: E[] } {
+  const uit = { volgnummer: [] as number[], gemeente: [] as string[], jaar: [] as number[], elementen: [] as E[] };
+  keys.forEach((key, volgnummer) => {
+    for (const element of elementen(key)) {
+      uit.volgnummer.push(volgnummer);
+      uit.gemeente.push(key.gemeenteCode);
+      uit.jaar.push(key.jaar);
+      uit.elementen.push(element);
+    }
+  });
+  return uit;
+}
+
+/** A toewijzing of a member, and the representation it belongs to. */
+export type GeplaatsteToewijzing = StapelingToewijzing & InBatch;
+
+/**
+ * Per representation, the toewijzingen of its members in its gemeente that were in force on at
+ * least one day of its year, from the `toewijzing` table that wmo and jeugd each keep (the same
+ * columns for this purpose). One statement for all representations.
+ */
+export function selectStapelingToewijzingen(db: Queryable, keys: readonly StapelingKostenVerwijzing[]): Promise<GeplaatsteToewijzing[]> {
+  const { volgnummer, gemeente, jaar, elementen } = perElement(keys, (key) => key.leden ?? []);
+  return db.query<GeplaatsteToewijzing>(
+    `SELECT k.volgnummer, t.inwoner_id AS "inwonerId", t.toewijzingsnummer
+       FROM unnest($1::int[], $2::text[], $3::int[], $4::text[]) AS k (volgnummer, gemeente, jaar, inwoner)
+       JOIN toewijzing t ON t.gemeente_code = k.gemeente AND t.inwoner_id = k.inwoner
+        AND t.ingangsdatum < make_date(k.jaar + 1, 1, 1) AND (t.einddatum IS NULL OR t.einddatum >= make_date(k.jaar, 1, 1))
+      ORDER BY k.volgnummer, t.inwoner_id, t.toewijzingsnummer`,
+    [volgnummer, gemeente, jaar, elementen],
+  );
+}
+
+/** The loaders wmo and jeugd add to their own for StapelingKosten. */
+export interface StapelingToewijzingLoaders {
+  readonly stapelingToewijzingen: DataLoader<StapelingKostenVerwijzing, GeplaatsteToewijzing[]>;
+}
+
+/** Built in wmo's and jeugd's `createLoaders`. */
+export function createStapelingToewijzingLoaders(db: Queryable): StapelingToewijzingLoaders {
+  return { stapelingToewijzingen: stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectStapelingToewijzingen(db, keys)) };
+}
+
 /** A representation of `StapelingKosten` as the gateway sends it to a subgraph that extends it. */
-export interface StapelingKostenVerwijzing {
-  gemeenteCode: string;
-  jaar: number;
+export interface StapelingKostenVerwijzing extends StapelingPlaats {
   /** Present when the field asked for @requires it (toegang owns it). */
   leden?: string[];
 }
@@ -137,10 +195,12 @@ export function stapelingToewijzingenResolver(stub: ClassType, { wet, veld }: { 
       name: veld,
       description: STAPELINGKOSTEN_VELDEN.toewijzingen,
     })
-    async toewijzingen(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { db, principal }: SubgraphContext): Promise<StapelingToewijzing[]> {
+    toewijzingen(
+      @Root() kosten: StapelingKostenVerwijzing,
+      @Ctx() { loaders, principal }: SubgraphContext<StapelingToewijzingLoaders>,
+    ): Promise<StapelingToewijzing[]> {
       assertStatistiek(wet, principal.statistiek(wet), [kosten.gemeenteCode]);
-      const leden = kosten.leden ?? [];
-      return leden.length === 0 ? [] : selectStapelingToewijzingen(db, kosten.gemeenteCode, kosten.jaar, leden);
+      return loaders.stapelingToewijzingen.load(kosten);
     }
   }
   return StapelingToewijzingenResolver;

@@ -1,4 +1,6 @@
-import { createBereikLoader, createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal } from '@sociaal-graph/toolkit';
+import {
+  createBereikLoader, createLogboek, createStapelingToewijzingLoaders, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal,
+} from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
 import {
@@ -21,6 +23,8 @@ export function createLoaders(db: Database, _principal?: Principal, logboek: Log
   // Every toewijzing row read is a read of its resident's data (Logboek Dataverwerkingen).
   const gelezen = <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(VERWERKING.TOEWIJZING_LEZEN, rows, (row) => row.inwonerId);
   return {
+    // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request.
+    ...createStapelingToewijzingLoaders(db),
     /** Toewijzing by "gemeente:nummer" key; `null` when absent or outside the scope. */
     toewijzing: loaderFamily((scope: ToewijzingScope) =>
       keyedLoader(

@@ -157,6 +157,20 @@ describe('StapelingKosten.groepen', () => {
   });
 });
 
+describe('StapelingKosten in batches', () => {
+  it('answers a representation per gemeente in the same number of statements for 1 gemeente as for 3', async () => {
+    // As the harness's own caller, who may see every gemeente.
+    const beide = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on StapelingKosten {
+      groepen { groep totaal ${CEL} } duursteHuishoudens(aantal: 3) { rang totaal } } } }`;
+    const een = await harness.countStatements<{ _entities: unknown[] }>(beide, { r: [representatie()] });
+    const drie = await harness.countStatements<{ _entities: unknown[] }>(beide, { r: [representatie(), representatie('0376'), representatie('0417')] });
+    expect(een.result.errors).toBeUndefined();
+    expect(drie.result.errors).toBeUndefined();
+    expect(drie.result.data?._entities).toHaveLength(3);
+    expect(drie.statements).toBe(een.statements);
+  });
+});
+
 describe('StapelingKosten.duursteHuishoudens', () => {
   const verwacht = [...kosten].sort((a, b) => b.totaal - a.totaal || byteOrder(a.id, b.id));
   const rij = (h: (typeof kosten)[number], i: number): Duur => ({

@@ -7,7 +7,7 @@ import type { ToegangContext } from '../context.js';
 import { withPurpose } from '../purpose.js';
 import { WETTEN } from '../scope.js';
 import { type StapelingAantallen, type StapelingCellen, stapelingCellen } from './stapeling.type.js';
-import { type StapelingHuishoudenRow, selectStapelingHuishoudens } from './stapelingkosten.sql.js';
+import { type StapelingHuishoudenRow, stapelingSleutel } from './stapelingkosten.sql.js';
 import { DuurHuishouden, StapelingGroep, StapelingKosten, StapelingKostengroep } from './stapelingkosten.type.js';
 
 const REQUIRES_KOSTEN = '@requires(fields: "zorgkosten { inwonerId wet bedrag } participatiekosten { inwonerId wet bedrag }")';
@@ -54,7 +54,7 @@ async function huishoudenKosten(kosten: StapelingKosten, context: ToegangContext
   }
   const perLid = new Map<string, StapelingKostenpost[]>();
   for (const post of posten) perLid.set(post.inwonerId, [...(perLid.get(post.inwonerId) ?? []), post]);
-  const huishoudens = await selectStapelingHuishoudens(context.db, kosten.gemeenteCode, kosten.jaar);
+  const huishoudens = await context.loaders.stapelingHuishoudens.load(stapelingSleutel(kosten));
   return huishoudens.map((huishouden) => {
     const bedragen: Bedragen = { [Wet.WMO]: 0, [Wet.JEUGDWET]: 0, [Wet.PARTICIPATIEWET]: 0 };
     for (const lid of huishouden.leden) for (const post of perLid.get(lid) ?? []) bedragen[post.wet] += post.bedrag;
@@ -92,7 +92,7 @@ export class StapelingKostenResolver {
   })
   async leden(@Root() kosten: StapelingKosten, @Ctx() context: ToegangContext): Promise<string[]> {
     assertMandaat(context.principal, kosten.gemeenteCode);
-    const huishoudens = await selectStapelingHuishoudens(context.db, kosten.gemeenteCode, kosten.jaar);
+    const huishoudens = await context.loaders.stapelingHuishoudens.load(stapelingSleutel(kosten));
     return huishoudens.flatMap((h) => h.leden);
   }
 

@@ -3,7 +3,6 @@ import {
 } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../../context.js';
-import { selectParticipatiekosten } from './stapelingkosten.sql.js';
 
 /** Stub of toegang's StapelingKosten: participatie adds what the households' members cost under the Participatiewet. */
 export const StapelingKosten = stapelingKostenStub();
@@ -13,10 +12,9 @@ export class StapelingKostenResolver {
   @Directive('@inaccessible')
   @Directive('@requires(fields: "leden")')
   @FieldResolver(() => [StapelingKostenpost], { description: STAPELINGKOSTEN_VELDEN.participatiekosten })
-  async participatiekosten(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { db, principal }: ParticipatieContext): Promise<StapelingKostenpost[]> {
+  participatiekosten(@Root() kosten: StapelingKostenVerwijzing, @Ctx() { loaders, principal }: ParticipatieContext): Promise<StapelingKostenpost[]> {
     // toegang only asks within the statistiek mandate for all three laws; checked again here.
     assertStatistiek(Wet.PARTICIPATIEWET, principal.statistiek(Wet.PARTICIPATIEWET), [kosten.gemeenteCode]);
-    const leden = kosten.leden ?? [];
-    return leden.length === 0 ? [] : selectParticipatiekosten(db, kosten.gemeenteCode, kosten.jaar, leden);
+    return loaders.participatiekosten.load(kosten);
   }
 }
