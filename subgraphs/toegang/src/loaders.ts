@@ -28,6 +28,8 @@ export const VERWERKING = {
   INWONER_LEZEN: 'toegang:inwoner:lezen',
   HUISHOUDEN_LEZEN: 'toegang:huishouden:lezen',
   MELDING_LEZEN: 'toegang:melding:lezen',
+  /** The costs of a household named in the stacking answer's most expensive list. */
+  STAPELING_KOSTEN_LEZEN: 'toegang:stapeling:kosten-huishouden:lezen',
 } as const;
 
 export type ToegangLoaders = ReturnType<typeof createLoaders>;

@@ -3,7 +3,7 @@ import { createSubgraphHarness, loggedExecution, type SubgraphHarness } from '@s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
 import { demoWorld } from '../world.test-utils.js';
-import { STAPELING_KOSTEN_LEZEN } from './stapelingkosten.resolver.js';
+import { VERWERKING } from '../loaders.js';
 
 // toegang adds up the cost of stacking (issue 4 item 7) from the amounts per member the gateway brings from inkoop
 // and participatie (@requires zorgkosten participatiekosten). Here the representations carry made-up amounts, so
@@ -201,7 +201,7 @@ describe('StapelingKosten.duursteHuishoudens', () => {
       harness, DUURSTE, { r: [representatie()], n: 100 }, voordeur,
     );
     expect(result.data?._entities[0]?.duursteHuishoudens).toEqual(verwacht.slice(0, 100).map(rij));
-    const gelogd = verwerkingen.filter((v) => v.verwerkingsactiviteit === STAPELING_KOSTEN_LEZEN);
+    const gelogd = verwerkingen.filter((v) => v.verwerkingsactiviteit === VERWERKING.STAPELING_KOSTEN_LEZEN);
     expect(gelogd.map((v) => v.betrokkene ?? '').sort(byteOrder)).toEqual(verwacht.slice(0, 100).map((h) => h.id).sort(byteOrder));
     expect(gelogd.every((v) => v.betrokkeneSoort === 'huishouden')).toBe(true);
   });

@@ -4,6 +4,7 @@ import {
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
+import { VERWERKING } from '../loaders.js';
 import { withPurpose } from '../purpose.js';
 import { WETTEN } from '../scope.js';
 import { type StapelingAantallen, type StapelingCellen, stapelingCellen } from './stapeling.type.js';
@@ -11,8 +12,6 @@ import { type StapelingHuishoudenRow, stapelingSleutel } from './stapelingkosten
 import { DuurHuishouden, StapelingGroep, StapelingKosten, StapelingKostengroep } from './stapelingkosten.type.js';
 
 const REQUIRES_KOSTEN = '@requires(fields: "zorgkosten { inwonerId wet bedrag } participatiekosten { inwonerId wet bedrag }")';
-/** Processing activity of the Logboek Dataverwerkingen: the costs of a named household were read. */
-export const STAPELING_KOSTEN_LEZEN = 'toegang:stapeling:kosten-huishouden:lezen';
 const MAX_DUURSTE = 100;
 
 type Bedragen = Record<Wet, number>;
@@ -154,7 +153,7 @@ export class StapelingKostenResolver {
       .sort((a, b) => b.totaal - a.totaal || a.huishouden.huishoudenId.localeCompare(b.huishouden.huishoudenId))
       .slice(0, aantal);
     // Costs of a named household are personal data: each one listed is a processing (Logboek Dataverwerkingen).
-    logboek.registreer(STAPELING_KOSTEN_LEZEN, duurste.map((h) => h.huishouden.huishoudenId), 'huishouden');
+    logboek.registreer(VERWERKING.STAPELING_KOSTEN_LEZEN, duurste.map((h) => h.huishouden.huishoudenId), 'huishouden');
     const rijen = await Promise.all(duurste.map((h) => loaders.residents.huishouden.load(h.huishouden.huishoudenId)));
     return duurste.flatMap((h, i) => {
       const huishouden = rijen[i];
