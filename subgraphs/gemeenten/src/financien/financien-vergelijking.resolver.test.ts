@@ -86,6 +86,36 @@ describe('financienVergelijking', () => {
     expect(rijen.every((r) => r.taakveld === null && r.realisatie === null && r.nederland.realisatiePerInwoner === null)).toBe(true);
   });
 
+  it('answers every gemeente in the asked order with one statement, each row beside its own groups and with its texts', async () => {
+    const query = `query ($gemeenten: [String!]!, $jaar: Int) { financienVergelijking(gemeenten: $gemeenten, jaar: $jaar) {
+      rijen { gemeenteCode taakveld { code } begroting begrotingTekst realisatie realisatieTekst tekort tekortTekst
+              grootteklasse { ${REFERENTIE} } nederland { ${REFERENTIE} } } } }`;
+    type Tekst = 'begrotingTekst' | 'realisatieTekst' | 'tekortTekst';
+    type Antwoord = { financienVergelijking: { rijen: (Rij & { tekort: number } & Record<Tekst, string | null>)[] } };
+    const alle = world.gemeenten.map((g) => g.code);
+    const gevraagd = [...alle].reverse();
+    const een = await harness.countStatements<Antwoord>(query, { gemeenten: gevraagd.slice(0, 1), jaar: 2024 });
+    const allemaal = await harness.countStatements<Antwoord>(query, { gemeenten: gevraagd, jaar: 2024 });
+    expect(allemaal.result.errors).toBeUndefined();
+    expect(allemaal.statements).toBe(een.statements);
+    const rijen = allemaal.result.data!.financienVergelijking.rijen;
+    expect([...new Set(rijen.map((r) => r.gemeenteCode))]).toEqual(gevraagd);
+    expect(rijen).toHaveLength(world.financien.filter((f) => f.jaar === 2024).length);
+    for (const rij of rijen) {
+      const gemeente = world.gemeenten.find((g) => g.code === rij.gemeenteCode)!;
+      const klasse = world.gemeenten.filter((g) => g.grootteklasse === gemeente.grootteklasse).map((g) => g.code);
+      const taakveld = (t: string) => t === rij.taakveld?.code;
+      expect(rij.grootteklasse).toEqual(referentie(klasse, 2024, taakveld, gemeente.grootteklasse));
+      expect(rij.nederland).toEqual(referentie(alle, 2024, taakveld, 'Nederland'));
+    }
+    // 2024 is closed: every amount has its text, "€ 1.234,56" with the sign before the euro sign.
+    const tekst = (cent: number) =>
+      `${cent < 0 ? '-' : ''}€ ${Math.floor(Math.abs(cent) / 100).toLocaleString('nl-NL')},${String(Math.abs(cent) % 100).padStart(2, '0')}`;
+    expect(rijen.map((r) => [r.begrotingTekst, r.realisatieTekst, r.tekortTekst])).toEqual(
+      rijen.map((r) => [tekst(r.begroting), tekst(r.realisatie!), tekst(r.tekort)]),
+    );
+  });
+
   it('filters on a wet and refuses a malformed gemeentecode', async () => {
     const result = await harness.execute<{ financienVergelijking: { rijen: Rij[] } }>(QUERY, {
       gemeenten: ['0406'],
