@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { readDemoConfig } from '../config.js';
 import { createRequestContext, type SubgraphContext } from '../context.js';
@@ -61,7 +61,7 @@ export async function createSubgraphHarness<L>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, () => undefined, error),
     // The same logboek path as startSubgraph, so tests see what a served request writes.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), logboekPlugin({ log: () => undefined })],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), logboekPlugin({ log: () => undefined })],
   });
   await server.start();
   const execute = async <D>(query: string, variables?: Record<string, unknown>, principal = defaultPrincipal): Promise<HarnessResult<D>> => {
