@@ -1,3 +1,4 @@
 export * from './harness.js';
 export * from './logged-execution.js';
 export * from './scratch-database.js';
+export * from './stapeling-toewijzingen.tests.js';
