@@ -15,6 +15,7 @@ export * from './demo-world/world.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './http.js';
+export * from './jeugd-trajectkengetal.js';
 export * from './loaders.js';
 export * from './logboek/index.js';
 export * from './migrations.js';

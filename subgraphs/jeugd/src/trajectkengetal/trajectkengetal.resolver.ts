@@ -1,8 +1,10 @@
-import { assertGemeentecodes, assertJaar, requiresAuthentication, requiresScope, Scope, verantwoording, verdeelOpMandaat, Wet } from '@sociaal-graph/toolkit';
+import {
+  assertGemeentecodes, assertJaar, JeugdTrajectIndeling, requiresAuthentication, requiresScope, Scope, verantwoording, verdeelOpMandaat, Wet,
+} from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
 import { selectTrajectkengetallen } from './trajectkengetal.sql.js';
-import { JeugdTrajectIndeling, JeugdTrajectkengetal, JeugdTrajectkengetallenAntwoord, trajectkengetallenOf } from './trajectkengetal.type.js';
+import { JeugdTrajectkengetal, JeugdTrajectkengetallenAntwoord, trajectkengetallenOf } from './trajectkengetal.type.js';
 
 /** Arguments of `jeugdTrajectkengetallen`. */
 @ArgsType()

@@ -1,23 +1,12 @@
-import { Code, JW_PRODUCTCATEGORIE, OnderdruktAantal, SUPPRESSION_THRESHOLD, suppressCount, Verantwoording } from '@sociaal-graph/toolkit';
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE,
+  OnderdruktAantal, SUPPRESSION_THRESHOLD, suppressCount, Verantwoording,
+} from '@sociaal-graph/toolkit';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Aanbieder } from '../extends/aanbieder/aanbieder.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { HERHAALD_BEROEP_DAGEN, type Indeling, JAAR_DAGEN, type TrajectkengetalRow } from './trajectkengetal.sql.js';
-
-/** The split of the trajectory figures within a gemeente; the inkoop subgraph declares the same enum (it is part of the key). */
-export enum JeugdTrajectIndeling {
-  AANBIEDER = 'AANBIEDER',
-  PRODUCTCATEGORIE = 'PRODUCTCATEGORIE',
-}
-registerEnumType(JeugdTrajectIndeling, {
-  name: 'JeugdTrajectIndeling',
-  description: 'Hoe de trajectkengetallen jeugdhulp binnen een gemeente zijn ingedeeld.',
-  valuesConfig: {
-    AANBIEDER: { description: 'Per aanbieder (AGB-code) van de toewijzingen in het traject.' },
-    PRODUCTCATEGORIE: { description: 'Per productcategorie (JZ020) van de toewijzingen in het traject.' },
-  },
-});
 
 const HERHAALD_BEROEP =
   `herhaald beroep: het traject begon hoogstens ${HERHAALD_BEROEP_DAGEN} dagen nadat een eerder traject van dezelfde jeugdige ` +
@@ -28,25 +17,19 @@ const HERHAALD_BEROEP =
  * inkoop subgraph adds the declared cost per client, from `aantalClientenOnafgerond` (@requires), which
  * clients never see (@inaccessible).
  */
-@Directive('@key(fields: "gemeenteCode jaar indeling groepCode")')
-@ObjectType({
-  description:
-    'Trajectkengetallen jeugdhulp van een gemeente en een aanbieder (of productcategorie) in een kalenderjaar: aantal clienten, aandeel ' +
-    'lange trajecten, herhaald beroep en gemiddelde duur. Een traject telt mee bij een aanbieder (of categorie) als minstens een toewijzing ' +
-    'van die aanbieder (of categorie) in het traject op een dag in het jaar geldt; een traject kan zo bij meer aanbieders meetellen. ' +
-    'Bron: de trajecten en toewijzingen (iJw 301) in het jeugddomein; de kosten per client komen uit de declaraties (subgraph inkoop).',
-})
+@Directive(JEUGD_TRAJECTKENGETAL_KEY)
+@ObjectType({ description: JEUGD_TRAJECTKENGETAL_BESCHRIJVING })
 export class JeugdTrajectkengetal {
-  @Field(() => String, { description: 'CBS-gemeentecode van de gemeente die de jeugdhulp bekostigt (vier cijfers, "0406").' })
+  @Field(() => String, { description: JEUGD_TRAJECTKENGETAL_VELDEN.gemeenteCode })
   gemeenteCode!: string;
 
-  @Field(() => Int, { description: 'Het kalenderjaar waarin de toewijzingen golden.' })
+  @Field(() => Int, { description: JEUGD_TRAJECTKENGETAL_VELDEN.jaar })
   jaar!: number;
 
-  @Field(() => JeugdTrajectIndeling, { description: 'Of deze regel een aanbieder of een productcategorie beschrijft.' })
+  @Field(() => JeugdTrajectIndeling, { description: JEUGD_TRAJECTKENGETAL_VELDEN.indeling })
   indeling!: JeugdTrajectIndeling;
 
-  @Field(() => String, { description: 'De AGB-code van de aanbieder (acht cijfers) of de productcategorie (JZ020, twee cijfers), naar indeling.' })
+  @Field(() => String, { description: JEUGD_TRAJECTKENGETAL_VELDEN.groepCode })
   groepCode!: string;
 
   @Field(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
@@ -90,7 +73,7 @@ export class JeugdTrajectkengetal {
 
   // The raw count the inkoop subgraph divides the declared amount by; only the gateway reads it.
   @Directive('@inaccessible')
-  @Field(() => Int, { description: 'Aantal clienten zonder afronding of onderdrukking; alleen voor de kosten per client in de subgraph inkoop, niet opvraagbaar.' })
+  @Field(() => Int, { description: JEUGD_TRAJECTKENGETAL_VELDEN.aantalClientenOnafgerond })
   aantalClientenOnafgerond!: number;
 }
 
