@@ -226,7 +226,7 @@ async function analyze(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } = await import('@sociaal-graph/gateway');
-  const { generateDemoWorld, readDemoConfig, readSubgraphConfig, startSubgraph } = await import('@sociaal-graph/toolkit');
+  const { generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig, secretsAsEnv, startSubgraph } = await import('@sociaal-graph/toolkit');
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale) };
 
@@ -249,11 +249,14 @@ async function main(): Promise<void> {
   try {
     console.log(`national world at DEMO_SCALE=${scale}, database ${database}`);
     const loadStart = performance.now();
-    const world = generateDemoWorld(readDemoConfig(demoEnv));
+    // The installation of this run, as `npm start` creates one: the gateway reads its private key in
+    // dataDir, the subgraphs (in memory) get the public key and the pseudonym secret.
+    const installation = loadInstallationSecrets(dataDir);
+    const secrets = secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: installation.pseudonymSecret });
+    const world = generateDemoWorld(readDemoConfig({ ...demoEnv, ...secrets }));
     const generatedMs = performance.now() - loadStart;
     console.log(`generated in ${seconds(generatedMs)} s`);
 
-    const secrets = { CALLER_ASSERTION_SECRET: `bench-${process.pid}-${Date.now()}` };
     const loadMs: Record<string, number> = {};
     for (const name of SUBGRAPH_NAMES) {
       const started = performance.now();
@@ -266,7 +269,7 @@ async function main(): Promise<void> {
     await analyze(databaseUrl);
     const issuer = await loadDevIssuer(dataDir);
     const gateway = await createGatewayServer({
-      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', ...secrets }),
+      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000' }),
       port: 0,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
     });

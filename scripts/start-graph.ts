@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUBGRAPHS: readonly [name: string, port: number][] = [
@@ -16,8 +17,24 @@ const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' 
 const host = env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
 
+// The installation's secrets (issue 9): created at the first start in DATA_DIR/secrets/, where every
+// process reads its own. With DATA_DIR=memory they live as long as this run and go to each process
+// in its environment, only what it needs. Outside development every process needs them set.
+const secretEnv: { gateway: NodeJS.ProcessEnv; subgraph: NodeJS.ProcessEnv } = { gateway: {}, subgraph: {} };
+if (!isProduction(env)) {
+  const dataDir = env.DATA_DIR ?? '.data';
+  if (dataDir === 'memory') {
+    const secrets = newInstallationSecrets();
+    secretEnv.gateway = secretsAsEnv({ callerAssertionPrivateKey: secrets.callerAssertionPrivateKey, actorPseudonymSecret: secrets.actorPseudonymSecret });
+    secretEnv.subgraph = secretsAsEnv({ callerAssertionPublicKey: secrets.callerAssertionPublicKey, pseudonymSecret: secrets.pseudonymSecret });
+  } else {
+    loadInstallationSecrets(dataDir);
+  }
+}
+
 function run(label: string, entry: string, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const own = label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`).join('\n');
   child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));

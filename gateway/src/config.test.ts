@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+import { newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit';
+import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig as readConfig } from './config.js';
+
+const { callerAssertionPrivateKey, actorPseudonymSecret } = newInstallationSecrets();
+const SECRETS = secretsAsEnv({ callerAssertionPrivateKey, actorPseudonymSecret });
+/** The gateway's configuration with its secrets given, as a deployment gives them (nothing is written to DATA_DIR). */
+const readGatewayConfig = (env: Record<string, string | undefined>) => readConfig({ ...SECRETS, ...env });
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
@@ -21,7 +26,8 @@ describe('readGatewayConfig', () => {
       maxQueryCost: 100_000,
       dataDir: '.data',
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'] },
-      callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
+      callerAssertionPrivateKey,
+      actorPseudonymSecret,
       mandateCacheSeconds: 300,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
@@ -84,5 +90,19 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
+  });
+
+  it('outside development refuses to start without its secrets, or with a published or weak one, naming the variable', () => {
+    for (const production of [{ NODE_ENV: 'production' }, { AUTH_JWKS_FILE: '/tmp/jwks.json', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }]) {
+      expect(() => readConfig(production)).toThrow(/CALLER_ASSERTION_PRIVATE_KEY, ACTOR_PSEUDONYM_SECRET not set/);
+      expect(() => readConfig({ ...production, CALLER_ASSERTION_PRIVATE_KEY: SECRETS.CALLER_ASSERTION_PRIVATE_KEY })).toThrow(/^ACTOR_PSEUDONYM_SECRET not set/);
+      expect(readConfig({ ...production, ...SECRETS }).actorPseudonymSecret).toBe(actorPseudonymSecret);
+    }
+    expect(() => readGatewayConfig({ ACTOR_PSEUDONYM_SECRET: 'sociaal-graph-ontwikkeling-geheim' })).toThrow(/ACTOR_PSEUDONYM_SECRET is a value published/);
+    expect(() => readGatewayConfig({ ACTOR_PSEUDONYM_SECRET: 'kort' })).toThrow(/ACTOR_PSEUDONYM_SECRET must be at least 32/);
+    expect(() => readGatewayConfig({ CALLER_ASSERTION_PRIVATE_KEY: 'geheim' })).toThrow(/CALLER_ASSERTION_PRIVATE_KEY must be a JSON Web Key/);
+    const { d: _private, ...publicOnly } = callerAssertionPrivateKey;
+    expect(() => readGatewayConfig({ CALLER_ASSERTION_PRIVATE_KEY: JSON.stringify(publicOnly) })).toThrow(/CALLER_ASSERTION_PRIVATE_KEY must hold the private key/);
+    expect(() => readConfig({ DATA_DIR: 'memory' })).toThrow(/DATA_DIR=memory/);
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret } from '@sociaal-graph/toolkit';
+import { readSecrets } from '@sociaal-graph/toolkit';
+import type { JWK } from 'jose';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -38,8 +39,13 @@ export interface GatewayConfig {
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
   readonly auth: AuthConfig;
-  /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
-  readonly callerAssertionSecret: string;
+  /**
+   * `CALLER_ASSERTION_PRIVATE_KEY`: signs the caller assertion every subgraph call carries (ES256 JWK).
+   * In development from the installation in `<DATA_DIR>/secrets/`; outside it required.
+   */
+  readonly callerAssertionPrivateKey: JWK;
+  /** `ACTOR_PSEUDONYM_SECRET`: key of the actor pseudonym (HMAC of the token's `sub`). As above. */
+  readonly actorPseudonymSecret: string;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
   readonly mandateCacheSeconds: number;
 }
@@ -74,6 +80,8 @@ const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_U
  * variable, so a typo stops the start instead of running with a default.
  */
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const auth = authConfig(env);
+  const secrets = readSecrets(env, ['callerAssertionPrivateKey', 'actorPseudonymSecret']);
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
@@ -90,8 +98,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
     dataDir: env.DATA_DIR || '.data',
-    auth: authConfig(env),
-    callerAssertionSecret: readCallerAssertionSecret(env),
+    auth,
+    ...secrets,
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
   };
 }

@@ -6,6 +6,8 @@ import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 export interface GatewayContext {
   /** W3C trace id of the request: the caller's when it sent a `traceparent`, else a new one. */
   readonly traceId: string;
+  /** Id this gateway generated for the request (32 hex): the audit log's key, which no client chooses. */
+  readonly verzoekId: string;
   /** `traceparent` for the subgraph calls: the trace id with this gateway's own span id. */
   readonly traceparent: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
@@ -17,7 +19,7 @@ const INVALID_TRACE_ID = '0'.repeat(32);
 
 /**
  * Builds the context of one request from its headers and its authenticated caller. Runs once
- * per GraphQL request, so it does no more than read one header and draw eight random bytes.
+ * per GraphQL request, so it does no more than read one header and draw some random bytes.
  */
 export function createGatewayContext(request: Pick<IncomingMessage, 'headers'>, caller: Caller = ANONYMOUS_CALLER): GatewayContext {
   const header = request.headers.traceparent;
@@ -26,5 +28,5 @@ export function createGatewayContext(request: Pick<IncomingMessage, 'headers'>, 
   const incoming = match && match[2] !== INVALID_TRACE_ID ? match : null;
   const traceId = incoming ? incoming[2] : randomBytes(16).toString('hex');
   const flags = incoming ? incoming[4] : '01';
-  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller };
+  return { traceId, verzoekId: randomBytes(16).toString('hex'), traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller };
 }

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { graphqlRequestListener, importCallerAssertionKey, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
+import { planInternalFields } from './auth/plan-internal-fields.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
 import type { GatewayConfig } from './config.js';
@@ -62,17 +63,21 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
   const serviceUrls = new Map<string, string>();
+  const callerAssertionKey = await importCallerAssertionKey(config.callerAssertionPrivateKey);
   const authenticate = createAuthenticate(
     createTokenVerifier(config.auth, config.dataDir),
     createArrangementSource({
       gemeentenUrl: () => serviceUrls.get('gemeenten'),
-      callerAssertionSecret: config.callerAssertionSecret,
+      callerAssertionKey,
       ttlMs: config.mandateCacheSeconds * 1000,
     }),
+    config.actorPseudonymSecret,
   );
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // The assertion of each fetch names the @inaccessible fields the planner put into it.
+    const internFields = planInternalFields(supergraphSdl);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
     // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -89,7 +94,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
             url: subgraphUrl,
             dispatcher,
             timeoutMs: config.subgraphTimeoutMs,
-            callerAssertionSecret: config.callerAssertionSecret,
+            callerAssertionKey,
+            internFields,
           });
         },
       }),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -17,8 +17,13 @@ export interface SubgraphDataSourceOptions {
   dispatcher: Dispatcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
-  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_SECRET`). */
-  callerAssertionSecret: string;
+  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_PRIVATE_KEY`). */
+  callerAssertionKey: CallerAssertionKey;
+  /**
+   * The fields no client can select (@inaccessible) that a fetch document holds: the query planner
+   * put them there, and the assertion names them so that the subgraph resolves them. Default none.
+   */
+  internFields?: (query: string) => readonly string[];
   /** Where failures are logged with their details (URL, cause). Default one line on stderr. */
   log?: (message: string, error: unknown) => void;
 }
@@ -34,14 +39,16 @@ export interface SubgraphDataSourceOptions {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly timeoutMs: number;
-  private readonly callerAssertionSecret: string;
+  private readonly callerAssertionKey: CallerAssertionKey;
+  private readonly internFields: (query: string) => readonly string[];
   private readonly log: (message: string, error: unknown) => void;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
     this.timeoutMs = options.timeoutMs;
-    this.callerAssertionSecret = options.callerAssertionSecret;
+    this.callerAssertionKey = options.callerAssertionKey;
+    this.internFields = options.internFields ?? (() => []);
     this.log = options.log ?? defaultLog;
     const transport = createKeepAliveFetcher(options.dispatcher);
     this.fetcher = (url: string, init?: FetcherRequestInit) =>
@@ -49,18 +56,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * Adds the signed assertion of the caller to every call (subgraphs refuse calls without one)
-   * and the caller's trace to every call made for a client request.
+   * Adds the signed assertion of the caller to every call (subgraphs refuse calls without one),
+   * bound to this subgraph and to exactly the document and variables of this call, and the
+   * caller's trace to every call made for a client request. One signature, no I/O.
    */
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { query, variables } = options.request;
+    const binding = { audience: this.name, operation: operationHash(query, variables), intern: query ? this.internFields(query) : [] };
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
-      options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...SERVICE_CALLER, traceId: randomBytes(16).toString('hex') }, this.callerAssertionSecret));
+      const id = randomBytes(16).toString('hex');
+      const assertion = await signCallerAssertion({ ...SERVICE_CALLER, traceId: id, verzoekId: id }, binding, this.callerAssertionKey);
+      options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
-    const { caller, traceId, traceparent } = options.incomingRequestContext.context;
-    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId }, this.callerAssertionSecret));
+    const { caller, traceId, verzoekId, traceparent } = options.incomingRequestContext.context;
+    const assertion = await signCallerAssertion({ ...caller, traceId, verzoekId }, binding, this.callerAssertionKey);
+    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
     options.request.http?.headers.set('traceparent', traceparent);
   }
 

@@ -1,5 +1,4 @@
-import { readSubgraphConfig, startSubgraph } from '@sociaal-graph/toolkit';
+import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-const running = await startSubgraph(subgraph, readSubgraphConfig(subgraph.name, subgraph.defaultPort));
-console.log(`[toegang] ${running.url}`);
+await runSubgraph(subgraph);

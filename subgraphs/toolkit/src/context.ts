@@ -8,8 +8,10 @@ export interface SubgraphContext<L = unknown> {
   readonly principal: Principal;
   readonly loaders: L;
   readonly db: Database;
-  /** W3C trace id of the request, from the gateway's `traceparent` when present. */
+  /** W3C trace id of the request, as the gateway vouched for it (the client's when it sent a `traceparent`). */
   readonly traceId: string;
+  /** Id the gateway generated for the request: the key of the audit log that no client chooses. Absent in process. */
+  readonly verzoekId?: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
   readonly logboek: Logboek;
 }
@@ -19,17 +21,24 @@ export interface IncomingRequestHeaders {
   get(name: string): string | undefined;
 }
 
+/** The ids of a request as the gateway's assertion carries them. */
+export interface RequestIds {
+  readonly traceId: string;
+  readonly verzoekId?: string;
+}
+
 /**
  * Builds the context of one request: a fresh set of loaders every time (a loader's cache must
- * never outlive its request), the caller, and the trace id. `principal` is the caller the
- * gateway vouched for (`principalFromClaims`); default the development principal, for tests
- * that execute in-process.
+ * never outlive its request), the caller, and its ids. `principal` is the caller the gateway
+ * vouched for (`principalFromClaims`) and `ids` the ids its assertion carries; default the
+ * development principal and the `traceparent` header (or a new id), for tests that execute in-process.
  */
 export function createRequestContext<L>(
   db: Database,
   createLoaders: (db: Database, principal: Principal, logboek: Logboek) => L,
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
+  ids?: RequestIds,
 ): SubgraphContext<L> {
   const logboek = createLogboek();
   return {
@@ -38,7 +47,8 @@ export function createRequestContext<L>(
     // that they register the residents whose rows they read.
     loaders: createLoaders(db, principal, logboek),
     db,
-    traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+    traceId: ids?.traceId ?? traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+    ...(ids?.verzoekId ? { verzoekId: ids.verzoekId } : {}),
     logboek,
   };
 }

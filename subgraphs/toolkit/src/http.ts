@@ -13,6 +13,19 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
   prefixRoutes?: Readonly<Record<string, RouteHandler>>;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Decides, from the request and its parsed body, whether it reaches GraphQL at all; a refusal is
+   * answered with its status and error before any GraphQL runs. A subgraph checks the caller
+   * assertion here, because the assertion is bound to the body.
+   */
+  admit?: (request: IncomingMessage, body: unknown) => Promise<Refusal | undefined>;
+}
+
+/** Why a request is not admitted: HTTP status, message and `extensions.code`. */
+export interface Refusal {
+  readonly status: number;
+  readonly message: string;
+  readonly code: string;
 }
 
 /**
@@ -62,6 +75,8 @@ export function graphqlRequestListener<TContext extends BaseContext>(
         });
       }
     }
+    const refusal = await options.admit?.(request, parsedBody);
+    if (refusal) return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
       context: () => options.context(request),

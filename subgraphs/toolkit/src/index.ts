@@ -22,6 +22,8 @@ export * from './migrations.js';
 export * from './page-query.js';
 export * from './paging.js';
 export * from './principal.js';
+export * from './replay-guard.js';
+export * from './secrets.js';
 export * from './start-subgraph.js';
 export * from './stapelingkosten.js';
 export * from './statistiek.js';

@@ -1,19 +1,23 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
-import { CALLER_ASSERTION_HEADER, type CallerClaims, principalFromClaims, verifyCallerAssertion } from './caller-assertion.js';
-import type { SubgraphConfig } from './config.js';
+import {
+  CALLER_ASSERTION_HEADER, type CallerAssertionKey, importCallerAssertionKey, operationHash, principalFromClaims, type VerifiedAssertion,
+  verifyCallerAssertion,
+} from './caller-assertion.js';
+import { readSubgraphConfig, type SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
 import { type Database, openDatabase } from './database.js';
 import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { maskError } from './errors.js';
-import { graphqlRequestListener, sendJson } from './http.js';
+import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
 import { runSubgraphMigrations } from './migrations.js';
+import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /** A subgraph listening on its port. */
@@ -68,15 +72,20 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     ],
   });
   await server.start();
-  // The claims of each admitted request, for its context; gone with the request.
-  const callers = new WeakMap<IncomingMessage, CallerClaims>();
+  const publicKey = await importCallerAssertionKey(config.callerAssertionPublicKey);
+  const replayGuard = await createReplayGuard({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, subgraph: definition.name });
+  // The verified assertion of each admitted request, for its context; gone with the request.
+  const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
+    admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers }),
     context: async (request) => {
-      const claims = callers.get(request);
-      // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
-      if (!claims) throw new Error('request without a verified caller assertion');
+      const verified = callers.get(request);
+      // admitCaller lets no GraphQL request through without a verified assertion; this is a second lock.
+      if (!verified) throw new Error('request without a verified caller assertion');
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
-      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims));
+      const { claims } = verified;
+      const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
+      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), ids);
     },
     routes: {
       '/health': async (_request, response) => {
@@ -89,7 +98,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       },
     },
   });
-  httpServer.on('request', requireCallerAssertion(graphql, config.callerAssertionSecret, callers));
+  httpServer.on('request', graphql);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -99,33 +108,61 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
     db,
     stop: async () => {
       await server.stop();
+      await replayGuard.close();
       await db.close();
     },
   };
 }
 
+const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag: deze subgraph antwoordt alleen via de gateway.';
+
 /**
- * Lets a request reach GraphQL only with a valid assertion of the gateway (only the gateway
- * knows the secret, so nothing reaches resident data around it); `/health` stays open. Anything
- * else gets HTTP 401 before a byte of GraphQL runs.
+ * Lets a GraphQL request through only with an assertion the gateway signed for this subgraph, for
+ * exactly the document and variables in the body, used for the first time (only the gateway holds
+ * the private key, so nothing reaches resident data around it); `/health` stays open. Anything
+ * else gets HTTP 401 before any GraphQL runs; HTTP 503 when the replay check cannot be made.
  */
-function requireCallerAssertion(next: RequestListener, secret: string, callers: WeakMap<IncomingMessage, CallerClaims>): RequestListener {
-  return (request, response) => {
-    if (new URL(request.url ?? '/', 'http://localhost').pathname === '/health') return next(request, response);
-    const claims = verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), secret);
-    if (!claims) {
-      // Drain the body so that the client reads the answer instead of a reset.
-      request.resume();
-      sendJson(response, 401, {
-        errors: [{ message: 'Geen geldige verklaring van de gateway: deze subgraph antwoordt alleen via de gateway.', extensions: { code: 'UNAUTHENTICATED' } }],
-      });
-      return;
-    }
-    callers.set(request, claims);
-    next(request, response);
-  };
+async function admitCaller(
+  request: IncomingMessage,
+  body: unknown,
+  options: { audience: string; publicKey: CallerAssertionKey; replayGuard: ReplayGuard; callers: WeakMap<IncomingMessage, VerifiedAssertion> },
+): Promise<Refusal | undefined> {
+  const refused: Refusal = { status: 401, message: NOT_ADMITTED, code: 'UNAUTHENTICATED' };
+  // The gateway sends every operation as a JSON POST; the binding is computed from that body.
+  if (request.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body)) return refused;
+  const { query, variables } = body as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string') return refused;
+  const check = await verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), options.publicKey, {
+    audience: options.audience,
+    operation: operationHash(query, variables),
+  });
+  if (!check.ok) return refused;
+  try {
+    if (!(await options.replayGuard.firstUse(check.jti, check.expiresAt))) return refused;
+  } catch (error) {
+    console.error(`[${options.audience}] replay check failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { status: 503, message: 'De verklaring van de gateway kan nu niet worden gecontroleerd; probeer het zo opnieuw.', code: 'SERVICE_UNAVAILABLE' };
+  }
+  options.callers.set(request, check);
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The entry point of a subgraph process (`src/index.ts` of each): reads its configuration from the
+ * environment and starts it. A configuration error (a missing secret outside development, a bad
+ * value) is one line naming the variable, and the process exits with status 1.
+ */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  try {
+    const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
+    console.log(`[${definition.name}] listening on ${running.url}`);
+    return running;
+  } catch (error) {
+    console.error(`[${definition.name}] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

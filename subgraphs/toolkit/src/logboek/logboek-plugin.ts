@@ -30,10 +30,11 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
           const regels = contextValue.logboek?.regels() ?? [];
           if (regels.length === 0) return;
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
-          const { principal, traceId, logboek, db } = contextValue;
+          const { principal, traceId, verzoekId, logboek, db } = contextValue;
           try {
             await schrijfVerwerkingen(db, {
               traceId,
+              verzoekId,
               spanId: logboek.spanId,
               organisatie: principal.organisatie,
               rollen: principal.rollen,

@@ -1,4 +1,5 @@
 export * from './harness.js';
 export * from './logged-execution.js';
 export * from './scratch-database.js';
+export * from './secrets.js';
 export * from './stapeling-toewijzingen.tests.js';
