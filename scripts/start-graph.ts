@@ -5,6 +5,8 @@
  * Ctrl-C stops everything.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
@@ -28,7 +30,14 @@ if (!isProduction(env)) {
     secretEnv.gateway = secretsAsEnv({ callerAssertionPrivateKey: secrets.callerAssertionPrivateKey, actorPseudonymSecret: secrets.actorPseudonymSecret });
     secretEnv.subgraph = secretsAsEnv({ callerAssertionPublicKey: secrets.callerAssertionPublicKey, pseudonymSecret: secrets.pseudonymSecret });
   } else {
+    // Subgraph data loaded before the installation had secrets of its own carries the ids of the
+    // pseudonym secret that used to be published: it still works, but say how to be rid of it.
+    const loadedBefore = SUBGRAPHS.some(([name]) => existsSync(join(dataDir, name))) && !existsSync(join(dataDir, 'secrets'));
     loadInstallationSecrets(dataDir);
+    if (loadedBefore) {
+      console.warn(`The data in ${dataDir}/ was loaded before this installation had secrets of its own: its residents' ids come from the`);
+      console.warn(`formerly published pseudonym secret. Stop, delete ${dataDir}/ and start again to reload it with ${dataDir}/secrets/.`);
+    }
   }
 }
 
