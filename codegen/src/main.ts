@@ -1,13 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generateClients } from './client-codegen.js';
 import { composeRepository } from './compose.js';
 import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
 
 /**
  * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
  * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5). `--check` writes nothing and exits 1 when a file is stale (CI);
+ * (STYLE.md house style 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
+ * Code Generator). `--check` writes nothing and exits 1 when a file is stale (CI);
  * `--hints` lists composition hints. Composition errors print one line each and exit 1.
  */
 async function main(): Promise<number> {
@@ -18,7 +20,9 @@ async function main(): Promise<number> {
     const current = await readFile(path, 'utf8').catch(() => undefined);
     if (current === content) return;
     stale.push(relative(REPO_ROOT, path));
-    if (!values.check) await writeFile(path, content);
+    if (values.check) return;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   };
 
   for (const { entry, sdl } of result.printed) await update(schemaSdlPath(entry), sdl);
@@ -31,6 +35,13 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  // Every client's types, typed documents and manifest, from the fresh supergraph (issue 13).
+  try {
+    for (const file of await generateClients(result.composition.supergraphSdl)) await update(file.path, file.content);
+  } catch (error) {
+    console.error(`client code generation failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 
   const { hints } = result.composition;
   if (values.hints) for (const hint of hints) console.log(`hint ${hint}`);
