@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    // graphql-inspector's ESM build imports graphql, which Node resolves to its CommonJS build while
+    // vite gives test files the ESM one: two graphql-js realms. Inlined, it gets the same as the tests.
+    server: { deps: { inline: [/@graphql-inspector\/core/] } },
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
@@ -23,7 +23,10 @@ describe('readGatewayConfig', () => {
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'] },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       mandateCacheSeconds: 300,
+      trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+      safelistClients: '*',
     });
+    expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
   });
@@ -43,6 +46,8 @@ describe('readGatewayConfig', () => {
       MAX_ALIASES: '5',
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
+      TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
+      SAFELIST_CLIENTS: 'consulent, regio',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -58,7 +63,12 @@ describe('readGatewayConfig', () => {
       maxAliases: 5,
       maxRootFields: 3,
       maxQueryCost: 2000,
+      trustedDocumentsDir: '/tmp/clients',
+      safelistClients: ['consulent', 'regio'],
     });
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
+    expect(() => readGatewayConfig({ SAFELIST_CLIENTS: 'consulent,Regio App' })).toThrow(/SAFELIST_CLIENTS/);
   });
 
   it('takes <NAME>_URL as a subgraph URL, but not REDIS_URL or DATABASE_URL', () => {

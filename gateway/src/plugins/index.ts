@@ -11,12 +11,16 @@ import { graphiqlPlugin } from './graphiql.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
+import type { ManifestStore } from '../cache/manifest-store.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The clients' persisted-operation manifests. */
+  readonly manifests: ManifestStore;
 }
 
 /**
@@ -29,6 +33,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
+    // nothing else; requestDidStart is the one hook before Apollo resolves a persisted query.
+    trustedDocumentsPlugin({ store: runtime.manifests, safelist: config.safelistClients }),
     // Depth, alias, root-field and cost limits in didResolveOperation: an abusive operation is
     // refused before the query planner sends anything to a subgraph (issue 3, item 9).
     operationLimitsPlugin({
