@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
 
 /** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
 export interface SubgraphConfig {
@@ -11,6 +12,8 @@ export interface SubgraphConfig {
   readonly demo: DemoConfig;
   /** `CALLER_ASSERTION_SECRET`: the key the gateway signs caller assertions with (see `readCallerAssertionSecret`). */
   readonly callerAssertionSecret: string;
+  /** `DISCLOSURE_KEY`: the secret of the cell-key perturbation (see `readDisclosureKey`). */
+  readonly disclosureKey: DisclosureKey;
 }
 
 export interface DemoConfig {
@@ -61,6 +64,7 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
     demo: readDemoConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
+    disclosureKey: readDisclosureKey(env),
   };
 }
 
