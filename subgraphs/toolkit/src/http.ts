@@ -42,6 +42,13 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
       return sendJson(response, 404, { error: 'not found' });
     }
+    if (request.method === 'POST' && !isJson(request.headers['content-type'])) {
+      // Drain the body so that the client reads the answer instead of a reset.
+      request.resume();
+      return sendJson(response, 415, {
+        errors: [{ message: UNSUPPORTED_MEDIA_TYPE_MESSAGE, extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
     const body = await readBody(request, maxBodyBytes);
     if (body === TOO_LARGE) {
       return sendJson(response, 413, {
@@ -53,7 +60,7 @@ export function graphqlRequestListener<TContext extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let parsedBody: unknown = body;
-    if (body && (headers.get('content-type') ?? '').includes('application/json')) {
+    if (body) {
       try {
         parsedBody = JSON.parse(body);
       } catch {
@@ -78,6 +85,16 @@ export function graphqlRequestListener<TContext extends BaseContext>(
 }
 
 const TOO_LARGE = Symbol('too large');
+
+/** What a POST with another body type is told to send instead (issue 11, item 4). */
+export const UNSUPPORTED_MEDIA_TYPE_MESSAGE =
+  'Stuur een POST met de header Content-Type: application/json en als body een JSON-object ' +
+  '{"query": "...", "variables": {...}, "operationName": "..."}; of een GET met ?query=... in de URL.';
+
+/** Whether a Content-Type header names JSON (`application/json`, any parameters such as charset). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
