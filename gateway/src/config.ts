@@ -46,6 +46,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
+  readonly production: boolean;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
   readonly mandateCacheSeconds: number;
 }
@@ -65,6 +67,11 @@ export interface AuthConfig {
   readonly audience?: string;
   /** `AUTH_ALGORITHMS`: comma-separated signature algorithms accepted. Default `ES256`; `none` is refused. */
   readonly algorithms: readonly string[];
+  /**
+   * `AUTH_CLOCK_SKEW_SECONDS`: how far the issuer's clock may be off from the gateway's, for `exp`,
+   * `nbf` and `iat` alike. Default 30, at most 300.
+   */
+  readonly clockSkewSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -99,6 +106,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     dataDir: env.DATA_DIR || '.data',
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
+    production: env.NODE_ENV === 'production',
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
   };
 }
@@ -119,7 +127,8 @@ function authConfig(env: Env): AuthConfig {
     if (!ASYMMETRIC_ALGORITHMS.has(algorithm)) throw new Error(`AUTH_ALGORITHMS: "${algorithm}" is not an accepted signature algorithm`);
   }
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
-  return { jwksFile, jwksUrl, issuer, audience, algorithms };
+  const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
+  return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -164,8 +164,9 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxRootFields: 20,
     maxQueryCost: 100_000,
     dataDir: 'memory',
-    auth: { algorithms: ['ES256'] },
+    auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',
+    production: false,
     mandateCacheSeconds: 300,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 
@@ -36,6 +37,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
+    // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
+    operationResolutionPlugin(),
     // Depth, alias, root-field and cost limits in didResolveOperation: an abusive operation is
     // refused before the query planner sends anything to a subgraph (issue 3, item 9).
     operationLimitsPlugin({

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
 import { createLogger } from './observability/logger.js';
 import { readMetricsPort } from './observability/metrics.js';
 
@@ -20,6 +21,8 @@ export interface SubgraphConfig {
   readonly demo: DemoConfig;
   /** `CALLER_ASSERTION_SECRET`: the key the gateway signs caller assertions with (see `readCallerAssertionSecret`). */
   readonly callerAssertionSecret: string;
+  /** `DISCLOSURE_KEY`: the secret of the cell-key perturbation (see `readDisclosureKey`). */
+  readonly disclosureKey: DisclosureKey;
 }
 
 export interface DemoConfig {
@@ -72,6 +75,7 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
     demo: readDemoConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
+    disclosureKey: readDisclosureKey(env),
   };
 }
 

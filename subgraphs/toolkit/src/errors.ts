@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {

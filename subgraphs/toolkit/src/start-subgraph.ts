@@ -88,7 +88,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
       if (!claims) throw new Error('request without a verified caller assertion');
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
-      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims));
+      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims), config.disclosureKey);
     },
     routes: {
       '/health': async (_request, response) => {
