@@ -4,11 +4,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -21,6 +25,10 @@ export interface PluginRuntime {
   readonly supergraphSdl: string;
   /** The clients' persisted-operation manifests. */
   readonly manifests: ManifestStore;
+  /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
+  readonly metrics: GatewayMetrics;
+  /** The gateway's structured log (pino). */
+  readonly logger: Logger;
 }
 
 /**
@@ -36,6 +44,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
     // nothing else; requestDidStart is the one hook before Apollo resolves a persisted query.
     trustedDocumentsPlugin({ store: runtime.manifests, safelist: config.safelistClients }),
+    // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
+    // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
+    operationResolutionPlugin(),
     // Depth, alias, root-field and cost limits in didResolveOperation: an abusive operation is
     // refused before the query planner sends anything to a subgraph (issue 3, item 9).
     operationLimitsPlugin({
@@ -52,6 +63,8 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
     traceResponsePlugin(),
+    // Prometheus: result, error codes and duration per operation, cache hits, refused limits.
+    metricsPlugin(runtime.metrics, runtime.logger),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];

@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from './observability/logger.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -18,6 +19,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
   | 'PERSISTED_QUERY_NOT_IN_SAFELIST'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -105,5 +108,7 @@ export function maskError(
 }
 
 function defaultLog(message: string, error: unknown): void {
-  console.error(`[sociaal-graph] ${message}:`, error);
+  (logger ??= createLogger('sociaal-graph')).error({ err: error }, message);
 }
+
+let logger: Logger | undefined;
