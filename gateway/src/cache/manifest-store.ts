@@ -21,14 +21,22 @@ export interface ManifestStore {
   close(): Promise<void>;
 }
 
+/** What comes after `REDIS_KEY_PREFIX` in a manifest's keys. */
+export const MANIFEST_KEY_PREFIX = 'trusted-documents:';
+
+/** The key of one document: `<client>:<id>`, after `REDIS_KEY_PREFIX` and `MANIFEST_KEY_PREFIX`. */
+export function manifestKey(client: string, id: string): string {
+  return `${client}:${id}`;
+}
+
 /** Builds the store once at start; `redisUrl` unset keeps it in process. */
 export function createManifestStore(config: Pick<GatewayConfig, 'redisUrl' | 'redisKeyPrefix'>): ManifestStore {
   // Unbounded in practice: manifests are small (tens of kB per client) and must not be evicted.
   const memory = new InMemoryLRUCache<string>({ maxSize: 256 * 1024 * 1024 });
   const redis = config.redisUrl
-    ? new RedisFallbackCache({ url: config.redisUrl, keyPrefix: `${config.redisKeyPrefix}trusted-documents:`, fallback: memory })
+    ? new RedisFallbackCache({ url: config.redisUrl, keyPrefix: `${config.redisKeyPrefix}${MANIFEST_KEY_PREFIX}`, fallback: memory })
     : undefined;
-  const key = (client: string, id: string) => `${client}:${id}`;
+  const key = manifestKey;
   return {
     document: (client, id) => (redis ?? memory).get(key(client, id)),
     register: async (client, manifest) => {
