@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
@@ -76,6 +77,28 @@ function stop(): void {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
+/** Whether nothing listens on host:port yet (bound and closed again at once). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
+}
+
+// Every port is checked before anything starts: otherwise the subgraphs die one by one with
+// "address already in use" while the health checks reach whatever already listens there.
+const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const ports: [label: string, port: number][] = [
+  ['gateway', Number(gatewayPort)],
+  ...SUBGRAPHS.map(([name, port]): [string, number] => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? port)]),
+];
+const taken = (await Promise.all(ports.map(async ([label, port]) => ((await portFree(port)) ? undefined : `${port} (${label})`)))).filter(Boolean);
+if (taken.length > 0) {
+  console.error(`sociaal-graph cannot start: port ${taken.join(', ')} on ${host} already in use (running already? stop it, or set GATEWAY_PORT and <NAME>_PORT)`);
+  process.exit(1);
+}
+
 console.log(env.DATABASE_URL ? 'PostgreSQL: DATABASE_URL' : `Embedded PGlite in ${env.DATA_DIR ?? '.data'}/ (first start loads the demo world)`);
 for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
 const ready = await Promise.all(
@@ -86,7 +109,6 @@ const ready = await Promise.all(
     return ok;
   }),
 );
-const gatewayPort = env.GATEWAY_PORT ?? '4000';
 run('gateway', 'gateway/src/main.ts');
 if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy)`);

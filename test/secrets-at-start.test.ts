@@ -22,16 +22,17 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** Runs an entry point with only `env` (and PATH) until it exits; its exit code and stderr. */
+/** Runs an entry point with only `env` (and PATH) until it exits; its exit code and its log (stdout and stderr). */
 function start(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
       // A free port each: should one start after all, it exits on its own (see the kill below).
-      env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, GATEWAY_PORT: '0', WMO_PORT: '0', DEMO_WORLD: 'off', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', DATA_DIR: dataDir, GATEWAY_PORT: '0', WMO_PORT: '0', METRICS_PORT: 'off', DEMO_WORLD: 'off', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // A process that did start is a failure of this test; it must not outlive it.
     const guard = setTimeout(() => child.kill('SIGTERM'), 60_000);

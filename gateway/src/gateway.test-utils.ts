@@ -8,8 +8,8 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { CALLER_ASSERTION_HEADER, graphqlRequestListener, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit';
-import type { GatewayConfig } from './config.js';
+import { CALLER_ASSERTION_HEADER, createLogger, graphqlRequestListener, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit';
+import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
 
@@ -97,6 +97,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
   const received: TinySubgraph['received'] = [];
   const httpServer = createServer(
     graphqlRequestListener(server, {
+      logger: createLogger(`tiny-${name}`),
       admit: async (request, body) => {
         const assertion = request.headers[CALLER_ASSERTION_HEADER];
         received.push({ assertion: typeof assertion === 'string' ? assertion : undefined, body: body as TinySubgraph['received'][number]['body'] });
@@ -169,6 +170,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
   return {
     host: '127.0.0.1',
     port: 0,
+    metricsPort: null,
     subgraphUrls: {},
     subgraphTimeoutMs: 2_000,
     redisUrl: undefined,
@@ -181,10 +183,13 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxRootFields: 20,
     maxQueryCost: 100_000,
     dataDir: 'memory',
-    auth: { algorithms: ['ES256'] },
+    auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionPrivateKey: testSecrets.callerAssertionPrivateKey,
     actorPseudonymSecret: testSecrets.actorPseudonymSecret,
+    production: false,
     mandateCacheSeconds: 300,
+    trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: '*',
     ...overrides,
   };
 }

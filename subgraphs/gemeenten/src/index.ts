@@ -1,5 +1,5 @@
 import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-/** Starts the gemeenten subgraph on its port (GEMEENTEN_PORT, default 4001). */
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
 await runSubgraph(subgraph);

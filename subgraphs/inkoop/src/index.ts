@@ -1,5 +1,5 @@
 import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-/** Starts the inkoop subgraph on its port (INKOOP_PORT, default 4007) with the demo world loaded. */
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
 await runSubgraph(subgraph);

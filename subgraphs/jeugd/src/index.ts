@@ -1,5 +1,5 @@
 import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-// Entry point of `npm start -w @sociaal-graph/jeugd`: one process serving the jeugd subgraph.
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
 await runSubgraph(subgraph);

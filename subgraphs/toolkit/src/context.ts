@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
+import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
+import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
 import { developmentPrincipal, type Principal } from './principal.js';
 
@@ -14,6 +16,8 @@ export interface SubgraphContext<L = unknown> {
   readonly verzoekId?: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
   readonly logboek: Logboek;
+  /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
+  readonly disclosure: Disclosure;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -32,12 +36,14 @@ export interface RequestIds {
  * never outlive its request), the caller, and its ids. `principal` is the caller the gateway
  * vouched for (`principalFromClaims`) and `ids` the ids its assertion carries; default the
  * development principal and the `traceparent` header (or a new id), for tests that execute in-process.
+ * `disclosureKey`: the installation's (`readDisclosureKey`); default one per process.
  */
 export function createRequestContext<L>(
   db: Database,
   createLoaders: (db: Database, principal: Principal, logboek: Logboek) => L,
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
+  disclosureKey: DisclosureKey = processKey(),
   ids?: RequestIds,
 ): SubgraphContext<L> {
   const logboek = createLogboek();
@@ -50,6 +56,7 @@ export function createRequestContext<L>(
     traceId: ids?.traceId ?? traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
     ...(ids?.verzoekId ? { verzoekId: ids.verzoekId } : {}),
     logboek,
+    disclosure: createDisclosure(disclosureKey),
   };
 }
 

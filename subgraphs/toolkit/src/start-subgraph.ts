@@ -16,6 +16,9 @@ import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
+import { createLogger } from './observability/logger.js';
+import { stopOnSignals } from './observability/shutdown.js';
+import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
 import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
@@ -26,6 +29,8 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly port: number;
   readonly db: Database;
+  /** `http://host:port/metrics` (Prometheus), or undefined when `metricsPort` is null. */
+  readonly metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -47,6 +52,8 @@ export function subgraphSchema<L>(definition: SubgraphDefinition<L>): Promise<Gr
  * demo world into an empty database, and serves `/graphql` and `/health` over plain node:http.
  */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name);
+  const metrics = createGraphqlMetrics(definition.name);
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl, schema: definition.name }
@@ -69,6 +76,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       ApolloServerPluginCacheControlDisabled(),
       // Every read of personal data is logged before its response leaves, or the data is withheld.
       logboekPlugin(),
+      // Result, error codes and duration per operation (Prometheus, README "Operating it").
+      graphqlMetricsPlugin(metrics, logger),
     ],
   });
   await server.start();
@@ -78,6 +87,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
     admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers }),
+    logger,
+    metrics,
     context: async (request) => {
       const verified = callers.get(request);
       // admitCaller lets no GraphQL request through without a verified assertion; this is a second lock.
@@ -85,7 +96,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
       const { claims } = verified;
       const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
-      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), ids);
+      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids);
     },
     routes: {
       '/health': async (_request, response) => {
@@ -101,14 +112,19 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   httpServer.on('request', graphql);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
+  registerDatabaseMetrics(metrics.registry, db);
+  let metricsServer: MetricsServer | undefined;
+  if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics.registry, { host: config.host, port: config.metricsPort, logger });
   return {
     name: definition.name,
     url: `http://${config.host}:${port}/graphql`,
     port,
     db,
+    metricsUrl: metricsServer?.url,
     stop: async () => {
       await server.stop();
       await replayGuard.close();
+      await metricsServer?.close();
       await db.close();
     },
   };
@@ -152,17 +168,19 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * The entry point of a subgraph process (`src/index.ts` of each): reads its configuration from the
- * environment and starts it. A configuration error (a missing secret outside development, a bad
- * value) is one line naming the variable, and the process exits with status 1.
+ * The entry point of a subgraph process (`subgraphs/<name>/src/index.ts`): reads its
+ * configuration from the environment, starts it, and stops it gracefully on SIGTERM or SIGINT
+ * (requests in flight finish first).
  */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name);
   try {
     const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
-    console.log(`[${definition.name}] listening on ${running.url}`);
+    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off' }, 'subgraph listening');
+    stopOnSignals(logger, running.stop);
     return running;
   } catch (error) {
-    console.error(`[${definition.name}] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.fatal({ err: error }, 'subgraph could not start');
     process.exit(1);
   }
 }

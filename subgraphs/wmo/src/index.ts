@@ -1,5 +1,5 @@
 import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-// Entry point of `npm start -w @sociaal-graph/wmo`: one process serving the wmo subgraph.
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
 await runSubgraph(subgraph);

@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertPlanStap, assertStatistiek, badUserInput, DomainError, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope,
   type StapelingKostenpost, Wet,
 } from '@sociaal-graph/toolkit';
@@ -99,6 +100,7 @@ export class StapelingKostenResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
   @FieldResolver(() => [StapelingKostengroep], {
     description:
