@@ -115,8 +115,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
-    redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL') : undefined,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:',
+    ...readRedisConfig(env),
     introspection: flag(env, 'INTROSPECTION', true),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     apqTtlSeconds: integer(env, 'APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
@@ -132,6 +131,14 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: safelistClients(env),
   };
+}
+
+/**
+ * `REDIS_URL` and `REDIS_KEY_PREFIX` alone, for tools beside the gateway (`register-manifest`) that
+ * need its Redis and none of its secrets.
+ */
+export function readRedisConfig(env: Env = process.env): Pick<GatewayConfig, 'redisUrl' | 'redisKeyPrefix'> {
+  return { redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL') : undefined, redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:' };
 }
 
 const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
