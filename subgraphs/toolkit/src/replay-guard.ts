@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { createLogger } from './observability/logger.js';
 
 /**
  * Remembers the id (`jti`) of every caller assertion a subgraph accepted until it expires, so that
@@ -62,9 +63,10 @@ async function redisGuard(url: string, prefix: string): Promise<ReplayGuard> {
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 250, 5000),
   });
+  const logger = createLogger('replay-guard');
   let warned = false;
   redis.on('error', (error: Error) => {
-    if (!warned) console.warn(`[replay-guard] Redis unavailable, caller assertions are refused until it is back: ${error.message}`);
+    if (!warned) logger.warn({ err: error }, 'Redis unavailable: caller assertions are refused until it is back');
     warned = true;
   });
   redis.on('ready', () => {

@@ -16,7 +16,7 @@ import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
-import { createLogger } from './observability/logger.js';
+import { createLogger, type Logger } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
 import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
@@ -86,7 +86,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   // The verified assertion of each admitted request, for its context; gone with the request.
   const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
-    admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers }),
+    admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers, logger }),
     logger,
     metrics,
     context: async (request) => {
@@ -141,7 +141,13 @@ const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag:
 async function admitCaller(
   request: IncomingMessage,
   body: unknown,
-  options: { audience: string; publicKey: CallerAssertionKey; replayGuard: ReplayGuard; callers: WeakMap<IncomingMessage, VerifiedAssertion> },
+  options: {
+    audience: string;
+    publicKey: CallerAssertionKey;
+    replayGuard: ReplayGuard;
+    callers: WeakMap<IncomingMessage, VerifiedAssertion>;
+    logger: Logger;
+  },
 ): Promise<Refusal | undefined> {
   const refused: Refusal = { status: 401, message: NOT_ADMITTED, code: 'UNAUTHENTICATED' };
   // The gateway sends every operation as a JSON POST; the binding is computed from that body.
@@ -156,7 +162,7 @@ async function admitCaller(
   try {
     if (!(await options.replayGuard.firstUse(check.jti, check.expiresAt))) return refused;
   } catch (error) {
-    console.error(`[${options.audience}] replay check failed: ${error instanceof Error ? error.message : String(error)}`);
+    options.logger.error({ err: error }, 'replay check of the caller assertion failed; request refused');
     return { status: 503, message: 'De verklaring van de gateway kan nu niet worden gecontroleerd; probeer het zo opnieuw.', code: 'SERVICE_UNAVAILABLE' };
   }
   options.callers.set(request, check);
