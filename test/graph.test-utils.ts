@@ -104,10 +104,16 @@ export function graphPseudonymSecret(): string {
 
 /**
  * The demo world the graph's subgraphs loaded (`env` over the defaults), computed here independently
- * of their SQL, with the graph's pseudonym secret so that ids compare.
+ * of their SQL, with the graph's pseudonym secret so that ids compare. A file that starts its own
+ * graph takes `ownDemoWorld()`.
  */
 export function demoWorld(env: Record<string, string> = {}): DemoWorld {
   return generateDemoWorld(readDemoConfig({ ...env, PSEUDONYM_SECRET: graphPseudonymSecret() }));
+}
+
+/** The demo world of a graph this file starts itself (`startOwnGraph()`), computed here with its pseudonym secret. */
+export function ownDemoWorld(env: Record<string, string> = {}): DemoWorld {
+  return generateDemoWorld(readDemoConfig({ ...env, PSEUDONYM_SECRET: OWN_PSEUDONYM_SECRET }));
 }
 
 /** Signing and direct calls for the installation in `dataDir` whose subgraphs listen at `urls`. */
