@@ -2,16 +2,26 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeRepository } from './compose.js';
-import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+import { KUBERNETES_SUPERGRAPH_PATH, REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+
+const USAGE = `usage: npm run compose [-- --check] [-- --hints]
+
+Prints every subgraph's SDL into subgraphs/<name>/schema.graphql and composes them into the committed
+supergraph.graphql (and its copy docker/kubernetes/base/supergraph.graphql, the ConfigMap's source).
+  --check   write nothing; exit 1 when a file is stale (CI)
+  --hints   list composition hints
+  --help    this text`;
 
 /**
- * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
- * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5). `--check` writes nothing and exits 1 when a file is stale (CI);
- * `--hints` lists composition hints. Composition errors print one line each and exit 1.
+ * `npm run compose`: see USAGE. The supergraph is generated and committed, never edited by hand
+ * (docs/architecture.md "Composition"). Composition errors print one line each and exit 1.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, hints: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({ options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const result = await composeRepository();
   const stale: string[] = [];
   const update = async (path: string, content: string) => {
@@ -31,6 +41,7 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  await update(KUBERNETES_SUPERGRAPH_PATH, result.composition.supergraphSdl);
 
   const { hints } = result.composition;
   if (values.hints) for (const hint of hints) console.log(`hint ${hint}`);

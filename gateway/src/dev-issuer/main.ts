@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROLES, isRole } from '../auth/roles.js';
+import { readDataDir } from '@sociaal-graph/toolkit';
 import { loadDevIssuer } from './dev-issuer.js';
 import { mintToken } from './mint-token.js';
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   }
   const hours = Number(values.hours ?? '8');
   if (!(hours > 0 && hours <= 24 * 30)) throw new Error('--hours must be a number above 0');
-  const issuer = await loadDevIssuer(process.env.DATA_DIR || '.data');
+  const issuer = await loadDevIssuer(readDataDir());
   process.stdout.write(`${await mintToken(issuer, { role: values.role, org: values.org, expiresInSeconds: Math.round(hours * 3600) })}\n`);
 }
 

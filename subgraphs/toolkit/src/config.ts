@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { REPO_ROOT } from './subgraph-list.js';
 
 /** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
 export interface SubgraphConfig {
@@ -19,7 +20,7 @@ export interface DemoConfig {
   readonly seed: number;
   /** Share of the real volumes to generate; 1 is Heemstede's rates in every gemeente. Default 0.1. */
   readonly scale: number;
-  /** `regio` (the fifteen gemeenten of DESIGN) or `nationaal` (342 gemeenten). */
+  /** `regio` (the fifteen gemeenten of docs/domain.md) or `nationaal` (342 gemeenten). */
   readonly gemeenten: 'regio' | 'nationaal';
   /** Secret of the keyed pseudonym (HMAC of the BSN); every subgraph must use the same one. */
   readonly pseudonymSecret: string;
@@ -45,15 +46,29 @@ export function readDemoConfig(env: Env): DemoConfig {
 }
 
 /**
- * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port of DESIGN),
- * `HOST`, `DATABASE_URL`, `DATA_DIR` (default `.data`, one folder per subgraph; `memory` keeps
- * nothing), and the demo settings.
+ * `DATA_DIR`: the one data folder of the whole graph, whichever way a process is started. Unset:
+ * `.data/` at the repository root, also for `npm run start -w @sociaal-graph/wmo`, whose working
+ * folder is `subgraphs/wmo/` (otherwise its audit log and PGlite data would split from the rest).
+ * A relative `DATA_DIR` counts from the folder the command was typed in (`INIT_CWD`, which npm
+ * sets before it changes folder). `memory` keeps nothing.
+ */
+export function readDataDir(env: Env = process.env): string {
+  const raw = env.DATA_DIR;
+  if (!raw) return join(REPO_ROOT, '.data');
+  if (raw === 'memory' || isAbsolute(raw)) return raw;
+  return resolve(env.INIT_CWD || process.cwd(), raw);
+}
+
+/**
+ * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port in
+ * docs/architecture.md), `HOST`, `DATABASE_URL`, `DATA_DIR` (see `readDataDir`; one folder per
+ * subgraph), and the demo settings.
  */
 export function readSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
   const portVariable = `${name.toUpperCase()}_PORT`;
   const port = Number(env[portVariable] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
-  const dataRoot = env.DATA_DIR ?? '.data';
+  const dataRoot = readDataDir(env);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
