@@ -19,7 +19,7 @@ export function routingUrl(entry: SubgraphEntry): string {
 
 /**
  * The copy of the supergraph that Kubernetes' ConfigMap is generated from: kustomize reads no file
- * outside its folder, so `npm run compose` writes it beside the manifests (docker/README.md).
+ * outside its folder, so `npm run compose` writes it beside the manifests (README, "Running it elsewhere").
  */
 export const KUBERNETES_SUPERGRAPH_PATH = fileURLToPath(new URL('../../docker/kubernetes/base/supergraph.graphql', import.meta.url));
 
