@@ -3,24 +3,52 @@
  * (each on embedded PGlite under DATA_DIR, or on DATABASE_URL), waits until each answers /health,
  * then starts the gateway over the committed supergraph and prints where to find it.
  * Ctrl-C stops everything.
+ *
+ * The first start loads the demo world (a few minutes on two cores): each subgraph says what it loads
+ * and how far it is, this script says which are still starting, and a configuration warning that all
+ * eight processes print is shown once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { readDataDir, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SUBGRAPHS: readonly [name: string, port: number][] = [
-  ['gemeenten', 4001], ['toegang', 4002], ['wmo', 4003], ['jeugd', 4004],
-  ['participatie', 4005], ['subsidies', 4006], ['inkoop', 4007],
-];
+const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+if (args.help) {
+  console.log(`usage: npm start
+
+Starts the seven subgraphs and the gateway on this machine and prints where to find them. Without DATABASE_URL
+each subgraph keeps its data in embedded PGlite under DATA_DIR (default .data/ at the repository root), and the
+first start loads the demo world into it; with DATABASE_URL (and REDIS_URL) it runs on that PostgreSQL (and Redis).
+Every setting: README, "Environment variables". Ctrl-C stops everything.`);
+  process.exit(0);
+}
+
+const SUBGRAPHS: readonly [name: string, port: number][] = SUBGRAPH_LIST.map((entry) => [entry.name, entry.defaultPort]);
 const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
 const host = env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
+const startedAt = Date.now();
+/** Warning lines already shown: every process reads the same configuration and would print each one. */
+const warningsShown = new Set<string>();
 
 function run(label: string, entry: string, args: string[] = []): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`).join('\n');
-  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
+  const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
+    if (!stream) return;
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!line.trim()) return;
+      // A configuration warning (`[sociaal-graph] ...`) is the same in every process: once, without a label.
+      if (line.startsWith('[sociaal-graph]')) {
+        if (!warningsShown.has(line)) write(line);
+        warningsShown.add(line);
+        return;
+      }
+      write(line.startsWith(`[${label}] `) ? line : `[${label}] ${line}`);
+    });
+  };
+  forward(child.stdout, (line) => console.log(line));
+  forward(child.stderr, (line) => console.error(line));
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`[${label}] stopped (${signal ?? `exit ${code}`}); the gateway answers without it`);
   });
@@ -50,20 +78,35 @@ function stop(): void {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-console.log(env.DATABASE_URL ? 'PostgreSQL: DATABASE_URL' : `Embedded PGlite in ${env.DATA_DIR ?? '.data'}/ (first start loads the demo world)`);
+console.log(
+  env.DATABASE_URL
+    ? 'Starting 7 subgraphs on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.'
+    : `Starting 7 subgraphs on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (a few minutes), later starts reuse it.`,
+);
 for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
+const healthyAfter = new Map<string, number>();
+// Which are still starting, every 20 seconds while any is: the demo load of one can take minutes.
+const waiting = setInterval(() => {
+  const pending = SUBGRAPHS.map(([name]) => name).filter((name) => !healthyAfter.has(name));
+  if (pending.length > 0) console.log(`... ${seconds(Date.now() - startedAt)}: ${healthyAfter.size} of ${SUBGRAPHS.length} subgraphs ready; still starting: ${pending.join(', ')}`);
+}, 20_000);
 const ready = await Promise.all(
   SUBGRAPHS.map(async ([name, port]) => {
     const url = `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/health`;
     const ok = await healthy(url, 600_000);
-    if (!ok) console.error(`[${name}] did not become healthy at ${url}`);
+    if (ok) healthyAfter.set(name, Date.now() - startedAt);
+    else console.error(`[${name}] did not become healthy at ${url}`);
     return ok;
   }),
 );
+clearInterval(waiting);
+console.log(`subgraphs ready after: ${[...healthyAfter].map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
 const gatewayPort = env.GATEWAY_PORT ?? '4000';
+// The gateway finds each subgraph where this script started it, also on a port other than the supergraph's.
+for (const [name, port] of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 run('gateway', 'gateway/src/main.ts');
 if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
-  console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy)`);
+  console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy, ${seconds(Date.now() - startedAt)})`);
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
@@ -75,4 +118,8 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log('  In GraphiQL paste it in the Bearer-token bar, or pick a role and organisation there and press "Token ophalen".');
 } else {
   console.error('the gateway did not become healthy; see its log above');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }

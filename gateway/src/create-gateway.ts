@@ -55,7 +55,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   });
   const { port } = httpServer.address() as AddressInfo;
 
-  // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
+  // One keep-alive pool per subgraph origin, shared by every request (docs/architecture.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
   let server: ApolloServer<GatewayContext> | undefined;
@@ -74,7 +74,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
-    // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
+    // loopback (docs/architecture.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({

@@ -11,9 +11,21 @@ import { mintToken } from './mint-token.js';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, org: { type: 'string' }, hours: { type: 'string' } },
+    options: { role: { type: 'string' }, org: { type: 'string' }, hours: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
+  if (values.help) {
+    console.log(`usage: npm run -s token -- --role <role> --org <organisation> [--hours <n>]
+
+Prints a token of the development issuer and nothing else, for the header Authorization: Bearer <token>.
+Its key pair lives in <DATA_DIR>/dev-issuer/ (default .data/ at the repository root), where a gateway without
+AUTH_JWKS_FILE or AUTH_JWKS_URL finds it.
+  --role <role>    one of ${ROLES.join(', ')}
+  --org <org>      a CBS code (0406 Huizen, 0307 Amersfoort), uo-hbel, regio-gv, iasz, or an aanbieder's AGB code
+  --hours <n>      lifetime (default 8)
+What each role may see: README, "Who may see what".`);
+    return;
+  }
   if (!isRole(values.role) || !values.org) {
     throw new Error(`usage: npm run -s token -- --role <${ROLES.join('|')}> --org <organisation id, e.g. uo-hbel, 0406, regio-gv>`);
   }

@@ -28,7 +28,7 @@ export interface GraphiqlPluginOptions {
 /**
  * Landing page: GraphiQL served by the gateway itself. Every script and style comes from
  * `GRAPHIQL_ASSET_PREFIX` on this server (`graphiqlAssetRoute`); nothing is loaded from another
- * host (DESIGN.md "Known pitfalls": nothing leaves loopback). A bar above the editor takes a
+ * host (docs/architecture.md "Known pitfalls": nothing leaves loopback). A bar above the editor takes a
  * bearer token, kept in the tab's sessionStorage and sent as `Authorization`, and, when the
  * gateway trusts the development issuer, obtains one for a role and organisation. The
  * "Voorbeelden" panel opens the saved operations of `gateway/graphiql/operations/` in a new tab.
