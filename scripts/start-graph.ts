@@ -56,6 +56,16 @@ function run(label: string, entry: string, args: string[] = []): ChildProcess {
   return child;
 }
 
+/** Whether anything answers HTTP at `url` right now. */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function healthy(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -78,6 +88,15 @@ function stop(): void {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
+// A second `npm start` would open the same PGlite folders beside the first one's processes (and damage them),
+// and its health checks would find the first one's servers: refuse while anything answers on our ports.
+const ourPorts = [env.GATEWAY_PORT ?? '4000', ...SUBGRAPHS.map(([name, port]) => env[`${name.toUpperCase()}_PORT`] ?? String(port))];
+const busy = (await Promise.all(ourPorts.map(async (port) => ((await answers(`http://${host}:${port}/health`)) ? port : undefined)))).filter(Boolean);
+if (busy.length > 0) {
+  console.error(`Something already answers on port ${busy.join(', ')} of ${host}: is the graph running already (another npm start)?`);
+  console.error('Stop it first, or give this one other ports (GATEWAY_PORT, GEMEENTEN_PORT ... INKOOP_PORT) and another DATA_DIR.');
+  process.exit(1);
+}
 console.log(
   env.DATABASE_URL
     ? 'Starting 7 subgraphs on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.'

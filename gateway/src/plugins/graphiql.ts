@@ -212,6 +212,7 @@ function renderPage(graphqlPath: string, title: string, defaultQuery: string): s
   #dev-token[hidden] { display: none; }
   #dev-org { width: 7rem; }
   #token-status { color: #555; }
+  #answer-caller { margin-left: auto; font-weight: 600; }
   #graphiql { flex: 1; min-height: 0; }
   .sg-voorbeelden { display: flex; flex-direction: column; gap: .75rem; }
   .sg-voorbeelden h3 { margin: .5rem 0 0; font-size: 1em; }
@@ -234,6 +235,7 @@ function renderPage(graphqlPath: string, title: string, defaultQuery: string): s
     <button id="dev-token-button" type="button">Token ophalen</button>
   </span>
   <span id="token-status" role="status"></span>
+  <span id="answer-caller" role="status"></span>
 </div>
 <div id="graphiql">GraphiQL wordt geladen…</div>
 <script id="graphiql-config" type="application/json">${jsonForScript({ graphqlPath, defaultQuery, assetPrefix: GRAPHIQL_ASSET_PREFIX })}</script>
