@@ -45,7 +45,8 @@ function variablesTheCodeReads(): Set<string> {
     const text = read(file);
     for (const match of text.matchAll(/\benv(?:\.|\[['"])([A-Z][A-Z0-9_]+)/g)) found.add(match[1]);
     for (const match of text.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)) found.add(match[1]);
-    if (/toUpperCase\(\)\}_PORT/.test(text)) for (const { name } of SUBGRAPHS) found.add(envName(name, 'PORT'));
+    // `${name.toUpperCase()}_PORT`, `..._METRICS_PORT`: one variable per subgraph.
+    for (const match of text.matchAll(/toUpperCase\(\)\}_([A-Z][A-Z0-9_]*)`/g)) for (const { name } of SUBGRAPHS) found.add(envName(name, match[1]));
     if (/_URL\$\//.test(text)) for (const { name } of SUBGRAPHS) found.add(envName(name, 'URL'));
   }
   return found;
@@ -64,7 +65,10 @@ function variablesInReadme(): Set<string> {
     if (!cell) continue;
     const inCell = [...cell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]);
     if (cell.includes('...')) {
-      const suffix = inCell[0].slice(inCell[0].lastIndexOf('_') + 1);
+      // `GEMEENTEN_METRICS_PORT` ... `INKOOP_METRICS_PORT`: what follows the first subgraph's name.
+      const first = `${SUBGRAPHS[0].name.toUpperCase()}_`;
+      if (!inCell[0].startsWith(first)) throw new Error(`README env table: "${cell}" should start with ${first}`);
+      const suffix = inCell[0].slice(first.length);
       for (const { name } of SUBGRAPHS) names.add(envName(name, suffix));
     } else inCell.forEach((name) => names.add(name));
   }

@@ -9,6 +9,7 @@
  * eight processes print is shown once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readDataDir, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
@@ -36,11 +37,12 @@ function run(label: string, entry: string, args: string[] = []): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (!stream) return;
-    createInterface({ input: stream }).on('line', (line) => {
-      if (!line.trim()) return;
-      // A configuration warning (`[sociaal-graph] ...`) is the same in every process: once, without a label.
-      if (line.startsWith('[sociaal-graph]')) {
-        if (!warningsShown.has(line)) write(line);
+    createInterface({ input: stream }).on('line', (raw) => {
+      if (!raw.trim()) return;
+      const { line, warning } = readable(raw, label);
+      // A configuration warning is the same in every process (they read one environment): show it once.
+      if (warning) {
+        if (!warningsShown.has(line)) write(`warning: ${line}`);
         warningsShown.add(line);
         return;
       }
@@ -56,14 +58,13 @@ function run(label: string, entry: string, args: string[] = []): ChildProcess {
   return child;
 }
 
-/** Whether anything answers HTTP at `url` right now. */
-async function answers(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether nothing listens on host:port yet (bound and closed again at once). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
 
 async function healthy(url: string, timeoutMs: number): Promise<boolean> {
@@ -88,15 +89,20 @@ function stop(): void {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-// A second `npm start` would open the same PGlite folders beside the first one's processes (and damage them),
-// and its health checks would find the first one's servers: refuse while anything answers on our ports.
-const ourPorts = [env.GATEWAY_PORT ?? '4000', ...SUBGRAPHS.map(([name, port]) => env[`${name.toUpperCase()}_PORT`] ?? String(port))];
-const busy = (await Promise.all(ourPorts.map(async (port) => ((await answers(`http://${host}:${port}/health`)) ? port : undefined)))).filter(Boolean);
-if (busy.length > 0) {
-  console.error(`Something already answers on port ${busy.join(', ')} of ${host}: is the graph running already (another npm start)?`);
-  console.error('Stop it first, or give this one other ports (GATEWAY_PORT, GEMEENTEN_PORT ... INKOOP_PORT) and another DATA_DIR.');
+// Every port is checked before anything starts: otherwise the subgraphs die one by one with
+// "address already in use" while the health checks reach whatever already listens there (and a second
+// graph would open the first one's PGlite folders beside it).
+const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const ports: [label: string, port: number][] = [
+  ['gateway', Number(gatewayPort)],
+  ...SUBGRAPHS.map(([name, port]): [string, number] => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? port)]),
+];
+const taken = (await Promise.all(ports.map(async ([label, port]) => ((await portFree(port)) ? undefined : `${port} (${label})`)))).filter(Boolean);
+if (taken.length > 0) {
+  console.error(`sociaal-graph cannot start: port ${taken.join(', ')} on ${host} already in use (running already? stop it, or set GATEWAY_PORT and <NAME>_PORT)`);
   process.exit(1);
 }
+
 console.log(
   env.DATABASE_URL
     ? 'Starting 7 subgraphs on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.'
@@ -120,7 +126,6 @@ const ready = await Promise.all(
 );
 clearInterval(waiting);
 console.log(`subgraphs ready after: ${[...healthyAfter].map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
-const gatewayPort = env.GATEWAY_PORT ?? '4000';
 // The gateway finds each subgraph where this script started it, also on a port other than the supergraph's.
 for (const [name, port] of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 run('gateway', 'gateway/src/main.ts');
@@ -141,4 +146,23 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * A child's line for a person: the processes log JSON (pino; what a log collector wants), `npm start` shows
+ * its message with the process's name, and says whether it is a warning. A line that is no JSON stays as it is.
+ */
+function readable(raw: string, label: string): { line: string; warning: boolean } {
+  if (raw.startsWith('[sociaal-graph] ')) return { line: raw.slice('[sociaal-graph] '.length), warning: true };
+  if (!raw.startsWith('{')) return { line: raw, warning: false };
+  try {
+    const entry = JSON.parse(raw) as { level?: string; msg?: string; service?: string; err?: { message?: string } };
+    if (typeof entry.msg !== 'string') return { line: raw, warning: false };
+    const detail = entry.err?.message ? `: ${entry.err.message}` : '';
+    if (entry.level === 'warn') return { line: `${entry.msg}${detail}`, warning: true };
+    const prefix = entry.level === 'error' || entry.level === 'fatal' ? 'error: ' : '';
+    return { line: `[${entry.service ?? label}] ${prefix}${entry.msg}${detail}`, warning: false };
+  } catch {
+    return { line: raw, warning: false };
+  }
 }

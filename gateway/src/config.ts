@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret, readDataDir } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readDataDir, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -7,6 +7,12 @@ export interface GatewayConfig {
   readonly host: string;
   /** `GATEWAY_PORT`. Default 4000 (docs/architecture.md "Ports"); 0 picks a free port. */
   readonly port: number;
+  /**
+   * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
+   * `GATEWAY_PORT` is 0); `off` or `0` in the environment: no metrics endpoint (`null`). In a
+   * config object 0 means a free port.
+   */
+  readonly metricsPort: number | null;
   /** `SUPERGRAPH_PATH`. Default the committed `supergraph.graphql` at the repository root. */
   readonly supergraphPath: string;
   /**
@@ -40,6 +46,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
+  readonly production: boolean;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
   readonly mandateCacheSeconds: number;
 }
@@ -59,6 +67,11 @@ export interface AuthConfig {
   readonly audience?: string;
   /** `AUTH_ALGORITHMS`: comma-separated signature algorithms accepted. Default `ES256`; `none` is refused. */
   readonly algorithms: readonly string[];
+  /**
+   * `AUTH_CLOCK_SKEW_SECONDS`: how far the issuer's clock may be off from the gateway's, for `exp`,
+   * `nbf` and `iat` alike. Default 30, at most 300.
+   */
+  readonly clockSkewSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -77,6 +90,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+    metricsPort: readMetricsPort(env, 'METRICS_PORT', env.GATEWAY_PORT === '0' ? 0 : 9464),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
@@ -92,6 +106,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     dataDir: readDataDir(env),
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
+    production: env.NODE_ENV === 'production',
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
   };
 }
@@ -112,7 +127,8 @@ function authConfig(env: Env): AuthConfig {
     if (!ASYMMETRIC_ALGORITHMS.has(algorithm)) throw new Error(`AUTH_ALGORITHMS: "${algorithm}" is not an accepted signature algorithm`);
   }
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
-  return { jwksFile, jwksUrl, issuer, audience, algorithms };
+  const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
+  return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -4,11 +4,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
+import { operationResolutionPlugin } from './operation-resolution.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 
@@ -17,6 +21,10 @@ export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
+  readonly metrics: GatewayMetrics;
+  /** The gateway's structured log (pino). */
+  readonly logger: Logger;
 }
 
 /**
@@ -29,6 +37,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (docs/mandates.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
+    // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
+    operationResolutionPlugin(),
     // Depth, alias, root-field and cost limits in didResolveOperation: an abusive operation is
     // refused before the query planner sends anything to a subgraph (issue 3, item 9).
     operationLimitsPlugin({
@@ -45,6 +56,8 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
     traceResponsePlugin(),
+    // Prometheus: result, error codes and duration per operation, cache hits, refused limits.
+    metricsPlugin(runtime.metrics, runtime.logger),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];

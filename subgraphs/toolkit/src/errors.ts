@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from './observability/logger.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -17,6 +18,8 @@ export type ErrorCode =
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -102,5 +105,7 @@ export function maskError(
 }
 
 function defaultLog(message: string, error: unknown): void {
-  console.error(`[sociaal-graph] ${message}:`, error);
+  (logger ??= createLogger('sociaal-graph')).error({ err: error }, message);
 }
+
+let logger: Logger | undefined;

@@ -1,5 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { createLogger, type Logger } from './observability/logger.js';
+import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -13,6 +15,10 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
   prefixRoutes?: Readonly<Record<string, RouteHandler>>;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Where a request that failed outside GraphQL is logged. Default a logger of service `http`. */
+  logger?: Logger;
+  /** Counts every answer by route and status. */
+  metrics?: GraphqlMetrics;
 }
 
 /**
@@ -24,9 +30,12 @@ export function graphqlRequestListener<TContext extends BaseContext>(
   options: GraphqlListenerOptions<TContext>,
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const { metrics } = options;
+  const logger = options.logger ?? createLogger('http');
   return (request, response) => {
+    if (metrics) countHttpResponse(metrics, request, response);
     void handle(request, response).catch((error: unknown) => {
-      console.error('[http] request failed:', error);
+      logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
     });
@@ -42,6 +51,13 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     if (url.pathname !== '/graphql' && url.pathname !== '/') {
       return sendJson(response, 404, { error: 'not found' });
     }
+    if (request.method === 'POST' && !isJson(request.headers['content-type'])) {
+      // Drain the body so that the client reads the answer instead of a reset.
+      request.resume();
+      return sendJson(response, 415, {
+        errors: [{ message: UNSUPPORTED_MEDIA_TYPE_MESSAGE, extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
     const body = await readBody(request, maxBodyBytes);
     if (body === TOO_LARGE) {
       return sendJson(response, 413, {
@@ -53,7 +69,7 @@ export function graphqlRequestListener<TContext extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let parsedBody: unknown = body;
-    if (body && (headers.get('content-type') ?? '').includes('application/json')) {
+    if (body) {
       try {
         parsedBody = JSON.parse(body);
       } catch {
@@ -78,6 +94,16 @@ export function graphqlRequestListener<TContext extends BaseContext>(
 }
 
 const TOO_LARGE = Symbol('too large');
+
+/** What a POST with another body type is told to send instead (issue 11, item 4). */
+export const UNSUPPORTED_MEDIA_TYPE_MESSAGE =
+  'Stuur een POST met de header Content-Type: application/json en als body een JSON-object ' +
+  '{"query": "...", "variables": {...}, "operationName": "..."}; of een GET met ?query=... in de URL.';
+
+/** Whether a Content-Type header names JSON (`application/json`, any parameters such as charset). */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
