@@ -55,6 +55,18 @@ function variablesTheCodeReads(): Set<string> {
 /** Set by something else than a person: npm itself, or a script for its own child process. */
 const NOT_FOR_OPERATORS = new Set(['INIT_CWD', 'BENCH_STUURINFORMATIE_CHILD']);
 
+/** README's "used by" column of the "Environment variables" table, per variable. */
+function readmeUsedBy(): Map<string, string> {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('## Environment variables'));
+  const usedBy = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    for (const match of (cells[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]+)`/g)) usedBy.set(match[1], cells[2]);
+  }
+  return usedBy;
+}
+
 /** The first column of README's "Environment variables" table; `A_PORT` ... `B_PORT` stands for every subgraph. */
 function variablesInReadme(): Set<string> {
   const readme = read('README.md');
@@ -367,15 +379,26 @@ describe('environment variables', () => {
     expect([...set].filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('gives every secret the code reads to every process that reads it, in compose and Kubernetes', () => {
-    for (const secret of ['CALLER_ASSERTION_SECRET', 'PSEUDONYM_SECRET']) expect(read_).toContain(secret);
-    for (const { name } of SUBGRAPHS) {
-      for (const secret of ['CALLER_ASSERTION_SECRET', 'PSEUDONYM_SECRET', 'DATABASE_URL']) {
-        expect(compose.services[name].environment, `${name} ${secret}`).toHaveProperty(secret);
-        expect(container(find('Deployment', name)!).env.map((env: { name: string }) => env.name), `${name} ${secret}`).toContain(secret);
+  it('gives every secret the code reads to every process that uses it (README "used by"), from the environment or the Secret', () => {
+    // A secret: a key or password, or a connection string that carries one.
+    const secrets = [...read_].filter((name) => /(_SECRET|_KEY)$/.test(name) || name === 'DATABASE_URL');
+    expect(secrets).toEqual(expect.arrayContaining(['PSEUDONYM_SECRET', 'DATABASE_URL']));
+    const usedBy = readmeUsedBy();
+    const secretKeys = Object.keys(envFile('secrets.env.example'));
+    for (const secret of secrets) {
+      const users = usedBy.get(secret) ?? '';
+      const processes = [
+        ...(/gateway|all/.test(users) ? ['gateway'] : []),
+        ...(/subgraphs|all/.test(users) ? SUBGRAPHS.map((entry) => entry.name) : []),
+      ];
+      expect(processes.length, `README names who uses ${secret}`).toBeGreaterThan(0);
+      for (const name of processes) {
+        const composed = compose.services[name].environment?.[secret];
+        expect(composed, `compose: ${name} ${secret}`).toMatch(/\$\{[A-Z_]+:\?/);
+        const env = container(find('Deployment', name)!).env.find((entry: { name: string }) => entry.name === secret);
+        expect(env?.valueFrom?.secretKeyRef?.key, `kubernetes: ${name} ${secret}`).toBe(secret);
+        expect(secretKeys).toContain(secret);
       }
     }
-    expect(compose.services.gateway.environment).toHaveProperty('CALLER_ASSERTION_SECRET');
-    expect(container(find('Deployment', 'gateway')!).env.map((env: { name: string }) => env.name)).toContain('CALLER_ASSERTION_SECRET');
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDataDir, readSubgraphConfig } from './config.js';
+import { readSubgraphConfig } from './config.js';
+import { readDataDir } from './data-dir.js';
 import { REPO_ROOT } from './subgraph-list.js';
 
 describe('one data folder for the whole graph', () => {
