@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DEVELOPMENT_CALLER_ASSERTION_SECRET, REPO_ROOT } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
@@ -26,7 +26,10 @@ describe('readGatewayConfig', () => {
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
       mandateCacheSeconds: 300,
+      trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+      safelistClients: '*',
     });
+    expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
   });
@@ -46,6 +49,8 @@ describe('readGatewayConfig', () => {
       MAX_ALIASES: '5',
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
+      TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
+      SAFELIST_CLIENTS: 'consulent, regio',
       AUTH_CLOCK_SKEW_SECONDS: '5',
       NODE_ENV: 'production',
     });
@@ -63,9 +68,14 @@ describe('readGatewayConfig', () => {
       maxAliases: 5,
       maxRootFields: 3,
       maxQueryCost: 2000,
+      trustedDocumentsDir: '/tmp/clients',
+      safelistClients: ['consulent', 'regio'],
       auth: { clockSkewSeconds: 5 },
       production: true,
     });
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
+    expect(() => readGatewayConfig({ SAFELIST_CLIENTS: 'consulent,Regio App' })).toThrow(/SAFELIST_CLIENTS/);
   });
 
   it('reads METRICS_PORT: a port, off or 0 for none, a free one beside a free GATEWAY_PORT', () => {
