@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
   | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSONAL_DATA_IN_URL'
+  | 'MANDATEN_ONBEREIKBAAR'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -76,6 +78,10 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A GET whose variables carry personal data (they would sit in URLs); send it as POST.
+  'PERSONAL_DATA_IN_URL',
+  // gemeenten unreachable and the last known arrangements older than MANDATE_STALE_SECONDS.
+  'MANDATEN_ONBEREIKBAAR',
   'BAD_REQUEST',
 ] as ErrorCode[]);
 
