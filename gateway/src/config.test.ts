@@ -23,7 +23,8 @@ describe('readGatewayConfig', () => {
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
-      mandateCacheSeconds: 300,
+      mandateCacheSeconds: 10,
+      mandateStaleSeconds: 30,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
@@ -45,6 +46,8 @@ describe('readGatewayConfig', () => {
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
       AUTH_CLOCK_SKEW_SECONDS: '5',
+      MANDATE_CACHE_SECONDS: '5',
+      MANDATE_STALE_SECONDS: '20',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -63,6 +66,8 @@ describe('readGatewayConfig', () => {
       maxQueryCost: 2000,
       auth: { clockSkewSeconds: 5 },
       production: true,
+      mandateCacheSeconds: 5,
+      mandateStaleSeconds: 20,
     });
   });
 
@@ -89,6 +94,10 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
     expect(() => readGatewayConfig({ AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
+    // The revocation bound: no arrangement is used for longer than 30 s.
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '300' })).toThrow(/MANDATE_CACHE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_STALE_SECONDS: '31' })).toThrow(/MANDATE_STALE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '20', MANDATE_STALE_SECONDS: '10' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 });

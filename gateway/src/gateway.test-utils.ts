@@ -165,7 +165,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',
     production: false,
-    mandateCacheSeconds: 300,
+    mandateCacheSeconds: 10,
+    mandateStaleSeconds: 30,
     ...overrides,
   };
 }
