@@ -7,6 +7,7 @@ describe('readGatewayConfig', () => {
     expect(readGatewayConfig({})).toEqual({
       host: '127.0.0.1',
       port: 4000,
+      metricsPort: 9464,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
@@ -71,6 +72,13 @@ describe('readGatewayConfig', () => {
     });
   });
 
+  it('reads METRICS_PORT: a port, off or 0 for none, a free one beside a free GATEWAY_PORT', () => {
+    expect(readGatewayConfig({ METRICS_PORT: '9100' }).metricsPort).toBe(9100);
+    expect(readGatewayConfig({ METRICS_PORT: 'off' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ METRICS_PORT: '0' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ GATEWAY_PORT: '0' }).metricsPort).toBe(0);
+  });
+
   it('takes <NAME>_URL as a subgraph URL, but not REDIS_URL or DATABASE_URL', () => {
     const config = readGatewayConfig({
       WMO_URL: 'http://10.0.0.3:4003/graphql',
@@ -89,6 +97,7 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(/MAX_QUERY_DEPTH/);
     expect(() => readGatewayConfig({ MAX_QUERY_COST: 'veel' })).toThrow(/MAX_QUERY_COST/);
     expect(() => readGatewayConfig({ WMO_URL: 'geen url' })).toThrow(/WMO_URL/);
+    expect(() => readGatewayConfig({ METRICS_PORT: 'negen' })).toThrow(/METRICS_PORT/);
     expect(() => readGatewayConfig({ REDIS_URL: '::' })).toThrow(/REDIS_URL/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'ES256,none' })).toThrow(/none/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);

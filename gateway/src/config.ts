@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -7,6 +7,12 @@ export interface GatewayConfig {
   readonly host: string;
   /** `GATEWAY_PORT`. Default 4000 (DESIGN.md "Running"); 0 picks a free port. */
   readonly port: number;
+  /**
+   * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
+   * `GATEWAY_PORT` is 0); `off` or `0` in the environment: no metrics endpoint (`null`). In a
+   * config object 0 means a free port.
+   */
+  readonly metricsPort: number | null;
   /** `SUPERGRAPH_PATH`. Default the committed `supergraph.graphql` at the repository root. */
   readonly supergraphPath: string;
   /**
@@ -94,6 +100,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+    metricsPort: readMetricsPort(env, 'METRICS_PORT', env.GATEWAY_PORT === '0' ? 0 : 9464),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),

@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { ArrangementsOf } from './arrangement-source.js';
 import type { Arrangement } from './mandates-for-roles.js';
@@ -14,7 +15,7 @@ export interface MandateCacheOptions {
   readonly staleMs: number;
   /** The clock, a parameter for tests. */
   readonly now?: () => number;
-  /** Where a failed background fetch is reported. Default `console.error`. */
+  /** Where a failed background fetch is reported. Default the gateway's logger (warn). */
   readonly log?: (message: string) => void;
 }
 
@@ -47,7 +48,8 @@ interface Entry {
  */
 export function createMandateCache(options: MandateCacheOptions): MandateCache {
   const now = options.now ?? Date.now;
-  const log = options.log ?? ((message: string) => console.error(message));
+  let logger: Logger | undefined;
+  const log = options.log ?? ((message: string) => (logger ??= createLogger('gateway')).warn(message));
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<readonly Arrangement[]>>();
   // Bumped by invalidate: a fetch stores its answer only if no invalidation came after its start.
@@ -79,7 +81,7 @@ export function createMandateCache(options: MandateCacheOptions): MandateCache {
     if (entry && age < options.freshMs) return entry.arrangements;
     if (entry && age < options.staleMs) {
       refresh(org, traceId).catch((error: unknown) =>
-        log(`[gateway] arrangements of ${org} not renewed, the last known ones (${Math.round(age / 1000)} s old) are used: ${error instanceof Error ? error.message : String(error)}`),
+        log(`arrangements of ${org} not renewed, the last known ones (${Math.round(age / 1000)} s old) are used: ${error instanceof Error ? error.message : String(error)}`),
       );
       return entry.arrangements;
     }

@@ -1,3 +1,4 @@
+import { createLogger } from '@sociaal-graph/toolkit';
 import { Redis } from 'ioredis';
 
 /** The Redis channel (under `REDIS_KEY_PREFIX`) on which mandates are withdrawn: a message is an organisation id, or `*` for all. */
@@ -16,7 +17,7 @@ export interface MandateInvalidationOptions {
   readonly keyPrefix: string;
   /** Forgets one organisation's arrangements, or all without an argument. */
   readonly invalidate: (org?: string) => void;
-  /** Where subscription trouble is reported. Default `console.warn`. */
+  /** Where subscription trouble is reported. Default the gateway's logger (warn). */
   readonly log?: (message: string) => void;
 }
 
@@ -28,7 +29,7 @@ export interface MandateInvalidationOptions {
  * (`MANDATE_STALE_SECONDS`) still holds. ioredis subscribes again by itself on reconnect.
  */
 export function subscribeMandateInvalidations(options: MandateInvalidationOptions): { subscribed: Promise<void>; close(): Promise<void> } {
-  const log = options.log ?? ((message: string) => console.warn(`[gateway mandaten] ${message}`));
+  const log = options.log ?? ((message: string) => createLogger('gateway').warn({ kanaal: 'mandaten' }, message));
   const channel = mandateInvalidationChannel(options.keyPrefix);
   const redis = new Redis(options.redisUrl, {
     lazyConnect: true,
