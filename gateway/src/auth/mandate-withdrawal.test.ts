@@ -29,20 +29,22 @@ beforeAll(async () => {
   const { DATABASE_URL: _database, ...env } = process.env;
   gemeenten = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/gemeenten/src/index.ts'], {
     cwd: ROOT,
-    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', CALLER_ASSERTION_SECRET: SECRET, APOLLO_TELEMETRY_DISABLED: '1' },
+    // The arrangements do not depend on the scale; a small world loads sooner.
+    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', DEMO_SCALE: '0.01', CALLER_ASSERTION_SECRET: SECRET, APOLLO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   gemeentenUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     gemeenten.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
+      // The subgraph's log line `subgraph listening`, JSON with its url.
+      const match = /"url":"(http:\/\/[^"]+)"[^\n]*subgraph listening/.exec(out);
       if (match) resolve(match[1]);
     });
     gemeenten.once('exit', (code) => reject(new Error(`gemeenten exited (${code}) before it listened:\n${out}`)));
   });
   token = await mintToken(await loadDevIssuer('memory'), { role: 'consulent', org: 'uo-hbel' });
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
   gemeenten?.kill('SIGCONT');
