@@ -1,24 +1,41 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { generateClients, generatedDir } from './client-codegen.js';
+import { CLIENTS } from './client-list.js';
 import { composeRepository } from './compose.js';
+import { changelogEntry, checkAgainst, type ClientManifest } from './schema-check.js';
 import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
 
 /**
  * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
  * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5). `--check` writes nothing and exits 1 when a file is stale (CI);
+ * (STYLE.md house style 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
+ * Code Generator). `--check` writes nothing and exits 1 when a file is stale (CI);
  * `--hints` lists composition hints. Composition errors print one line each and exit 1.
+ * `--check-against [<ref>]` (default `main`) compares the new supergraph with `<ref>:supergraph.graphql`
+ * and prints the changes as a changelog entry (`--changelog` appends it to docs/supergraph-changelog.md);
+ * it exits 1 when a breaking change breaks an operation of a client manifest, naming both.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, hints: { type: 'boolean' } }, strict: true });
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--check-against');
+  if (at >= 0 && (args[at + 1] === undefined || args[at + 1].startsWith('-'))) args.splice(at + 1, 0, 'main');
+  const { values } = parseArgs({
+    args,
+    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' } },
+    strict: true,
+  });
   const result = await composeRepository();
   const stale: string[] = [];
   const update = async (path: string, content: string) => {
     const current = await readFile(path, 'utf8').catch(() => undefined);
     if (current === content) return;
     stale.push(relative(REPO_ROOT, path));
-    if (!values.check) await writeFile(path, content);
+    if (values.check) return;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   };
 
   for (const { entry, sdl } of result.printed) await update(schemaSdlPath(entry), sdl);
@@ -31,6 +48,26 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  // Before the clients are generated: an operation a breaking change breaks would stop generation.
+  const ref = values['check-against'];
+  if (ref !== undefined) {
+    const check = await checkAgainst(await gitShow(ref, 'supergraph.graphql'), result.composition.supergraphSdl, await manifestsAt(ref));
+    const entry = changelogEntry(`supergraph.graphql against ${ref} (${(await gitShow(ref, '', ['rev-parse', '--short'])).trim()}), ${new Date().toISOString().slice(0, 10)}`, check);
+    console.log(entry);
+    if (values.changelog) await appendFile(CHANGELOG_PATH, `\n${entry}`);
+    if (check.fails) {
+      console.error(`breaking change for clients against ${ref}:`);
+      for (const change of check.changes.filter((item) => item.breaks.length > 0)) console.error(`  ${change.path}: ${change.message}; breaks ${change.breaks.join(', ')}`);
+      return 1;
+    }
+  }
+  // Every client's types, typed documents and manifest, from the fresh supergraph (issue 13).
+  try {
+    for (const file of await generateClients(result.composition.supergraphSdl)) await update(file.path, file.content);
+  } catch (error) {
+    console.error(`client code generation failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 
   const { hints } = result.composition;
   if (values.hints) for (const hint of hints) console.log(`hint ${hint}`);
@@ -42,6 +79,36 @@ async function main(): Promise<number> {
   const changed = stale.length > 0 ? `updated ${stale.join(', ')}` : 'nothing changed';
   console.log(`composed ${result.printed.length} subgraphs into supergraph.graphql: ${changed}; ${hints.length} hint(s)${values.hints ? '' : ' (--hints lists them)'}`);
   return 0;
+}
+
+/** Where `--changelog` appends. */
+const CHANGELOG_PATH = `${REPO_ROOT}docs/supergraph-changelog.md`;
+
+/** `git show <ref>:<path>` (or another git command on `ref`), without a shell. */
+async function gitShow(ref: string, path: string, command: readonly string[] = ['show']): Promise<string> {
+  if (ref.startsWith('-')) throw new Error(`--check-against: "${ref}" is not a git ref`);
+  const target = command[0] === 'show' ? `${ref}:${path}` : ref;
+  try {
+    const { stdout } = await promisify(execFile)('git', [...command, target], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    throw new Error(`git cannot read ${command[0] === 'show' ? `${path} at ` : ''}${ref}`);
+  }
+}
+
+/**
+ * The clients' manifests to check: those at `ref` (what the clients run now) and those in the work
+ * tree (operations added since), per client.
+ */
+async function manifestsAt(ref: string): Promise<ClientManifest[]> {
+  const manifests: ClientManifest[] = [];
+  for (const client of CLIENTS) {
+    const path = `${generatedDir(client)}persisted-documents.json`;
+    const atRef = await gitShow(ref, path).catch(() => '{}');
+    const here = await readFile(`${REPO_ROOT}${path}`, 'utf8').catch(() => '{}');
+    manifests.push({ client: client.id, documents: { ...(JSON.parse(atRef) as object), ...(JSON.parse(here) as object) } });
+  }
+  return manifests;
 }
 
 // Subgraph modules may leave handles open (timers, pools); the run is over, so exit explicitly.

@@ -46,6 +46,16 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /**
+   * `TRUSTED_DOCUMENTS_DIR`: where the clients' manifests are read at start,
+   * `<dir>/<client>/generated/persisted-documents.json`. Default the repository's `clients/`.
+   */
+  readonly trustedDocumentsDir: string;
+  /**
+   * `SAFELIST_CLIENTS`: the clients (named by a token's `client_id`/`azp`) that may send only their
+   * manifest's operations: `*` (default: every client), `none`, or a comma-separated list of ids.
+   */
+  readonly safelistClients: '*' | readonly string[];
   /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
   readonly production: boolean;
   /**
@@ -89,6 +99,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The committed supergraph, two folders above this file. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
 
+/** The repository's clients, whose generated manifests the gateway registers at start. */
+export const DEFAULT_TRUSTED_DOCUMENTS_DIR = fileURLToPath(new URL('../../clients/', import.meta.url));
+
 /** `<NAME>_URL` variables that name something other than a subgraph. */
 const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_URL', 'AUTH_JWKS_URL']);
 
@@ -118,6 +131,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',
     ...mandateSeconds(env),
+    trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: safelistClients(env),
   };
 }
 
@@ -148,6 +163,15 @@ function authConfig(env: Env): AuthConfig {
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
   const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
   return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
+}
+
+function safelistClients(env: Env): '*' | string[] {
+  const raw = (env.SAFELIST_CLIENTS ?? '').trim();
+  if (raw === '' || raw === '*') return '*';
+  if (raw === 'none') return [];
+  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(id)) throw new Error(`SAFELIST_CLIENTS: "${id}" is not a client id`);
+  return ids;
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -11,6 +11,7 @@ import { createMandateCache } from './auth/mandate-cache.js';
 import { subscribeMandateInvalidations } from './auth/mandate-invalidation.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
+import { createManifestStore, registerManifestsIn } from './cache/manifest-store.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
@@ -80,6 +81,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
+  const manifests = createManifestStore(config);
   let server: ApolloServer<GatewayContext> | undefined;
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
@@ -101,6 +103,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // The repository's client manifests, before the first request (issue 13).
+    await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
     // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -133,7 +137,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests })],
       validationRules: [...createValidationRules()],
     });
     await server.start();
@@ -146,8 +150,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       // the status of a GraphQLError thrown by the context function).
       context: async (request) => {
         const trace = createGatewayContext(request);
-        const caller = await authenticate(headerValue(request.headers.authorization), trace.traceId);
-        return { ...trace, caller };
+        const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
+        return { ...trace, caller, ...(client ? { client } : {}) };
       },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
@@ -166,6 +170,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     await dispatcher.close();
     await cache.close();
     await invalidations?.close();
+    await manifests.close();
     await metricsServer?.close();
   };
 

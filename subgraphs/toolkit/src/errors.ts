@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
+  | 'PERSISTED_QUERY_NOT_IN_SAFELIST'
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'PERSONAL_DATA_IN_URL'
   | 'MANDATEN_ONBEREIKBAAR'
@@ -76,6 +77,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'QUERY_TOO_COSTLY',
   // Personal data withheld because its read could not be logged (Logboek Dataverwerkingen).
   'LOGBOEK_ONBEREIKBAAR',
+  // A client in safelist mode sent an operation outside its manifest (issue 13).
+  'PERSISTED_QUERY_NOT_IN_SAFELIST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
