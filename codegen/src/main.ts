@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
-import { generateClients, generatedDir } from './client-codegen.js';
-import { CLIENTS } from './client-list.js';
+import { parseArgs } from 'node:util';
+import { checkAgainstRef } from './check-against-ref.js';
+import { generateClients } from './client-codegen.js';
 import { composeRepository } from './compose.js';
-import { changelogEntry, checkAgainst, type ClientManifest } from './schema-check.js';
 import { KUBERNETES_SUPERGRAPH_PATH, REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
 
 const USAGE = `usage: npm run compose [-- --check] [-- --hints] [-- --check-against [<ref>] [--changelog]]
@@ -68,8 +66,7 @@ async function main(): Promise<number> {
   // Before the clients are generated: an operation a breaking change breaks would stop generation.
   const ref = values['check-against'];
   if (ref !== undefined) {
-    const check = await checkAgainst(await gitShow(ref, 'supergraph.graphql'), result.composition.supergraphSdl, await manifestsAt(ref));
-    const entry = changelogEntry(`supergraph.graphql against ${ref} (${(await gitShow(ref, '', ['rev-parse', '--short'])).trim()}), ${new Date().toISOString().slice(0, 10)}`, check);
+    const { check, entry } = await checkAgainstRef(ref, result.composition.supergraphSdl);
     console.log(entry);
     if (values.changelog) await appendFile(CHANGELOG_PATH, `\n${entry}`);
     if (check.fails) {
@@ -100,33 +97,6 @@ async function main(): Promise<number> {
 
 /** Where `--changelog` appends. */
 const CHANGELOG_PATH = `${REPO_ROOT}docs/supergraph-changelog.md`;
-
-/** `git show <ref>:<path>` (or another git command on `ref`), without a shell. */
-async function gitShow(ref: string, path: string, command: readonly string[] = ['show']): Promise<string> {
-  if (ref.startsWith('-')) throw new Error(`--check-against: "${ref}" is not a git ref`);
-  const target = command[0] === 'show' ? `${ref}:${path}` : ref;
-  try {
-    const { stdout } = await promisify(execFile)('git', [...command, target], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    throw new Error(`git cannot read ${command[0] === 'show' ? `${path} at ` : ''}${ref}`);
-  }
-}
-
-/**
- * The clients' manifests to check: those at `ref` (what the clients run now) and those in the work
- * tree (operations added since), per client.
- */
-async function manifestsAt(ref: string): Promise<ClientManifest[]> {
-  const manifests: ClientManifest[] = [];
-  for (const client of CLIENTS) {
-    const path = `${generatedDir(client)}persisted-documents.json`;
-    const atRef = await gitShow(ref, path).catch(() => '{}');
-    const here = await readFile(`${REPO_ROOT}${path}`, 'utf8').catch(() => '{}');
-    manifests.push({ client: client.id, documents: { ...(JSON.parse(atRef) as object), ...(JSON.parse(here) as object) } });
-  }
-  return manifests;
-}
 
 // Subgraph modules may leave handles open (timers, pools); the run is over, so exit explicitly.
 main().then(

@@ -58,8 +58,18 @@ export interface GatewayConfig {
   readonly safelistClients: '*' | readonly string[];
   /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
   readonly production: boolean;
-  /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
+  /**
+   * `MANDATE_CACHE_SECONDS`: arrangements younger than this are used without asking gemeenten.
+   * Default 10, at most 30 (the revocation bound).
+   */
   readonly mandateCacheSeconds: number;
+  /**
+   * `MANDATE_STALE_SECONDS`: the oldest arrangements the gateway ever uses (while it fetches anew,
+   * and while gemeenten is unreachable); beyond it the caller gets HTTP 503 MANDATEN_ONBEREIKBAAR.
+   * Default 30, at least `MANDATE_CACHE_SECONDS` and at most 30: a withdrawn mandate ends on every
+   * gateway within this time, and at once with `npm run mandaten -- --vernieuw`.
+   */
+  readonly mandateStaleSeconds: number;
 }
 
 /**
@@ -120,10 +130,19 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',
-    mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
+    ...mandateSeconds(env),
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: safelistClients(env),
   };
+}
+
+/** The revocation bound: a withdrawn arrangement is used by no gateway for longer than this. */
+export const MANDATE_REVOCATION_SECONDS = 30;
+
+function mandateSeconds(env: Env): Pick<GatewayConfig, 'mandateCacheSeconds' | 'mandateStaleSeconds'> {
+  const mandateCacheSeconds = integer(env, 'MANDATE_CACHE_SECONDS', 10, 0, MANDATE_REVOCATION_SECONDS);
+  const mandateStaleSeconds = integer(env, 'MANDATE_STALE_SECONDS', MANDATE_REVOCATION_SECONDS, mandateCacheSeconds, MANDATE_REVOCATION_SECONDS);
+  return { mandateCacheSeconds, mandateStaleSeconds };
 }
 
 const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);

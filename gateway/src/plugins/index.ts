@@ -13,6 +13,7 @@ import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -59,6 +60,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
     authorizationPlugin(runtime.supergraphSdl),
+    // Personal data never in a URL: an operation with a personal variable is refused over GET
+    // (issue 9, item 6), before any subgraph is asked.
+    personalDataPostOnlyPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
