@@ -17,7 +17,7 @@ import {
 import { createScratchDatabase, type ScratchDatabase, type TestAssertionTarget, testAssertionSigner } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 
-/** The seven subgraphs, in the order of DESIGN.md. */
+/** The seven subgraphs, in the order of docs/architecture.md. */
 export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
 
 /** Where the graph that test/global-setup.ts started for all end-to-end files listens. */
@@ -189,7 +189,7 @@ export async function startOwnGraph(): Promise<OwnGraph> {
   for (const name of SUBGRAPH_NAMES) {
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
     const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }));
+    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
   }
   const gateway = await createGatewayServer({
     ...readGatewayConfig({ ...redis, DATA_DIR: dataDir }),

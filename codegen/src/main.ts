@@ -1,17 +1,27 @@
-import { execFile } from 'node:child_process';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
-import { generateClients, generatedDir } from './client-codegen.js';
-import { CLIENTS } from './client-list.js';
+import { parseArgs } from 'node:util';
+import { checkAgainstRef } from './check-against-ref.js';
+import { generateClients } from './client-codegen.js';
 import { composeRepository } from './compose.js';
-import { changelogEntry, checkAgainst, type ClientManifest } from './schema-check.js';
-import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+import { KUBERNETES_SUPERGRAPH_PATH, REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+
+const USAGE = `usage: npm run compose [-- --check] [-- --hints] [-- --check-against [<ref>] [--changelog]]
+
+Prints every subgraph's SDL into subgraphs/<name>/schema.graphql and composes them into the committed
+supergraph.graphql (and its copy docker/kubernetes/base/supergraph.graphql, the ConfigMap's source), then every
+client's generated code (clients/<id>/generated/).
+  --check                  write nothing; exit 1 when a file is stale (CI)
+  --hints                  list composition hints
+  --check-against [<ref>]  compare with <ref>:supergraph.graphql (default main); exit 1 when a breaking change
+                           breaks a client's operation
+  --changelog              with --check-against: append the entry to docs/supergraph-changelog.md
+  --help                   this text`;
 
 /**
- * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
+ * `npm run compose [-- --check] [-- --hints]` (USAGE): prints every subgraph's SDL into
  * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
+ * (docs/style.md 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
  * Code Generator). `--check` writes nothing and exits 1 when a file is stale (CI);
  * `--hints` lists composition hints. Composition errors print one line each and exit 1.
  * `--check-against [<ref>]` (default `main`) compares the new supergraph with `<ref>:supergraph.graphql`
@@ -24,9 +34,13 @@ async function main(): Promise<number> {
   if (at >= 0 && (args[at + 1] === undefined || args[at + 1].startsWith('-'))) args.splice(at + 1, 0, 'main');
   const { values } = parseArgs({
     args,
-    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' } },
+    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const result = await composeRepository();
   const stale: string[] = [];
   const update = async (path: string, content: string) => {
@@ -48,11 +62,11 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  await update(KUBERNETES_SUPERGRAPH_PATH, result.composition.supergraphSdl);
   // Before the clients are generated: an operation a breaking change breaks would stop generation.
   const ref = values['check-against'];
   if (ref !== undefined) {
-    const check = await checkAgainst(await gitShow(ref, 'supergraph.graphql'), result.composition.supergraphSdl, await manifestsAt(ref));
-    const entry = changelogEntry(`supergraph.graphql against ${ref} (${(await gitShow(ref, '', ['rev-parse', '--short'])).trim()}), ${new Date().toISOString().slice(0, 10)}`, check);
+    const { check, entry } = await checkAgainstRef(ref, result.composition.supergraphSdl);
     console.log(entry);
     if (values.changelog) await appendFile(CHANGELOG_PATH, `\n${entry}`);
     if (check.fails) {
@@ -83,33 +97,6 @@ async function main(): Promise<number> {
 
 /** Where `--changelog` appends. */
 const CHANGELOG_PATH = `${REPO_ROOT}docs/supergraph-changelog.md`;
-
-/** `git show <ref>:<path>` (or another git command on `ref`), without a shell. */
-async function gitShow(ref: string, path: string, command: readonly string[] = ['show']): Promise<string> {
-  if (ref.startsWith('-')) throw new Error(`--check-against: "${ref}" is not a git ref`);
-  const target = command[0] === 'show' ? `${ref}:${path}` : ref;
-  try {
-    const { stdout } = await promisify(execFile)('git', [...command, target], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    throw new Error(`git cannot read ${command[0] === 'show' ? `${path} at ` : ''}${ref}`);
-  }
-}
-
-/**
- * The clients' manifests to check: those at `ref` (what the clients run now) and those in the work
- * tree (operations added since), per client.
- */
-async function manifestsAt(ref: string): Promise<ClientManifest[]> {
-  const manifests: ClientManifest[] = [];
-  for (const client of CLIENTS) {
-    const path = `${generatedDir(client)}persisted-documents.json`;
-    const atRef = await gitShow(ref, path).catch(() => '{}');
-    const here = await readFile(`${REPO_ROOT}${path}`, 'utf8').catch(() => '{}');
-    manifests.push({ client: client.id, documents: { ...(JSON.parse(atRef) as object), ...(JSON.parse(here) as object) } });
-  }
-  return manifests;
-}
 
 // Subgraph modules may leave handles open (timers, pools); the run is over, so exit explicitly.
 main().then(

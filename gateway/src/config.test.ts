@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit';
+import { join } from 'node:path';
+import { newInstallationSecrets, REPO_ROOT, secretsAsEnv } from '@sociaal-graph/toolkit';
 import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig as readConfig } from './config.js';
 
 const { callerAssertionPrivateKey, actorPseudonymSecret } = newInstallationSecrets();
@@ -25,12 +26,13 @@ describe('readGatewayConfig', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxQueryCost: 100_000,
-      dataDir: '.data',
+      dataDir: join(REPO_ROOT, '.data'),
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionPrivateKey,
       actorPseudonymSecret,
       production: false,
-      mandateCacheSeconds: 300,
+      mandateCacheSeconds: 10,
+      mandateStaleSeconds: 30,
       trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
       safelistClients: '*',
     });
@@ -57,6 +59,8 @@ describe('readGatewayConfig', () => {
       TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
       SAFELIST_CLIENTS: 'consulent, regio',
       AUTH_CLOCK_SKEW_SECONDS: '5',
+      MANDATE_CACHE_SECONDS: '5',
+      MANDATE_STALE_SECONDS: '20',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -77,6 +81,8 @@ describe('readGatewayConfig', () => {
       safelistClients: ['consulent', 'regio'],
       auth: { clockSkewSeconds: 5 },
       production: true,
+      mandateCacheSeconds: 5,
+      mandateStaleSeconds: 20,
     });
     expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
     expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
@@ -114,6 +120,10 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
     expect(() => readGatewayConfig({ AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
+    // The revocation bound: no arrangement is used for longer than 30 s.
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '300' })).toThrow(/MANDATE_CACHE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_STALE_SECONDS: '31' })).toThrow(/MANDATE_STALE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '20', MANDATE_STALE_SECONDS: '10' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 

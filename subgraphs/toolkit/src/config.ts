@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { readSecrets } from './secrets.js';
 import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
 import { readMetricsPort } from './observability/metrics.js';
+import { readDataDir } from './data-dir.js';
 
 /** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
 export interface SubgraphConfig {
@@ -36,7 +37,7 @@ export interface DemoConfig {
   readonly seed: number;
   /** Share of the real volumes to generate; 1 is Heemstede's rates in every gemeente. Default 0.1. */
   readonly scale: number;
-  /** `regio` (the fifteen gemeenten of DESIGN) or `nationaal` (342 gemeenten). */
+  /** `regio` (the fifteen gemeenten of docs/domain.md) or `nationaal` (342 gemeenten). */
   readonly gemeenten: 'regio' | 'nationaal';
   /** Secret of the keyed pseudonym (HMAC of the BSN); every subgraph must use the same one. */
   readonly pseudonymSecret: string;
@@ -65,9 +66,9 @@ export function readDemoConfig(env: Env): DemoConfig {
 }
 
 /**
- * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port of DESIGN),
- * `HOST`, `DATABASE_URL`, `DATA_DIR` (default `.data`, one folder per subgraph; `memory` keeps
- * nothing), `REDIS_URL`, the demo settings, and its secrets (`CALLER_ASSERTION_PUBLIC_KEY`,
+ * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port in
+ * docs/architecture.md), `HOST`, `DATABASE_URL`, `DATA_DIR` (see `readDataDir`; one folder per
+ * subgraph), `REDIS_URL`, the demo settings, and its secrets (`CALLER_ASSERTION_PUBLIC_KEY`,
  * `PSEUDONYM_SECRET`: from the environment, or in development from the installation in
  * `<DATA_DIR>/secrets/`; outside development a missing one stops the start).
  */
@@ -75,7 +76,7 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
   const portVariable = `${name.toUpperCase()}_PORT`;
   const port = Number(env[portVariable] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
-  const dataRoot = env.DATA_DIR ?? '.data';
+  const dataRoot = readDataDir(env);
   const secrets = readSecrets(env, ['callerAssertionPublicKey', 'pseudonymSecret']);
   const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
   return {

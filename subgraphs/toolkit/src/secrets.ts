@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
+import { readDataDir } from './data-dir.js';
 
 /**
  * The secrets of one installation of the graph (issue 9 item 1). No secret is written in the code:
@@ -49,6 +50,14 @@ const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Each secret's value in the environment, read by name so that the variables are plain to see (and to docker/'s check). */
+const FROM_ENV: Record<keyof InstallationSecrets, (env: Env) => string | undefined> = {
+  callerAssertionPrivateKey: (env) => env.CALLER_ASSERTION_PRIVATE_KEY,
+  callerAssertionPublicKey: (env) => env.CALLER_ASSERTION_PUBLIC_KEY,
+  pseudonymSecret: (env) => env.PSEUDONYM_SECRET,
+  actorPseudonymSecret: (env) => env.ACTOR_PSEUDONYM_SECRET,
+};
+
 /**
  * Whether this process runs outside development: `NODE_ENV=production`, or a real token issuer is
  * configured (`AUTH_JWKS_FILE`/`AUTH_JWKS_URL`): then no secret is created or read from `DATA_DIR`.
@@ -67,7 +76,7 @@ export function readSecrets<K extends keyof InstallationSecrets>(env: Env, wante
   const fromEnv: Partial<InstallationSecrets> = {};
   const missing: K[] = [];
   for (const name of wanted) {
-    const raw = env[SECRET_VARIABLES[name]];
+    const raw = FROM_ENV[name](env);
     if (raw) (fromEnv as Record<string, unknown>)[name] = parseSecret(name, raw);
     else missing.push(name);
   }
@@ -78,7 +87,7 @@ export function readSecrets<K extends keyof InstallationSecrets>(env: Env, wante
         `${variables} not set: outside development (NODE_ENV=production or AUTH_JWKS_FILE/AUTH_JWKS_URL set) every secret must be configured; see README "Who may see what"`,
       );
     }
-    const dataDir = env.DATA_DIR || '.data';
+    const dataDir = readDataDir(env);
     if (dataDir === 'memory') {
       throw new Error(`${variables} not set, and DATA_DIR=memory keeps no installation secrets: set them (npm start and the test harness do)`);
     }
