@@ -22,6 +22,6 @@ describe('one data folder for the whole graph', () => {
     expect(readDataDir({ DATA_DIR: 'elders', INIT_CWD: '/srv/graph' })).toBe('/srv/graph/elders');
     expect(readDataDir({ DATA_DIR: '/data' })).toBe('/data');
     expect(readDataDir({ DATA_DIR: 'memory' })).toBe('memory');
-    expect(readSubgraphConfig('wmo', 4003, { DATA_DIR: 'memory' }).dataDir).toBeUndefined();
+    expect(readSubgraphConfig('wmo', 4003, { ...SECRETS, DATA_DIR: 'memory' }).dataDir).toBeUndefined();
   });
 });
