@@ -177,7 +177,7 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
  * Its installation (secrets, development issuer) is created in a temporary folder, as `npm start`
  * creates one in DATA_DIR: the gateway reads its private key there, the subgraphs get the public key.
  */
-export async function startOwnGraph(): Promise<OwnGraph> {
+export async function startOwnGraph(gatewayEnv: Readonly<Record<string, string>> = {}): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-e2e-'));
   const installation = loadInstallationSecrets(dataDir);
@@ -192,7 +192,15 @@ export async function startOwnGraph(): Promise<OwnGraph> {
     subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
   }
   const gateway = await createGatewayServer({
-    ...readGatewayConfig({ ...redis, DATA_DIR: dataDir }),
+    ...readGatewayConfig({
+      ...redis,
+      DATA_DIR: dataDir,
+      // The end-to-end files read residents in bulk on purpose (every resident against every rule);
+      // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
+      MAX_RESIDENTS_PER_REQUEST: '1000000',
+      MAX_RESIDENTS_PER_HOUR: '100000000',
+      ...gatewayEnv,
+    }),
     port: 0,
     // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
     metricsPort: 0,

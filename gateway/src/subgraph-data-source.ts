@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -87,10 +88,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
-    const { caller, traceId, verzoekId, traceparent } = options.incomingRequestContext.context;
-    const assertion = await signCallerAssertion({ ...caller, traceId, verzoekId }, binding, this.callerAssertionKey);
+    const { caller, traceId, verzoekId, traceparent, personalReads } = options.incomingRequestContext.context;
+    // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
+    const leesbudget = personalReads?.budget;
+    const assertion = await signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey);
     options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
     options.request.http?.headers.set('traceparent', traceparent);
+  }
+
+  /**
+   * Takes the residents a subgraph reports to have read (`GELEZEN_INWONERS_EXTENSION`) into the
+   * request's count, and off the response.
+   */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    const gelezen = response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    if (Array.isArray(gelezen)) {
+      for (const id of gelezen) if (typeof id === 'string') context.personalReads?.gelezen.add(id);
+      delete response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    }
+    return response;
   }
 
   /**

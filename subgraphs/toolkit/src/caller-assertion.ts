@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { GemeenteScope, Principal } from './principal.js';
+import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
 import { CALLER_ASSERTION_ALGORITHM } from './secrets.js';
@@ -36,6 +36,8 @@ export interface CallerClaims {
   readonly traceId: string;
   /** Id the gateway generated for the request (32 hex): the audit log's own key, whatever the client sent. */
   readonly verzoekId?: string;
+  /** How many residents this call may read personal data of, and which bound that is (`Leesbudget`). */
+  readonly leesbudget?: Leesbudget;
 }
 
 /** What one assertion is bound to: the subgraph it is sent to and the exact operation it carries. */
@@ -164,6 +166,10 @@ function claimsProblem(claims: CallerClaims): string | undefined {
   if (claims.statistiek !== undefined && !perWet(claims.statistiek, 0)) return 'statistiek malformed';
   if (claims.aanbieder !== undefined && typeof claims.aanbieder !== 'string') return 'aanbieder malformed';
   if (typeof claims.traceId !== 'string' || !HEX32.test(claims.traceId)) return 'traceId malformed';
+  const budget = claims.leesbudget as { max?: unknown; grens?: unknown } | undefined;
+  if (budget !== undefined && (typeof budget !== 'object' || budget === null || !Number.isInteger(budget.max) || (budget.grens !== 'aanvraag' && budget.grens !== 'uur'))) {
+    return 'leesbudget malformed';
+  }
   if (claims.verzoekId !== undefined && (typeof claims.verzoekId !== 'string' || !HEX32.test(claims.verzoekId))) return 'verzoekId malformed';
   return undefined;
 }
@@ -182,6 +188,7 @@ export function principalFromClaims(claims: CallerClaims, intern: readonly strin
     scopes: scopesForRoles(claims.roles),
     aanbieder: claims.aanbieder,
     actor: claims.actor,
+    leesbudget: claims.leesbudget,
     statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
     scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
     planStap: (veld) => internal.has(veld),
