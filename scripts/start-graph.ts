@@ -89,6 +89,7 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
+  console.log(`  Ready:    http://${host}:${gatewayPort}/ready`);
   console.log('\nResident data needs a token (without one you see public data only):');
   console.log('  TOKEN=$(npm run -s token -- --role consulent --org uo-hbel)');
   console.log(`  curl -s http://${host}:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { graphqlRequestListener } from '@sociaal-graph/toolkit';
+import { graphqlRequestListener, sendJson } from '@sociaal-graph/toolkit';
 import type { GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
@@ -98,6 +98,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
         if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
         return {};
       },
+      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
     }),
   );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

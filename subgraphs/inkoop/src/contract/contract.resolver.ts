@@ -39,7 +39,7 @@ export class ContractResolver {
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 
-  @FieldResolver(() => Organisatie, { description: 'Organisatie die het contract sloot (regio of gemeente).' })
+  @FieldResolver(() => Organisatie, { nullable: true, description: 'Organisatie die het contract sloot (regio of gemeente).' })
   contractant(@Root() contract: Contract): Organisatie {
     return { id: contract.contractantId };
   }
@@ -54,7 +54,7 @@ export class ContractResolver {
     return loaders.percelenByContract.load(contract.id);
   }
 
-  @FieldResolver(() => [Gemeente], { description: 'Gemeenten die aan het contract deelnemen, op CBS-code.' })
+  @FieldResolver(() => [Gemeente], { nullable: 'items', description: 'Gemeenten die aan het contract deelnemen, op CBS-code.' })
   deelnemendeGemeenten(@Root() contract: Contract): Gemeente[] {
     return contract.deelnemendeGemeenteCodes.map((code) => ({ code }));
   }

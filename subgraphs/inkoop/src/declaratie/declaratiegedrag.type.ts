@@ -16,7 +16,7 @@ import { type DeclaratiegedragRow, STANDAARD_TERMIJN_DAGEN } from './declaratieg
     'maten onderdrukt (KLEIN_AANTAL).',
 })
 export class Declaratiegedrag {
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzingen gaf en de declaraties ontving.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf en de declaraties ontving.' })
   gemeente!: Gemeente;
 
   @Field(() => Wet, { description: 'De wet van de declaraties: WMO (iWmo) of JEUGDWET (iJw).' })

@@ -63,7 +63,7 @@ export class VerplichtingenMaand {
     'over minder dan 10 toewijzingen, dan zijn de bedragen en het aandeel onderdrukt (KLEIN_AANTAL).',
 })
 export class Verplichtingen {
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzingen gaf.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf.' })
   gemeente!: Gemeente;
 
   @Field(() => Wet, { description: 'De wet van de toewijzingen: WMO (iWmo) of JEUGDWET (iJw).' })

@@ -14,7 +14,7 @@ export class JeugdBereikAntwoord {
   })
   verantwoording!: Verantwoording;
 
-  @Field(() => [Gemeente], { description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Jeugdwet), in de gevraagde volgorde.' })
+  @Field(() => [Gemeente], { nullable: 'items', description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Jeugdwet), in de gevraagde volgorde.' })
   gemeenten!: Gemeente[];
 }
 

@@ -8,12 +8,12 @@ import { JeugdTraject } from './jeugd-traject.type.js';
 /** The fields of a jeugdhulp traject that point elsewhere. */
 @Resolver(() => JeugdTraject)
 export class JeugdTrajectResolver {
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die de jeugdhulp bekostigt.' })
   gemeente(@Root() traject: JeugdTraject): Gemeente {
     return { code: traject.gemeenteCode };
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De jeugdige van dit traject.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De jeugdige van dit traject.' })
   inwoner(@Root() traject: JeugdTraject): Inwoner {
     return { id: traject.inwonerId };
   }

@@ -32,7 +32,7 @@ export class JeugdTrajectkengetal {
   @Field(() => String, { description: JEUGD_TRAJECTKENGETAL_VELDEN.groepCode })
   groepCode!: string;
 
-  @Field(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de jeugdhulp bekostigt.' })
   gemeente!: Gemeente;
 
   @Field(() => Aanbieder, { nullable: true, description: 'De aanbieder bij indeling AANBIEDER; anders null.' })

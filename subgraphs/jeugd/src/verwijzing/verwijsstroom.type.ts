@@ -56,7 +56,7 @@ export class JeugdVerwijzerAandeel {
 /** The referral flows of one gemeente in one year. */
 @ObjectType({ description: 'Verwijsstromen jeugdhulp van een gemeente over een reeks kalenderjaren: het totaal en de verdeling per type verwijzer.' })
 export class JeugdVerwijsstroom {
-  @Field(() => Gemeente, { description: 'De gemeente waar de verwijzingen binnenkwamen.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de verwijzingen binnenkwamen.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het eerste kalenderjaar van de verwijsdatum waarover is geteld.' })

@@ -45,12 +45,12 @@ export class VerwijzingResolver {
     return knownCode(VERWIJZER_TYPE, verwijzing.verwijzerTypeCode);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waar de verwijzing binnenkwam.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waar de verwijzing binnenkwam.' })
   gemeente(@Root() verwijzing: Verwijzing): Gemeente {
     return { code: verwijzing.gemeenteCode };
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De verwezen jeugdige.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De verwezen jeugdige.' })
   inwoner(@Root() verwijzing: Verwijzing): Inwoner {
     return { id: verwijzing.inwonerId };
   }

@@ -15,7 +15,7 @@ export class ParticipatieBereikAntwoord {
   })
   verantwoording!: Verantwoording;
 
-  @Field(() => [Gemeente], { description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Participatiewet), in de gevraagde volgorde.' })
+  @Field(() => [Gemeente], { nullable: 'items', description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Participatiewet), in de gevraagde volgorde.' })
   gemeenten!: Gemeente[];
 }
 

@@ -53,7 +53,7 @@ export class ParticipatieKengetallenResolver {
     });
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente van de kengetallen.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente van de kengetallen.' })
   gemeente(@Root() kengetallen: ParticipatieKengetallen): Gemeente {
     return { code: kengetallen.gemeenteCode };
   }

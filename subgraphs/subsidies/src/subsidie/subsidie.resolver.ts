@@ -24,7 +24,7 @@ export class SubsidieResolver {
     return ctx.loaders.subsidiepartner.load(subsidie.partnerId);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De subsidieverlenende gemeente.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De subsidieverlenende gemeente.' })
   gemeente(@Root() subsidie: Subsidie): Gemeente {
     return { code: subsidie.gemeenteCode };
   }

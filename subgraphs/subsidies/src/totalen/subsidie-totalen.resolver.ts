@@ -22,7 +22,7 @@ export class SubsidieTotalenResolver {
     return rows.map((row) => ({ ...row, jaar }));
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente van de totalen.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente van de totalen.' })
   gemeente(@Root() totalen: SubsidieTotalen): Gemeente {
     return { code: totalen.gemeenteCode };
   }

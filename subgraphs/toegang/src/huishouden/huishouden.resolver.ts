@@ -20,7 +20,7 @@ export class HuishoudenResolver {
     return residentLoaders(context).huishouden.load(id);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waarin het huishouden woont.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waarin het huishouden woont.' })
   gemeente(@Root() huishouden: HuishoudenRow): Gemeente {
     return { code: huishouden.gemeenteCode };
   }

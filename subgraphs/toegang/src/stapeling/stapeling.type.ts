@@ -12,7 +12,7 @@ import { StapelingKosten } from './stapelingkosten.type.js';
     'huishouden, in deze gemeente. Alleen aantallen, nooit personen; kleine aantallen zijn onderdrukt en de rest is afgerond op 5.',
 })
 export class StapelingRij {
-  @Field(() => Gemeente, { description: 'De gemeente waar de ondersteuning is toegekend.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de ondersteuning is toegekend.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het kalenderjaar van de toekenning waarover geteld is.' })

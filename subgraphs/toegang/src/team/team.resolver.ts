@@ -16,7 +16,7 @@ export class TeamResolver {
     return { items: teams, pageInfo: pageInfo(totaal, page, teams.length) };
   }
 
-  @FieldResolver(() => Organisatie, { description: 'De organisatie waartoe het team behoort (gemeente of uitvoeringsorganisatie).' })
+  @FieldResolver(() => Organisatie, { nullable: true, description: 'De organisatie waartoe het team behoort (gemeente of uitvoeringsorganisatie).' })
   organisatie(@Root() team: TeamRow): Organisatie {
     return { id: team.organisatieId };
   }

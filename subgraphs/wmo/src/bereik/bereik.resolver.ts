@@ -14,7 +14,7 @@ export class WmoBereikAntwoord {
   })
   verantwoording!: Verantwoording;
 
-  @Field(() => [Gemeente], { description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Wmo), in de gevraagde volgorde.' })
+  @Field(() => [Gemeente], { nullable: 'items', description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Wmo), in de gevraagde volgorde.' })
   gemeenten!: Gemeente[];
 }
 

@@ -37,7 +37,7 @@ export class MaatregelInvoering {
     'periode) en hun gemiddelde omvang in uren per week. Bron: Wmo-toewijzingen (iWmo 301). Kleine aantallen onderdrukt.',
 })
 export class WmoInstroomPeriode {
-  @Field(() => Gemeente, { description: 'De gemeente.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente.' })
   gemeente!: Gemeente;
 
   @Field(() => String, { description: 'De ingangsdatum van de maatregel waartegen is vergeleken (JJJJ-MM-DD).' })
