@@ -42,6 +42,20 @@ export interface GatewayConfig {
   readonly callerAssertionSecret: string;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
   readonly mandateCacheSeconds: number;
+  /** Per-caller limits of a caller with a token (`RATE_LIMIT_*`), counted per organisation and actor. */
+  readonly rateLimit: CallerLimitsConfig;
+  /** Per-caller limits of anonymous callers (`ANONYMOUS_RATE_LIMIT_*`), counted per client address. */
+  readonly anonymousRateLimit: CallerLimitsConfig;
+}
+
+/** What one caller may do; see `rateLimitPlugin`. */
+export interface CallerLimitsConfig {
+  /** `…_REQUESTS_PER_MINUTE`: operations per minute. Default 300 (anonymous 60). */
+  readonly requestsPerMinute: number;
+  /** `…_COST_PER_MINUTE`: sum of estimated cost per minute. Default 1000000 (anonymous 200000). */
+  readonly costPerMinute: number;
+  /** `…_CONCURRENT`: operations at the same time. Default 4 (anonymous 2). */
+  readonly concurrent: number;
 }
 
 /**
@@ -93,6 +107,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
+    rateLimit: callerLimits(env, 'RATE_LIMIT', { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 }),
+    anonymousRateLimit: callerLimits(env, 'ANONYMOUS_RATE_LIMIT', { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 }),
   };
 }
 
@@ -113,6 +129,14 @@ function authConfig(env: Env): AuthConfig {
   }
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
   return { jwksFile, jwksUrl, issuer, audience, algorithms };
+}
+
+function callerLimits(env: Env, prefix: string, fallback: CallerLimitsConfig): CallerLimitsConfig {
+  return {
+    requestsPerMinute: integer(env, `${prefix}_REQUESTS_PER_MINUTE`, fallback.requestsPerMinute, 1, 1_000_000),
+    costPerMinute: integer(env, `${prefix}_COST_PER_MINUTE`, fallback.costPerMinute, 1, Number.MAX_SAFE_INTEGER),
+    concurrent: integer(env, `${prefix}_CONCURRENT`, fallback.concurrent, 1, 10_000),
+  };
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -10,6 +10,24 @@ export interface GatewayContext {
   readonly traceparent: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
   readonly caller: Caller;
+  /**
+   * The address the request came from (the TCP peer; no forwarding header is trusted). Anonymous
+   * callers are limited per address (`rateLimitPlugin`).
+   */
+  readonly clientAddress: string;
+  /**
+   * What the operation costs, filled in as the request runs: `estimated` by `operationLimitsPlugin`
+   * before execution, `actual` and `responseBytes` after it (`operationLimitsPlugin`, willSendResponse).
+   * The metrics plugin reads it there (`sociaal_graph_gateway_operation_cost`); the caller gets it in
+   * `extensions.kosten`.
+   */
+  readonly cost: OperationCost;
+}
+
+/** The estimated and measured cost of one operation (issue 11, item 1). */
+export interface OperationCost {
+  estimated?: number;
+  actual?: number;
 }
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
@@ -19,12 +37,16 @@ const INVALID_TRACE_ID = '0'.repeat(32);
  * Builds the context of one request from its headers and its authenticated caller. Runs once
  * per GraphQL request, so it does no more than read one header and draw eight random bytes.
  */
-export function createGatewayContext(request: Pick<IncomingMessage, 'headers'>, caller: Caller = ANONYMOUS_CALLER): GatewayContext {
+export function createGatewayContext(
+  request: Pick<IncomingMessage, 'headers'> & { socket?: Pick<IncomingMessage['socket'], 'remoteAddress'> },
+  caller: Caller = ANONYMOUS_CALLER,
+): GatewayContext {
   const header = request.headers.traceparent;
   const match = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
   // W3C Trace Context §3.2.2.3: an all-zero trace id is invalid; start a new trace.
   const incoming = match && match[2] !== INVALID_TRACE_ID ? match : null;
   const traceId = incoming ? incoming[2] : randomBytes(16).toString('hex');
   const flags = incoming ? incoming[4] : '01';
-  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller };
+  const clientAddress = request.socket?.remoteAddress ?? 'onbekend';
+  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller, clientAddress, cost: {} };
 }

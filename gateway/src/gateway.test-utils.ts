@@ -166,6 +166,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     auth: { algorithms: ['ES256'] },
     callerAssertionSecret: 'test-caller-assertion-secret',
     mandateCacheSeconds: 300,
+    rateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
+    anonymousRateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     ...overrides,
   };
 }

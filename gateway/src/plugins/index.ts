@@ -10,6 +10,7 @@ import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { rateLimitPlugin } from './rate-limit.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 
@@ -40,6 +41,14 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       maxAliases: config.maxAliases,
       maxRootFields: config.maxRootFields,
       maxCost: config.maxQueryCost,
+    }),
+    // Requests, cost and concurrency per caller (Redis, or in process): in responseForOperation,
+    // after the estimate above, so a refused operation (HTTP 429) reaches no subgraph.
+    rateLimitPlugin({
+      authenticated: config.rateLimit,
+      anonymous: config.anonymousRateLimit,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
     }),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query

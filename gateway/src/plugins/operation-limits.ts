@@ -66,7 +66,7 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // Apollo Server has already refused a document without the requested operation.
           if (!operation) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
@@ -74,6 +74,8 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
           }
           const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize });
+          // For the per-caller cost budget (rateLimitPlugin, a later hook) and the caller's report.
+          contextValue.cost.estimated = m.cost;
           refuseAbove('TOO_MANY_ROOT_FIELDS', m.rootFields, maxRootFields,
             (n, max) => `De operatie vraagt ${n} velden op het hoogste niveau; het maximum is ${max}.`);
           refuseAbove('TOO_MANY_ALIASES', m.aliases, maxAliases,

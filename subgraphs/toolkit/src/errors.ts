@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'LOGBOEK_ONBEREIKBAAR'
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'BAD_REQUEST'
+  | 'RATE_LIMITED'
+  | 'RESPONSE_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -77,6 +79,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'RATE_LIMITED',
+  'RESPONSE_TOO_LARGE',
 ] as ErrorCode[]);
 
 /**
