@@ -158,6 +158,8 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
       ...options.gatewayEnv,
     }),
     port: 0,
+    // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
+    metricsPort: 0,
     subgraphUrls: Object.fromEntries(urls),
   });
   return {

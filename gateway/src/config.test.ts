@@ -7,6 +7,7 @@ describe('readGatewayConfig', () => {
     expect(readGatewayConfig({})).toEqual({
       host: '127.0.0.1',
       port: 4000,
+      metricsPort: 9464,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
@@ -20,8 +21,9 @@ describe('readGatewayConfig', () => {
       maxRootFields: 20,
       maxQueryCost: 100_000,
       dataDir: '.data',
-      auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'] },
+      auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
+      production: false,
       mandateCacheSeconds: 300,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
@@ -43,6 +45,8 @@ describe('readGatewayConfig', () => {
       MAX_ALIASES: '5',
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
+      AUTH_CLOCK_SKEW_SECONDS: '5',
+      NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -58,7 +62,16 @@ describe('readGatewayConfig', () => {
       maxAliases: 5,
       maxRootFields: 3,
       maxQueryCost: 2000,
+      auth: { clockSkewSeconds: 5 },
+      production: true,
     });
+  });
+
+  it('reads METRICS_PORT: a port, off or 0 for none, a free one beside a free GATEWAY_PORT', () => {
+    expect(readGatewayConfig({ METRICS_PORT: '9100' }).metricsPort).toBe(9100);
+    expect(readGatewayConfig({ METRICS_PORT: 'off' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ METRICS_PORT: '0' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ GATEWAY_PORT: '0' }).metricsPort).toBe(0);
   });
 
   it('takes <NAME>_URL as a subgraph URL, but not REDIS_URL or DATABASE_URL', () => {
@@ -79,10 +92,12 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(/MAX_QUERY_DEPTH/);
     expect(() => readGatewayConfig({ MAX_QUERY_COST: 'veel' })).toThrow(/MAX_QUERY_COST/);
     expect(() => readGatewayConfig({ WMO_URL: 'geen url' })).toThrow(/WMO_URL/);
+    expect(() => readGatewayConfig({ METRICS_PORT: 'negen' })).toThrow(/METRICS_PORT/);
     expect(() => readGatewayConfig({ REDIS_URL: '::' })).toThrow(/REDIS_URL/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'ES256,none' })).toThrow(/none/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
+    expect(() => readGatewayConfig({ AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 });

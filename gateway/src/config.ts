@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -7,6 +7,12 @@ export interface GatewayConfig {
   readonly host: string;
   /** `GATEWAY_PORT`. Default 4000 (DESIGN.md "Running"); 0 picks a free port. */
   readonly port: number;
+  /**
+   * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
+   * `GATEWAY_PORT` is 0); `off` or `0` in the environment: no metrics endpoint (`null`). In a
+   * config object 0 means a free port.
+   */
+  readonly metricsPort: number | null;
   /** `SUPERGRAPH_PATH`. Default the committed `supergraph.graphql` at the repository root. */
   readonly supergraphPath: string;
   /**
@@ -40,6 +46,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
+  readonly production: boolean;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
   readonly mandateCacheSeconds: number;
   /** Per-caller limits of a caller with a token (`RATE_LIMIT_*`), counted per organisation and actor. */
@@ -73,6 +81,11 @@ export interface AuthConfig {
   readonly audience?: string;
   /** `AUTH_ALGORITHMS`: comma-separated signature algorithms accepted. Default `ES256`; `none` is refused. */
   readonly algorithms: readonly string[];
+  /**
+   * `AUTH_CLOCK_SKEW_SECONDS`: how far the issuer's clock may be off from the gateway's, for `exp`,
+   * `nbf` and `iat` alike. Default 30, at most 300.
+   */
+  readonly clockSkewSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -91,6 +104,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+    metricsPort: readMetricsPort(env, 'METRICS_PORT', env.GATEWAY_PORT === '0' ? 0 : 9464),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
@@ -106,6 +120,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     dataDir: env.DATA_DIR || '.data',
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
+    production: env.NODE_ENV === 'production',
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
     rateLimit: callerLimits(env, 'RATE_LIMIT', { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 }),
     anonymousRateLimit: callerLimits(env, 'ANONYMOUS_RATE_LIMIT', { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 }),
@@ -128,7 +143,8 @@ function authConfig(env: Env): AuthConfig {
     if (!ASYMMETRIC_ALGORITHMS.has(algorithm)) throw new Error(`AUTH_ALGORITHMS: "${algorithm}" is not an accepted signature algorithm`);
   }
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
-  return { jwksFile, jwksUrl, issuer, audience, algorithms };
+  const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
+  return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
 }
 
 function callerLimits(env: Env, prefix: string, fallback: CallerLimitsConfig): CallerLimitsConfig {

@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
+import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 import { createPlugins, createValidationRules } from './plugins/index.js';
@@ -28,6 +29,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
   /** The cache Apollo Server shares across requests (APQ), so that tests can read what it keeps. */
   readonly cache: GatewayCache;
+  /** The Prometheus metrics of this gateway. */
+  readonly metrics: GatewayMetrics;
+  /** `http://host:port/metrics`, or undefined when `metricsPort` is null. */
+  readonly metricsUrl?: string;
 }
 
 export interface CreateGatewayOptions {
@@ -46,6 +51,8 @@ export interface CreateGatewayOptions {
  */
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
   const { waitUntilReady = true } = options;
+  const logger = createLogger('gateway');
+  const metrics = createGatewayMetrics();
   const httpServer = createServer();
   const assets = graphiqlAssetRoute(devTokenOptions(config));
   let serving: RequestListener = startingListener(assets);
@@ -55,6 +62,15 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  let metricsServer: MetricsServer | undefined;
+  if (config.metricsPort !== null) {
+    try {
+      metricsServer = await startMetricsServer(metrics.registry, { host: config.host, port: config.metricsPort, logger });
+    } catch (error) {
+      httpServer.close();
+      throw error;
+    }
+  }
 
   // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
@@ -91,8 +107,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
             dispatcher,
             timeoutMs: config.subgraphTimeoutMs,
             callerAssertionSecret: config.callerAssertionSecret,
+            metrics,
           });
         },
+        // The default plan store, with its hits and misses counted.
+        queryPlannerConfig: { cache: countingQueryPlanCache(metrics) },
       }),
       csrfPrevention: true,
       introspection: config.introspection,
@@ -103,12 +122,15 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger })],
       validationRules: [...createValidationRules()],
     });
     await server.start();
+    metrics.supergraphLoads.inc({ result: 'loaded' });
     if (stopped) return void (await server.stop());
     serving = graphqlRequestListener(server, {
+      logger,
+      metrics,
       // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes
       // the status of a GraphQLError thrown by the context function).
       context: async (request) => {
@@ -136,6 +158,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
     await dispatcher.close();
     await cache.close();
+    await metricsServer?.close();
   };
 
   if (waitUntilReady) {
@@ -146,9 +169,9 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       throw error;
     }
   } else {
-    ready.catch((error: unknown) => console.error('[gateway] the supergraph could not be loaded:', error));
+    ready.catch((error: unknown) => logger.error({ err: error }, 'the supergraph could not be loaded'));
   }
-  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache };
+  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache, metrics, metricsUrl: metricsServer?.url };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

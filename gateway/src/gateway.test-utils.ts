@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { graphqlRequestListener, sendJson } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, sendJson } from '@sociaal-graph/toolkit';
 import type { GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
@@ -94,6 +94,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
   const traceparents: string[] = [];
   const httpServer = createServer(
     graphqlRequestListener(server, {
+      logger: createLogger(`tiny-${name}`),
       context: async (request) => {
         if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
         return {};
@@ -151,6 +152,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
   return {
     host: '127.0.0.1',
     port: 0,
+    metricsPort: null,
     subgraphUrls: {},
     subgraphTimeoutMs: 2_000,
     redisUrl: undefined,
@@ -163,8 +165,9 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxRootFields: 20,
     maxQueryCost: 100_000,
     dataDir: 'memory',
-    auth: { algorithms: ['ES256'] },
+    auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',
+    production: false,
     mandateCacheSeconds: 300,
     rateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     anonymousRateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },

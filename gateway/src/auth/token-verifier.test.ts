@@ -6,7 +6,7 @@ import { createAuthenticate } from './authenticate.js';
 import { ANONYMOUS_CALLER } from './caller.js';
 import { createTokenVerifier } from './token-verifier.js';
 
-const verify = createTokenVerifier({ algorithms: ['ES256'] }, 'memory');
+const verify = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 30 }, 'memory');
 const issuer = () => loadDevIssuer('memory');
 
 async function refusal(token: string): Promise<unknown> {
@@ -39,6 +39,27 @@ describe('createTokenVerifier with the development issuer', () => {
       'geen.jwt',
     ];
     for (const token of bad) expect(await refusal(token), token).toEqual(['UNAUTHENTICATED', 401]);
+  });
+
+  it('refuses a token issued after it expires, or issued in the future beyond the clock skew, with 401 UNAUTHENTICATED', async () => {
+    const dev = await issuer();
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (iat: number, exp: number) =>
+      new SignJWT({ org: 'uo-hbel', roles: ['consulent'] })
+        .setProtectedHeader({ alg: 'ES256', kid: dev.kid })
+        .setIssuer(dev.issuer).setAudience(dev.audience).setSubject('x').setIssuedAt(iat).setExpirationTime(exp)
+        .sign(dev.privateKey);
+    // iat after exp, both in the valid window of exp.
+    expect(await refusal(await signed(now + 20, now + 10))).toEqual(['UNAUTHENTICATED', 401]);
+    // Issued a day from now, or just beyond the 30 s skew.
+    expect(await refusal(await signed(now + 86_400, now + 2 * 86_400))).toEqual(['UNAUTHENTICATED', 401]);
+    expect(await refusal(await signed(now + 120, now + 3600))).toEqual(['UNAUTHENTICATED', 401]);
+    // Within the skew, and in the past: accepted.
+    expect(await refusal(await signed(now + 10, now + 3600))).toBe('accepted');
+    expect(await refusal(await signed(now - 600, now + 3600))).toBe('accepted');
+    // A stricter skew refuses what the default allows.
+    const strict = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 0 }, 'memory');
+    await expect(strict(await signed(now + 10, now + 3600))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a token without an organisation', async () => {

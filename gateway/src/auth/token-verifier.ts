@@ -17,11 +17,12 @@ export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /**
  * A verifier for the configured issuer: signature against the JWKS (file, address, or the
- * development issuer's key when neither is set), `iss`, `aud`, `exp`, `nbf` (30 s clock skew),
- * and only the configured algorithms — so `alg: none` and HS256 tricks never pass. The keys
- * are loaded on the first token, so anonymous use needs none.
+ * development issuer's key when neither is set), `iss`, `aud`, `exp`, `nbf`, `iat` (each with
+ * `clockSkewSeconds`, default 30 s), and only the configured algorithms — so `alg: none` and HS256
+ * tricks never pass. The keys are loaded on the first token, so anonymous use needs none.
  */
 export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVerifier {
+  const { clockSkewSeconds } = auth;
   let keys: Promise<{ getKey: JWTVerifyGetKey; issuer: string; audience: string }> | undefined;
   const loadKeys = async () => {
     if (auth.jwksUrl) return { getKey: createRemoteJWKSet(new URL(auth.jwksUrl)), issuer: need(auth.issuer), audience: need(auth.audience) };
@@ -38,9 +39,17 @@ export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVer
     const { getKey, issuer, audience } = await keys;
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [...auth.algorithms], clockTolerance: 30, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [...auth.algorithms], clockTolerance: clockSkewSeconds, requiredClaims: ['exp', 'sub'] }));
     } catch {
       throw unauthenticated();
+    }
+    // jose checks `iat` only together with `maxTokenAge` (which would also make `iat` required and
+    // bound every token's age); here a token issued after it expires, or in the future, is
+    // malformed or forged in time, so it is refused whatever its signature.
+    if (payload.iat !== undefined) {
+      const now = Math.floor(Date.now() / 1000);
+      if (payload.iat > (payload.exp as number)) throw unauthenticated('Het token is uitgegeven na zijn verloopmoment (iat na exp).');
+      if (payload.iat > now + clockSkewSeconds) throw unauthenticated('Het token is uitgegeven in de toekomst (iat).');
     }
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     if (typeof payload.org !== 'string' || payload.org === '' || typeof payload.sub !== 'string') {

@@ -35,12 +35,12 @@ describe('the development issuer', () => {
       env: { ...process.env, DATA_DIR: dataDir },
     });
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
-    const fromDataDir = createTokenVerifier({ algorithms: ['ES256'] }, dataDir);
+    const fromDataDir = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 30 }, dataDir);
     expect(await fromDataDir(stdout.trim())).toMatchObject({ org: 'regio-gv', roles: ['inkoper'] });
     const jwksFile = join(dataDir, 'dev-issuer', 'jwks.json');
-    const fromFile = createTokenVerifier({ jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'] }, 'memory');
+    const fromFile = createTokenVerifier({ jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['ES256'], clockSkewSeconds: 30 }, 'memory');
     expect(await fromFile(stdout.trim())).toMatchObject({ org: 'regio-gv' });
-    const onlyRs256 = createTokenVerifier({ jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['RS256'] }, 'memory');
+    const onlyRs256 = createTokenVerifier({ jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['RS256'], clockSkewSeconds: 30 }, 'memory');
     await expect(onlyRs256(stdout.trim())).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -1,4 +1,4 @@
-import { get } from 'node:http';
+import { get, request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
@@ -112,9 +112,48 @@ describe('graphiqlPlugin', () => {
     expect(form.status).toBe(405);
   });
 
+  it('refuses a development token from 127.0.0.1 when Host or Origin is not this gateway on loopback (DNS rebinding)', async () => {
+    const { port } = new URL(origin);
+    const body = JSON.stringify({ rol: 'consulent', organisatie: 'uo-hbel' });
+    const foreign: Record<string, string>[] = [
+      { host: `evil.example:${port}` },
+      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      { host: `127.0.0.1:${port}`, origin: `http://evil.example:${port}` },
+      { host: `127.0.0.1:${port}`, origin: 'null' },
+      { host: `127.0.0.1:${Number(port) + 1}` },
+      { host: `localhost:${port}`, origin: `http://localhost:${Number(port) + 1}` },
+      { host: '127.0.0.1' },
+    ];
+    for (const headers of foreign) {
+      for (const method of ['GET', 'POST']) {
+        const answer = await rawRequest(`${origin}${GRAPHIQL_ASSET_PREFIX}dev-token`, method, { ...headers, 'content-type': 'application/json' }, body);
+        expect(answer.status, `${method} ${JSON.stringify(headers)}`).toBe(403);
+        expect(JSON.parse(answer.body), JSON.stringify(headers)).toMatchObject({ code: 'DEV_TOKEN_FORBIDDEN' });
+        expect(answer.body).not.toMatch(/eyJ/);
+      }
+    }
+    // The gateway's own names, with and without Origin, still get one.
+    for (const headers of <Record<string, string>[]>[{ host: `localhost:${port}`, origin: `http://localhost:${port}` }, { host: `127.0.0.1:${port}` }, { host: `[::1]:${port}`, origin: `http://[::1]:${port}` }]) {
+      const answer = await rawRequest(`${origin}${GRAPHIQL_ASSET_PREFIX}dev-token`, 'POST', { ...headers, 'content-type': 'application/json' }, body);
+      expect(answer.status, JSON.stringify(headers)).toBe(200);
+      expect(JSON.parse(answer.body)).toHaveProperty('token');
+    }
+  });
+
+  it('offers no development tokens under NODE_ENV=production, even without a JWKS', async () => {
+    const production = await createGatewayServer(testConfig({ supergraphPath, production: true }));
+    try {
+      const url = `${new URL(production.url).origin}${GRAPHIQL_ASSET_PREFIX}dev-token`;
+      expect((await fetch(url)).status).toBe(404);
+      expect((await postJson(url, { rol: 'consulent', organisatie: 'uo-hbel' })).status).toBe(404);
+    } finally {
+      await production.stop();
+    }
+  });
+
   it('offers no development tokens when a JWKS names the issuer', async () => {
     const real = await createGatewayServer(
-      testConfig({ supergraphPath, auth: { jwksFile: `${dir.path}/jwks.json`, issuer: 'https://idp.example', audience: 'sociaal-graph', algorithms: ['ES256'] } }),
+      testConfig({ supergraphPath, auth: { jwksFile: `${dir.path}/jwks.json`, issuer: 'https://idp.example', audience: 'sociaal-graph', algorithms: ['ES256'], clockSkewSeconds: 30 } }),
     );
     try {
       const url = `${new URL(real.url).origin}${GRAPHIQL_ASSET_PREFIX}dev-token`;
@@ -139,6 +178,19 @@ describe('graphiqlPlugin', () => {
 
 function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** node:http, because fetch sets Host itself. */
+function rawRequest(url: string, method: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end(method === 'POST' ? body : undefined);
+  });
 }
 
 function rawGet(url: string, headers: Record<string, string>): Promise<{ encoding?: string; bytes: Buffer }> {

@@ -80,11 +80,12 @@ export interface GraphiqlAssetOptions {
 
 /**
  * Development tokens are offered exactly when the gateway itself accepts the development
- * issuer's tokens: no `AUTH_JWKS_FILE` or `AUTH_JWKS_URL`. A production gateway names its
- * issuer's JWKS, which switches the development issuer, and with it this, off.
+ * issuer's tokens: no `AUTH_JWKS_FILE` or `AUTH_JWKS_URL`, and never under `NODE_ENV=production`.
+ * A production gateway names its issuer's JWKS, which switches the development issuer, and with
+ * it this, off.
  */
-export function devTokenOptions(config: Pick<GatewayConfig, 'auth' | 'dataDir'>): GraphiqlAssetOptions {
-  if (config.auth.jwksFile || config.auth.jwksUrl) return {};
+export function devTokenOptions(config: Pick<GatewayConfig, 'auth' | 'dataDir' | 'production'>): GraphiqlAssetOptions {
+  if (config.auth.jwksFile || config.auth.jwksUrl || config.production) return {};
   return { devTokens: { dataDir: config.dataDir, issuer: config.auth.issuer, audience: config.auth.audience } };
 }
 
@@ -141,16 +142,28 @@ export function graphiqlAssetRoute(options: GraphiqlAssetOptions = {}): RouteHan
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** The names this gateway has on loopback; with its own port they are the only accepted Host. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 /**
  * The page's "Token ophalen": mints a development token for a role and organisation. Only for
  * callers on this machine, and only as JSON (a cross-site form cannot send that without a
- * preflight this server never answers).
+ * preflight this server never answers). The socket's address alone is not enough: a web page
+ * that rebinds its own DNS name to 127.0.0.1 reaches this port from the user's browser, but its
+ * requests carry that name in `Host` and its origin in `Origin`. So both must name this gateway
+ * on loopback, with the port it listens on.
  */
 async function devToken(request: IncomingMessage, response: ServerResponse, dev: NonNullable<GraphiqlAssetOptions['devTokens']>): Promise<void> {
   if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
     request.resume();
-    return sendJson(response, 403, { fout: 'Ontwikkeltokens alleen vanaf deze machine.' });
+    return sendJson(response, 403, { fout: 'Ontwikkeltokens alleen vanaf deze machine.', code: 'DEV_TOKEN_FORBIDDEN' });
+  }
+  if (!ownLoopbackOrigin(request)) {
+    request.resume();
+    return sendJson(response, 403, {
+      fout: 'Ontwikkeltokens alleen voor een pagina van deze gateway zelf (Host en Origin moeten 127.0.0.1, localhost of [::1] met de poort van de gateway zijn).',
+      code: 'DEV_TOKEN_FORBIDDEN',
+    });
   }
   if (request.method === 'GET') return sendJson(response, 200, { rollen: ROLES, organisaties: DEMO_ORGANISATIES });
   if (request.method !== 'POST' || !/^application\/json\b/.test(String(request.headers['content-type'] ?? ''))) {
@@ -172,6 +185,17 @@ async function devToken(request: IncomingMessage, response: ServerResponse, dev:
   const token = await mintToken(issuer, { role: body.rol, org: organisatie, issuer: dev.issuer, audience: dev.audience, expiresInSeconds });
   response.setHeader('cache-control', 'no-store');
   sendJson(response, 200, { token, rol: body.rol, organisatie, verlooptOp: new Date(Date.now() + expiresInSeconds * 1000).toISOString() });
+}
+
+/** `Host`, and `Origin` when sent, name this gateway on loopback with the port the request came in on. */
+function ownLoopbackOrigin(request: IncomingMessage): boolean {
+  const port = request.socket.localPort;
+  if (port === undefined) return false;
+  const hosts = new Set(LOOPBACK_NAMES.flatMap((name) => (port === 80 ? [name, `${name}:80`] : [`${name}:${port}`])));
+  if (!hosts.has(String(request.headers.host ?? '').toLowerCase())) return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  return [...hosts].some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
 function readSmallBody(request: IncomingMessage, limit: number): Promise<string> {

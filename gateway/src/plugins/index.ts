@@ -4,10 +4,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { rateLimitPlugin } from './rate-limit.js';
@@ -19,6 +22,10 @@ export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
+  readonly metrics: GatewayMetrics;
+  /** The gateway's structured log (pino). */
+  readonly logger: Logger;
 }
 
 /**
@@ -58,6 +65,8 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
     traceResponsePlugin(),
+    // Prometheus: result, error codes and duration per operation, cache hits, refused limits.
+    metricsPlugin(runtime.metrics, runtime.logger),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];

@@ -5,7 +5,8 @@ import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
 import { assertStatistiek } from './statistiek.js';
-import { OnderdruktAantal, suppressCount } from './suppression.js';
+import { OnderdruktAantal } from './disclosure/schema.js';
+import { suppressCount } from './suppression.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
 
 /**

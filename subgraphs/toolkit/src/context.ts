@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
+import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
+import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
 import { developmentPrincipal, type Principal } from './principal.js';
 
@@ -12,6 +14,8 @@ export interface SubgraphContext<L = unknown> {
   readonly traceId: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
   readonly logboek: Logboek;
+  /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
+  readonly disclosure: Disclosure;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -23,13 +27,14 @@ export interface IncomingRequestHeaders {
  * Builds the context of one request: a fresh set of loaders every time (a loader's cache must
  * never outlive its request), the caller, and the trace id. `principal` is the caller the
  * gateway vouched for (`principalFromClaims`); default the development principal, for tests
- * that execute in-process.
+ * that execute in-process. `disclosureKey`: the installation's (`readDisclosureKey`); default one per process.
  */
 export function createRequestContext<L>(
   db: Database,
   createLoaders: (db: Database, principal: Principal, logboek: Logboek) => L,
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
+  disclosureKey: DisclosureKey = processKey(),
 ): SubgraphContext<L> {
   const logboek = createLogboek();
   return {
@@ -40,6 +45,7 @@ export function createRequestContext<L>(
     db,
     traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
     logboek,
+    disclosure: createDisclosure(disclosureKey),
   };
 }
 

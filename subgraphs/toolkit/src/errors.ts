@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from './observability/logger.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -108,5 +109,7 @@ export function maskError(
 }
 
 function defaultLog(message: string, error: unknown): void {
-  console.error(`[sociaal-graph] ${message}:`, error);
+  (logger ??= createLogger('sociaal-graph')).error({ err: error }, message);
 }
+
+let logger: Logger | undefined;

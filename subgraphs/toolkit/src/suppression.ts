@@ -1,5 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Eurocent } from './domain.js';
+import type { Onderdrukkingsreden, Published } from './disclosure/policy.js';
 
 /**
  * Small-cell suppression of published aggregates (issue 3 item 8; DESIGN "Identity and authorization";
@@ -13,21 +12,8 @@ export const SUPPRESSION_THRESHOLD = 10;
 /** Published counts are multiples of this, as in CBS StatLine (anchors-domain §2.5). */
 export const ROUNDING_BASE = 5;
 
-/** Why a value is withheld: too few people, or derivable from a total and the other cells. */
-export type Onderdrukkingsreden = 'KLEIN_AANTAL' | 'AFLEIDBAAR';
-
-/** A published count or amount: `waarde` null exactly when `onderdrukt` gives the reason. */
-export interface Onderdrukt {
-  waarde: number | null;
-  onderdrukt: Onderdrukkingsreden | null;
-}
-
-/** The rule in words, for the field of an aggregate that says which rule was applied. */
-export const ONDERDRUKKINGSREGEL =
-  `Aantallen onder ${SUPPRESSION_THRESHOLD} zijn onderdrukt (KLEIN_AANTAL), de overige afgerond op ` +
-  `${ROUNDING_BASE}; totalen zijn berekend uit de ongeronde aantallen en daarna afgerond; waar een totaal ` +
-  'min de zichtbare cellen een onderdrukte cel zou onthullen, is ook de kleinste andere cel onderdrukt (AFLEIDBAAR). ' +
-  `Bedragen over minder dan ${SUPPRESSION_THRESHOLD} personen zijn onderdrukt.`;
+/** A published count or amount (the policy's `Published`), during the move to disclosure/ (issue 10). */
+export type Onderdrukt = Omit<Published, 'bewerking'> & { bewerking?: Published['bewerking'] };
 
 /** A count as published: null with reason KLEIN_AANTAL under the threshold, else rounded to 5. */
 export function suppressCount(raw: number): Onderdrukt {
@@ -123,38 +109,3 @@ function totalsOf(
   );
 }
 
-/** A count as published in the schema; shared by every subgraph that publishes aggregates. */
-@Directive('@shareable')
-@ObjectType({
-  description:
-    'Een gepubliceerd aantal: afgerond op 5, of leeg (null) met de reden van onderdrukking (kleine aantallen, zie onderdrukkingsregel).',
-})
-export class OnderdruktAantal implements Onderdrukt {
-  @Field(() => Int, { nullable: true, description: 'Het aantal, afgerond op 5; null als het onderdrukt is.' })
-  waarde!: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Waarom het aantal onderdrukt is: KLEIN_AANTAL (minder dan 10) of AFLEIDBAAR (anders af te leiden uit een totaal); null als het zichtbaar is.',
-  })
-  onderdrukt!: Onderdrukkingsreden | null;
-}
-
-/** An amount as published in the schema (see `suppressAmount`); shared by every subgraph that publishes sums. */
-@Directive('@shareable')
-@ObjectType({
-  description:
-    'Een gepubliceerd bedrag in eurocent: exact, of leeg (null) met de reden van onderdrukking als het over minder dan 10 ' +
-    'personen (of toewijzingen) gaat (zie onderdrukkingsregel).',
-})
-export class OnderdruktBedrag implements Onderdrukt {
-  @Field(() => Eurocent, { nullable: true, description: 'Het bedrag in eurocent; null als het onderdrukt is.' })
-  waarde!: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Waarom het bedrag onderdrukt is: KLEIN_AANTAL (over minder dan 10 personen); null als het zichtbaar is.',
-  })
-  onderdrukt!: Onderdrukkingsreden | null;
-}

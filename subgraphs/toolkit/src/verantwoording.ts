@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Wet } from './domain.js';
 import type { GemeenteScope } from './principal.js';
 import { buitenScope } from './statistiek.js';
-import { ONDERDRUKKINGSREGEL } from './suppression.js';
+import { ONDERDRUKKINGSREGEL } from './disclosure/policy.js';
 
 /**
  * Why a gemeente that was asked for is not in an aggregate. An aggregate over a gemeente whose law is

@@ -1,4 +1,4 @@
-import { createLogboek, type Principal, testPrincipal } from '@sociaal-graph/toolkit';
+import { createDisclosure, createLogboek, type Principal, processKey, testPrincipal } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipatieContext } from '../context.js';
@@ -129,6 +129,7 @@ describe('participatieKengetallen', () => {
       db: harness.db,
       traceId: '0'.repeat(32),
       logboek: createLogboek(),
+      disclosure: createDisclosure(processKey()),
     };
     const rows = await new ParticipatieKengetallenResolver().participatieKengetallen(['0376', '0406'], 2025, ctx);
     expect(rows[0]).toEqual({
