@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CALLER_LIMITS_OFF_ENV,
   createGatewayServer,
   loadDevIssuer,
   mintToken,
@@ -154,6 +155,8 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
       REDIS_URL: process.env.REDIS_URL,
       REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`,
       DATA_DIR: dataDir,
+      // Every test sends from 127.0.0.1, many as one caller; the limits have tests of their own.
+      ...CALLER_LIMITS_OFF_ENV,
       ...secrets,
       ...options.gatewayEnv,
     }),

@@ -147,6 +147,19 @@ function authConfig(env: Env): AuthConfig {
   return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
 }
 
+/**
+ * Environment that lifts the per-caller limits, for programs that send many operations as one
+ * caller on purpose: the end-to-end tests (all from one address) and the benchmark's sweep. Never
+ * for a graph that serves users.
+ */
+export const CALLER_LIMITS_OFF_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  ['RATE_LIMIT', 'ANONYMOUS_RATE_LIMIT'].flatMap((prefix) => [
+    [`${prefix}_REQUESTS_PER_MINUTE`, '1000000'],
+    [`${prefix}_COST_PER_MINUTE`, String(Number.MAX_SAFE_INTEGER)],
+    [`${prefix}_CONCURRENT`, '10000'],
+  ]),
+);
+
 function callerLimits(env: Env, prefix: string, fallback: CallerLimitsConfig): CallerLimitsConfig {
   return {
     requestsPerMinute: integer(env, `${prefix}_REQUESTS_PER_MINUTE`, fallback.requestsPerMinute, 1, 1_000_000),
