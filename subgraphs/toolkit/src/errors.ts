@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'RATE_LIMITED'
   | 'RESPONSE_TOO_LARGE'
+  | 'OPERATION_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -82,6 +83,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_REQUEST',
   'RATE_LIMITED',
   'RESPONSE_TOO_LARGE',
+  // A subgraph stopped a request at its deadline or PostgreSQL cancelled a statement (issue 11).
+  'OPERATION_TIMEOUT',
 ] as ErrorCode[]);
 
 /**
