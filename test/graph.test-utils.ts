@@ -207,7 +207,8 @@ async function startSubgraphProcess(name: string, env: Record<string, string>): 
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 5 minutes:\n${output}`)), 300_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      // The subgraph logs one JSON line when it listens (pino): `"msg":"subgraph listening"` with its `url`.
+      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

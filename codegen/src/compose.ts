@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse } from 'graphql';
 import { GENERATED_HEADER, printSubgraphSdl, routingUrl, SUBGRAPHS, type SubgraphEntry, subgraphExists } from './subgraph-list.js';
+import { unsizedLists } from './unsized-lists.js';
 
 /** One subgraph's printed SDL and the routing URL it gets in the supergraph. */
 export interface PrintedSubgraph {
@@ -31,6 +32,13 @@ export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Compos
   if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map(formatCompositionError) };
+  const unsized = unsizedLists(result.supergraphSdl);
+  if (unsized.length > 0) {
+    return {
+      ok: false,
+      errors: unsized.map((coordinate) => `UNSIZED_LIST: ${coordinate} is a list with neither paging (first) nor @listSize; give it listSize(n) from the toolkit (docs/demand-control.md)`),
+    };
+  }
   return {
     ok: true,
     supergraphSdl: `${GENERATED_HEADER}${result.supergraphSdl}\n`,

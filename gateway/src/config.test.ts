@@ -20,11 +20,14 @@ describe('readGatewayConfig', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxQueryCost: 100_000,
+      maxResponseBytes: 16 * 1024 * 1024,
       dataDir: '.data',
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
       mandateCacheSeconds: 300,
+      rateLimit: { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 },
+      anonymousRateLimit: { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 },
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
@@ -47,6 +50,12 @@ describe('readGatewayConfig', () => {
       MAX_QUERY_COST: '2000',
       AUTH_CLOCK_SKEW_SECONDS: '5',
       NODE_ENV: 'production',
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '10',
+      RATE_LIMIT_COST_PER_MINUTE: '500',
+      RATE_LIMIT_CONCURRENT: '3',
+      ANONYMOUS_RATE_LIMIT_REQUESTS_PER_MINUTE: '5',
+      ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: '50',
+      ANONYMOUS_RATE_LIMIT_CONCURRENT: '1',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -64,6 +73,8 @@ describe('readGatewayConfig', () => {
       maxQueryCost: 2000,
       auth: { clockSkewSeconds: 5 },
       production: true,
+      rateLimit: { requestsPerMinute: 10, costPerMinute: 500, concurrent: 3 },
+      anonymousRateLimit: { requestsPerMinute: 5, costPerMinute: 50, concurrent: 1 },
     });
   });
 

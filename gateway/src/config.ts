@@ -40,6 +40,8 @@ export interface GatewayConfig {
   readonly maxRootFields: number;
   /** `MAX_QUERY_COST`: highest estimated cost of an operation (see `operationLimitsPlugin`). Default 100000. */
   readonly maxQueryCost: number;
+  /** `MAX_RESPONSE_BYTES`: largest response sent (see `operationCostPlugin`). Default 16 MiB. */
+  readonly maxResponseBytes: number;
   /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data`; `memory` keeps it in the process. */
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
@@ -117,6 +119,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
+    maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     dataDir: env.DATA_DIR || '.data',
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),

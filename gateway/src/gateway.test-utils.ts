@@ -164,6 +164,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxAliases: 30,
     maxRootFields: 20,
     maxQueryCost: 100_000,
+    maxResponseBytes: 16 * 1024 * 1024,
     dataDir: 'memory',
     auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',

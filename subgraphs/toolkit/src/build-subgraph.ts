@@ -6,8 +6,8 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy", "@cost", "@listSize"])';
 
 /**
  * The root type's description. type-graphql has no option for it, so it is set on the printed SDL;

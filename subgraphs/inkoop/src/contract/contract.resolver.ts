@@ -1,5 +1,5 @@
-import { assertGemeentecode, badUserInput, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { assertGemeentecode, badUserInput, formatEurocent, listSize, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -49,11 +49,13 @@ export class ContractResolver {
     return mustExist(await loaders.aanbieder.load(contract.aanbiederAgb), `aanbieder ${contract.aanbiederAgb}`);
   }
 
+  @Directive(listSize(5))
   @FieldResolver(() => [Perceel], { description: 'Percelen van het contract, op naam.' })
   percelen(@Root() contract: Contract, @Ctx() { loaders }: InkoopContext): Promise<Perceel[]> {
     return loaders.percelenByContract.load(contract.id);
   }
 
+  @Directive(listSize(50))
   @FieldResolver(() => [Gemeente], { nullable: 'items', description: 'Gemeenten die aan het contract deelnemen, op CBS-code.' })
   deelnemendeGemeenten(@Root() contract: Contract): Gemeente[] {
     return contract.deelnemendeGemeenteCodes.map((code) => ({ code }));

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
+import { listSize } from '@sociaal-graph/toolkit';
 import type { JeugdContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../extends/inwoner/inwoner.type.js';
@@ -18,6 +19,7 @@ export class JeugdTrajectResolver {
     return { id: traject.inwonerId };
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen binnen dit traject, nieuwste eerst.' })
   async toewijzingen(@Root() traject: JeugdTraject, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
     return context.loaders.toewijzingenVanTraject.load(traject.id);

@@ -1,13 +1,4 @@
-import {
-  assertGemeentecodes,
-  assertJaar,
-  ONDERDRUKKINGSREGEL,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  scopeParameter,
-  Wet,
-} from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, listSize, ONDERDRUKKINGSREGEL, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -23,6 +14,7 @@ const BUITEN_MANDAAT =
 export class ParticipatieKengetallenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(1))
   @Query(() => [ParticipatieKengetallen], {
     nullable: true,
     description:

@@ -1,5 +1,5 @@
-import { ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { listSize, ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording } from '@sociaal-graph/toolkit';
+import { Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { StapelingRow } from './stapeling.sql.js';
 import { StapelingKosten } from './stapelingkosten.type.js';
@@ -71,6 +71,7 @@ export class StapelingAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(1))
   @Field(() => [StapelingRij], { description: 'Een rij per gemeente waarover is gerekend, in de gevraagde volgorde.' })
   rijen!: StapelingRij[];
 }

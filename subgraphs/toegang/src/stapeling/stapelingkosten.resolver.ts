@@ -1,7 +1,4 @@
-import {
-  assertStatistiek, badUserInput, DomainError, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope,
-  type StapelingKostenpost, Wet,
-} from '@sociaal-graph/toolkit';
+import { assertStatistiek, badUserInput, DomainError, listSize, listSizeFromArgument, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope, type StapelingKostenpost, Wet } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
 import { VERWERKING } from '../loaders.js';
@@ -98,6 +95,7 @@ export class StapelingKostenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSize(8))
   @FieldResolver(() => [StapelingKostengroep], {
     description:
       'De kosten per groep: alle huishoudens, naar het aantal wetten en per combinatie van wetten, in de volgorde van StapelingGroep. ' +
@@ -124,6 +122,7 @@ export class StapelingKostenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSizeFromArgument('aantal'))
   @FieldResolver(() => [DuurHuishouden], {
     nullable: true,
     description:

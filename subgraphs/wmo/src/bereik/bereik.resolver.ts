@@ -1,4 +1,4 @@
-import { bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
+import { bereikAntwoord, listSize, requiresAuthentication, requiresScope, Scope, Verantwoording, Wet, WetBereik, wetBereikVan } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { WmoContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -14,6 +14,7 @@ export class WmoBereikAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(1))
   @Field(() => [Gemeente], { nullable: 'items', description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Wmo), in de gevraagde volgorde.' })
   gemeenten!: Gemeente[];
 }

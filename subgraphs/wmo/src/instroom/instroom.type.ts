@@ -1,5 +1,5 @@
-import { OnderdruktAantal, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { listSize, OnderdruktAantal, Verantwoording } from '@sociaal-graph/toolkit';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 
 /** Whether a period lies before or after a measure took effect in a gemeente. */
@@ -85,6 +85,7 @@ export class WmoInstroomEffect {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(50))
   @Field(() => [WmoInstroomPeriode], { description: 'Per meegetelde gemeente (in de gevraagde volgorde) een rij VOOR en een rij NA.' })
   rijen!: WmoInstroomPeriode[];
 

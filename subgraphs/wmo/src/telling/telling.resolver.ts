@@ -1,13 +1,4 @@
-import {
-  assertGemeentecodes,
-  assertJaar,
-  assertStatistiek,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  scopeParameter,
-  Wet,
-} from '@sociaal-graph/toolkit';
+import { assertGemeentecodes, assertJaar, assertStatistiek, listSize, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, WMO_PRODUCTCATEGORIE } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
 import type { WmoContext } from '../context.js';
 import { selectTellingen } from './telling.sql.js';
@@ -28,6 +19,7 @@ export class WmoTellingArgs {
 export class WmoToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
   @Query(() => [WmoToewijzingTelling], {
     nullable: true,
     description:

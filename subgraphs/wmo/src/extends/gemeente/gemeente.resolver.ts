@@ -1,15 +1,4 @@
-import {
-  assertDatum,
-  assertJaar,
-  assertStatistiek,
-  pageInfo,
-  pageOf,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  scopeParameter,
-  Wet,
-} from '@sociaal-graph/toolkit';
+import { assertDatum, assertJaar, assertStatistiek, listSize, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, WMO_PRODUCTCATEGORIE } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { type WmoContext, wmoToewijzingScope } from '../../context.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from '../../telling/telling.type.js';
@@ -42,6 +31,7 @@ export class GemeenteResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
