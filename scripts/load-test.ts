@@ -159,10 +159,12 @@ async function main(): Promise<void> {
     const outcomes = new Map<string, number>();
     let attackRequests = 0;
     const attackEnd = Date.now() + attackMs;
-    const attacker = async (operations: readonly string[], token?: string) => {
+    /** One caller sending its operations in turn (each with its token, if any) until the attack ends. */
+    const attacker = async (operations: readonly { query: string; token?: string }[]) => {
       for (let i = 0; Date.now() < attackEnd && attackRequests < MAX_ATTACK_REQUESTS; i += 1) {
         attackRequests += 1;
-        const result = await send(gateway.url, operations[i % operations.length], token);
+        const { query, token } = operations[i % operations.length];
+        const result = await send(gateway.url, query, token);
         const key = `${result.status} ${result.code}`;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
         // A refused caller waits as told (Retry-After is at least a second): a client that does not would only be refused more.
@@ -172,14 +174,13 @@ async function main(): Promise<void> {
     const organisations = ['0406', '0376', '0417', 'uo-hbel', 'regio-gv', '0307', '0392', '0453', '0375', '0396'];
     const attackers: Promise<void>[] = [];
     for (let i = 0; i < callers; i += 1) {
-      attackers.push(attacker(ANONYMOUS_OPERATIONS));
+      attackers.push(attacker(ANONYMOUS_OPERATIONS.map((query) => ({ query }))));
+      // One caller per organisation and subject; its analist and inkoper tokens take turns.
       const org = organisations[i % organisations.length];
-      const tokens = await Promise.all(AUTHENTICATED_OPERATIONS.map(({ role }) => mintToken(issuer, { role, org, subject: `aanvaller-${i}` })));
-      // One caller per attacker (its organisation and subject); its analist and inkoper take turns.
-      const ops = AUTHENTICATED_OPERATIONS.map(({ query }) => query);
-      attackers.push((async () => {
-        for (let round = 0; Date.now() < attackEnd; round += 1) await attacker([ops[round % ops.length]], tokens[round % tokens.length]).then(() => undefined);
-      })());
+      const operations = await Promise.all(
+        AUTHENTICATED_OPERATIONS.map(async ({ role, query }) => ({ query, token: await mintToken(issuer, { role, org, subject: `aanvaller-${i}` }) })),
+      );
+      attackers.push(attacker(operations));
     }
     const underAttack = await probe(attackEnd);
     await Promise.all(attackers);

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { METRICS_PORT_OFFSET, readMetricsPort } from '@sociaal-graph/toolkit';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -63,9 +64,16 @@ function portFree(port: number): Promise<boolean> {
 // Every port is checked before anything starts: otherwise the subgraphs die one by one with
 // "address already in use" while the health checks reach whatever already listens there.
 const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const metricsPorts = (label: string, port: number | null): [string, number][] => (port ? [[`${label} metrics`, port]] : []);
 const ports: [label: string, port: number][] = [
   ['gateway', Number(gatewayPort)],
-  ...SUBGRAPHS.map(([name, port]): [string, number] => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? port)]),
+  ...metricsPorts('gateway', readMetricsPort(env, 'METRICS_PORT', 9464)),
+  ...SUBGRAPHS.flatMap(([name, fallback]): [string, number][] => {
+    // As readSubgraphConfig reads them (without its warnings about secrets, which the subgraphs print).
+    const port = Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+    const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
+    return [[name, port], ...metricsPorts(name, readMetricsPort(env, metricsVariable, port + METRICS_PORT_OFFSET))];
+  }),
 ];
 const taken = (await Promise.all(ports.map(async ([label, port]) => ((await portFree(port)) ? undefined : `${port} (${label})`)))).filter(Boolean);
 if (taken.length > 0) {

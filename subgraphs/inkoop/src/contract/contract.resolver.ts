@@ -49,7 +49,7 @@ export class ContractResolver {
     return mustExist(await loaders.aanbieder.load(contract.aanbiederAgb), `aanbieder ${contract.aanbiederAgb}`);
   }
 
-  @Directive(listSize(5))
+  @Directive(listSize(3))
   @FieldResolver(() => [Perceel], { description: 'Percelen van het contract, op naam.' })
   percelen(@Root() contract: Contract, @Ctx() { loaders }: InkoopContext): Promise<Perceel[]> {
     return loaders.percelenByContract.load(contract.id);

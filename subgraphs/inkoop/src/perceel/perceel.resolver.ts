@@ -9,7 +9,7 @@ import { Perceel } from './perceel.type.js';
 /** Fields that lead from a perceel to its contract and products. */
 @Resolver(() => Perceel)
 export class PerceelResolver {
-  @Directive(listSize(20))
+  @Directive(listSize(10))
   @FieldResolver(() => [Product], { description: 'Producten van het perceel, op productcode.' })
   producten(@Root() perceel: Perceel, @Ctx() { loaders }: InkoopContext): Promise<Product[]> {
     return loaders.productenByPerceel.load(perceel.id);

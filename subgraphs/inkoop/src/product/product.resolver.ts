@@ -27,7 +27,7 @@ export class ProductResolver {
     return codeOf(FREQUENTIE, product.frequentieCode);
   }
 
-  @Directive(listSize(10))
+  @Directive(listSize(6))
   @FieldResolver(() => [Tarief], { description: 'Alle tarieven van het product, oudste eerst.' })
   tarieven(@Root() product: Product, @Ctx() { loaders }: InkoopContext): Promise<Tarief[]> {
     return loaders.tarievenByProduct.load(product.id);
