@@ -16,7 +16,7 @@ import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphD
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 
-/** The seven subgraphs, in the order of DESIGN.md. */
+/** The seven subgraphs, in the order of docs/architecture.md. */
 export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
 
 /** Where the graph that test/global-setup.ts started for all end-to-end files listens. */
@@ -41,6 +41,8 @@ export interface RunningGraph {
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>>;
   /** A token of this graph's development issuer (a key pair of its own, in a temporary folder). */
   token(options: MintTokenOptions): Promise<string>;
+  /** The development issuer's folder: `DATA_DIR=<dataDir> npm run -s token` mints tokens this graph accepts. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -57,8 +59,6 @@ export interface OwnGraph extends RunningGraph {
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
   /** The subgraphs started as processes of their own, to stop or hang with a signal. */
   readonly processes: ReadonlyMap<string, ChildProcess>;
-  /** Holds the development issuer's key pair (see SharedGraphAddress). */
-  readonly dataDir: string;
 }
 
 /**
@@ -77,6 +77,7 @@ export async function startGraph(): Promise<RunningGraph> {
     subgraphs: new Map(Object.entries(shared.subgraphUrls).map(([name, url]) => [name, { url }])),
     query: (query, variables, token) => postTo(shared.gatewayUrl, query, variables, token),
     token: (options) => mintToken(issuer, options),
+    dataDir: shared.dataDir,
     stop: async () => undefined,
   };
 }
@@ -106,6 +107,9 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
     },
     get subgraphs() {
       return started().subgraphs;
+    },
+    get dataDir() {
+      return started().dataDir;
     },
     query: (query, variables, token) => started().query(query, variables, token),
     token: (options) => started().token(options),
@@ -146,7 +150,7 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
     }
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
     const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-    const running = await startSubgraph(subgraph, { ...config, port: 0 });
+    const running = await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined });
     subgraphs.set(name, running);
     urls.set(name, running.url);
   }

@@ -10,6 +10,8 @@ export interface GatewayContext {
   readonly traceparent: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
   readonly caller: Caller;
+  /** The client application of the token (`client_id`/`azp`), which decides its trusted documents. */
+  readonly client?: string;
   /**
    * The address the request came from (the TCP peer; no forwarding header is trusted). Anonymous
    * callers are limited per address (`rateLimitPlugin`).
@@ -17,9 +19,8 @@ export interface GatewayContext {
   readonly clientAddress: string;
   /**
    * What the operation costs, filled in as the request runs: `estimated` by `operationLimitsPlugin`
-   * before execution, `actual` and `responseBytes` after it (`operationLimitsPlugin`, willSendResponse).
-   * The metrics plugin reads it there (`sociaal_graph_gateway_operation_cost`); the caller gets it in
-   * `extensions.kosten`.
+   * before execution, `actual` after it by `operationCostPlugin`, which also observes both in
+   * `sociaal_graph_gateway_operation_cost` and gives the caller `extensions.kosten`.
    */
   readonly cost: OperationCost;
 }

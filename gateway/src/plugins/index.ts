@@ -15,15 +15,20 @@ import { listSizesOf } from './list-sizes.js';
 import { operationCostPlugin } from './operation-cost.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
 import { rateLimitPlugin } from './rate-limit.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
+import type { ManifestStore } from '../cache/manifest-store.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The clients' persisted-operation manifests. */
+  readonly manifests: ManifestStore;
   /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
   readonly metrics: GatewayMetrics;
   /** The gateway's structured log (pino). */
@@ -31,15 +36,18 @@ export interface PluginRuntime {
 }
 
 /**
- * Every plugin of the gateway, in one list (STYLE.md house style 3). Apollo runs most hooks of
- * all plugins at once and end callbacks in reverse order (STYLE.md §2), so an entry's position
+ * Every plugin of the gateway, in one list (docs/style.md 3). Apollo runs most hooks of
+ * all plugins at once and end callbacks in reverse order (docs/style.md 2), so an entry's position
  * says nothing about when it runs; each comment says why the entry is here.
  */
 export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): readonly ApolloServerPlugin<GatewayContext>[] {
   const plugins: (ApolloServerPlugin<GatewayContext> | false)[] = [
-    // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
+    // Analysts explore in GraphiQL (docs/mandates.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
+    // nothing else; requestDidStart is the one hook before Apollo resolves a persisted query.
+    trustedDocumentsPlugin({ store: runtime.manifests, safelist: config.safelistClients }),
     // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
     // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
     operationResolutionPlugin(),
@@ -68,6 +76,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
     authorizationPlugin(runtime.supergraphSdl),
+    // Personal data never in a URL: an operation with a personal variable is refused over GET
+    // (issue 9, item 6), before any subgraph is asked.
+    personalDataPostOnlyPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

@@ -1,4 +1,15 @@
-import { assertGemeentecodes, assertJaar, listSize, ONDERDRUKKINGSREGEL, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
+import {
+  geaggregeerd,
+  assertGemeentecodes,
+  assertJaar,
+  ONDERDRUKKINGSREGEL,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+  listSize,
+} from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -15,6 +26,7 @@ export class ParticipatieKengetallenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(listSize(1))
+  @Directive(geaggregeerd)
   @Query(() => [ParticipatieKengetallen], {
     nullable: true,
     description:

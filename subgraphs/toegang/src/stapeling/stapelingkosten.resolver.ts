@@ -1,4 +1,18 @@
-import { assertStatistiek, badUserInput, DomainError, listSize, listSizeFromArgument, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope, type StapelingKostenpost, Wet } from '@sociaal-graph/toolkit';
+import {
+  geaggregeerd,
+  assertStatistiek,
+  badUserInput,
+  DomainError,
+  type Onderdrukt,
+  type Principal,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  type StapelingKostenpost,
+  Wet,
+  listSize,
+  listSizeFromArgument,
+} from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
 import { VERWERKING } from '../loaders.js';
@@ -94,6 +108,7 @@ export class StapelingKostenResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
   @Directive(listSize(8))
   @FieldResolver(() => [StapelingKostengroep], {

@@ -1,4 +1,16 @@
-import { assertGemeentecodes, assertJaar, assertStatistiek, listSize, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, WMO_PRODUCTCATEGORIE } from '@sociaal-graph/toolkit';
+import {
+  geaggregeerd,
+  assertGemeentecodes,
+  assertJaar,
+  assertStatistiek,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+  listSize,
+  WMO_PRODUCTCATEGORIE,
+} from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
 import type { WmoContext } from '../context.js';
 import { selectTellingen } from './telling.sql.js';
@@ -20,6 +32,7 @@ export class WmoToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
+  @Directive(geaggregeerd)
   @Query(() => [WmoToewijzingTelling], {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { assertStatistiek, Eurocent, requiresAuthentication, requiresScope, Scope, SUPPRESSION_THRESHOLD, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, assertStatistiek, Eurocent, requiresAuthentication, requiresScope, Scope, SUPPRESSION_THRESHOLD, Wet } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../../context.js';
 import { trajectkengetalKey } from './jeugd-trajectkengetal.sql.js';
@@ -9,6 +9,7 @@ import { JeugdTrajectkengetal } from './jeugd-trajectkengetal.type.js';
 export class JeugdTrajectkengetalResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "aantalClientenOnafgerond")')
   @FieldResolver(() => Eurocent, {
     nullable: true,
@@ -18,7 +19,7 @@ export class JeugdTrajectkengetalResolver {
       'clienten (ongeafrond) en afgerond op hele eurocent. Null bij minder dan 10 clienten. Aanbieders declareren laat: een recent jaar is nog niet compleet.',
   })
   async kostenPerClient(@Root() kengetal: JeugdTrajectkengetal, @Ctx() { loaders, principal }: InkoopContext): Promise<number | null> {
-    // The gateway only sends rows jeugd computed within the mandate; checked again here (DESIGN "Mandates decide every row").
+    // The gateway only sends rows jeugd computed within the mandate; checked again here (docs/mandates.md).
     assertStatistiek(Wet.JEUGDWET, principal.statistiek(Wet.JEUGDWET), [kengetal.gemeenteCode]);
     const clienten = kengetal.aantalClientenOnafgerond;
     if (clienten === undefined) throw new Error('aantalClientenOnafgerond ontbreekt (@requires).');

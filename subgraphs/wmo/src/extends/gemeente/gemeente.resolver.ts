@@ -1,4 +1,18 @@
-import { assertDatum, assertJaar, assertStatistiek, listSize, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, WMO_PRODUCTCATEGORIE } from '@sociaal-graph/toolkit';
+import {
+  geaggregeerd,
+  assertDatum,
+  assertJaar,
+  assertStatistiek,
+  pageInfo,
+  pageOf,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  scopeParameter,
+  Wet,
+  listSize,
+  WMO_PRODUCTCATEGORIE,
+} from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { type WmoContext, wmoToewijzingScope } from '../../context.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from '../../telling/telling.type.js';
@@ -32,6 +46,7 @@ export class GemeenteResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
+  @Directive(geaggregeerd)
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
