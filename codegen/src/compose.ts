@@ -16,12 +16,20 @@ export type Composition =
   | { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+export interface ComposeOptions {
+  /**
+   * Refuse a list field with neither paging nor `@listSize` (`UNSIZED_LIST`, issue 11). Default
+   * false; the repository's composition (`composeRepository`, so `npm run compose`) sets it.
+   */
+  readonly requireListSizes?: boolean;
+}
+
 /**
  * Composes printed subgraphs into supergraph SDL with @apollo/composition, then runs the privacy
  * lint on it (`privacyLint`). Never throws for bad input: unparsable SDL, composition errors and
  * privacy violations come back as lines of `CODE: message`.
  */
-export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Composition {
+export function composeSupergraph(subgraphs: readonly PrintedSubgraph[], options: ComposeOptions = {}): Composition {
   const services = [];
   const parseErrors: string[] = [];
   for (const { name, url, sdl } of subgraphs) {
@@ -37,7 +45,7 @@ export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Compos
   // A personal field or an aggregate without its authorization directive fails composition (issue 13).
   const violations = privacyLint(result.supergraphSdl);
   if (violations.length > 0) return { ok: false, errors: violations };
-  const unsized = unsizedLists(result.supergraphSdl);
+  const unsized = options.requireListSizes ? unsizedLists(result.supergraphSdl) : [];
   if (unsized.length > 0) {
     return {
       ok: false,
@@ -93,5 +101,5 @@ export async function composeRepository(entries: readonly SubgraphEntry[] = SUBG
     }
   }
   const complete = missing.length === 0 && buildErrors.length === 0;
-  return { missing, buildErrors, printed, composition: complete ? composeSupergraph(printed) : undefined };
+  return { missing, buildErrors, printed, composition: complete ? composeSupergraph(printed, { requireListSizes: true }) : undefined };
 }

@@ -51,7 +51,7 @@ describe('createGatewayServer', () => {
   it('answers one query across two subgraphs', async () => {
     const { status, body } = await postGraphql(gateway.url, { query: QUERY });
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } }, extensions: { kosten: expect.any(Object) } });
+    expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
   });
 
   it('answers /health with 200 once the supergraph is loaded', async () => {
@@ -90,7 +90,7 @@ describe('createGatewayServer', () => {
     expect(await refused.text()).toMatch(/Cross-Site Request Forgery/);
     const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ data: { betaVersie: 'beta-1' }, extensions: { kosten: expect.any(Object) } });
+    expect(await allowed.json()).toEqual({ data: { betaVersie: 'beta-1' } });
   });
 
   it('passes the caller trace to the subgraphs with its own span id', async () => {
@@ -108,7 +108,7 @@ describe('createGatewayServer', () => {
     const overridden = await createGatewayServer(testConfig({ supergraphPath: path, subgraphUrls: { beta: beta.url } }));
     try {
       const { body } = await postGraphql(overridden.url, { query: QUERY });
-      expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } }, extensions: { kosten: expect.any(Object) } });
+      expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
     } finally {
       await overridden.stop();
     }

@@ -28,6 +28,9 @@ const RESOLVERS: GraphQLResolverMap<unknown> = {
   },
 };
 
+/** The request extension that asks for the cost report. */
+const ASK = { kosten: true };
+
 let subgraph: TinySubgraph;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let gateway: RunningGateway;
@@ -52,7 +55,7 @@ describe('demand control from the schema', () => {
   it('estimates a list by its @listSize from the supergraph, and reports the actual cost beside it', async () => {
     // Estimated 1 (gemeente) + 1 (code) + 1 (buren) + 2 x (1 (code) + 1 (buren) + 2 x 1 (code)) = 11;
     // answered with one neighbour each: 1 + 1 + 1 + (1 + 1 + 1) = 6.
-    const { status, body } = await postGraphql(gateway.url, { query: '{ gemeente(code: "0406") { code buren { code buren { code } } } }' });
+    const { status, body } = await postGraphql(gateway.url, { query: '{ gemeente(code: "0406") { code buren { code buren { code } } } }', extensions: ASK });
     expect(status).toBe(200);
     expect(body.data).toEqual({ gemeente: { code: '0406', buren: [{ code: '0406a', buren: [{ code: '0406aa' }] }] } });
     expect((body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 11, werkelijk: 6 } });
@@ -60,7 +63,9 @@ describe('demand control from the schema', () => {
 
   it('multiplies an answer over asked gemeenten by their number, and refuses past MAX_QUERY_COST', async () => {
     // Per gemeente 1 + 3 x 2 = 7; two gemeenten 14, three 21 (over 20).
-    const two = await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406", "0376"]) { code aantal } }' });
+    const two = await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406", "0376"]) { code aantal } }', extensions: ASK });
+    // Not asked, not told.
+    expect((await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406"]) { code } }' })).body).toEqual({ data: { telling: [{ code: '0406' }] } });
     expect((two.body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 14, werkelijk: 5 } });
     const three = await postGraphql(gateway.url, {
       query: 'query T($g: [String!]!) { telling(gemeenten: $g) { code aantal } }',

@@ -14,8 +14,8 @@ export interface OperationCostPluginOptions {
 }
 
 /**
- * Measures what an operation really cost once it ran (issue 11, item 1) and reports it: the
- * caller gets `extensions.kosten { geschat, werkelijk }` (the estimate of `operationLimitsPlugin`
+ * Measures what an operation really cost once it ran (issue 11, item 1) and reports it: a
+ * caller that sends `"extensions": {"kosten": true}` gets `extensions.kosten { geschat, werkelijk }` (the estimate of `operationLimitsPlugin`
  * against the fields actually in the answer, counted as the estimate counts them: each field 1,
  * each list item its own fields), the operator the histogram. A response larger than
  * `maxResponseBytes` is replaced by one error before Apollo serializes and sends it. The estimate
@@ -27,7 +27,7 @@ export function operationCostPlugin(options: OperationCostPluginOptions = {}): A
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ request, response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const { estimated } = contextValue.cost;
@@ -50,7 +50,8 @@ export function operationCostPlugin(options: OperationCostPluginOptions = {}): A
             };
             return;
           }
-          result.extensions = { ...result.extensions, kosten: { geschat: estimated, werkelijk: measured.cost } };
+          // Only when asked: most clients never look, and every answer would carry it.
+          if (request.extensions?.kosten === true) result.extensions = { ...result.extensions, kosten: { geschat: estimated, werkelijk: measured.cost } };
         },
       };
     },
