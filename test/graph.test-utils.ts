@@ -161,6 +161,10 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
       DATA_DIR: dataDir,
       // Every test sends from 127.0.0.1, many as one caller; the limits have tests of their own.
       ...CALLER_LIMITS_OFF_ENV,
+      // The end-to-end files read residents in bulk on purpose (every resident against every rule);
+      // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
+      MAX_RESIDENTS_PER_REQUEST: '1000000',
+      MAX_RESIDENTS_PER_HOUR: '100000000',
       ...secrets,
       ...options.gatewayEnv,
     }),

@@ -30,6 +30,8 @@ describe('readGatewayConfig', () => {
       mandateStaleSeconds: 30,
       trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
       safelistClients: '*',
+      maxResidentsPerRequest: 25,
+      maxResidentsPerHour: 250,
       rateLimit: { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 },
       anonymousRateLimit: { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 },
     });

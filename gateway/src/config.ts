@@ -72,6 +72,13 @@ export interface GatewayConfig {
    * gateway within this time, and at once with `npm run mandaten -- --vernieuw`.
    */
   readonly mandateStaleSeconds: number;
+  /**
+   * `MAX_RESIDENTS_PER_REQUEST`: distinct residents one request may read personal data of (a
+   * consulent works on one household at a time). Default 25.
+   */
+  readonly maxResidentsPerRequest: number;
+  /** `MAX_RESIDENTS_PER_HOUR`: residents one person may read personal data of in a clock hour. Default 250. */
+  readonly maxResidentsPerHour: number;
   /** Per-caller limits of a caller with a token (`RATE_LIMIT_*`), counted per organisation and actor. */
   readonly rateLimit: CallerLimitsConfig;
   /** Per-caller limits of anonymous callers (`ANONYMOUS_RATE_LIMIT_*`), counted per client address. */
@@ -150,6 +157,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     ...mandateSeconds(env),
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: safelistClients(env),
+    maxResidentsPerRequest: integer(env, 'MAX_RESIDENTS_PER_REQUEST', 25, 0, 1_000_000),
+    maxResidentsPerHour: integer(env, 'MAX_RESIDENTS_PER_HOUR', 250, 0, 100_000_000),
     rateLimit: callerLimits(env, 'RATE_LIMIT', { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 }),
     anonymousRateLimit: callerLimits(env, 'ANONYMOUS_RATE_LIMIT', { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 }),
   };

@@ -173,6 +173,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     mandateStaleSeconds: 30,
     trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: '*',
+    maxResidentsPerRequest: 25,
+    maxResidentsPerHour: 250,
     rateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     anonymousRateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     ...overrides,
