@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { readDataDir, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
+import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
@@ -119,9 +119,16 @@ process.on('SIGTERM', stop);
 // "address already in use" while the health checks reach whatever already listens there (and a second
 // graph would open the first one's PGlite folders beside it).
 const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const metricsPorts = (label: string, port: number | null): [string, number][] => (port ? [[`${label} metrics`, port]] : []);
 const ports: [label: string, port: number][] = [
   ['gateway', Number(gatewayPort)],
-  ...SUBGRAPHS.map(([name, port]): [string, number] => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? port)]),
+  ...metricsPorts('gateway', readMetricsPort(env, 'METRICS_PORT', 9464)),
+  ...SUBGRAPHS.flatMap(([name, fallback]): [string, number][] => {
+    // As readSubgraphConfig reads them (without its warnings about secrets, which the subgraphs print).
+    const port = Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+    const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
+    return [[name, port], ...metricsPorts(name, readMetricsPort(env, metricsVariable, port + METRICS_PORT_OFFSET))];
+  }),
 ];
 const taken = (await Promise.all(ports.map(async ([label, port]) => ((await portFree(port)) ? undefined : `${port} (${label})`)))).filter(Boolean);
 if (taken.length > 0) {
@@ -160,6 +167,7 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
+  console.log(`  Ready:    http://${host}:${gatewayPort}/ready`);
   console.log('\nResident data needs a token (without one you see public data only):');
   console.log('  TOKEN=$(npm run -s token -- --role consulent --org uo-hbel)');
   console.log(`  curl -s http://${host}:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  CALLER_LIMITS_OFF_ENV,
   createGatewayServer,
   loadDevIssuer,
   mintToken,
@@ -65,8 +68,11 @@ export interface GraphResponse<D> {
 /** A graph of the test's own, in its process: its gateway's cache and its subgraphs can be reached. */
 export interface OwnGraph extends RunningGraph {
   readonly gateway: RunningGateway;
+  /** The subgraphs started in this process (all but those of `OwnGraphOptions.ownProcesses`). */
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
   readonly pseudonymSecret: string;
+  /** The subgraphs started as processes of their own, to stop or hang with a signal. */
+  readonly processes: ReadonlyMap<string, ChildProcess>;
 }
 
 /**
@@ -177,46 +183,72 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
  * Its installation (secrets, development issuer) is created in a temporary folder, as `npm start`
  * creates one in DATA_DIR: the gateway reads its private key there, the subgraphs get the public key.
  */
-export async function startOwnGraph(gatewayEnv: Readonly<Record<string, string>> = {}): Promise<OwnGraph> {
+export interface OwnGraphOptions {
+  /**
+   * Subgraphs to start as processes of their own, the way `npm start` runs them (`src/index.ts`),
+   * so that a test can stop or hang one (SIGSTOP) for real. Default none.
+   */
+  ownProcesses?: readonly (typeof SUBGRAPH_NAMES)[number][];
+  /** Gateway environment on top of the test's (e.g. `SUBGRAPH_TIMEOUT_MS`). */
+  gatewayEnv?: Readonly<Record<string, string>>;
+}
+
+export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-e2e-'));
   const installation = loadInstallationSecrets(dataDir);
   const secrets = secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: OWN_PSEUDONYM_SECRET });
-  const redis = { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:` };
+  const redis = { ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}), REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:` };
   const issuer = await loadDevIssuer(dataDir);
   const scratch: ScratchDatabase | undefined = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const subgraphs = new Map<string, RunningSubgraph>();
+  const processes = new Map<string, ChildProcess>();
+  const urls = new Map<string, string>();
   for (const name of SUBGRAPH_NAMES) {
+    const env = { DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
+    if (options.ownProcesses?.includes(name)) {
+      const started = await startSubgraphProcess(name, env);
+      processes.set(name, started.child);
+      urls.set(name, started.url);
+      continue;
+    }
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
-    const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
+    const config = readSubgraphConfig(name, 0, env);
+    const running = await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined });
+    subgraphs.set(name, running);
+    urls.set(name, running.url);
   }
   const gateway = await createGatewayServer({
     ...readGatewayConfig({
       ...redis,
+      // The gateway reads its private key and actor secret in the installation's folder.
       DATA_DIR: dataDir,
+      // Every test sends from 127.0.0.1, many as one caller; the limits have tests of their own.
+      ...CALLER_LIMITS_OFF_ENV,
       // The end-to-end files read residents in bulk on purpose (every resident against every rule);
       // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
       MAX_RESIDENTS_PER_REQUEST: '1000000',
       MAX_RESIDENTS_PER_HOUR: '100000000',
-      ...gatewayEnv,
+      ...options.gatewayEnv,
     }),
     port: 0,
     // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
     metricsPort: 0,
-    subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
+    subgraphUrls: Object.fromEntries(urls),
   });
   return {
     gateway,
     subgraphs,
+    processes,
     dataDir,
     pseudonymSecret: OWN_PSEUDONYM_SECRET,
     query: (query, variables, token) => postTo(gateway.url, query, variables, token),
     token: (options) => mintToken(issuer, options),
-    ...directAccess(Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])), dataDir),
+    ...directAccess(Object.fromEntries(urls), dataDir),
     stop: async () => {
       await gateway.stop();
       for (const running of subgraphs.values()) await running.stop().catch(() => undefined);
+      for (const child of processes.values()) await stopProcess(child);
       await scratch?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
@@ -231,4 +263,45 @@ async function postTo<D>(url: string, query: string, variables?: Record<string, 
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };
+}
+
+/**
+ * Starts `subgraphs/<name>/src/index.ts` as a process of its own on a free port, with the test's
+ * environment on top of this one's, and resolves once it prints where it listens.
+ */
+async function startSubgraphProcess(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: '0', APOLLO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 5 minutes:\n${output}`)), 300_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      // The subgraph logs one JSON line when it listens (pino): `"msg":"subgraph listening"` with its `url`.
+      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? code}) before it listened:\n${output}`));
+    });
+  });
+  return { child, url };
+}
+
+/** Ends a subgraph process, also when a test left it stopped (SIGSTOP). */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGCONT');
+  child.kill('SIGTERM');
+  await exited;
 }

@@ -11,7 +11,7 @@ import {
 } from './caller-assertion.js';
 import { readSubgraphConfig, type SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
-import { type Database, openDatabase } from './database.js';
+import { type Database, openDatabase, withDeadline } from './database.js';
 import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
@@ -63,7 +63,7 @@ export async function startSubgraph<L>(
   report(`opening ${config.databaseUrl ? `PostgreSQL (schema ${definition.name})` : config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory'} and running its migrations`);
   const db = await openDatabase(
     config.databaseUrl
-      ? { url: config.databaseUrl, schema: definition.name }
+      ? { url: config.databaseUrl, schema: definition.name, statementTimeoutMs: config.statementTimeoutMs }
       : { schema: definition.name, dataDir: config.dataDir },
   );
   await runSubgraphMigrations(db, definition);
@@ -103,7 +103,9 @@ export async function startSubgraph<L>(
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
       const { claims } = verified;
       const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
-      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids);
+      // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
+      const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
+      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids);
     },
     routes: {
       '/health': async (_request, response) => {

@@ -1,7 +1,18 @@
 import {
   geaggregeerd,
-  assertPlanStap, assertStatistiek, badUserInput, DomainError, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope,
-  type StapelingKostenpost, Wet,
+  assertPlanStap,
+  assertStatistiek,
+  badUserInput,
+  DomainError,
+  type Onderdrukt,
+  type Principal,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  type StapelingKostenpost,
+  Wet,
+  listSize,
+  listSizeFromArgument,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
@@ -102,6 +113,7 @@ export class StapelingKostenResolver {
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSize(8))
   @FieldResolver(() => [StapelingKostengroep], {
     description:
       'De kosten per groep: alle huishoudens, naar het aantal wetten en per combinatie van wetten, in de volgorde van StapelingGroep. ' +
@@ -128,6 +140,7 @@ export class StapelingKostenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSizeFromArgument('aantal'))
   @FieldResolver(() => [DuurHuishouden], {
     nullable: true,
     description:
