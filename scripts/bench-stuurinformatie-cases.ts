@@ -110,10 +110,15 @@ export function benchmarkCases(): BenchCase[] {
       };
     }),
     {
-      naam: 'wmoInstroomRondMaatregel (24 months)', subgraph: 'wmo', vrager: regioGv, wetten: ['WMO'],
-      query: `query ($i: [MaatregelInvoering!]!) { wmoInstroomRondMaatregel(invoeringen: $i, maanden: 24) { ${VERANTWOORDING} rijen {
-        gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen ${AANTAL} aantalClienten ${AANTAL} gemiddeldeUrenPerWeek onderdrukt } } }`,
-      variables: (g) => ({ i: g.map((gemeenteCode) => ({ gemeenteCode, ingangsdatum: '2024-01-01' })) }), inhoud: verantwoord('wmoInstroomRondMaatregel'),
+      // The intake around each registered date of each Wmo measure (issue 10: no caller-chosen dates).
+      naam: 'Maatregel.wmoInstroom (12 months)', subgraph: 'gemeenten + wmo', vrager: regioGv, wetten: ['WMO'],
+      query: `query { maatregelen(wet: WMO) { id wmoInstroom { ${VERANTWOORDING} rijen {
+        gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen ${AANTAL} aantalClienten ${AANTAL} gemiddeldeUrenPerWeek ${AANTAL} } } } }`,
+      variables: () => ({}),
+      inhoud: (data: Record<string, any>) => ({
+        berekendOver: [...new Set(data.maatregelen.flatMap((m: any) => (m.wmoInstroom?.verantwoording.berekendOver ?? []) as string[]))] as string[],
+        rijen: data.maatregelen.reduce((a: number, m: any) => a + (m.wmoInstroom?.rijen.length ?? 0), 0) as number,
+      }),
     },
     {
       naam: 'subsidiesPerPartner (2025)', subgraph: 'subsidies', vrager: null, wetten: [],

@@ -23,6 +23,7 @@ export * from './errors.js';
 export * from './http.js';
 export * from './jeugd-trajectkengetal.js';
 export * from './loaders.js';
+export * from './maatregel.js';
 export * from './logboek/index.js';
 export * from './migrations.js';
 export * from './page-query.js';

@@ -2,3 +2,4 @@ export * from './harness.js';
 export * from './logged-execution.js';
 export * from './scratch-database.js';
 export * from './stapeling-toewijzingen.tests.js';
+export * from './disclosure.js';
