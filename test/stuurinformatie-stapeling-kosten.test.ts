@@ -131,10 +131,9 @@ describe('stapeling: kosten (issue 4 item 7)', () => {
         expectRelationProtected(at(totaal)[kolom], delen.map((d) => ({ published: at(d)[kolom], contributors: bijdragers(d, f).length })), `${kolom} ${totaal}`);
       }
     }
-    // The whole and more are published, and money of every law is in it.
+    // The whole and more are published (each law's column only where 10 households contribute to it, checked above).
     expect(zichtbaar).toBeGreaterThan(4);
-    const geheel = rij.kosten.groepen[0];
-    for (const wet of ['wmo', 'jeugdwet', 'participatiewet'] as const) expect(geheel?.[wet].waarde, wet).toBeGreaterThan(0);
+    expect(rij.kosten.groepen[0]?.totaal.waarde).toBeGreaterThan(0);
   });
 
   it("gives Huizen's consulent (the whole front door) the most expensive households and refuses an analist", async () => {
