@@ -82,8 +82,8 @@ export function benchmarkCases(): BenchCase[] {
       naam: `verplichtingen (${wet === 'WMO' ? 'Wmo' : 'Jeugdwet'}, 2025)`, subgraph: 'inkoop', vrager: { rol: 'inkoper', org: 'regio-gv' }, wetten: [wet],
       query: `query ($g: [String!]!) { verplichtingen(gemeenten: $g, wet: ${wet}, jaar: 2025) { ${VERANTWOORDING} peildatum rijen {
         aanbieder { agbCode naam } gemeente { code } wet jaar aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL}
-        prognose ${AANTAL} aandeelNietGedeclareerd onderdrukt
-        maanden { maand geleverd aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL} onderdrukt } } } }`,
+        prognose ${AANTAL} aandeelNietGedeclareerd ${AANTAL}
+        maanden { maand geleverd aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL} } } } }`,
       variables: gemeentenVan, inhoud: verantwoord('verplichtingen'),
     })),
     {
@@ -98,7 +98,7 @@ export function benchmarkCases(): BenchCase[] {
       naam: 'jeugdTrajectkengetallen (2025, per aanbieder)', subgraph: 'jeugd + inkoop', vrager: regioGv, wetten: ['JEUGDWET'],
       query: `query ($g: [String!]!) { jeugdTrajectkengetallen(gemeenten: $g, jaar: 2025, indeling: AANBIEDER) { ${VERANTWOORDING} rijen {
         gemeente { code } jaar indeling groepCode aanbieder { agbCode naam } productcategorie { code } aantalClienten ${AANTAL} aantalTrajecten ${AANTAL}
-        aandeelLangerDanEenJaar aandeelHerhaaldBeroep gemiddeldeDuurInDagen kostenPerClient } } }`,
+        aandeelLangerDanEenJaar ${AANTAL} aandeelHerhaaldBeroep ${AANTAL} gemiddeldeDuurInDagen ${AANTAL} kostenPerClient ${AANTAL} } } }`,
       variables: gemeentenVan, inhoud: verantwoord('jeugdTrajectkengetallen'),
     },
     ...(['wmoBereik', 'jeugdBereik', 'participatieBereik'] as const).map((root): BenchCase => {
