@@ -140,8 +140,8 @@ describe('jeugdTrajectkengetallen (issue 4 item 5)', () => {
     expect(antwoord.verantwoording.berekendOver).toEqual(['0406']);
     expect(antwoord.verantwoording.uitgesloten).toEqual([{ gemeenteCode: '0376', wet: 'JEUGDWET', reden: 'BUITEN_MANDAAT' }]);
     check(antwoord, ['0406'], 2025, 'AANBIEDER');
-    // Not trivially empty: some aanbieder has enough clients for published shares and a cost.
-    expect(antwoord.rijen.some((rij) => (rij.kostenPerClient.waarde ?? 0) > 0 && rij.aandeelLangerDanEenJaar.waarde !== null)).toBe(true);
+    // Not trivially empty: some aanbieder has enough clients for a published cost and duration.
+    expect(antwoord.rijen.some((rij) => (rij.kostenPerClient.waarde ?? 0) > 0 && rij.gemiddeldeDuurInDagen.waarde !== null)).toBe(true);
     expect(antwoord.rijen.every((rij) => rij.aanbieder?.naam)).toBe(true);
   });
 

@@ -13,6 +13,7 @@ export * from './demo-loading.js';
 export * from './disclosure/cell-key.js';
 export * from './disclosure/derived.js';
 export * from './disclosure/disclosure.js';
+export * from './disclosure/per-categorie.js';
 export * from './disclosure/policy.js';
 export * from './disclosure/schema.js';
 export * from './disclosure/secondary.js';
