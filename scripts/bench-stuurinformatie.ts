@@ -258,7 +258,7 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) {
       const started = performance.now();
       const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
-      const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', DATABASE_URL: databaseUrl, ...secrets, ...demoEnv });
+      const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', DATABASE_URL: databaseUrl, METRICS_PORT: 'off', ...secrets, ...demoEnv });
       subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }));
       loadMs[name] = performance.now() - started;
       console.log(`  ${name} loaded in ${seconds(loadMs[name])} s`);
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     await analyze(databaseUrl);
     const issuer = await loadDevIssuer(dataDir);
     const gateway = await createGatewayServer({
-      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', ...secrets }),
+      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', METRICS_PORT: 'off', ...secrets }),
       port: 0,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
     });

@@ -196,10 +196,10 @@ describe('caches hold no personal data', () => {
     for (const query of registered) expect(keys, query).toContain(`apq:${sha256(query)}`);
   });
 
-  it('keeps only operation texts under their own hash (APQ), nothing else', async () => {
+  it('keeps only operation texts under their own hash (APQ, the clients\' manifests), nothing else', async () => {
     const { redis: inRedis, inProcess } = await cacheEntries();
     for (const [key, value] of [...inRedis, ...inProcess]) {
-      const hash = /^apq:([0-9a-f]{64})$/.exec(key)?.[1];
+      const hash = /^(?:apq|trusted-documents:[a-z0-9._-]+):([0-9a-f]{64})$/.exec(key)?.[1];
       expect(hash, `unexpected kind of entry: ${key}`).toBeDefined();
       // The value is exactly the operation text whose hash is the key: never a response.
       expect(sha256(value), key).toBe(hash);

@@ -127,6 +127,8 @@ export async function startOwnGraph(): Promise<OwnGraph> {
   const gateway = await createGatewayServer({
     ...readGatewayConfig({ REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`, DATA_DIR: dataDir, ...secrets }),
     port: 0,
+    // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
+    metricsPort: 0,
     subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
   });
   return {

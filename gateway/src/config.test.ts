@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
     expect(readGatewayConfig({})).toEqual({
       host: '127.0.0.1',
       port: 4000,
+      metricsPort: 9464,
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
@@ -24,7 +25,10 @@ describe('readGatewayConfig', () => {
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
       mandateCacheSeconds: 300,
+      trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+      safelistClients: '*',
     });
+    expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
   });
@@ -44,6 +48,8 @@ describe('readGatewayConfig', () => {
       MAX_ALIASES: '5',
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
+      TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
+      SAFELIST_CLIENTS: 'consulent, regio',
       AUTH_CLOCK_SKEW_SECONDS: '5',
       NODE_ENV: 'production',
     });
@@ -61,9 +67,21 @@ describe('readGatewayConfig', () => {
       maxAliases: 5,
       maxRootFields: 3,
       maxQueryCost: 2000,
+      trustedDocumentsDir: '/tmp/clients',
+      safelistClients: ['consulent', 'regio'],
       auth: { clockSkewSeconds: 5 },
       production: true,
     });
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
+    expect(() => readGatewayConfig({ SAFELIST_CLIENTS: 'consulent,Regio App' })).toThrow(/SAFELIST_CLIENTS/);
+  });
+
+  it('reads METRICS_PORT: a port, off or 0 for none, a free one beside a free GATEWAY_PORT', () => {
+    expect(readGatewayConfig({ METRICS_PORT: '9100' }).metricsPort).toBe(9100);
+    expect(readGatewayConfig({ METRICS_PORT: 'off' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ METRICS_PORT: '0' }).metricsPort).toBeNull();
+    expect(readGatewayConfig({ GATEWAY_PORT: '0' }).metricsPort).toBe(0);
   });
 
   it('takes <NAME>_URL as a subgraph URL, but not REDIS_URL or DATABASE_URL', () => {
@@ -84,6 +102,7 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ MAX_QUERY_DEPTH: '0' })).toThrow(/MAX_QUERY_DEPTH/);
     expect(() => readGatewayConfig({ MAX_QUERY_COST: 'veel' })).toThrow(/MAX_QUERY_COST/);
     expect(() => readGatewayConfig({ WMO_URL: 'geen url' })).toThrow(/WMO_URL/);
+    expect(() => readGatewayConfig({ METRICS_PORT: 'negen' })).toThrow(/METRICS_PORT/);
     expect(() => readGatewayConfig({ REDIS_URL: '::' })).toThrow(/REDIS_URL/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'ES256,none' })).toThrow(/none/);
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -7,6 +7,12 @@ export interface GatewayConfig {
   readonly host: string;
   /** `GATEWAY_PORT`. Default 4000 (DESIGN.md "Running"); 0 picks a free port. */
   readonly port: number;
+  /**
+   * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
+   * `GATEWAY_PORT` is 0); `off` or `0` in the environment: no metrics endpoint (`null`). In a
+   * config object 0 means a free port.
+   */
+  readonly metricsPort: number | null;
   /** `SUPERGRAPH_PATH`. Default the committed `supergraph.graphql` at the repository root. */
   readonly supergraphPath: string;
   /**
@@ -40,6 +46,16 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /**
+   * `TRUSTED_DOCUMENTS_DIR`: where the clients' manifests are read at start,
+   * `<dir>/<client>/generated/persisted-documents.json`. Default the repository's `clients/`.
+   */
+  readonly trustedDocumentsDir: string;
+  /**
+   * `SAFELIST_CLIENTS`: the clients (named by a token's `client_id`/`azp`) that may send only their
+   * manifest's operations: `*` (default: every client), `none`, or a comma-separated list of ids.
+   */
+  readonly safelistClients: '*' | readonly string[];
   /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
   readonly production: boolean;
   /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
@@ -73,6 +89,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The committed supergraph, two folders above this file. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
 
+/** The repository's clients, whose generated manifests the gateway registers at start. */
+export const DEFAULT_TRUSTED_DOCUMENTS_DIR = fileURLToPath(new URL('../../clients/', import.meta.url));
+
 /** `<NAME>_URL` variables that name something other than a subgraph. */
 const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_URL', 'AUTH_JWKS_URL']);
 
@@ -84,6 +103,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
+    metricsPort: readMetricsPort(env, 'METRICS_PORT', env.GATEWAY_PORT === '0' ? 0 : 9464),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
@@ -101,6 +121,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',
     mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
+    trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: safelistClients(env),
   };
 }
 
@@ -122,6 +144,15 @@ function authConfig(env: Env): AuthConfig {
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
   const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
   return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
+}
+
+function safelistClients(env: Env): '*' | string[] {
+  const raw = (env.SAFELIST_CLIENTS ?? '').trim();
+  if (raw === '' || raw === '*') return '*';
+  if (raw === 'none') return [];
+  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(id)) throw new Error(`SAFELIST_CLIENTS: "${id}" is not a client id`);
+  return ids;
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -10,6 +10,8 @@ export interface GatewayContext {
   readonly traceparent: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
   readonly caller: Caller;
+  /** The client application of the token (`client_id`/`azp`), which decides its trusted documents. */
+  readonly client?: string;
 }
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

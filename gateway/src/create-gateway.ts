@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { graphqlRequestListener, maskError, type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
+import { createManifestStore, registerManifestsIn } from './cache/manifest-store.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
+import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 import { createPlugins, createValidationRules } from './plugins/index.js';
@@ -27,6 +29,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
   /** The cache Apollo Server shares across requests (APQ), so that tests can read what it keeps. */
   readonly cache: GatewayCache;
+  /** The Prometheus metrics of this gateway. */
+  readonly metrics: GatewayMetrics;
+  /** `http://host:port/metrics`, or undefined when `metricsPort` is null. */
+  readonly metricsUrl?: string;
 }
 
 export interface CreateGatewayOptions {
@@ -45,6 +51,8 @@ export interface CreateGatewayOptions {
  */
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
   const { waitUntilReady = true } = options;
+  const logger = createLogger('gateway');
+  const metrics = createGatewayMetrics();
   const httpServer = createServer();
   const assets = graphiqlAssetRoute(devTokenOptions(config));
   let serving: RequestListener = startingListener(assets);
@@ -54,10 +62,20 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  let metricsServer: MetricsServer | undefined;
+  if (config.metricsPort !== null) {
+    try {
+      metricsServer = await startMetricsServer(metrics.registry, { host: config.host, port: config.metricsPort, logger });
+    } catch (error) {
+      httpServer.close();
+      throw error;
+    }
+  }
 
   // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
+  const manifests = createManifestStore(config);
   let server: ApolloServer<GatewayContext> | undefined;
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
@@ -73,6 +91,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // The repository's client manifests, before the first request (issue 13).
+    await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
     // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -90,8 +110,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
             dispatcher,
             timeoutMs: config.subgraphTimeoutMs,
             callerAssertionSecret: config.callerAssertionSecret,
+            metrics,
           });
         },
+        // The default plan store, with its hits and misses counted.
+        queryPlannerConfig: { cache: countingQueryPlanCache(metrics) },
       }),
       csrfPrevention: true,
       introspection: config.introspection,
@@ -102,18 +125,21 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests })],
       validationRules: [...createValidationRules()],
     });
     await server.start();
+    metrics.supergraphLoads.inc({ result: 'loaded' });
     if (stopped) return void (await server.stop());
     serving = graphqlRequestListener(server, {
+      logger,
+      metrics,
       // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes
       // the status of a GraphQLError thrown by the context function).
       context: async (request) => {
         const trace = createGatewayContext(request);
-        const caller = await authenticate(headerValue(request.headers.authorization), trace.traceId);
-        return { ...trace, caller };
+        const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
+        return { ...trace, caller, ...(client ? { client } : {}) };
       },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
@@ -131,6 +157,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
     await dispatcher.close();
     await cache.close();
+    await manifests.close();
+    await metricsServer?.close();
   };
 
   if (waitUntilReady) {
@@ -141,9 +169,9 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       throw error;
     }
   } else {
-    ready.catch((error: unknown) => console.error('[gateway] the supergraph could not be loaded:', error));
+    ready.catch((error: unknown) => logger.error({ err: error }, 'the supergraph could not be loaded'));
   }
-  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache };
+  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache, metrics, metricsUrl: metricsServer?.url };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -8,8 +8,8 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { graphqlRequestListener } from '@sociaal-graph/toolkit';
-import type { GatewayConfig } from './config.js';
+import { createLogger, graphqlRequestListener } from '@sociaal-graph/toolkit';
+import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
 
@@ -94,6 +94,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
   const traceparents: string[] = [];
   const httpServer = createServer(
     graphqlRequestListener(server, {
+      logger: createLogger(`tiny-${name}`),
       context: async (request) => {
         if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
         return {};
@@ -150,6 +151,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
   return {
     host: '127.0.0.1',
     port: 0,
+    metricsPort: null,
     subgraphUrls: {},
     subgraphTimeoutMs: 2_000,
     redisUrl: undefined,
@@ -166,6 +168,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     callerAssertionSecret: 'test-caller-assertion-secret',
     production: false,
     mandateCacheSeconds: 300,
+    trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: '*',
     ...overrides,
   };
 }

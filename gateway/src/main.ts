@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createLogger, stopOnSignals } from '@sociaal-graph/toolkit';
 import { readGatewayConfig } from './config.js';
 import { createGatewayServer } from './create-gateway.js';
+
+const logger = createLogger('gateway');
 
 /**
  * `npm run gateway -- [--supergraph <file>] [--port <n>]`: the gateway alone, over any
@@ -20,30 +23,15 @@ async function main(): Promise<void> {
     ...(values.port ? { GATEWAY_PORT: values.port } : {}),
   });
   const gateway = await createGatewayServer(config);
-  console.log(`gateway ready at ${gateway.url} (GraphiQL: open it in a browser; supergraph ${config.supergraphPath})`);
+  logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off', supergraph: config.supergraphPath }, 'gateway ready (GraphiQL: open the url in a browser)');
   if (!config.auth.jwksFile && !config.auth.jwksUrl) {
     // Without a JWKS anyone with this machine's data folder can mint tokens: fine on a laptop, never in production.
-    console.log(`tokens: development issuer (key in ${config.dataDir}/dev-issuer/); get one with: npm run -s token -- --role consulent --org uo-hbel`);
+    logger.warn({ key: `${config.dataDir}/dev-issuer/` }, 'tokens: development issuer; get one with: npm run -s token -- --role consulent --org uo-hbel');
   }
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping the gateway`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('[gateway] stop failed:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(logger, gateway.stop);
 }
 
 main().catch((error: unknown) => {
-  console.error('[gateway] could not start:', error instanceof Error ? error.message : error);
+  logger.fatal({ err: error }, 'gateway could not start');
   process.exit(1);
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, createLogger, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
+import type { GatewayMetrics } from './metrics.js';
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name in the supergraph ("wmo"); the only thing a client learns about it. */
@@ -19,8 +20,10 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   /** Signs the caller assertion every call carries (`CALLER_ASSERTION_SECRET`). */
   callerAssertionSecret: string;
-  /** Where failures are logged with their details (URL, cause). Default one line on stderr. */
+  /** Where failures are logged with their details (URL, cause). Default the gateway's logger. */
   log?: (message: string, error: unknown) => void;
+  /** Times every call (`sociaal_graph_gateway_subgraph_request_duration_seconds`). */
+  metrics?: Pick<GatewayMetrics, 'subgraphDuration'>;
 }
 
 /**
@@ -44,8 +47,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.callerAssertionSecret = options.callerAssertionSecret;
     this.log = options.log ?? defaultLog;
     const transport = createKeepAliveFetcher(options.dispatcher);
-    this.fetcher = (url: string, init?: FetcherRequestInit) =>
-      transport(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    const duration = options.metrics?.subgraphDuration;
+    this.fetcher = async (url: string, init?: FetcherRequestInit) => {
+      const start = process.hrtime.bigint();
+      let outcome = 'unreachable';
+      try {
+        const response = await transport(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+        outcome = response.ok ? 'ok' : 'http_error';
+        return response;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') outcome = 'timeout';
+        throw error;
+      } finally {
+        duration?.observe({ subgraph: this.name, outcome }, Number(process.hrtime.bigint() - start) / 1e9);
+      }
+    };
   }
 
   /**
@@ -99,7 +115,9 @@ function unavailableMessage(name: string, timeoutMs: number, error: Error, respo
   return `Subgraph ${name} is niet bereikbaar; de velden uit ${name} ontbreken.`;
 }
 
+let logger: Logger | undefined;
+
 function defaultLog(message: string, error: unknown): void {
   // One line per failure: during an outage every request logs, so no stack traces.
-  console.error(`[gateway] ${message}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  (logger ??= createLogger('gateway')).error({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, message);
 }

@@ -1,7 +1,9 @@
-import { CALLER_ASSERTION_HEADER, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, createLogger, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './caller.js';
 import type { Arrangement } from './mandates-for-roles.js';
+
+let logger: Logger | undefined;
 
 export interface ArrangementSourceOptions {
   /** The gemeenten subgraph's `/graphql` URL; known once the gateway has built its services. */
@@ -62,7 +64,7 @@ export function createArrangementSource(options: ArrangementSourceOptions): Arra
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         body = (await response.json()) as typeof body;
       } catch (error) {
-        console.error(`[gateway] arrangements of ${org} could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
+        (logger ??= createLogger('gateway')).error({ organisatie: org, err: error }, 'arrangements could not be fetched');
         throw unavailable();
       }
       const page = body.data?.uitvoeringsarrangementen;

@@ -1,5 +1,6 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Redis } from 'ioredis';
+import { createLogger } from '@sociaal-graph/toolkit';
 
 export interface RedisFallbackCacheOptions {
   /** `redis://host:port/db`. */
@@ -12,7 +13,7 @@ export interface RedisFallbackCacheOptions {
   connectTimeoutMs?: number;
   /** The in-process store used while Redis is down. Default an `InMemoryLRUCache` of about 30 MiB. */
   fallback?: KeyValueCache<string>;
-  /** Where changes of state (degraded, recovered) are logged. Default `console.warn`. */
+  /** Where changes of state (degraded, recovered) are logged. Default the gateway's logger. */
   log?: (message: string) => void;
 }
 
@@ -33,7 +34,8 @@ export class RedisFallbackCache implements KeyValueCache<string> {
 
   constructor(options: RedisFallbackCacheOptions) {
     this.fallback = options.fallback ?? new InMemoryLRUCache<string>();
-    this.log = options.log ?? ((message) => console.warn(`[gateway cache] ${message}`));
+    const logger = createLogger('gateway');
+    this.log = options.log ?? ((message) => logger.warn({ cache: 'redis' }, message));
     this.redis = new Redis(options.url, {
       keyPrefix: options.keyPrefix ?? 'sociaal-graph:',
       lazyConnect: true,

@@ -4,20 +4,31 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
+import type { ManifestStore } from '../cache/manifest-store.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The clients' persisted-operation manifests. */
+  readonly manifests: ManifestStore;
+  /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
+  readonly metrics: GatewayMetrics;
+  /** The gateway's structured log (pino). */
+  readonly logger: Logger;
 }
 
 /**
@@ -30,6 +41,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
+    // nothing else; requestDidStart is the one hook before Apollo resolves a persisted query.
+    trustedDocumentsPlugin({ store: runtime.manifests, safelist: config.safelistClients }),
     // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
     // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
     operationResolutionPlugin(),
@@ -49,6 +63,8 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
     traceResponsePlugin(),
+    // Prometheus: result, error codes and duration per operation, cache hits, refused limits.
+    metricsPlugin(runtime.metrics, runtime.logger),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
     ApolloServerPluginDrainHttpServer({ httpServer: runtime.httpServer }),
   ];

@@ -1,6 +1,5 @@
-import { readSubgraphConfig, startSubgraph } from '@sociaal-graph/toolkit';
+import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-/** Starts the inkoop subgraph on its port (INKOOP_PORT, default 4007) with the demo world loaded. */
-const running = await startSubgraph(subgraph, readSubgraphConfig(subgraph.name, subgraph.defaultPort));
-console.log(`[inkoop] ${running.url}`);
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
+await runSubgraph(subgraph);

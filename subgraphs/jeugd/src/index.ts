@@ -1,6 +1,5 @@
-import { readSubgraphConfig, startSubgraph } from '@sociaal-graph/toolkit';
+import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-// Entry point of `npm start -w @sociaal-graph/jeugd`: one process serving the jeugd subgraph.
-const running = await startSubgraph(subgraph, readSubgraphConfig(subgraph.name, subgraph.defaultPort));
-console.log(`jeugd subgraph luistert op ${running.url}`);
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
+await runSubgraph(subgraph);

@@ -1,5 +1,5 @@
-import { readSubgraphConfig, startSubgraph } from '@sociaal-graph/toolkit';
+import { runSubgraph } from '@sociaal-graph/toolkit';
 import { subgraph } from './schema.js';
 
-const running = await startSubgraph(subgraph, readSubgraphConfig(subgraph.name, subgraph.defaultPort));
-console.log(`[toegang] ${running.url}`);
+// Entry point of `npm run start -w @sociaal-graph/<name>`: one process serving this subgraph.
+await runSubgraph(subgraph);

@@ -1,10 +1,19 @@
 import { join } from 'node:path';
 import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
+import { createLogger } from './observability/logger.js';
+import { readMetricsPort } from './observability/metrics.js';
 
 /** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
 export interface SubgraphConfig {
   readonly host: string;
   readonly port: number;
+  /**
+   * Where Prometheus scrapes `/metrics`: `<NAME>_METRICS_PORT`, else `METRICS_PORT` (one process
+   * per container), else the subgraph's port + 5464 (gemeenten 4001 -> 9465 ... inkoop 4007 ->
+   * 9471; a free port when the subgraph's is 0). `off` or `0`: none (`null`). In a config object
+   * 0 means a free port.
+   */
+  readonly metricsPort: number | null;
   /** PostgreSQL server (`DATABASE_URL`); without it embedded PGlite in `dataDir`. */
   readonly databaseUrl?: string;
   /** PGlite data directory; undefined means in memory. */
@@ -57,9 +66,11 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
   const port = Number(env[portVariable] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
   const dataRoot = env.DATA_DIR ?? '.data';
+  const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
+    metricsPort: readMetricsPort(env, metricsVariable, port === 0 ? 0 : port + METRICS_PORT_OFFSET),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
     demo: readDemoConfig(env),
@@ -67,6 +78,9 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     disclosureKey: readDisclosureKey(env),
   };
 }
+
+/** A subgraph's default metrics port is its own port plus this (4001 -> 9465, beside the gateway's 9464). */
+export const METRICS_PORT_OFFSET = 5464;
 
 /** The development key of the caller assertions: public, so only for a graph on one machine. */
 export const DEVELOPMENT_CALLER_ASSERTION_SECRET = 'sociaal-graph-ontwikkeling-assertie';
@@ -82,7 +96,7 @@ export function readCallerAssertionSecret(env: Env = process.env): string {
   if (secret) return secret;
   if (!warned) {
     warned = true;
-    console.warn('[sociaal-graph] CALLER_ASSERTION_SECRET is not set; using the public development key (never in production).');
+    createLogger('sociaal-graph').warn('CALLER_ASSERTION_SECRET is not set; using the public development key (never in production)');
   }
   return DEVELOPMENT_CALLER_ASSERTION_SECRET;
 }

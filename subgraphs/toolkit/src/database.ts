@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createLogger } from './observability/logger.js';
 
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
@@ -24,7 +25,16 @@ export interface Database extends Queryable {
   /** Several statements in one go (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Connections now (metrics): PostgreSQL's pool, or PGlite's one connection and its queue. */
+  poolState(): PoolState;
   close(): Promise<void>;
+}
+
+export interface PoolState {
+  readonly total: number;
+  readonly idle: number;
+  /** Statements (PGlite) or requests for a connection (pool) waiting. */
+  readonly waiting: number;
 }
 
 export type DatabaseOptions =
@@ -61,7 +71,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
     },
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', (error) => console.error(`[${schema}] idle PostgreSQL client failed:`, error.message));
+  pool.on('error', (error) => createLogger(schema).error({ err: error }, 'idle PostgreSQL client failed'));
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   let statementCount = 0;
   const query = async <R>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
@@ -96,6 +106,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
         client.release();
       }
     },
+    poolState: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }
@@ -114,8 +125,12 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
   let statementCount = 0;
   // PGlite is one connection: a transaction must not interleave with other requests' queries.
   let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
+    queued += 1;
+    const next = queue.then(work, work).finally(() => {
+      queued -= 1;
+    });
     queue = next.catch(() => undefined);
     return next;
   };
@@ -149,6 +164,8 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
           }),
         ),
       ),
+    // The statement running is one of those queued.
+    poolState: () => ({ total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) }),
     close: () => serial(() => db.close()),
   };
 }

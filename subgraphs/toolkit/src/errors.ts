@@ -1,3 +1,4 @@
+import { createLogger, type Logger } from './observability/logger.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -17,6 +18,7 @@ export type ErrorCode =
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
+  | 'PERSISTED_QUERY_NOT_IN_SAFELIST'
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
@@ -73,6 +75,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'QUERY_TOO_COSTLY',
   // Personal data withheld because its read could not be logged (Logboek Dataverwerkingen).
   'LOGBOEK_ONBEREIKBAAR',
+  // A client in safelist mode sent an operation outside its manifest (issue 13).
+  'PERSISTED_QUERY_NOT_IN_SAFELIST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -104,5 +108,7 @@ export function maskError(
 }
 
 function defaultLog(message: string, error: unknown): void {
-  console.error(`[sociaal-graph] ${message}:`, error);
+  (logger ??= createLogger('sociaal-graph')).error({ err: error }, message);
 }
+
+let logger: Logger | undefined;

@@ -1,5 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { createLogger, type Logger } from './observability/logger.js';
+import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -13,6 +15,10 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
   prefixRoutes?: Readonly<Record<string, RouteHandler>>;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Where a request that failed outside GraphQL is logged. Default a logger of service `http`. */
+  logger?: Logger;
+  /** Counts every answer by route and status. */
+  metrics?: GraphqlMetrics;
 }
 
 /**
@@ -24,9 +30,12 @@ export function graphqlRequestListener<TContext extends BaseContext>(
   options: GraphqlListenerOptions<TContext>,
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const { metrics } = options;
+  const logger = options.logger ?? createLogger('http');
   return (request, response) => {
+    if (metrics) countHttpResponse(metrics, request, response);
     void handle(request, response).catch((error: unknown) => {
-      console.error('[http] request failed:', error);
+      logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
     });

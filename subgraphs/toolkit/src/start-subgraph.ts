@@ -13,6 +13,10 @@ import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
+import { createLogger } from './observability/logger.js';
+import { stopOnSignals } from './observability/shutdown.js';
+import { readSubgraphConfig } from './config.js';
+import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
@@ -22,6 +26,8 @@ export interface RunningSubgraph {
   readonly url: string;
   readonly port: number;
   readonly db: Database;
+  /** `http://host:port/metrics` (Prometheus), or undefined when `metricsPort` is null. */
+  readonly metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +49,8 @@ export function subgraphSchema<L>(definition: SubgraphDefinition<L>): Promise<Gr
  * demo world into an empty database, and serves `/graphql` and `/health` over plain node:http.
  */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name);
+  const metrics = createGraphqlMetrics(definition.name);
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl, schema: definition.name }
@@ -65,12 +73,16 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
       ApolloServerPluginCacheControlDisabled(),
       // Every read of personal data is logged before its response leaves, or the data is withheld.
       logboekPlugin(),
+      // Result, error codes and duration per operation (Prometheus, README "Operating it").
+      graphqlMetricsPlugin(metrics, logger),
     ],
   });
   await server.start();
   // The claims of each admitted request, for its context; gone with the request.
   const callers = new WeakMap<IncomingMessage, CallerClaims>();
   const graphql = graphqlRequestListener(server, {
+    logger,
+    metrics,
     context: async (request) => {
       const claims = callers.get(request);
       // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
@@ -92,13 +104,18 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   httpServer.on('request', requireCallerAssertion(graphql, config.callerAssertionSecret, callers));
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
+  registerDatabaseMetrics(metrics.registry, db);
+  let metricsServer: MetricsServer | undefined;
+  if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics.registry, { host: config.host, port: config.metricsPort, logger });
   return {
     name: definition.name,
     url: `http://${config.host}:${port}/graphql`,
     port,
     db,
+    metricsUrl: metricsServer?.url,
     stop: async () => {
       await server.stop();
+      await metricsServer?.close();
       await db.close();
     },
   };
@@ -128,4 +145,22 @@ function requireCallerAssertion(next: RequestListener, secret: string, callers: 
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The entry point of a subgraph process (`subgraphs/<name>/src/index.ts`): reads its
+ * configuration from the environment, starts it, and stops it gracefully on SIGTERM or SIGINT
+ * (requests in flight finish first).
+ */
+export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name);
+  try {
+    const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
+    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off' }, 'subgraph listening');
+    stopOnSignals(logger, running.stop);
+    return running;
+  } catch (error) {
+    logger.fatal({ err: error }, 'subgraph could not start');
+    process.exit(1);
+  }
 }

@@ -1,5 +1,5 @@
 import {
-  assertStatistiek, badUserInput, cellKeyOf, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
+  assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
   type StapelingKostenpost, type Table, Wet, withheld,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -113,6 +113,7 @@ export class StapelingKostenResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
   @FieldResolver(() => [StapelingKostengroep], {
     description:

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLogger } from '../observability/logger.js';
 
 /**
  * Cell keys in the style of the ABS TableBuilder (issue 10): every record has a key (the first 32 bits
@@ -69,7 +70,7 @@ export function readDisclosureKey(env: Readonly<Record<string, string | undefine
   }
   if (!warned) {
     warned = true;
-    console.warn('[sociaal-graph] DISCLOSURE_KEY is not set; using a generated development key (never in production).');
+    createLogger('sociaal-graph').warn('DISCLOSURE_KEY is not set; using a generated development key (never in production)');
   }
   const dataRoot = env.DATA_DIR ?? '.data';
   if (dataRoot === 'memory') return processKey();

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../context.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 import { schrijfVerwerkingen } from './schrijf-verwerkingen.js';
 
 /** The error that replaces a response whose reads could not be logged. */
@@ -54,5 +55,7 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
 }
 
 function defaultLog(message: string, error: unknown): void {
-  console.error(`[logboek] ${message}: ${error instanceof Error ? error.message : String(error)}`);
+  (logger ??= createLogger('logboek')).error({ err: error }, message);
 }
+
+let logger: Logger | undefined;

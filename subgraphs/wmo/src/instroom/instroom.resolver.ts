@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   MaatregelBesluitstatus,
   requiresAuthentication,
   requiresScope,
@@ -25,6 +26,7 @@ import { instroomPeriodesOf, WmoInstroomEffect } from './instroom.type.js';
 export class WmoInstroomResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "statussen { gemeenteCode status datum }")')
   @FieldResolver(() => WmoInstroomEffect, {
     name: 'wmoInstroom',

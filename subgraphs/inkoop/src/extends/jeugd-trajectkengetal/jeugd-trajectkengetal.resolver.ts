@@ -1,4 +1,4 @@
-import { assertStatistiek, OnderdruktBedrag, publishAverage, requiresAuthentication, requiresScope, Scope, Wet, withheld } from '@sociaal-graph/toolkit';
+import { assertStatistiek, geaggregeerd, OnderdruktBedrag, publishAverage, requiresAuthentication, requiresScope, Scope, Wet, withheld } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../../context.js';
 import { trajectkengetalKey } from './jeugd-trajectkengetal.sql.js';
@@ -9,6 +9,7 @@ import { JeugdTrajectkengetal } from './jeugd-trajectkengetal.type.js';
 export class JeugdTrajectkengetalResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "aantalClienten { waarde onderdrukt bewerking }")')
   @FieldResolver(() => OnderdruktBedrag, {
     nullable: true,

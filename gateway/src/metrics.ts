@@ -1,0 +1,95 @@
+import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import { createGraphqlMetrics, type GraphqlMetrics, LATENCY_BUCKETS } from '@sociaal-graph/toolkit';
+import { Counter, Histogram } from 'prom-client';
+
+/**
+ * The gateway's Prometheus registry and every metric in it, in one place (served on
+ * `METRICS_PORT`, see README "Operating it"). Besides the request metrics every server has
+ * (`createGraphqlMetrics`): subgraph calls, cache lookups, refused limits, operation cost and
+ * supergraph loads. A plugin that counts something gets this object through `PluginRuntime`.
+ */
+export interface GatewayMetrics extends GraphqlMetrics {
+  /** One call to a subgraph: its time and outcome (`ok`, `http_error`, `timeout`, `unreachable`). */
+  readonly subgraphDuration: Histogram<'subgraph' | 'outcome'>;
+  /** Cache lookups: `cache` is `apq`, `document` (parsed and validated operations) or `query_plan`; `result` `hit` or `miss`. */
+  readonly cacheLookups: Counter<'cache' | 'result'>;
+  /** Operations refused by a limit, by the refusal's `extensions.code` (see `LIMIT_ERROR_CODES`). */
+  readonly limitsRefused: Counter<'limit'>;
+  /** Cost of operations: `kind` `estimated` (before execution) or `actual` (measured after). */
+  readonly operationCost: Histogram<'kind'>;
+  /** Supergraph loads and reloads by result (`loaded`, `refused`). */
+  readonly supergraphLoads: Counter<'result'>;
+}
+
+/**
+ * Error codes that mean "refused by a limit": a response carrying one counts once in
+ * `sociaal_graph_gateway_limits_refused_total{limit=<code>}` (plugins/metrics.ts). A new limit
+ * adds its code here.
+ */
+export const LIMIT_ERROR_CODES: ReadonlySet<string> = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'QUERY_TOO_COSTLY']);
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const base = createGraphqlMetrics('gateway');
+  const registers = [base.registry];
+  return {
+    ...base,
+    subgraphDuration: new Histogram({
+      name: 'sociaal_graph_gateway_subgraph_request_duration_seconds',
+      help: 'Time of one call from the gateway to a subgraph, by subgraph and outcome',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: 'sociaal_graph_gateway_cache_lookups_total',
+      help: 'Lookups in the gateway caches (apq, document, query_plan) by result (hit, miss)',
+      labelNames: ['cache', 'result'],
+      registers,
+    }),
+    limitsRefused: new Counter({
+      name: 'sociaal_graph_gateway_limits_refused_total',
+      help: 'Operations refused by a limit, by the error code of the refusal',
+      labelNames: ['limit'],
+      registers,
+    }),
+    operationCost: new Histogram({
+      name: 'sociaal_graph_gateway_operation_cost',
+      help: 'Cost of operations: estimated before execution, actual after',
+      labelNames: ['kind'],
+      buckets: [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000],
+      registers,
+    }),
+    supergraphLoads: new Counter({
+      name: 'sociaal_graph_gateway_supergraph_loads_total',
+      help: 'Supergraph loads and reloads by result (loaded, refused)',
+      labelNames: ['result'],
+      registers,
+    }),
+  };
+}
+
+/** The query planner's default store size (@apollo/gateway: 30 MiB). */
+const QUERY_PLAN_CACHE_BYTES = 30 * 2 ** 20;
+
+/**
+ * The query-plan cache of @apollo/gateway (its default: an LRU of about 30 MiB, sized by the
+ * JSON length of a plan) with its hits and misses counted; the gateway has no other way to say
+ * whether a plan came from its cache.
+ */
+export function countingQueryPlanCache<V extends object>(metrics: Pick<GatewayMetrics, 'cacheLookups'>): KeyValueCache<V> & { clear(): void } {
+  const store = new InMemoryLRUCache<V>({
+    maxSize: QUERY_PLAN_CACHE_BYTES,
+    sizeCalculation: (value) => JSON.stringify(value)?.length ?? 1,
+  });
+  return {
+    async get(key: string) {
+      const value = await store.get(key);
+      metrics.cacheLookups.inc({ cache: 'query_plan', result: value === undefined ? 'miss' : 'hit' });
+      return value;
+    },
+    set: (key: string, value: V, options?: KeyValueCacheSetOptions) => store.set(key, value, options),
+    delete: (key: string) => store.delete(key),
+    // @apollo/gateway empties its plan store when the supergraph changes.
+    clear: () => store.clear(),
+  };
+}
