@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
+import { join } from 'node:path';
+import { DEVELOPMENT_CALLER_ASSERTION_SECRET, REPO_ROOT } from '@sociaal-graph/toolkit';
 import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
@@ -20,11 +21,12 @@ describe('readGatewayConfig', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxQueryCost: 100_000,
-      dataDir: '.data',
+      dataDir: join(REPO_ROOT, '.data'),
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
-      mandateCacheSeconds: 300,
+      mandateCacheSeconds: 10,
+      mandateStaleSeconds: 30,
       trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
       safelistClients: '*',
     });
@@ -51,6 +53,8 @@ describe('readGatewayConfig', () => {
       TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
       SAFELIST_CLIENTS: 'consulent, regio',
       AUTH_CLOCK_SKEW_SECONDS: '5',
+      MANDATE_CACHE_SECONDS: '5',
+      MANDATE_STALE_SECONDS: '20',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -71,6 +75,8 @@ describe('readGatewayConfig', () => {
       safelistClients: ['consulent', 'regio'],
       auth: { clockSkewSeconds: 5 },
       production: true,
+      mandateCacheSeconds: 5,
+      mandateStaleSeconds: 20,
     });
     expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
     expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
@@ -108,6 +114,10 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
     expect(() => readGatewayConfig({ AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
+    // The revocation bound: no arrangement is used for longer than 30 s.
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '300' })).toThrow(/MANDATE_CACHE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_STALE_SECONDS: '31' })).toThrow(/MANDATE_STALE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '20', MANDATE_STALE_SECONDS: '10' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 });

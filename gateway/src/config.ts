@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret, readMetricsPort } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readDataDir, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
   /** `HOST`. Default `127.0.0.1`: nothing listens beyond loopback unless asked. */
   readonly host: string;
-  /** `GATEWAY_PORT`. Default 4000 (DESIGN.md "Running"); 0 picks a free port. */
+  /** `GATEWAY_PORT`. Default 4000 (docs/architecture.md "Ports"); 0 picks a free port. */
   readonly port: number;
   /**
    * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
@@ -40,7 +40,7 @@ export interface GatewayConfig {
   readonly maxRootFields: number;
   /** `MAX_QUERY_COST`: highest estimated cost of an operation (see `operationLimitsPlugin`). Default 100000. */
   readonly maxQueryCost: number;
-  /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data`; `memory` keeps it in the process. */
+  /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data/` at the repository root (see `readDataDir`); `memory` keeps it in the process. */
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
   readonly auth: AuthConfig;
@@ -58,8 +58,18 @@ export interface GatewayConfig {
   readonly safelistClients: '*' | readonly string[];
   /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
   readonly production: boolean;
-  /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
+  /**
+   * `MANDATE_CACHE_SECONDS`: arrangements younger than this are used without asking gemeenten.
+   * Default 10, at most 30 (the revocation bound).
+   */
   readonly mandateCacheSeconds: number;
+  /**
+   * `MANDATE_STALE_SECONDS`: the oldest arrangements the gateway ever uses (while it fetches anew,
+   * and while gemeenten is unreachable); beyond it the caller gets HTTP 503 MANDATEN_ONBEREIKBAAR.
+   * Default 30, at least `MANDATE_CACHE_SECONDS` and at most 30: a withdrawn mandate ends on every
+   * gateway within this time, and at once with `npm run mandaten -- --vernieuw`.
+   */
+  readonly mandateStaleSeconds: number;
 }
 
 /**
@@ -116,14 +126,23 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
-    dataDir: env.DATA_DIR || '.data',
+    dataDir: readDataDir(env),
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',
-    mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
+    ...mandateSeconds(env),
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: safelistClients(env),
   };
+}
+
+/** The revocation bound: a withdrawn arrangement is used by no gateway for longer than this. */
+export const MANDATE_REVOCATION_SECONDS = 30;
+
+function mandateSeconds(env: Env): Pick<GatewayConfig, 'mandateCacheSeconds' | 'mandateStaleSeconds'> {
+  const mandateCacheSeconds = integer(env, 'MANDATE_CACHE_SECONDS', 10, 0, MANDATE_REVOCATION_SECONDS);
+  const mandateStaleSeconds = integer(env, 'MANDATE_STALE_SECONDS', MANDATE_REVOCATION_SECONDS, mandateCacheSeconds, MANDATE_REVOCATION_SECONDS);
+  return { mandateCacheSeconds, mandateStaleSeconds };
 }
 
 const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);

@@ -7,6 +7,8 @@ import { Agent } from 'undici';
 import { createLogger, graphqlRequestListener, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
+import { createMandateCache } from './auth/mandate-cache.js';
+import { subscribeMandateInvalidations } from './auth/mandate-invalidation.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
 import { createManifestStore, registerManifestsIn } from './cache/manifest-store.js';
@@ -29,6 +31,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
   /** The cache Apollo Server shares across requests (APQ), so that tests can read what it keeps. */
   readonly cache: GatewayCache;
+  /** Forgets one organisation's arrangements (every organisation's without `org`) in this gateway. */
+  invalidateMandates(org?: string): void;
+  /** With Redis: resolves once this gateway listens for invalidations of mandates. */
+  readonly mandateInvalidations?: Promise<void>;
   /** The Prometheus metrics of this gateway. */
   readonly metrics: GatewayMetrics;
   /** `http://host:port/metrics`, or undefined when `metricsPort` is null. */
@@ -72,7 +78,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
   }
 
-  // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
+  // One keep-alive pool per subgraph origin, shared by every request (docs/architecture.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
   const manifests = createManifestStore(config);
@@ -80,21 +86,27 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
   const serviceUrls = new Map<string, string>();
-  const authenticate = createAuthenticate(
-    createTokenVerifier(config.auth, config.dataDir),
-    createArrangementSource({
+  const mandates = createMandateCache({
+    fetch: createArrangementSource({
       gemeentenUrl: () => serviceUrls.get('gemeenten'),
       callerAssertionSecret: config.callerAssertionSecret,
-      ttlMs: config.mandateCacheSeconds * 1000,
+      timeoutMs: config.subgraphTimeoutMs,
     }),
-  );
+    freshMs: config.mandateCacheSeconds * 1000,
+    staleMs: config.mandateStaleSeconds * 1000,
+  });
+  // With Redis every replica hears an operator's `npm run mandaten -- --vernieuw` at once.
+  const invalidations = config.redisUrl
+    ? subscribeMandateInvalidations({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, invalidate: mandates.invalidate })
+    : undefined;
+  const authenticate = createAuthenticate(createTokenVerifier(config.auth, config.dataDir), mandates.arrangementsOf);
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
     // The repository's client manifests, before the first request (issue 13).
     await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
-    // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
+    // loopback (docs/architecture.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({
@@ -157,6 +169,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
     await dispatcher.close();
     await cache.close();
+    await invalidations?.close();
     await manifests.close();
     await metricsServer?.close();
   };
@@ -171,7 +184,17 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   } else {
     ready.catch((error: unknown) => logger.error({ err: error }, 'the supergraph could not be loaded'));
   }
-  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache, metrics, metricsUrl: metricsServer?.url };
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    ready,
+    stop,
+    cache,
+    metrics,
+    metricsUrl: metricsServer?.url,
+    invalidateMandates: mandates.invalidate,
+    mandateInvalidations: invalidations?.subscribed,
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -13,6 +13,7 @@ import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -32,13 +33,13 @@ export interface PluginRuntime {
 }
 
 /**
- * Every plugin of the gateway, in one list (STYLE.md house style 3). Apollo runs most hooks of
- * all plugins at once and end callbacks in reverse order (STYLE.md §2), so an entry's position
+ * Every plugin of the gateway, in one list (docs/style.md 3). Apollo runs most hooks of
+ * all plugins at once and end callbacks in reverse order (docs/style.md 2), so an entry's position
  * says nothing about when it runs; each comment says why the entry is here.
  */
 export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): readonly ApolloServerPlugin<GatewayContext>[] {
   const plugins: (ApolloServerPlugin<GatewayContext> | false)[] = [
-    // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
+    // Analysts explore in GraphiQL (docs/mandates.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
     // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
@@ -59,6 +60,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
     authorizationPlugin(runtime.supergraphSdl),
+    // Personal data never in a URL: an operation with a personal variable is refused over GET
+    // (issue 9, item 6), before any subgraph is asked.
+    personalDataPostOnlyPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'LOGBOEK_ONBEREIKBAAR'
   | 'PERSISTED_QUERY_NOT_IN_SAFELIST'
   | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSONAL_DATA_IN_URL'
+  | 'MANDATEN_ONBEREIKBAAR'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -80,6 +82,10 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A GET whose variables carry personal data (they would sit in URLs); send it as POST.
+  'PERSONAL_DATA_IN_URL',
+  // gemeenten unreachable and the last known arrangements older than MANDATE_STALE_SECONDS.
+  'MANDATEN_ONBEREIKBAAR',
   'BAD_REQUEST',
 ] as ErrorCode[]);
 

@@ -20,7 +20,7 @@ export class JeugdTrajectkengetalResolver {
       'toewijzing meer dan de helft uitmaakt, of het aantal clienten onderdrukt is. Aanbieders declareren laat: een recent jaar is nog niet compleet.',
   })
   async kostenPerClient(@Root() kengetal: JeugdTrajectkengetal, @Ctx() { loaders, principal, disclosure }: InkoopContext): Promise<OnderdruktBedrag> {
-    // The gateway only sends rows jeugd computed within the mandate; checked again here (DESIGN "Mandates decide every row").
+    // The gateway only sends rows jeugd computed within the mandate; checked again here (docs/mandates.md).
     assertStatistiek(Wet.JEUGDWET, principal.statistiek(Wet.JEUGDWET), [kengetal.gemeenteCode]);
     const clienten = kengetal.aantalClienten;
     if (clienten === undefined) throw new Error('aantalClienten ontbreekt (@requires).');
