@@ -11,9 +11,13 @@ import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
+import { listSizesOf } from './list-sizes.js';
+import { operationCostPlugin } from './operation-cost.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataLimitsPlugin } from './personal-data-limits.js';
 import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
+import { rateLimitPlugin } from './rate-limit.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -55,6 +59,19 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       maxAliases: config.maxAliases,
       maxRootFields: config.maxRootFields,
       maxCost: config.maxQueryCost,
+      // The @listSize of every list field, as the subgraphs annotated and composition merged them.
+      listSizes: listSizesOf(runtime.supergraphSdl),
+    }),
+    // After execution: the actual cost against the estimate (extensions.kosten, the cost histogram),
+    // and no response larger than MAX_RESPONSE_BYTES leaves (RESPONSE_TOO_LARGE).
+    operationCostPlugin({ maxResponseBytes: config.maxResponseBytes, costHistogram: runtime.metrics.operationCost }),
+    // Requests, cost and concurrency per caller (Redis, or in process): in responseForOperation,
+    // after the estimate above, so a refused operation (HTTP 429) reaches no subgraph.
+    rateLimitPlugin({
+      authenticated: config.rateLimit,
+      anonymous: config.anonymousRateLimit,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
     }),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query
@@ -63,6 +80,14 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Personal data never in a URL: an operation with a personal variable is refused over GET
     // (issue 9, item 6), before any subgraph is asked.
     personalDataPostOnlyPlugin(),
+    // Bulk reads of personal data are bounded per request and per person per hour (issue 9,
+    // item 10): the budget travels in the caller assertion, each subgraph's logboek enforces it.
+    personalDataLimitsPlugin({
+      perRequest: config.maxResidentsPerRequest,
+      perHour: config.maxResidentsPerHour,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+    }),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

@@ -10,6 +10,7 @@ import type { Disclosure } from './disclosure/disclosure.js';
 import { type Cell, withheld } from './disclosure/policy.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
+import { listSize } from './list-size.js';
 
 /**
  * Reach of a law per gemeente (issue 4 item 6): clients per 1,000 inhabitants and the in-, through- and
@@ -158,6 +159,7 @@ export class WetBereik {
   @Field(() => BereikPeriode, { description: 'Het hele jaar.' })
   jaartotaal!: BereikPeriode;
 
+  @Directive(listSize(4))
   @Field(() => [BereikPeriode], { description: 'De vier kwartalen, in volgorde.' })
   kwartalen!: BereikPeriode[];
 }

@@ -22,7 +22,11 @@ export type ErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'PERSONAL_DATA_IN_URL'
   | 'MANDATEN_ONBEREIKBAAR'
+  | 'PERSONAL_DATA_LIMIT'
   | 'BAD_REQUEST'
+  | 'RATE_LIMITED'
+  | 'RESPONSE_TOO_LARGE'
+  | 'OPERATION_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -86,7 +90,13 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'PERSONAL_DATA_IN_URL',
   // gemeenten unreachable and the last known arrangements older than MANDATE_STALE_SECONDS.
   'MANDATEN_ONBEREIKBAAR',
+  // More residents' personal data than one request, or the actor's hour, may read.
+  'PERSONAL_DATA_LIMIT',
   'BAD_REQUEST',
+  'RATE_LIMITED',
+  'RESPONSE_TOO_LARGE',
+  // A subgraph stopped a request at its deadline or PostgreSQL cancelled a statement (issue 11).
+  'OPERATION_TIMEOUT',
 ] as ErrorCode[]);
 
 /**

@@ -1,7 +1,7 @@
 import {
-  type Cell, type Disclosure, OnderdruktAantal, OnderdruktBedrag, OnderdruktGetal, type Published, publishShare, Verantwoording, Wet, withheld,
+  type Cell, type Disclosure, OnderdruktAantal, OnderdruktBedrag, OnderdruktGetal, type Published, publishShare, listSize, Verantwoording, Wet, withheld,
 } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { mustExist } from '../invariant.js';
 import type { VerplichtingenRow } from './verplichtingen.sql.js';
@@ -55,7 +55,7 @@ export class VerplichtingenMaand {
     'Verantwoording.onderdrukkingsregel.',
 })
 export class Verplichtingen {
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzingen gaf.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf.' })
   gemeente!: Gemeente;
 
   @Field(() => Wet, { description: 'De wet van de toewijzingen: WMO (iWmo) of JEUGDWET (iJw).' })
@@ -91,6 +91,7 @@ export class Verplichtingen {
   })
   aandeelNietGedeclareerd!: OnderdruktGetal;
 
+  @Directive(listSize(12))
   @Field(() => [VerplichtingenMaand], { description: 'De maanden met een verplichting of declaratie, op volgorde.' })
   maanden!: VerplichtingenMaand[];
 
@@ -115,6 +116,7 @@ export class VerplichtingenAntwoord {
   })
   peildatum!: string | null;
 
+  @Directive(listSize(100))
   @Field(() => [Verplichtingen], { description: 'Een rij per aanbieder en gemeente met een verplichting of declaratie in het jaar, op AGB-code en gemeente.' })
   rijen!: Verplichtingen[];
 }

@@ -1,6 +1,6 @@
 import {
   Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE,
-  type Cell, type Disclosure, OnderdruktAantal, OnderdruktGetal, publishAverage, publishShare, Verantwoording, withheld,
+  type Cell, type Disclosure, OnderdruktAantal, OnderdruktGetal, publishAverage, publishShare, listSize, Verantwoording, withheld,
 } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
@@ -31,7 +31,7 @@ export class JeugdTrajectkengetal {
   @Field(() => String, { description: JEUGD_TRAJECTKENGETAL_VELDEN.groepCode })
   groepCode!: string;
 
-  @Field(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de jeugdhulp bekostigt.' })
   gemeente!: Gemeente;
 
   @Field(() => Aanbieder, { nullable: true, description: 'De aanbieder bij indeling AANBIEDER; anders null.' })
@@ -77,6 +77,7 @@ export class JeugdTrajectkengetallenAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(100))
   @Field(() => [JeugdTrajectkengetal], {
     description: 'Een regel per gemeente en aanbieder (of productcategorie) met minstens een meegeteld traject: gemeenten in de gevraagde volgorde, dan op code.',
   })

@@ -1,7 +1,7 @@
 import {
-  type AdditiveRelation, type Cell, combineCellKeys, type Disclosure, ONDERDRUKKINGSREGEL, OnderdruktAantal, type Published, Verantwoording, withheld,
+  type AdditiveRelation, type Cell, combineCellKeys, type Disclosure, ONDERDRUKKINGSREGEL, OnderdruktAantal, type Published, listSize, Verantwoording, withheld,
 } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { StapelingRow } from './stapeling.sql.js';
 import { StapelingKosten } from './stapelingkosten.type.js';
@@ -14,7 +14,7 @@ import { StapelingKosten } from './stapelingkosten.type.js';
     'huishouden, in deze gemeente. Alleen aantallen, nooit personen; zie Verantwoording.onderdrukkingsregel.',
 })
 export class StapelingRij {
-  @Field(() => Gemeente, { description: 'De gemeente waar de ondersteuning is toegekend.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de ondersteuning is toegekend.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het kalenderjaar van de toekenning waarover geteld is.' })
@@ -73,6 +73,7 @@ export class StapelingAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(1))
   @Field(() => [StapelingRij], { description: 'Een rij per gemeente waarover is gerekend, in de gevraagde volgorde.' })
   rijen!: StapelingRij[];
 }

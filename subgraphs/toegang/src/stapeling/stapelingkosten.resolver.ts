@@ -1,5 +1,5 @@
 import {
-  assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
+  assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, listSize, listSizeFromArgument, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
   type StapelingKostenpost, type Table, Wet, withheld,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -115,6 +115,7 @@ export class StapelingKostenResolver {
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSize(10))
   @FieldResolver(() => [StapelingKostengroep], {
     description:
       'De kosten per groep: alle huishoudens, naar het aantal wetten en per combinatie van wetten, in de volgorde van StapelingGroep. ' +
@@ -139,6 +140,7 @@ export class StapelingKostenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSizeFromArgument('aantal'))
   @FieldResolver(() => [DuurHuishouden], {
     nullable: true,
     description:

@@ -1,5 +1,5 @@
-import { type Disclosure, OnderdruktAantal, OnderdruktGetal, publishAverage, Verantwoording, withheld } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type Disclosure, OnderdruktAantal, OnderdruktGetal, publishAverage, listSize, Verantwoording, withheld } from '@sociaal-graph/toolkit';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { InstroomRow } from './instroom.sql.js';
 
@@ -24,7 +24,7 @@ registerEnumType(InstroomPeriode, {
     'periode) en hun gemiddelde omvang in uren per week. Bron: Wmo-toewijzingen (iWmo 301). Zie Verantwoording.onderdrukkingsregel.',
 })
 export class WmoInstroomPeriode {
-  @Field(() => Gemeente, { description: 'De gemeente.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente.' })
   gemeente!: Gemeente;
 
   @Field(() => String, { description: 'De ingangsdatum van de maatregel waartegen is vergeleken (JJJJ-MM-DD).' })
@@ -99,6 +99,7 @@ export class WmoInstroomEffect {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(50))
   @Field(() => [WmoInstroomPeriode], { description: 'Per meegetelde gemeente (in de volgorde van Maatregel.statussen) een rij VOOR en een rij NA.' })
   rijen!: WmoInstroomPeriode[];
 

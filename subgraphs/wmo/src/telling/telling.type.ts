@@ -20,7 +20,7 @@ import type { TellingRow } from './telling.sql.js';
     'kalenderjaar. Zie onderdrukkingsregel.',
 })
 export class WmoToewijzingTelling {
-  @Field(() => Gemeente, { description: 'De gemeente waarvoor geteld is.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waarvoor geteld is.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het kalenderjaar waarover geteld is.' })
