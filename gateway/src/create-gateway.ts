@@ -151,7 +151,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       context: async (request) => {
         const trace = createGatewayContext(request);
         const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
-        return { ...trace, caller, ...(client ? { client } : {}) };
+        return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
