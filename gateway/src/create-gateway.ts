@@ -18,6 +18,7 @@ import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } fro
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 import { createPlugins, createValidationRules } from './plugins/index.js';
+import { readinessRoute } from './readiness.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 
 /** A gateway listening on its port. */
@@ -153,7 +154,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
         const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
         return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },
-      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
+      routes: {
+        // Liveness: the process serves. Readiness (each subgraph's state) is /ready.
+        '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }),
+        '/ready': readinessRoute({ subgraphUrls: () => serviceUrls, supergraph: { path: config.supergraphPath, sdl: supergraphSdl } }),
+      },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
       maxBodyBytes: config.maxBodyBytes,
     });
