@@ -3,3 +3,4 @@ export * from './logged-execution.js';
 export * from './scratch-database.js';
 export * from './secrets.js';
 export * from './stapeling-toewijzingen.tests.js';
+export * from './disclosure.js';
