@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, createLogger, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, createLogger, injectTraceparent, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -28,7 +28,7 @@ export interface SubgraphDataSourceOptions {
 
 /**
  * The one home of outgoing subgraph calls (STYLE.md house style 4): keep-alive transport, the
- * per-call timeout, the `traceparent` header, and what a client sees when a subgraph fails.
+ * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client sees when a subgraph fails.
  *
  * A call that cannot connect, times out, or answers with an HTTP error or unreadable body
  * becomes one `SUBGRAPH_UNAVAILABLE` error naming the subgraph. @apollo/gateway then leaves
@@ -75,9 +75,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...SERVICE_CALLER, traceId: randomBytes(16).toString('hex') }, this.callerAssertionSecret));
       return;
     }
-    const { caller, traceId, traceparent } = options.incomingRequestContext.context;
-    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId }, this.callerAssertionSecret));
-    options.request.http?.headers.set('traceparent', traceparent);
+    const { caller, traceId } = options.incomingRequestContext.context;
+    const headers = options.request.http?.headers;
+    headers?.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId }, this.callerAssertionSecret));
+    // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
+    if (headers) injectTraceparent((name, value) => headers.set(name, value));
   }
 
   /**

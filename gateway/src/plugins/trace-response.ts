@@ -6,7 +6,8 @@ export const TRACE_RESPONSE_HEADER = 'traceresponse';
 
 /**
  * Tells a client the trace id of its request (`traceresponse: 00-<trace id>-<span id>-<flags>`),
- * whether it sent a `traceparent` or the gateway started the trace. With it the fg looks up in
+ * whether it sent a `traceparent` or the gateway started the trace (the OpenTelemetry trace of
+ * its server span; the flags say whether this gateway records it). With it the fg looks up in
  * the Logboek Dataverwerkingen what one request read (`logboek { wmo(traceId: ...) }`).
  */
 export function traceResponsePlugin(): ApolloServerPlugin<GatewayContext> {
@@ -14,7 +15,7 @@ export function traceResponsePlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart({ contextValue }) {
       return {
         async willSendResponse({ response }) {
-          response.http.headers.set(TRACE_RESPONSE_HEADER, contextValue.traceparent);
+          response.http.headers.set(TRACE_RESPONSE_HEADER, contextValue.traceresponse);
         },
       };
     },

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
 import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
+import { activeSpanIds } from './observability/tracing.js';
 import { developmentPrincipal, type Principal } from './principal.js';
 
 /** What every resolver of every subgraph receives: who asks, their loaders, the database. */
@@ -10,7 +11,7 @@ export interface SubgraphContext<L = unknown> {
   readonly principal: Principal;
   readonly loaders: L;
   readonly db: Database;
-  /** W3C trace id of the request, from the gateway's `traceparent` when present. */
+  /** W3C trace id of the request: the OpenTelemetry trace the gateway's `traceparent` carried. */
   readonly traceId: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
   readonly logboek: Logboek;
@@ -36,20 +37,19 @@ export function createRequestContext<L>(
   principal: Principal = developmentPrincipal,
   disclosureKey: DisclosureKey = processKey(),
 ): SubgraphContext<L> {
-  const logboek = createLogboek();
+  // The server span of this request (toolkit http.ts) is active here; the Logboek records its ids.
+  // In-process tests run without one and get ids of their own.
+  const ids = activeSpanIds();
+  const logboek = createLogboek(ids?.spanId);
   return {
     principal,
     // Loaders get the caller so that their batch SQL can apply its scope, and the logboek so
     // that they register the residents whose rows they read.
     loaders: createLoaders(db, principal, logboek),
     db,
-    traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+    traceId: ids?.traceId ?? randomBytes(16).toString('hex'),
     logboek,
     disclosure: createDisclosure(disclosureKey),
   };
 }
 
-function traceIdFrom(traceparent: string | undefined): string | undefined {
-  const match = traceparent && /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent);
-  return match ? match[1] : undefined;
-}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createLogger } from './observability/logger.js';
+import { withStatementSpan } from './observability/tracing.js';
 
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
@@ -143,11 +144,11 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
     query: <R>(text: string, params?: readonly unknown[]) =>
       serial(async () => {
         statementCount += 1;
-        return (await db.query<R>(text, params as unknown[] | undefined)).rows;
+        return (await withStatementSpan(schema, text, () => db.query<R>(text, params as unknown[] | undefined))).rows;
       }),
     logboekQuery: (text, params) =>
       serial(async () => {
-        await db.query(text, params as unknown[] | undefined);
+        await withStatementSpan(schema, text, () => db.query(text, params as unknown[] | undefined));
       }),
     exec: (sql) =>
       serial(async () => {
@@ -159,7 +160,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
           fn({
             query: async <R>(text: string, params?: readonly unknown[]) => {
               statementCount += 1;
-              return (await tx.query<R>(text, params as unknown[] | undefined)).rows;
+              return (await withStatementSpan(schema, text, () => tx.query<R>(text, params as unknown[] | undefined))).rows;
             },
           }),
         ),

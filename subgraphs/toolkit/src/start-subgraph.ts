@@ -15,6 +15,7 @@ import { graphqlRequestListener, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
 import { createLogger } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
+import { startTelemetry } from './observability/tracing.js';
 import { readSubgraphConfig } from './config.js';
 import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
@@ -49,6 +50,8 @@ export function subgraphSchema<L>(definition: SubgraphDefinition<L>): Promise<Gr
  * demo world into an empty database, and serves `/graphql` and `/health` over plain node:http.
  */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+  // Trace ids for the Logboek come from the tracer provider: make sure there is one.
+  startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
   const db = await openDatabase(
@@ -81,6 +84,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config
   // The claims of each admitted request, for its context; gone with the request.
   const callers = new WeakMap<IncomingMessage, CallerClaims>();
   const graphql = graphqlRequestListener(server, {
+    service: definition.name,
     logger,
     metrics,
     context: async (request) => {
@@ -153,11 +157,15 @@ function headerValue(value: string | string[] | undefined): string | undefined {
  * (requests in flight finish first).
  */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  const telemetry = startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   try {
     const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
-    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off' }, 'subgraph listening');
-    stopOnSignals(logger, running.stop);
+    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off', tracing: telemetry.recording ? 'otlp' : 'off' }, 'subgraph listening');
+    stopOnSignals(logger, async () => {
+      await running.stop();
+      await telemetry.shutdown();
+    });
     return running;
   } catch (error) {
     logger.fatal({ err: error }, 'subgraph could not start');
