@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'codegen/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'codegen/src/**/*.test.ts', 'clients/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     // type-graphql needs the metadata polyfill before any decorated class loads (index.ts does this in production).
     setupFiles: ['reflect-metadata'],
@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    // graphql-inspector's ESM build imports graphql, which Node resolves to its CommonJS build while
+    // vite gives test files the ESM one: two graphql-js realms. Inlined, it gets the same as the tests.
+    server: { deps: { inline: [/@graphql-inspector\/core/] } },
   },
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENTS } from '../codegen/src/client-list.js';
 import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-utils.js';
 
 // Issue 3 acceptance: every role against every sensitive field, every gemeente and every wet, allowed
@@ -443,5 +445,36 @@ describe("Eemnes' Jeugdwet (executed by Amersfoort)", () => {
   it("does not show Amersfoort's consulent an Eemnes resident whose only hulpvraag is under the Wmo", async () => {
     const { data } = await ask(amersfoort, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('WMO')?.id });
     expect(data?.inwoner).toBeNull();
+  });
+});
+
+// Issue 13: trusted documents. A token that names a client (`client_id`) gets its own manifest's
+// operations and, in safelist mode (the default), nothing else: one operation of every client's
+// manifest, sent by id with every client's token, is served to its own client and refused to the others.
+describe('trusted documents: every client against every manifest', () => {
+  const manifests = CLIENTS.map((client) => {
+    const manifest = JSON.parse(readFileSync(new URL(`../clients/${client.id}/generated/persisted-documents.json`, import.meta.url), 'utf8')) as Record<string, string>;
+    // An operation this test can fill in: every variable below, or one with a default.
+    const [id] = Object.entries(manifest).filter(([, text]) => !text.includes('$invoeringen')).map(([key]) => key).sort();
+    return { owner: client.id, id };
+  });
+  const VARIABLES = { gemeente: '0406', gemeenten: ['0406'], wet: 'WMO', jaar: JAAR, first: 3, offset: 0, aantal: 3, contractant: 'regio-gv', id: 'onbekend', bsn: '999990019', peildatum: `${JAAR}-06-30`, vanafJaar: JAAR - 2, totEnMetJaar: JAAR };
+
+  it.each(CLIENTS.map((client) => [client.id, client] as const))('%s', async (_id, client) => {
+    const token = await graph.token({ role: client.rol, org: client.organisatie || WMO_AANBIEDER, client: client.id });
+    const outcome: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const { owner, id } of manifests) {
+      const response = await fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ variables: VARIABLES, extensions: { persistedQuery: { version: 1, sha256Hash: id } } }),
+      });
+      const body = (await response.json()) as Response;
+      const refused = body.errors?.find((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_IN_SAFELIST');
+      outcome[owner] = refused ? `${response.status} ${refused.extensions?.code}` : `${response.status}`;
+      expected[owner] = owner === client.id ? '200' : '403 PERSISTED_QUERY_NOT_IN_SAFELIST';
+    }
+    expect(outcome).toEqual(expected);
   });
 });

@@ -127,9 +127,17 @@ async function viaApq(query: string, variables: Record<string, unknown> | undefi
 let graph: OwnGraph;
 const personal = new Set<string>();
 let registered: string[] = [];
-// A BSN written into the operation's text instead of a variable: sent plain and as an APQ registration.
-const literal = `{ inwonerOpBsn(bsn: "${inwoner.bsn}") { id } }`;
+// A BSN written into the operation's text instead of a variable, as an argument and where no value
+// rule looks (issue 9, item 6): a comment, the operation's name, an alias. Each is sent plain and as
+// an APQ registration.
+const LITERALS = [
+  `{ inwonerOpBsn(bsn: "${inwoner.bsn}") { id } }`,
+  `# dossier ${inwoner.bsn}\nquery Dossier($id: String!) { inwoner(id: $id) { id } }`,
+  `query Dossier${inwoner.bsn}($id: String!) { inwoner(id: $id) { id } }`,
+  `query Dossier($id: String!) { bsn${inwoner.bsn}: inwoner(id: $id) { id } }`,
+];
 let literalAnswers: GraphResponse<unknown>[] = [];
+let getAnswer: { status: number; allow: string | null; body: GraphResponse<unknown> };
 
 beforeAll(async () => {
   if (redis) {
@@ -155,10 +163,19 @@ beforeAll(async () => {
     personalValues((await viaApq(query, variables, token)).data, '', personal);
   }
   registered = [warmUp, ...OPERATIONS.map(({ query }) => query)];
-  literalAnswers = [
-    await post({ query: literal }, token),
-    await post({ query: literal, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(literal) } } }, token),
-  ];
+  for (const literal of LITERALS) {
+    literalAnswers.push(
+      await post({ query: literal, variables: { id: inwoner.id } }, token),
+      await post({ query: literal, variables: { id: inwoner.id }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(literal) } } }, token),
+    );
+  }
+  // The BSN as a variable, but in a GET's URL.
+  const url = new URL(graph.gateway.url);
+  url.searchParams.set('query', OPERATIONS[1].query);
+  url.searchParams.set('variables', JSON.stringify(OPERATIONS[1].variables));
+  url.searchParams.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(OPERATIONS[1].query) } }));
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' } });
+  getAnswer = { status: response.status, allow: response.headers.get('allow'), body: (await response.json()) as GraphResponse<unknown> };
 }, 600_000);
 
 afterAll(async () => {
@@ -196,17 +213,18 @@ describe('caches hold no personal data', () => {
     for (const query of registered) expect(keys, query).toContain(`apq:${sha256(query)}`);
   });
 
-  it('keeps only operation texts under their own hash (APQ), nothing else', async () => {
+  it('keeps only operation texts under their own hash (APQ, the clients\' manifests), nothing else', async () => {
     const { redis: inRedis, inProcess } = await cacheEntries();
     for (const [key, value] of [...inRedis, ...inProcess]) {
-      const hash = /^apq:([0-9a-f]{64})$/.exec(key)?.[1];
+      const hash = /^(?:apq|trusted-documents:[a-z0-9._-]+):([0-9a-f]{64})$/.exec(key)?.[1];
       expect(hash, `unexpected kind of entry: ${key}`).toBeDefined();
       // The value is exactly the operation text whose hash is the key: never a response.
       expect(sha256(value), key).toBe(hash);
     }
   });
 
-  it('refuses a BSN written into the text of an operation before the text is stored', async () => {
+  it('refuses a BSN written into the text of an operation (argument, comment, name, alias) before the text is stored', async () => {
+    expect(literalAnswers).toHaveLength(2 * LITERALS.length);
     for (const answer of literalAnswers) {
       expect(answer.status).toBe(400);
       expect(answer.data).toBeUndefined();
@@ -214,7 +232,17 @@ describe('caches hold no personal data', () => {
       expect(answer.errors?.[0]?.message).toContain('Geef een BSN als variabele');
     }
     const { redis: inRedis, inProcess } = await cacheEntries();
-    expect([...inRedis, ...inProcess].map(([key]) => key)).not.toContain(`apq:${sha256(literal)}`);
+    const keys = [...inRedis, ...inProcess].map(([key]) => key);
+    for (const literal of LITERALS) expect(keys, literal).not.toContain(`apq:${sha256(literal)}`);
+    for (const [key, value] of [...inRedis, ...inProcess]) expect(`${key} ${value}`).not.toContain(inwoner.bsn);
+  });
+
+  it('refuses a BSN variable sent in a GET URL: 405, Allow: POST, PERSONAL_DATA_IN_URL', () => {
+    expect(getAnswer.status).toBe(405);
+    expect(getAnswer.allow).toBe('POST');
+    expect(getAnswer.body.data).toBeUndefined();
+    expect(getAnswer.body.errors?.map((error) => error.extensions?.code)).toEqual(['PERSONAL_DATA_IN_URL']);
+    expect(getAnswer.body.errors?.[0]?.message).toMatch(/POST/);
   });
 
   it('keeps no BSN, name, birth date, postcode, pseudonym or free text the responses held', async () => {

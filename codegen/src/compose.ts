@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse } from 'graphql';
+import { privacyLint } from './privacy-lint.js';
 import { GENERATED_HEADER, printSubgraphSdl, routingUrl, SUBGRAPHS, type SubgraphEntry, subgraphExists } from './subgraph-list.js';
 
 /** One subgraph's printed SDL and the routing URL it gets in the supergraph. */
@@ -15,8 +16,9 @@ export type Composition =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /**
- * Composes printed subgraphs into supergraph SDL with @apollo/composition. Never throws for
- * bad input: unparsable SDL and composition errors come back as lines of `CODE: message`.
+ * Composes printed subgraphs into supergraph SDL with @apollo/composition, then runs the privacy
+ * lint on it (`privacyLint`). Never throws for bad input: unparsable SDL, composition errors and
+ * privacy violations come back as lines of `CODE: message`.
  */
 export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Composition {
   const services = [];
@@ -31,6 +33,9 @@ export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Compos
   if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map(formatCompositionError) };
+  // A personal field or an aggregate without its authorization directive fails composition (issue 13).
+  const violations = privacyLint(result.supergraphSdl);
+  if (violations.length > 0) return { ok: false, errors: violations };
   return {
     ok: true,
     supergraphSdl: `${GENERATED_HEADER}${result.supergraphSdl}\n`,

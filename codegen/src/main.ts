@@ -1,24 +1,39 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkAgainstRef } from './check-against-ref.js';
+import { generateClients } from './client-codegen.js';
 import { composeRepository } from './compose.js';
 import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
 
 /**
  * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
  * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5). `--check` writes nothing and exits 1 when a file is stale (CI);
+ * (STYLE.md house style 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
+ * Code Generator). `--check` writes nothing and exits 1 when a file is stale (CI);
  * `--hints` lists composition hints. Composition errors print one line each and exit 1.
+ * `--check-against [<ref>]` (default `main`) compares the new supergraph with `<ref>:supergraph.graphql`
+ * and prints the changes as a changelog entry (`--changelog` appends it to docs/supergraph-changelog.md);
+ * it exits 1 when a breaking change breaks an operation of a client manifest, naming both.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, hints: { type: 'boolean' } }, strict: true });
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--check-against');
+  if (at >= 0 && (args[at + 1] === undefined || args[at + 1].startsWith('-'))) args.splice(at + 1, 0, 'main');
+  const { values } = parseArgs({
+    args,
+    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' } },
+    strict: true,
+  });
   const result = await composeRepository();
   const stale: string[] = [];
   const update = async (path: string, content: string) => {
     const current = await readFile(path, 'utf8').catch(() => undefined);
     if (current === content) return;
     stale.push(relative(REPO_ROOT, path));
-    if (!values.check) await writeFile(path, content);
+    if (values.check) return;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   };
 
   for (const { entry, sdl } of result.printed) await update(schemaSdlPath(entry), sdl);
@@ -31,6 +46,25 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  // Before the clients are generated: an operation a breaking change breaks would stop generation.
+  const ref = values['check-against'];
+  if (ref !== undefined) {
+    const { check, entry } = await checkAgainstRef(ref, result.composition.supergraphSdl);
+    console.log(entry);
+    if (values.changelog) await appendFile(CHANGELOG_PATH, `\n${entry}`);
+    if (check.fails) {
+      console.error(`breaking change for clients against ${ref}:`);
+      for (const change of check.changes.filter((item) => item.breaks.length > 0)) console.error(`  ${change.path}: ${change.message}; breaks ${change.breaks.join(', ')}`);
+      return 1;
+    }
+  }
+  // Every client's types, typed documents and manifest, from the fresh supergraph (issue 13).
+  try {
+    for (const file of await generateClients(result.composition.supergraphSdl)) await update(file.path, file.content);
+  } catch (error) {
+    console.error(`client code generation failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 
   const { hints } = result.composition;
   if (values.hints) for (const hint of hints) console.log(`hint ${hint}`);
@@ -43,6 +77,9 @@ async function main(): Promise<number> {
   console.log(`composed ${result.printed.length} subgraphs into supergraph.graphql: ${changed}; ${hints.length} hint(s)${values.hints ? '' : ' (--hints lists them)'}`);
   return 0;
 }
+
+/** Where `--changelog` appends. */
+const CHANGELOG_PATH = `${REPO_ROOT}docs/supergraph-changelog.md`;
 
 // Subgraph modules may leave handles open (timers, pools); the run is over, so exit explicitly.
 main().then(

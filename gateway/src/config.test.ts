@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, readGatewayConfig } from './config.js';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
@@ -24,8 +24,12 @@ describe('readGatewayConfig', () => {
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,
-      mandateCacheSeconds: 300,
+      mandateCacheSeconds: 10,
+      mandateStaleSeconds: 30,
+      trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+      safelistClients: '*',
     });
+    expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
     expect(DEFAULT_SUPERGRAPH_PATH).not.toMatch(/gateway/);
   });
@@ -45,7 +49,11 @@ describe('readGatewayConfig', () => {
       MAX_ALIASES: '5',
       MAX_ROOT_FIELDS: '3',
       MAX_QUERY_COST: '2000',
+      TRUSTED_DOCUMENTS_DIR: '/tmp/clients',
+      SAFELIST_CLIENTS: 'consulent, regio',
       AUTH_CLOCK_SKEW_SECONDS: '5',
+      MANDATE_CACHE_SECONDS: '5',
+      MANDATE_STALE_SECONDS: '20',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -62,9 +70,16 @@ describe('readGatewayConfig', () => {
       maxAliases: 5,
       maxRootFields: 3,
       maxQueryCost: 2000,
+      trustedDocumentsDir: '/tmp/clients',
+      safelistClients: ['consulent', 'regio'],
       auth: { clockSkewSeconds: 5 },
       production: true,
+      mandateCacheSeconds: 5,
+      mandateStaleSeconds: 20,
     });
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
+    expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
+    expect(() => readGatewayConfig({ SAFELIST_CLIENTS: 'consulent,Regio App' })).toThrow(/SAFELIST_CLIENTS/);
   });
 
   it('reads METRICS_PORT: a port, off or 0 for none, a free one beside a free GATEWAY_PORT', () => {
@@ -98,6 +113,10 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ AUTH_ALGORITHMS: 'HS256' })).toThrow(/HS256/);
     expect(() => readGatewayConfig({ AUTH_JWKS_FILE: '/tmp/jwks.json' })).toThrow(/AUTH_ISSUER/);
     expect(() => readGatewayConfig({ AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow(/AUTH_CLOCK_SKEW_SECONDS/);
+    // The revocation bound: no arrangement is used for longer than 30 s.
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '300' })).toThrow(/MANDATE_CACHE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_STALE_SECONDS: '31' })).toThrow(/MANDATE_STALE_SECONDS/);
+    expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '20', MANDATE_STALE_SECONDS: '10' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
   });
 });

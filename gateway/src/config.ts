@@ -46,10 +46,30 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
   readonly callerAssertionSecret: string;
+  /**
+   * `TRUSTED_DOCUMENTS_DIR`: where the clients' manifests are read at start,
+   * `<dir>/<client>/generated/persisted-documents.json`. Default the repository's `clients/`.
+   */
+  readonly trustedDocumentsDir: string;
+  /**
+   * `SAFELIST_CLIENTS`: the clients (named by a token's `client_id`/`azp`) that may send only their
+   * manifest's operations: `*` (default: every client), `none`, or a comma-separated list of ids.
+   */
+  readonly safelistClients: '*' | readonly string[];
   /** `NODE_ENV=production`: no development conveniences (development tokens), whatever else is set. */
   readonly production: boolean;
-  /** `MANDATE_CACHE_SECONDS`: how long an organisation's arrangements are kept before they are fetched again. Default 300. */
+  /**
+   * `MANDATE_CACHE_SECONDS`: arrangements younger than this are used without asking gemeenten.
+   * Default 10, at most 30 (the revocation bound).
+   */
   readonly mandateCacheSeconds: number;
+  /**
+   * `MANDATE_STALE_SECONDS`: the oldest arrangements the gateway ever uses (while it fetches anew,
+   * and while gemeenten is unreachable); beyond it the caller gets HTTP 503 MANDATEN_ONBEREIKBAAR.
+   * Default 30, at least `MANDATE_CACHE_SECONDS` and at most 30: a withdrawn mandate ends on every
+   * gateway within this time, and at once with `npm run mandaten -- --vernieuw`.
+   */
+  readonly mandateStaleSeconds: number;
 }
 
 /**
@@ -79,6 +99,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** The committed supergraph, two folders above this file. */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
 
+/** The repository's clients, whose generated manifests the gateway registers at start. */
+export const DEFAULT_TRUSTED_DOCUMENTS_DIR = fileURLToPath(new URL('../../clients/', import.meta.url));
+
 /** `<NAME>_URL` variables that name something other than a subgraph. */
 const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_URL', 'AUTH_JWKS_URL']);
 
@@ -107,8 +130,19 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',
-    mandateCacheSeconds: integer(env, 'MANDATE_CACHE_SECONDS', 300, 0, 86_400),
+    ...mandateSeconds(env),
+    trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: safelistClients(env),
   };
+}
+
+/** The revocation bound: a withdrawn arrangement is used by no gateway for longer than this. */
+export const MANDATE_REVOCATION_SECONDS = 30;
+
+function mandateSeconds(env: Env): Pick<GatewayConfig, 'mandateCacheSeconds' | 'mandateStaleSeconds'> {
+  const mandateCacheSeconds = integer(env, 'MANDATE_CACHE_SECONDS', 10, 0, MANDATE_REVOCATION_SECONDS);
+  const mandateStaleSeconds = integer(env, 'MANDATE_STALE_SECONDS', MANDATE_REVOCATION_SECONDS, mandateCacheSeconds, MANDATE_REVOCATION_SECONDS);
+  return { mandateCacheSeconds, mandateStaleSeconds };
 }
 
 const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);
@@ -129,6 +163,15 @@ function authConfig(env: Env): AuthConfig {
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
   const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
   return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
+}
+
+function safelistClients(env: Env): '*' | string[] {
+  const raw = (env.SAFELIST_CLIENTS ?? '').trim();
+  if (raw === '' || raw === '*') return '*';
+  if (raw === 'none') return [];
+  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(id)) throw new Error(`SAFELIST_CLIENTS: "${id}" is not a client id`);
+  return ids;
 }
 
 function subgraphUrls(env: Env): Record<string, string> {

@@ -10,6 +10,8 @@ export interface GatewayContext {
   readonly traceresponse: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
   readonly caller: Caller;
+  /** The client application of the token (`client_id`/`azp`), which decides its trusted documents. */
+  readonly client?: string;
 }
 
 /**

@@ -7,8 +7,11 @@ import { Agent } from 'undici';
 import { createLogger, graphqlRequestListener, startTelemetry, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
+import { createMandateCache } from './auth/mandate-cache.js';
+import { subscribeMandateInvalidations } from './auth/mandate-invalidation.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
+import { createManifestStore, registerManifestsIn } from './cache/manifest-store.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
@@ -28,6 +31,10 @@ export interface RunningGateway {
   stop(): Promise<void>;
   /** The cache Apollo Server shares across requests (APQ), so that tests can read what it keeps. */
   readonly cache: GatewayCache;
+  /** Forgets one organisation's arrangements (every organisation's without `org`) in this gateway. */
+  invalidateMandates(org?: string): void;
+  /** With Redis: resolves once this gateway listens for invalidations of mandates. */
+  readonly mandateInvalidations?: Promise<void>;
   /** The Prometheus metrics of this gateway. */
   readonly metrics: GatewayMetrics;
   /** `http://host:port/metrics`, or undefined when `metricsPort` is null. */
@@ -78,21 +85,30 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
+  const manifests = createManifestStore(config);
   let server: ApolloServer<GatewayContext> | undefined;
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
   const serviceUrls = new Map<string, string>();
-  const authenticate = createAuthenticate(
-    createTokenVerifier(config.auth, config.dataDir),
-    createArrangementSource({
+  const mandates = createMandateCache({
+    fetch: createArrangementSource({
       gemeentenUrl: () => serviceUrls.get('gemeenten'),
       callerAssertionSecret: config.callerAssertionSecret,
-      ttlMs: config.mandateCacheSeconds * 1000,
+      timeoutMs: config.subgraphTimeoutMs,
     }),
-  );
+    freshMs: config.mandateCacheSeconds * 1000,
+    staleMs: config.mandateStaleSeconds * 1000,
+  });
+  // With Redis every replica hears an operator's `npm run mandaten -- --vernieuw` at once.
+  const invalidations = config.redisUrl
+    ? subscribeMandateInvalidations({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, invalidate: mandates.invalidate })
+    : undefined;
+  const authenticate = createAuthenticate(createTokenVerifier(config.auth, config.dataDir), mandates.arrangementsOf);
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // The repository's client manifests, before the first request (issue 13).
+    await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
     // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -128,7 +144,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests })],
       validationRules: [...createValidationRules()],
     });
     await server.start();
@@ -142,8 +158,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       // the status of a GraphQLError thrown by the context function).
       context: async (request) => {
         const trace = createGatewayContext();
-        const caller = await authenticate(headerValue(request.headers.authorization), trace.traceId);
-        return { ...trace, caller };
+        const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
+        return { ...trace, caller, ...(client ? { client } : {}) };
       },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
@@ -161,6 +177,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
     await dispatcher.close();
     await cache.close();
+    await invalidations?.close();
+    await manifests.close();
     await metricsServer?.close();
   };
 
@@ -174,7 +192,17 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   } else {
     ready.catch((error: unknown) => logger.error({ err: error }, 'the supergraph could not be loaded'));
   }
-  return { url: `http://${config.host}:${port}/graphql`, port, ready, stop, cache, metrics, metricsUrl: metricsServer?.url };
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    ready,
+    stop,
+    cache,
+    metrics,
+    metricsUrl: metricsServer?.url,
+    invalidateMandates: mandates.invalidate,
+    mandateInvalidations: invalidations?.subscribed,
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
 import { createLogger, graphqlRequestListener } from '@sociaal-graph/toolkit';
-import type { GatewayConfig } from './config.js';
+import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
 
@@ -167,7 +167,10 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',
     production: false,
-    mandateCacheSeconds: 300,
+    mandateCacheSeconds: 10,
+    mandateStaleSeconds: 30,
+    trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
+    safelistClients: '*',
     ...overrides,
   };
 }

@@ -9,13 +9,13 @@ export interface ArrangementSourceOptions {
   /** The gemeenten subgraph's `/graphql` URL; known once the gateway has built its services. */
   readonly gemeentenUrl: () => string | undefined;
   readonly callerAssertionSecret: string;
-  /** How long an organisation's arrangements are kept. */
-  readonly ttlMs: number;
+  /** Longest wait for gemeenten (`SUBGRAPH_TIMEOUT_MS`). */
+  readonly timeoutMs: number;
   /** Today in the Netherlands (`YYYY-MM-DD`); a parameter for tests. */
   readonly today?: () => string;
 }
 
-/** The arrangements an organisation holds today, cached per organisation. */
+/** The arrangements an organisation holds today. */
 export type ArrangementsOf = (org: string, traceId: string) => Promise<readonly Arrangement[]>;
 
 const QUERY = `query Mandaten($organisatie: String!, $peildatum: String!, $offset: Int!) {
@@ -29,23 +29,13 @@ const PAGE = 500;
 
 /**
  * Fetches an organisation's arrangements valid today from the gemeenten subgraph over HTTP,
- * as the gateway itself (a service assertion without mandates: arrangements are public), and
- * keeps them `ttlMs` per organisation. Concurrent requests of one organisation share one fetch;
- * a failed fetch is not kept, and fails the request (HTTP 503): without mandates the caller
- * would silently see nothing.
+ * as the gateway itself (a service assertion without mandates: arrangements are public). A
+ * failed fetch rejects (HTTP 503). Caching, and what happens while gemeenten is unreachable, is
+ * `createMandateCache`'s.
  */
 export function createArrangementSource(options: ArrangementSourceOptions): ArrangementsOf {
   const today = options.today ?? amsterdamToday;
-  const cache = new Map<string, { until: number; arrangements: Promise<readonly Arrangement[]> }>();
-  return (org, traceId) => {
-    const now = Date.now();
-    const cached = cache.get(org);
-    if (cached && cached.until > now) return cached.arrangements;
-    const arrangements = fetchAll(org, today(), traceId);
-    cache.set(org, { until: now + options.ttlMs, arrangements });
-    arrangements.catch(() => cache.delete(org));
-    return arrangements;
-  };
+  return (org, traceId) => fetchAll(org, today(), traceId);
 
   async function fetchAll(org: string, peildatum: string, traceId: string): Promise<readonly Arrangement[]> {
     const url = options.gemeentenUrl();
@@ -59,7 +49,7 @@ export function createArrangementSource(options: ArrangementSourceOptions): Arra
           method: 'POST',
           headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: signCallerAssertion(claims, options.callerAssertionSecret) },
           body: JSON.stringify({ query: QUERY, variables: { organisatie: org, peildatum, offset } }),
-          signal: AbortSignal.timeout(10_000),
+          signal: AbortSignal.timeout(options.timeoutMs),
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         body = (await response.json()) as typeof body;

@@ -7,7 +7,10 @@ import type { TokenVerifier } from './token-verifier.js';
 import { unauthenticated } from './unauthenticated.js';
 
 /** Establishes the caller of one request from its `Authorization` header. */
-export type Authenticate = (authorization: string | undefined, traceId: string) => Promise<Caller>;
+export type Authenticate = (authorization: string | undefined, traceId: string) => Promise<AuthenticatedCaller>;
+
+/** The caller, and the client application its token was issued to (not sent to subgraphs). */
+export type AuthenticatedCaller = Caller & { readonly client?: string };
 
 /**
  * No header: the anonymous caller. `Bearer <token>`: the token must verify (else
@@ -34,6 +37,7 @@ export function createAuthenticate(verify: TokenVerifier, arrangementsOf: Arrang
       mandates: mandatesForRoles(arrangements, token.roles),
       ...(aanbieder ? { aanbieder: token.org } : {}),
       statistiek: statistiekForRoles(token.org, arrangements, token.roles),
+      ...(token.client ? { client: token.client } : {}),
     };
   };
 }

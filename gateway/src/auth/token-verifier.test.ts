@@ -41,6 +41,19 @@ describe('createTokenVerifier with the development issuer', () => {
     for (const token of bad) expect(await refusal(token), token).toEqual(['UNAUTHENTICATED', 401]);
   });
 
+  it('reads the client from client_id, else azp, and refuses one that is no client id', async () => {
+    const dev = await issuer();
+    expect((await verify(await mintToken(dev, { role: 'consulent', org: 'uo-hbel', client: 'consulent' }))).client).toBe('consulent');
+    const signed = (claims: Record<string, unknown>) =>
+      new SignJWT({ org: 'uo-hbel', roles: ['consulent'], ...claims })
+        .setProtectedHeader({ alg: 'ES256', kid: dev.kid })
+        .setIssuer(dev.issuer).setAudience(dev.audience).setSubject('x').setExpirationTime('1h')
+        .sign(dev.privateKey);
+    expect((await verify(await signed({ azp: 'backoffice' }))).client).toBe('backoffice');
+    expect((await verify(await signed({}))).client).toBeUndefined();
+    expect(await refusal(await signed({ client_id: 'a:b' }))).toEqual(['UNAUTHENTICATED', 401]);
+  });
+
   it('refuses a token issued after it expires, or issued in the future beyond the clock skew, with 401 UNAUTHENTICATED', async () => {
     const dev = await issuer();
     const now = Math.floor(Date.now() / 1000);

@@ -10,6 +10,11 @@ export interface VerifiedToken {
   readonly subject: string;
   readonly org: string;
   readonly roles: readonly Role[];
+  /**
+   * The client application the token was issued to: `client_id` (RFC 9068), else `azp` (OpenID
+   * Connect). Decides its trusted documents (README "Safelist mode"); absent for a person's own token.
+   */
+  readonly client?: string;
 }
 
 /** Checks one bearer token; rejects with `unauthenticated()` for anything not accepted. */
@@ -55,9 +60,16 @@ export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVer
     if (typeof payload.org !== 'string' || payload.org === '' || typeof payload.sub !== 'string') {
       throw unauthenticated('Het token noemt geen organisatie.');
     }
-    return { subject: payload.sub, org: payload.org, roles };
+    const client = payload.client_id ?? payload.azp;
+    if (client !== undefined && !(typeof client === 'string' && CLIENT_ID.test(client))) {
+      throw unauthenticated('Het token noemt een ongeldige client (client_id).');
+    }
+    return { subject: payload.sub, org: payload.org, roles, ...(client ? { client } : {}) };
   };
 }
+
+/** A client id: it becomes part of a cache key, so no separators or spaces. */
+const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 function need(value: string | undefined): string {
   // readGatewayConfig requires both with a JWKS; this keeps the type honest.

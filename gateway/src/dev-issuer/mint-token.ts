@@ -6,6 +6,8 @@ export interface MintTokenOptions {
   readonly role: string;
   /** Organisation id: CBS code, `uo-hbel`, `regio-gv`, an AGB code. */
   readonly org: string;
+  /** `client_id`: the client application the token is for (README "Safelist mode"). Default none. */
+  readonly client?: string;
   /** `sub`. Default `dev-<role>-<org>`. */
   readonly subject?: string;
   /** Lifetime in seconds. Default 8 hours (one working day). */
@@ -17,10 +19,10 @@ export interface MintTokenOptions {
   readonly now?: number;
 }
 
-/** Signs a token of the development issuer: `{ sub, org, roles: [role] }`, ES256. */
+/** Signs a token of the development issuer: `{ sub, org, roles: [role], client_id? }`, ES256. */
 export function mintToken(issuer: DevIssuer, options: MintTokenOptions): Promise<string> {
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
-  const jwt = new SignJWT({ org: options.org, roles: [options.role] })
+  const jwt = new SignJWT({ org: options.org, roles: [options.role], ...(options.client ? { client_id: options.client } : {}) })
     .setProtectedHeader({ alg: 'ES256', kid: issuer.kid, typ: 'JWT' })
     .setIssuer(options.issuer ?? issuer.issuer)
     .setAudience(options.audience ?? issuer.audience)

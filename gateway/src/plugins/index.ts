@@ -13,14 +13,19 @@ import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
+import type { ManifestStore } from '../cache/manifest-store.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
   readonly httpServer: Server;
   /** The supergraph SDL as composed, with its authorization directives. */
   readonly supergraphSdl: string;
+  /** The clients' persisted-operation manifests. */
+  readonly manifests: ManifestStore;
   /** The gateway's Prometheus metrics (`gateway/src/metrics.ts`), for plugins that count. */
   readonly metrics: GatewayMetrics;
   /** The gateway's structured log (pino). */
@@ -37,6 +42,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
+    // A client's token (client_id) gets its manifest's operations by id, and in safelist mode
+    // nothing else; requestDidStart is the one hook before Apollo resolves a persisted query.
+    trustedDocumentsPlugin({ store: runtime.manifests, safelist: config.safelistClients }),
     // An unknown operationName, or several operations without one, is the client's mistake: HTTP 400
     // with a code, not the gateway's uncoded error (HTTP 500) it would otherwise become.
     operationResolutionPlugin(),
@@ -52,6 +60,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
     authorizationPlugin(runtime.supergraphSdl),
+    // Personal data never in a URL: an operation with a personal variable is refused over GET
+    // (issue 9, item 6), before any subgraph is asked.
+    personalDataPostOnlyPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

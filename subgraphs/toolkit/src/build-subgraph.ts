@@ -3,11 +3,12 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, Kind, parse, visit } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { PRIVACY_MARKERS_SDL } from './privacy-markers.js';
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy"])';
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy", "@composeDirective"])';
 
 /**
  * The root type's description. type-graphql has no option for it, so it is set on the printed SDL;
@@ -34,7 +35,7 @@ export interface BuildSubgraphOptions {
 
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema: build with type-graphql, print
- * with the `@key`/`@shareable` directives kept, add the `@link` once, and hand the SDL with the
+ * with the `@key`/`@shareable` directives kept, add the `@link` once (and the privacy markers'), and hand the SDL with the
  * resolvers and reference resolvers to @apollo/subgraph.
  */
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<GraphQLSchema> {
@@ -45,7 +46,7 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Grap
     skipCheck: true,
     validate: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const sdl = `${FEDERATION_LINK}\n${PRIVACY_MARKERS_SDL}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];

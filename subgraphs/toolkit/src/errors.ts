@@ -18,7 +18,10 @@ export type ErrorCode =
   | 'TOO_MANY_ROOT_FIELDS'
   | 'QUERY_TOO_COSTLY'
   | 'LOGBOEK_ONBEREIKBAAR'
+  | 'PERSISTED_QUERY_NOT_IN_SAFELIST'
   | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSONAL_DATA_IN_URL'
+  | 'MANDATEN_ONBEREIKBAAR'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -74,9 +77,15 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'QUERY_TOO_COSTLY',
   // Personal data withheld because its read could not be logged (Logboek Dataverwerkingen).
   'LOGBOEK_ONBEREIKBAAR',
+  // A client in safelist mode sent an operation outside its manifest (issue 13).
+  'PERSISTED_QUERY_NOT_IN_SAFELIST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A GET whose variables carry personal data (they would sit in URLs); send it as POST.
+  'PERSONAL_DATA_IN_URL',
+  // gemeenten unreachable and the last known arrangements older than MANDATE_STALE_SECONDS.
+  'MANDATEN_ONBEREIKBAAR',
   'BAD_REQUEST',
 ] as ErrorCode[]);
 

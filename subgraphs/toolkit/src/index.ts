@@ -32,6 +32,7 @@ export * from './observability/tracing.js';
 export * from './page-query.js';
 export * from './paging.js';
 export * from './principal.js';
+export * from './privacy-markers.js';
 export * from './start-subgraph.js';
 export * from './stapelingkosten.js';
 export * from './statistiek.js';

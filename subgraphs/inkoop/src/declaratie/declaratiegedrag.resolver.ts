@@ -1,4 +1,4 @@
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
@@ -22,6 +22,7 @@ export class DeclaratiegedragArgs extends stuurinformatieArgs({ wet: 'de declara
 export class DeclaratiegedragResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => DeclaratiegedragAntwoord, {
     nullable: true,
     description:

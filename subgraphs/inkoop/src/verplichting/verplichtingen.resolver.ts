@@ -1,4 +1,4 @@
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
@@ -19,6 +19,7 @@ export class VerplichtingenArgs extends stuurinformatieArgs({ wet: 'de toewijzin
 export class VerplichtingenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => VerplichtingenAntwoord, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { requiresAuthentication, requiresScope, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
 import { JeugdTellingArgs, tellingGemeentenOf } from './telling.input.js';
@@ -10,6 +10,7 @@ import { JeugdToewijzingTelling, jeugdToewijzingTellingenOf } from './telling.ty
 export class JeugdToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => [JeugdToewijzingTelling], {
     nullable: true,
     description:

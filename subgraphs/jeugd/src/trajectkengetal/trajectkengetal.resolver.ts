@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertGemeentecodes, assertJaar, JeugdTrajectIndeling, requiresAuthentication, requiresScope, Scope, verantwoording, verdeelOpMandaat, Wet,
 } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
@@ -24,6 +25,7 @@ export class JeugdTrajectkengetallenArgs {
 export class TrajectkengetalResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => JeugdTrajectkengetallenAntwoord, {
     nullable: true,
     description:

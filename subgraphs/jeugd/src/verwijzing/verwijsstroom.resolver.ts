@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertGemeentecodes,
   assertJaar,
   badUserInput,
@@ -32,6 +33,7 @@ export class JeugdVerwijsstromenArgs {
 export class VerwijsstroomResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => JeugdVerwijsstromenAntwoord, {
     nullable: true,
     description:

@@ -1,4 +1,4 @@
-import { bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -24,6 +24,7 @@ export class ParticipatieBereikAntwoord {
 export class ParticipatieBereikResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => ParticipatieBereikAntwoord, {
     nullable: true,
     description:
@@ -40,6 +41,7 @@ export class ParticipatieBereikResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "inwoners")')
   @FieldResolver(() => WetBereik, {
     name: 'participatieBereik',

@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertGemeentecodes,
   assertJaar,
   ONDERDRUKKINGSREGEL,
@@ -23,6 +24,7 @@ const BUITEN_MANDAAT =
 export class ParticipatieKengetallenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => [ParticipatieKengetallen], {
     nullable: true,
     description:

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Policy, requiresAuthentication, requiresPolicy, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { persoonsgegevens, Policy, requiresAuthentication, requiresPolicy, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { InwonerRow } from './inwoner.sql.js';
 
 /**
@@ -26,24 +26,28 @@ export class Inwoner implements InwonerRow {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.BSN))
   @Directive(requiresPolicy(Policy.MANDAAT))
+  @Directive(persoonsgegevens)
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Burgerservicenummer: negen cijfers, voldoet aan de elfproef.' })
   bsn!: string;
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(requiresPolicy(Policy.MANDAAT))
+  @Directive(persoonsgegevens)
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Voornaam.' })
   voornaam!: string;
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(requiresPolicy(Policy.MANDAAT))
+  @Directive(persoonsgegevens)
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Achternaam, met eventuele voorvoegsels.' })
   achternaam!: string;
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(requiresPolicy(Policy.MANDAAT))
+  @Directive(persoonsgegevens)
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Geboortedatum (JJJJ-MM-DD).' })
   geboortedatum!: string;
 
@@ -57,6 +61,7 @@ export class Inwoner implements InwonerRow {
 @Directive(requiresAuthentication)
 @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
 @Directive(requiresPolicy(Policy.MANDAAT))
+@Directive(persoonsgegevens)
 @ObjectType('InwonerAdres', { description: 'Persoonsgegeven. Woonadres van een inwoner (dat van het huishouden).' })
 export class InwonerAdres {
   @Field(() => String, { description: 'Postcode, vier cijfers, spatie, twee letters ("1271 AB").' })

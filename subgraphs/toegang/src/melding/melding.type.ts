@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { requiresAuthentication, requiresScope, Scope, Wet } from '@sociaal-graph/toolkit';
+import { persoonsgegevens, requiresAuthentication, requiresScope, Scope, Wet } from '@sociaal-graph/toolkit';
 import type { MeldingRow } from './melding.sql.js';
 
 /** The step a hulpvraag is in: a first report, the investigation, or the formal application. */
@@ -57,6 +57,7 @@ export class Melding implements MeldingRow {
   status!: MeldingStatus;
 
   @Directive(requiresScope(Scope.VRIJE_TEKST))
+  @Directive(persoonsgegevens)
   @Field(() => String, { nullable: true, description: 'Persoonsgegeven. Vrije tekst van de consulent.' })
   commentaar!: string | null;
 

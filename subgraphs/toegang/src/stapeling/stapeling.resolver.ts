@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertGemeentecodes,
   assertJaar,
   type MandaatVerdeling,
@@ -33,6 +34,7 @@ const WETTEN = [Wet.WMO, Wet.JEUGDWET, Wet.PARTICIPATIEWET] as const;
 export class StapelingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => StapelingAntwoord, {
     nullable: true,
     description:

@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertStatistiek, badUserInput, DomainError, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope,
   type StapelingKostenpost, Wet,
 } from '@sociaal-graph/toolkit';
@@ -97,6 +98,7 @@ export class StapelingKostenResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
   @FieldResolver(() => [StapelingKostengroep], {
     description:

@@ -1,4 +1,4 @@
-import { bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { WmoContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -23,6 +23,7 @@ export class WmoBereikAntwoord {
 export class WmoBereikResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => WmoBereikAntwoord, {
     nullable: true,
     description:
@@ -38,6 +39,7 @@ export class WmoBereikResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "inwoners")')
   @FieldResolver(() => WetBereik, {
     name: 'wmoBereik',

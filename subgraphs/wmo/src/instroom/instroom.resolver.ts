@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertDatum,
   assertGemeentecode,
   badUserInput,
@@ -26,6 +27,7 @@ const MAX_INVOERINGEN = 400;
 export class WmoInstroomResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => WmoInstroomEffect, {
     nullable: true,
     description:

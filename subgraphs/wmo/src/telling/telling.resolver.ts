@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertGemeentecodes,
   assertJaar,
   assertStatistiek,
@@ -28,6 +29,7 @@ export class WmoTellingArgs {
 export class WmoToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Query(() => [WmoToewijzingTelling], {
     nullable: true,
     description:

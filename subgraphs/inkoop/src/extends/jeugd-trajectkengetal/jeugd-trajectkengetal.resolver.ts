@@ -1,4 +1,4 @@
-import { assertStatistiek, Eurocent, requiresAuthentication, requiresScope, Scope, SUPPRESSION_THRESHOLD, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, assertStatistiek, Eurocent, requiresAuthentication, requiresScope, Scope, SUPPRESSION_THRESHOLD, Wet } from '@sociaal-graph/toolkit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../../context.js';
 import { trajectkengetalKey } from './jeugd-trajectkengetal.sql.js';
@@ -9,6 +9,7 @@ import { JeugdTrajectkengetal } from './jeugd-trajectkengetal.type.js';
 export class JeugdTrajectkengetalResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @Directive('@requires(fields: "aantalClientenOnafgerond")')
   @FieldResolver(() => Eurocent, {
     nullable: true,

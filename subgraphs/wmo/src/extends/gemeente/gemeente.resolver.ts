@@ -1,4 +1,5 @@
 import {
+  geaggregeerd,
   assertDatum,
   assertJaar,
   assertStatistiek,
@@ -42,6 +43,7 @@ export class GemeenteResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(geaggregeerd)
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
