@@ -3,30 +3,68 @@
  * (each on embedded PGlite under DATA_DIR, or on DATABASE_URL), waits until each answers /health,
  * then starts the gateway over the committed supergraph and prints where to find it.
  * Ctrl-C stops everything.
+ *
+ * The first start loads the demo world (a few minutes on two cores): each subgraph says what it loads
+ * and how far it is, this script says which are still starting, and a configuration warning that all
+ * eight processes print is shown once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { readDataDir, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SUBGRAPHS: readonly [name: string, port: number][] = [
-  ['gemeenten', 4001], ['toegang', 4002], ['wmo', 4003], ['jeugd', 4004],
-  ['participatie', 4005], ['subsidies', 4006], ['inkoop', 4007],
-];
+const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+if (args.help) {
+  console.log(`usage: npm start
+
+Starts the seven subgraphs and the gateway on this machine and prints where to find them. Without DATABASE_URL
+each subgraph keeps its data in embedded PGlite under DATA_DIR (default .data/ at the repository root), and the
+first start loads the demo world into it; with DATABASE_URL (and REDIS_URL) it runs on that PostgreSQL (and Redis).
+Every setting: README, "Environment variables". Ctrl-C stops everything.`);
+  process.exit(0);
+}
+
+const SUBGRAPHS: readonly [name: string, port: number][] = SUBGRAPH_LIST.map((entry) => [entry.name, entry.defaultPort]);
 const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
 const host = env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
+const startedAt = Date.now();
+/** Warning lines already shown: every process reads the same configuration and would print each one. */
+const warningsShown = new Set<string>();
 
 function run(label: string, entry: string, args: string[] = []): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`).join('\n');
-  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
+  const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
+    if (!stream) return;
+    createInterface({ input: stream }).on('line', (raw) => {
+      if (!raw.trim()) return;
+      const { line, warning } = readable(raw, label);
+      // A configuration warning is the same in every process (they read one environment): show it once.
+      if (warning) {
+        if (!warningsShown.has(line)) write(`warning: ${line}`);
+        warningsShown.add(line);
+        return;
+      }
+      write(line.startsWith(`[${label}] `) ? line : `[${label}] ${line}`);
+    });
+  };
+  forward(child.stdout, (line) => console.log(line));
+  forward(child.stderr, (line) => console.error(line));
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`[${label}] stopped (${signal ?? `exit ${code}`}); the gateway answers without it`);
   });
   children.push(child);
   return child;
+}
+
+/** Whether nothing listens on host:port yet (bound and closed again at once). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
 
 async function healthy(url: string, timeoutMs: number): Promise<boolean> {
@@ -51,17 +89,9 @@ function stop(): void {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-/** Whether nothing listens on host:port yet (bound and closed again at once). */
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, host, () => probe.close(() => resolve(true)));
-  });
-}
-
 // Every port is checked before anything starts: otherwise the subgraphs die one by one with
-// "address already in use" while the health checks reach whatever already listens there.
+// "address already in use" while the health checks reach whatever already listens there (and a second
+// graph would open the first one's PGlite folders beside it).
 const gatewayPort = env.GATEWAY_PORT ?? '4000';
 const ports: [label: string, port: number][] = [
   ['gateway', Number(gatewayPort)],
@@ -73,19 +103,34 @@ if (taken.length > 0) {
   process.exit(1);
 }
 
-console.log(env.DATABASE_URL ? 'PostgreSQL: DATABASE_URL' : `Embedded PGlite in ${env.DATA_DIR ?? '.data'}/ (first start loads the demo world)`);
+console.log(
+  env.DATABASE_URL
+    ? 'Starting 7 subgraphs on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.'
+    : `Starting 7 subgraphs on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (a few minutes), later starts reuse it.`,
+);
 for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
+const healthyAfter = new Map<string, number>();
+// Which are still starting, every 20 seconds while any is: the demo load of one can take minutes.
+const waiting = setInterval(() => {
+  const pending = SUBGRAPHS.map(([name]) => name).filter((name) => !healthyAfter.has(name));
+  if (pending.length > 0) console.log(`... ${seconds(Date.now() - startedAt)}: ${healthyAfter.size} of ${SUBGRAPHS.length} subgraphs ready; still starting: ${pending.join(', ')}`);
+}, 20_000);
 const ready = await Promise.all(
   SUBGRAPHS.map(async ([name, port]) => {
     const url = `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/health`;
     const ok = await healthy(url, 600_000);
-    if (!ok) console.error(`[${name}] did not become healthy at ${url}`);
+    if (ok) healthyAfter.set(name, Date.now() - startedAt);
+    else console.error(`[${name}] did not become healthy at ${url}`);
     return ok;
   }),
 );
+clearInterval(waiting);
+console.log(`subgraphs ready after: ${[...healthyAfter].map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
+// The gateway finds each subgraph where this script started it, also on a port other than the supergraph's.
+for (const [name, port] of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 run('gateway', 'gateway/src/main.ts');
 if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
-  console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy)`);
+  console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy, ${seconds(Date.now() - startedAt)})`);
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
@@ -97,4 +142,27 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log('  In GraphiQL paste it in the Bearer-token bar, or pick a role and organisation there and press "Token ophalen".');
 } else {
   console.error('the gateway did not become healthy; see its log above');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * A child's line for a person: the processes log JSON (pino; what a log collector wants), `npm start` shows
+ * its message with the process's name, and says whether it is a warning. A line that is no JSON stays as it is.
+ */
+function readable(raw: string, label: string): { line: string; warning: boolean } {
+  if (raw.startsWith('[sociaal-graph] ')) return { line: raw.slice('[sociaal-graph] '.length), warning: true };
+  if (!raw.startsWith('{')) return { line: raw, warning: false };
+  try {
+    const entry = JSON.parse(raw) as { level?: string; msg?: string; service?: string; err?: { message?: string } };
+    if (typeof entry.msg !== 'string') return { line: raw, warning: false };
+    const detail = entry.err?.message ? `: ${entry.err.message}` : '';
+    if (entry.level === 'warn') return { line: `${entry.msg}${detail}`, warning: true };
+    const prefix = entry.level === 'error' || entry.level === 'fatal' ? 'error: ' : '';
+    return { line: `[${entry.service ?? label}] ${prefix}${entry.msg}${detail}`, warning: false };
+  } catch {
+    return { line: raw, warning: false };
+  }
 }

@@ -6,7 +6,7 @@ import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-
 
 // Issue 3 acceptance: every role against every sensitive field, every gemeente and every wet, allowed
 // and refused alike. The expected outcome of each cell is derived here from an independent statement
-// of the rules (README "Who may see what", DESIGN "Mandates decide every row", seed-004 §11) and from
+// of the rules (README "Who may see what", docs/mandates.md) and from
 // the demo world every subgraph loaded, never from the implementation's tables (ROLE_SCOPES and the like).
 const world = generateDemoWorld(readDemoConfig({}));
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
@@ -435,7 +435,7 @@ describe("Eemnes' Jeugdwet (executed by Amersfoort)", () => {
   });
 
   // A resident is visible through a melding under a law the caller holds TOEGANG for there, or through
-  // the gemeente's whole front door (TOEGANG for every law): DESIGN, personal data "only for roles with a
+  // the gemeente's whole front door (TOEGANG for every law): docs/security.md, personal data "only for roles with a
   // purpose on that gemeente and wet".
   it("does not show HBEL's consulent an Eemnes child whose only hulpvraag is under the Jeugdwet", async () => {
     const { data } = await ask(hbel, `query ($id: String!) { inwoner(id: $id) { id bsn } }`, { id: onlyUnder('JEUGDWET')?.id });

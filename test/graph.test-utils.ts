@@ -13,7 +13,7 @@ import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphD
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 
-/** The seven subgraphs, in the order of DESIGN.md. */
+/** The seven subgraphs, in the order of docs/architecture.md. */
 export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
 
 /** Where the graph that test/global-setup.ts started for all end-to-end files listens. */
@@ -38,6 +38,8 @@ export interface RunningGraph {
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>>;
   /** A token of this graph's development issuer (a key pair of its own, in a temporary folder). */
   token(options: MintTokenOptions): Promise<string>;
+  /** The development issuer's folder: `DATA_DIR=<dataDir> npm run -s token` mints tokens this graph accepts. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -51,8 +53,6 @@ export interface GraphResponse<D> {
 export interface OwnGraph extends RunningGraph {
   readonly gateway: RunningGateway;
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
-  /** Holds the development issuer's key pair (see SharedGraphAddress). */
-  readonly dataDir: string;
 }
 
 /**
@@ -71,6 +71,7 @@ export async function startGraph(): Promise<RunningGraph> {
     subgraphs: new Map(Object.entries(shared.subgraphUrls).map(([name, url]) => [name, { url }])),
     query: (query, variables, token) => postTo(shared.gatewayUrl, query, variables, token),
     token: (options) => mintToken(issuer, options),
+    dataDir: shared.dataDir,
     stop: async () => undefined,
   };
 }
@@ -101,6 +102,9 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
     get subgraphs() {
       return started().subgraphs;
     },
+    get dataDir() {
+      return started().dataDir;
+    },
     query: (query, variables, token) => started().query(query, variables, token),
     token: (options) => started().token(options),
   };
@@ -122,7 +126,7 @@ export async function startOwnGraph(): Promise<OwnGraph> {
   for (const name of SUBGRAPH_NAMES) {
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
     const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }));
+    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
   }
   const gateway = await createGatewayServer({
     ...readGatewayConfig({ REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`, DATA_DIR: dataDir, ...secrets }),

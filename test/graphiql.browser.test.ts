@@ -48,9 +48,10 @@ afterAll(async () => {
 describe('GraphiQL for analysts', () => {
   it('runs a saved example with a development token and shows its data', async () => {
     await page.goto(`${origin}/`);
-    // The examples panel is open on a first visit; opening one proposes its group's role and organisation.
+    // The examples panel is open on a first visit; opening one fetches a token of its group's role and organisation.
     await page.locator(`[data-operatie="${EXAMPLE}"]`).click();
-    await expect.poll(() => page.locator('#dev-role').inputValue()).toBe('analist');
+    await expect.poll(() => page.locator('#token-status').textContent()).toContain('token voor dit voorbeeld: analist bij 0406');
+    expect(await page.locator('#dev-role').inputValue()).toBe('analist');
     expect(await page.locator('#dev-org').inputValue()).toBe('0406');
     await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query WmoPerProductcategorieHuizen');
 
@@ -61,6 +62,7 @@ describe('GraphiQL for analysts', () => {
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 30_000 }).toContain('"ditJaar"');
     const shown = JSON.parse(await editorText(page, '.graphiql-response')) as { data?: Record<string, unknown>; errors?: unknown };
+    expect(await page.locator('#answer-caller').textContent()).toBe('antwoord voor: analist bij 0406');
 
     // The page shows what the gateway answers the same operation for the same role and organisation.
     const expected = await graph.query(await savedOperation(EXAMPLE), undefined, await graph.token({ role: 'analist', org: '0406' }));
@@ -73,6 +75,17 @@ describe('GraphiQL for analysts', () => {
 
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
+  });
+
+  it("switches to the token of another group's example, and says whom the answer was made for", async () => {
+    await page.locator('[data-operatie="inkoper/declaratiegedrag-wmo"]').click();
+    await expect.poll(() => page.locator('#token-status').textContent()).toContain('token voor dit voorbeeld: inkoper bij regio-gv');
+    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('declaratiegedrag');
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('#answer-caller').textContent(), { timeout: 30_000 }).toBe('antwoord voor: inkoper bij regio-gv');
+    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 30_000 }).toContain('"data"');
+    const shown = JSON.parse(await editorText(page, '.graphiql-response')) as { errors?: unknown };
+    expect(shown.errors).toBeUndefined();
   });
 
   it('shows the schema documentation', async () => {

@@ -4,12 +4,24 @@ import { parseArgs } from 'node:util';
 import { checkAgainstRef } from './check-against-ref.js';
 import { generateClients } from './client-codegen.js';
 import { composeRepository } from './compose.js';
-import { REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+import { KUBERNETES_SUPERGRAPH_PATH, REPO_ROOT, schemaSdlPath, SUPERGRAPH_PATH } from './subgraph-list.js';
+
+const USAGE = `usage: npm run compose [-- --check] [-- --hints] [-- --check-against [<ref>] [--changelog]]
+
+Prints every subgraph's SDL into subgraphs/<name>/schema.graphql and composes them into the committed
+supergraph.graphql (and its copy docker/kubernetes/base/supergraph.graphql, the ConfigMap's source), then every
+client's generated code (clients/<id>/generated/).
+  --check                  write nothing; exit 1 when a file is stale (CI)
+  --hints                  list composition hints
+  --check-against [<ref>]  compare with <ref>:supergraph.graphql (default main); exit 1 when a breaking change
+                           breaks a client's operation
+  --changelog              with --check-against: append the entry to docs/supergraph-changelog.md
+  --help                   this text`;
 
 /**
- * `npm run compose [-- --check] [-- --hints]`: prints every subgraph's SDL into
+ * `npm run compose [-- --check] [-- --hints]` (USAGE): prints every subgraph's SDL into
  * `subgraphs/<name>/schema.graphql` and composes them into the committed `supergraph.graphql`
- * (STYLE.md house style 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
+ * (docs/style.md 5), then every client's generated code (`clients/<id>/generated/`, GraphQL
  * Code Generator). `--check` writes nothing and exits 1 when a file is stale (CI);
  * `--hints` lists composition hints. Composition errors print one line each and exit 1.
  * `--check-against [<ref>]` (default `main`) compares the new supergraph with `<ref>:supergraph.graphql`
@@ -22,9 +34,13 @@ async function main(): Promise<number> {
   if (at >= 0 && (args[at + 1] === undefined || args[at + 1].startsWith('-'))) args.splice(at + 1, 0, 'main');
   const { values } = parseArgs({
     args,
-    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' } },
+    options: { check: { type: 'boolean' }, hints: { type: 'boolean' }, 'check-against': { type: 'string' }, changelog: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const result = await composeRepository();
   const stale: string[] = [];
   const update = async (path: string, content: string) => {
@@ -46,6 +62,7 @@ async function main(): Promise<number> {
     return 1;
   }
   await update(SUPERGRAPH_PATH, result.composition.supergraphSdl);
+  await update(KUBERNETES_SUPERGRAPH_PATH, result.composition.supergraphSdl);
   // Before the clients are generated: an operation a breaking change breaks would stop generation.
   const ref = values['check-against'];
   if (ref !== undefined) {

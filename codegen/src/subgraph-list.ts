@@ -1,24 +1,10 @@
 import { access } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { type SubgraphDefinition, subgraphSchema } from '@sociaal-graph/toolkit';
+import { type SubgraphDefinition, type SubgraphEntry, subgraphSchema } from '@sociaal-graph/toolkit';
 
-/** One subgraph of the graph: its name in the supergraph and its default port (DESIGN.md "Running"). */
-export interface SubgraphEntry {
-  readonly name: string;
-  readonly defaultPort: number;
-}
-
-/** The seven subgraphs, in the order of DESIGN.md "Subgraphs and what each owns". */
-export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  { name: 'gemeenten', defaultPort: 4001 },
-  { name: 'toegang', defaultPort: 4002 },
-  { name: 'wmo', defaultPort: 4003 },
-  { name: 'jeugd', defaultPort: 4004 },
-  { name: 'participatie', defaultPort: 4005 },
-  { name: 'subsidies', defaultPort: 4006 },
-  { name: 'inkoop', defaultPort: 4007 },
-];
+// The list itself lives in the toolkit, where `npm start` and the container entry point read it too.
+export { SUBGRAPHS, type SubgraphEntry } from '@sociaal-graph/toolkit';
 
 /** The repository root, two folders above this file. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +16,12 @@ export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../supergraph.graphql',
 export function routingUrl(entry: SubgraphEntry): string {
   return `http://127.0.0.1:${entry.defaultPort}/graphql`;
 }
+
+/**
+ * The copy of the supergraph that Kubernetes' ConfigMap is generated from: kustomize reads no file
+ * outside its folder, so `npm run compose` writes it beside the manifests (README, "Running it elsewhere").
+ */
+export const KUBERNETES_SUPERGRAPH_PATH = fileURLToPath(new URL('../../docker/kubernetes/base/supergraph.graphql', import.meta.url));
 
 /** `subgraphs/<name>/src/schema.ts`, the module that exports the subgraph's definition. */
 export function schemaModulePath(entry: SubgraphEntry): string {

@@ -35,27 +35,60 @@
     devBar.hidden = false;
   }).catch(function () { /* no development issuer: paste a token */ });
 
-  document.getElementById('dev-token-button').addEventListener('click', function () {
+  // Who a token speaks for, read from its payload (for display only; the gateway verifies it).
+  function callerOf(token) {
+    try {
+      var payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      var roles = Array.isArray(payload.roles) ? payload.roles : [payload.roles];
+      return { rol: roles.join(', '), organisatie: String(payload.org) };
+    } catch (error) {
+      return null;
+    }
+  }
+  function describeCaller(token) {
+    if (!token) return 'anoniem (alleen openbare gegevens)';
+    var caller = callerOf(token);
+    return caller ? caller.rol + ' bij ' + caller.organisatie : 'een token dat de pagina niet kan lezen';
+  }
+  function currentToken() {
+    return tokenInput.value.trim().replace(/^Bearer\s+/i, '');
+  }
+
+  function obtainToken(rol, organisatie, reason) {
     status.textContent = 'token wordt opgehaald…';
-    fetch(prefix + 'dev-token', {
+    return fetch(prefix + 'dev-token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ rol: roleSelect.value, organisatie: orgInput.value }),
+      body: JSON.stringify({ rol: rol, organisatie: organisatie }),
     }).then(function (response) {
       return response.json().then(function (body) {
         if (!response.ok) throw new Error(body.fout || 'HTTP ' + response.status);
         setToken(body.token);
-        status.textContent = 'ontwikkeltoken: ' + body.rol + ' bij ' + body.organisatie +
+        status.textContent = (reason || 'ontwikkeltoken: ') + body.rol + ' bij ' + body.organisatie +
           ', geldig tot ' + new Date(body.verlooptOp).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
       });
     }).catch(function (error) { status.textContent = 'geen token: ' + error.message; });
+  }
+
+  document.getElementById('dev-token-button').addEventListener('click', function () {
+    obtainToken(roleSelect.value, orgInput.value);
   });
 
-  // Saved operations per user group; opening one also proposes its group's role and organisation.
-  function suggestToken(groep) {
-    if (devBar.hidden || !groep) return;
+  // Saved operations per user group. Each was made for its group's role and organisation: opening one
+  // switches to a token of that caller (fetched when the gateway offers development tokens), or says which
+  // token it needs, so that an answer is never quietly another caller's (issue 12).
+  function useGroupToken(groep) {
+    if (!groep) return;
+    var caller = callerOf(currentToken());
+    if (caller && caller.rol === groep.rol && caller.organisatie === groep.organisatie) return;
+    if (devBar.hidden) {
+      status.textContent = 'Dit voorbeeld is gemaakt voor ' + groep.rol + ' bij ' + groep.organisatie +
+        '; het huidige token is van ' + describeCaller(currentToken()) + '. Plak een token van die rol en organisatie.';
+      return;
+    }
     roleSelect.value = groep.rol;
     orgInput.value = groep.organisatie;
+    obtainToken(groep.rol, groep.organisatie, 'token voor dit voorbeeld: ');
   }
 
   function voorbeeldenPlugin(catalogue) {
@@ -73,11 +106,11 @@
       function open(operation) {
         pending.current = operation;
         editor.addTab();
-        suggestToken(catalogue.groepen[operation.groep]);
+        useGroupToken(catalogue.groepen[operation.groep]);
       }
       return h('div', { className: 'sg-voorbeelden' },
         h('div', { className: 'graphiql-doc-explorer-title' }, 'Voorbeelden'),
-        h('p', null, 'Voorbeeldoperaties per gebruikersgroep. Ze draaien zoals ze zijn op de demowereld, met een token van de rol en organisatie die erbij staan.'),
+        h('p', null, 'Voorbeeldoperaties per gebruikersgroep. Ze draaien zoals ze zijn op de demowereld, met een token van de rol en organisatie die erbij staan; een voorbeeld openen haalt dat token op.'),
         Object.keys(catalogue.groepen).map(function (key) {
           var groep = catalogue.groepen[key];
           var operations = catalogue.operaties.filter(function (operation) { return operation.groep === key; });
@@ -105,13 +138,19 @@
     };
   }
 
+  // Every answer says for whom it was made: the caller of the token it was sent with.
+  var answerCaller = document.getElementById('answer-caller');
   var fetcher = GraphiQL.createFetcher({
     url: new URL(config.graphqlPath, location.href).href,
     fetch: function (input, init) {
-      var token = tokenInput.value.trim().replace(/^Bearer\s+/i, '');
+      var token = currentToken();
       var headers = new Headers(init && init.headers);
       if (token && !headers.has('authorization')) headers.set('authorization', 'Bearer ' + token);
-      return fetch(input, Object.assign({}, init, { headers: headers }));
+      var isOperation = init && typeof init.body === 'string' && init.body.indexOf('IntrospectionQuery') < 0;
+      return fetch(input, Object.assign({}, init, { headers: headers })).then(function (response) {
+        if (isOperation) answerCaller.textContent = 'antwoord voor: ' + describeCaller(token);
+        return response;
+      });
     },
   });
 

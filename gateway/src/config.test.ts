@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_CALLER_ASSERTION_SECRET } from '@sociaal-graph/toolkit';
+import { join } from 'node:path';
+import { DEVELOPMENT_CALLER_ASSERTION_SECRET, REPO_ROOT } from '@sociaal-graph/toolkit';
 import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
 
 describe('readGatewayConfig', () => {
@@ -20,7 +21,7 @@ describe('readGatewayConfig', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxQueryCost: 100_000,
-      dataDir: '.data',
+      dataDir: join(REPO_ROOT, '.data'),
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
       production: false,

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret, readMetricsPort } from '@sociaal-graph/toolkit';
+import { readCallerAssertionSecret, readDataDir, readMetricsPort } from '@sociaal-graph/toolkit';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
   /** `HOST`. Default `127.0.0.1`: nothing listens beyond loopback unless asked. */
   readonly host: string;
-  /** `GATEWAY_PORT`. Default 4000 (DESIGN.md "Running"); 0 picks a free port. */
+  /** `GATEWAY_PORT`. Default 4000 (docs/architecture.md "Ports"); 0 picks a free port. */
   readonly port: number;
   /**
    * `METRICS_PORT`: where Prometheus scrapes `/metrics`. Default 9464 (a free port when
@@ -40,7 +40,7 @@ export interface GatewayConfig {
   readonly maxRootFields: number;
   /** `MAX_QUERY_COST`: highest estimated cost of an operation (see `operationLimitsPlugin`). Default 100000. */
   readonly maxQueryCost: number;
-  /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data`; `memory` keeps it in the process. */
+  /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data/` at the repository root (see `readDataDir`); `memory` keeps it in the process. */
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
   readonly auth: AuthConfig;
@@ -126,7 +126,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
-    dataDir: env.DATA_DIR || '.data',
+    dataDir: readDataDir(env),
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     production: env.NODE_ENV === 'production',

@@ -82,7 +82,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     }
   }
 
-  // One keep-alive pool per subgraph origin, shared by every request (DESIGN.md "Performance").
+  // One keep-alive pool per subgraph origin, shared by every request (docs/architecture.md "Performance").
   const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
   const cache = createGatewayCache(config);
   const manifests = createManifestStore(config);
@@ -110,7 +110,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     // The repository's client manifests, before the first request (issue 13).
     await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
-    // loopback (DESIGN.md "Known pitfalls"). It is read in the ApolloGateway constructor.
+    // loopback (docs/architecture.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({

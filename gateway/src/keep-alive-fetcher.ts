@@ -4,7 +4,7 @@ import { type Dispatcher, request } from 'undici';
 
 /**
  * The transport under every subgraph call: undici's `request` over one keep-alive dispatcher,
- * with the body read in full. DESIGN.md "Performance from the start": the default fetcher of
+ * with the body read in full. docs/architecture.md "Performance": the default fetcher of
  * @apollo/gateway (make-fetch-happen) costs about 13% of a request's CPU; undici's `request`
  * skips the WHATWG fetch machinery and reuses connections. Used only by `SubgraphDataSource`,
  * which adds the timeout and headers.

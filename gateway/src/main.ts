@@ -14,9 +14,19 @@ const logger = createLogger('gateway');
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { supergraph: { type: 'string' }, port: { type: 'string' } },
+    options: { supergraph: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
+  if (values.help) {
+    console.log(`usage: npm run gateway -- [--supergraph <file>] [--port <n>]
+
+The gateway alone, over a supergraph whose subgraphs run elsewhere (their URLs from the file or <NAME>_URL).
+  --supergraph <file>   the composed supergraph (default SUPERGRAPH_PATH, else the committed supergraph.graphql)
+  --port <n>            port to listen on (default GATEWAY_PORT, else 4000)
+  --help                this text
+Every other setting comes from the environment: README, "Environment variables".`);
+    return;
+  }
   const config = readGatewayConfig({
     ...process.env,
     ...(values.supergraph ? { SUPERGRAPH_PATH: resolve(values.supergraph) } : {}),

@@ -27,8 +27,9 @@ export interface SubgraphDataSourceOptions {
 }
 
 /**
- * The one home of outgoing subgraph calls (STYLE.md house style 4): keep-alive transport, the
- * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client sees when a subgraph fails.
+ * The one home of outgoing subgraph calls (docs/style.md 4): keep-alive transport, the
+ * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client
+ * sees when a subgraph fails.
  *
  * A call that cannot connect, times out, or answers with an HTTP error or unreadable body
  * becomes one `SUBGRAPH_UNAVAILABLE` error naming the subgraph. @apollo/gateway then leaves

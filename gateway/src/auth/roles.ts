@@ -1,4 +1,4 @@
-/** The roles a token may carry (seed-004 §11); anything else in `roles` is ignored. */
+/** The roles a token may carry (docs/mandates.md); anything else in `roles` is ignored. */
 export const ROLES = [
   'consulent',
   'backoffice',

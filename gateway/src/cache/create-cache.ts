@@ -2,7 +2,7 @@ import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecach
 import type { GatewayConfig } from '../config.js';
 import { RedisFallbackCache } from './redis-fallback-cache.js';
 
-/** The gateway's shared cache (APQ today; DESIGN.md "Redis") with a way to let go of it. */
+/** The gateway's shared cache (APQ today; docs/storage.md "Redis") with a way to let go of it. */
 export interface GatewayCache extends KeyValueCache<string> {
   close(): Promise<void>;
   /**

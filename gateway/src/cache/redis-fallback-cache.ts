@@ -18,7 +18,7 @@ export interface RedisFallbackCacheOptions {
 }
 
 /**
- * A `KeyValueCache` in Redis that never fails a request because Redis is down (DESIGN.md
+ * A `KeyValueCache` in Redis that never fails a request because Redis is down (docs/storage.md
  * "Redis"): while Redis is not connected, or a command fails or is slow, the in-process
  * fallback answers, and ioredis reconnects in the background.
  *

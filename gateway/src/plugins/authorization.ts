@@ -7,7 +7,7 @@ import { describeRequirement, readAuthorization, rightsOf, type SupergraphAuthor
 
 /**
  * Enforces `@authenticated`, `@requiresScopes` and `@policy` of the supergraph before execution
- * (DESIGN.md "Identity and authorization"; @apollo/gateway does not). In `didResolveOperation`
+ * (docs/security.md; @apollo/gateway does not). In `didResolveOperation`
  * the fields the caller may not see are taken out of the document, so no subgraph is asked for
  * them; after execution each gets `null` and one error naming it (UNAUTHENTICATED for an
  * anonymous caller, FORBIDDEN otherwise). The rest of the response stands.

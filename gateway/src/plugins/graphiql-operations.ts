@@ -8,7 +8,7 @@ export const SAVED_OPERATIONS_DIR = fileURLToPath(new URL('../../graphiql/operat
 
 /**
  * The user groups with saved operations, and the role and organisation of the demo world whose
- * token runs each group's operations as they are (DESIGN.md "Who uses it").
+ * token runs each group's operations as they are (docs/mandates.md "Who uses it").
  */
 export const OPERATION_GROUPS = {
   consulent: { titel: 'Consulent (HBEL)', rol: 'consulent', organisatie: 'uo-hbel' },

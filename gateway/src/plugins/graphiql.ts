@@ -28,7 +28,7 @@ export interface GraphiqlPluginOptions {
 /**
  * Landing page: GraphiQL served by the gateway itself. Every script and style comes from
  * `GRAPHIQL_ASSET_PREFIX` on this server (`graphiqlAssetRoute`); nothing is loaded from another
- * host (DESIGN.md "Known pitfalls": nothing leaves loopback). A bar above the editor takes a
+ * host (docs/architecture.md "Known pitfalls": nothing leaves loopback). A bar above the editor takes a
  * bearer token, kept in the tab's sessionStorage and sent as `Authorization`, and, when the
  * gateway trusts the development issuer, obtains one for a role and organisation. The
  * "Voorbeelden" panel opens the saved operations of `gateway/graphiql/operations/` in a new tab.
@@ -236,6 +236,7 @@ function renderPage(graphqlPath: string, title: string, defaultQuery: string): s
   #dev-token[hidden] { display: none; }
   #dev-org { width: 7rem; }
   #token-status { color: #555; }
+  #answer-caller { margin-left: auto; font-weight: 600; }
   #graphiql { flex: 1; min-height: 0; }
   .sg-voorbeelden { display: flex; flex-direction: column; gap: .75rem; }
   .sg-voorbeelden h3 { margin: .5rem 0 0; font-size: 1em; }
@@ -258,6 +259,7 @@ function renderPage(graphqlPath: string, title: string, defaultQuery: string): s
     <button id="dev-token-button" type="button">Token ophalen</button>
   </span>
   <span id="token-status" role="status"></span>
+  <span id="answer-caller" role="status"></span>
 </div>
 <div id="graphiql">GraphiQL wordt geladen…</div>
 <script id="graphiql-config" type="application/json">${jsonForScript({ graphqlPath, defaultQuery, assetPrefix: GRAPHIQL_ASSET_PREFIX })}</script>

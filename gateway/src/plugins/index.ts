@@ -33,13 +33,13 @@ export interface PluginRuntime {
 }
 
 /**
- * Every plugin of the gateway, in one list (STYLE.md house style 3). Apollo runs most hooks of
- * all plugins at once and end callbacks in reverse order (STYLE.md §2), so an entry's position
+ * Every plugin of the gateway, in one list (docs/style.md 3). Apollo runs most hooks of
+ * all plugins at once and end callbacks in reverse order (docs/style.md 2), so an entry's position
  * says nothing about when it runs; each comment says why the entry is here.
  */
 export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): readonly ApolloServerPlugin<GatewayContext>[] {
   const plugins: (ApolloServerPlugin<GatewayContext> | false)[] = [
-    // Analysts explore in GraphiQL (DESIGN.md "Who uses it"); without introspection it cannot
+    // Analysts explore in GraphiQL (docs/mandates.md "Who uses it"); without introspection it cannot
     // work, and Apollo's own default page would load scripts from Apollo's CDN, so disable it.
     config.introspection ? graphiqlPlugin() : ApolloServerPluginLandingPageDisabled(),
     // A client's token (client_id) gets its manifest's operations by id, and in safelist mode

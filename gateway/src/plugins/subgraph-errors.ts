@@ -6,7 +6,7 @@ export interface SubgraphErrorsPluginOptions {
   /**
    * Extension keys a client may see on an error that came from a subgraph. Default `code`,
    * `serviceName` (the subgraph's name) and `sociaalGraph` (the toolkit's one namespaced key
-   * for details, STYLE.md house style 9).
+   * for details, docs/style.md 9).
    */
   allowedExtensions?: readonly string[];
 }

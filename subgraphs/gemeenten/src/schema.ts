@@ -18,7 +18,7 @@ import { UitvoeringsarrangementResolver } from './uitvoeringsarrangement/uitvoer
 /**
  * The gemeenten subgraph: gemeenten, regio's, samenwerkingsverbanden, organisaties, who executes
  * which law for whom, Iv3 figures and maatregelen. All of it is public data, so no row filter by
- * the caller's scope applies here (DESIGN "Who uses it": public).
+ * the caller's scope applies here (docs/mandates.md "Who uses it": public).
  */
 export const subgraph = defineSubgraph({
   name: 'gemeenten',

@@ -6,7 +6,7 @@ export type Gemeenten = readonly string[] | null;
 /**
  * The gemeenten whose Jeugdwet execution the caller may see (rol UITVOERING). Every row this
  * subgraph returns is about a young person, so every list and lookup filters by it in SQL
- * (DESIGN "Mandates decide every row"): Eemnes' Jeugdwet is Amersfoort's, not HBEL's.
+ * (docs/mandates.md): Eemnes' Jeugdwet is Amersfoort's, not HBEL's.
  */
 export function jeugdScope(principal: Principal): GemeenteScope {
   return principal.scope(Wet.JEUGDWET, Rol.UITVOERING);

@@ -1,6 +1,6 @@
 -- Participatiewet: bijstandsuitkeringen, re-integratie (incl. beschut werk), schuldhulpverlening en
 -- minimaregelingen. Bedragen in eurocent. Elke rij hoort bij een gemeente (CBS-code) en een inwoner
--- (pseudoniem van toegang); rijfilters op gemeente_code volgen de mandaten (DESIGN "Mandates decide every row").
+-- (pseudoniem van toegang); rijfilters op gemeente_code volgen de mandaten (docs/mandates.md).
 
 CREATE TABLE uitkering (
   id                 text PRIMARY KEY,

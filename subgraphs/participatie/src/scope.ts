@@ -5,7 +5,7 @@ export type ScopeParameter = readonly string[] | null;
 
 /**
  * The gemeenten whose Participatiewet rows the caller may see: rol UITVOERING of the
- * Participatiewet (DESIGN "Mandates decide every row"). Every query of this subgraph passes it to SQL
+ * Participatiewet (docs/mandates.md). Every query of this subgraph passes it to SQL
  * as `($n::text[] IS NULL OR gemeente_code = ANY($n))`.
  */
 export function participatieScope(principal: Principal): ScopeParameter {

@@ -1,5 +1,5 @@
 -- The toegang subgraph: residents (keyed by pseudonym), their households, hulpvragen (meldingen),
--- and the consulenten and teams of the toegang. The BSN is stored here and nowhere else (DESIGN "Identity").
+-- and the consulenten and teams of the toegang. The BSN is stored here and nowhere else (docs/security.md "Identity").
 
 CREATE TABLE team (
   id              text PRIMARY KEY,

@@ -6,7 +6,7 @@ export const WETTEN: readonly Wet[] = [Wet.WMO, Wet.JEUGDWET, Wet.PARTICIPATIEWE
 /**
  * What one caller may see in toegang, as SQL parameters (`null` = every gemeente): `voordeur`, the
  * gemeenten whose whole front door (TOEGANG for every law) the caller holds, where it may look up any
- * resident; and each melding only under its own law's TOEGANG scope (DESIGN "Mandates decide every row").
+ * resident; and each melding only under its own law's TOEGANG scope (docs/mandates.md).
  * Elsewhere a resident is visible only through a visible melding (`inwonerZichtbaar`): holding one
  * law's toegang of a gemeente does not open the residents who only came in under another law.
  */

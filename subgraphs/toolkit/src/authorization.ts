@@ -1,7 +1,7 @@
 /**
  * The authorization vocabulary shared by the subgraph schemas (directives), the gateway (which
  * enforces them before execution) and the subgraphs (which check again as a second line).
- * Roles are those of seed-004 §11; a scope is a purpose a role has.
+ * Roles are those of docs/mandates.md; a scope is a purpose a role has.
  */
 
 /** Purposes, as the scopes `@requiresScopes` names. */

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { reportInsertedRows } from './demo-loading.js';
 
 /** PostgreSQL allows 65,535 parameters in one statement; stay well below it. */
 const MAX_PARAMETERS = 30_000;
@@ -25,5 +26,6 @@ export async function insertRows(
       return `(${placeholders.join(', ')})`;
     });
     await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    reportInsertedRows(table, chunk.length, { done: start + chunk.length, total: rows.length });
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
 import { createLogger } from './observability/logger.js';
 import { readMetricsPort } from './observability/metrics.js';
+import { readDataDir } from './data-dir.js';
 
 /** How one subgraph process runs; read once from the environment by `readSubgraphConfig`. */
 export interface SubgraphConfig {
@@ -31,7 +32,7 @@ export interface DemoConfig {
   readonly seed: number;
   /** Share of the real volumes to generate; 1 is Heemstede's rates in every gemeente. Default 0.1. */
   readonly scale: number;
-  /** `regio` (the fifteen gemeenten of DESIGN) or `nationaal` (342 gemeenten). */
+  /** `regio` (the fifteen gemeenten of docs/domain.md) or `nationaal` (342 gemeenten). */
   readonly gemeenten: 'regio' | 'nationaal';
   /** Secret of the keyed pseudonym (HMAC of the BSN); every subgraph must use the same one. */
   readonly pseudonymSecret: string;
@@ -57,15 +58,15 @@ export function readDemoConfig(env: Env): DemoConfig {
 }
 
 /**
- * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port of DESIGN),
- * `HOST`, `DATABASE_URL`, `DATA_DIR` (default `.data`, one folder per subgraph; `memory` keeps
- * nothing), and the demo settings.
+ * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port in
+ * docs/architecture.md), `HOST`, `DATABASE_URL`, `DATA_DIR` (see `readDataDir`; one folder per
+ * subgraph), and the demo settings.
  */
 export function readSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
   const portVariable = `${name.toUpperCase()}_PORT`;
   const port = Number(env[portVariable] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
-  const dataRoot = env.DATA_DIR ?? '.data';
+  const dataRoot = readDataDir(env);
   const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
   return {
     host: env.HOST ?? '127.0.0.1',

@@ -1,16 +1,57 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from './database.js';
 import type { DemoConfig } from './config.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 import { generateDemoWorld } from './demo-world/generate.js';
 
+/** Where a loading subgraph tells what it is doing: one line at a time (`npm start` prefixes the subgraph). */
+export type ProgressReport = (line: string) => void;
+
+/** Rows inserted so far, per table, by the demo load running in this async context (see `insertRows`). */
+interface LoadProgress {
+  readonly report: ProgressReport;
+  readonly tables: Map<string, { rows: number; started: number; lastReport: number }>;
+}
+
+const loading = new AsyncLocalStorage<LoadProgress>();
+
+/** A large table reports how far it is at most this often; a small one only when it is done. */
+const REPORT_EVERY_MS = 5_000;
+
+/**
+ * Called by `insertRows` after each statement: tells the demo load in progress (if any) how far a
+ * table is. Outside a demo load it does nothing, so the loaders need no parameter for it.
+ */
+export function reportInsertedRows(table: string, inserted: number, ofThisCall: { done: number; total: number }): void {
+  const progress = loading.getStore();
+  if (!progress) return;
+  const now = Date.now();
+  let entry = progress.tables.get(table);
+  if (!entry) {
+    entry = { rows: 0, started: now, lastReport: now };
+    progress.tables.set(table, entry);
+  }
+  entry.rows += inserted;
+  if (ofThisCall.done === ofThisCall.total) {
+    progress.report(`  ${table}: ${formatCount(entry.rows)} rows (${seconds(now - entry.started)})`);
+    entry.lastReport = now;
+  } else if (now - entry.lastReport >= REPORT_EVERY_MS) {
+    progress.report(`  ${table}: ${formatCount(ofThisCall.done)} of ${formatCount(ofThisCall.total)} rows...`);
+    entry.lastReport = now;
+  }
+}
+
 /**
  * Loads the subgraph's slice of the demo world when its database has none yet, in one transaction
  * under an advisory lock (replicas starting together load it once). Returns whether it loaded.
+ * With `report`, says what it does: generating the world, each table as it is filled (how far, for
+ * a large one), and how long the whole took; the first start otherwise looks like a hang.
  */
 export async function loadDemoWorldIfEmpty(
   db: Database,
   definition: Pick<SubgraphDefinition, 'loadDemo'>,
   demo: DemoConfig,
+  report?: ProgressReport,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`demo:${db.schema}`]);
@@ -19,8 +60,27 @@ export async function loadDemoWorldIfEmpty(
     );
     const [loaded] = await tx.query(`SELECT seed FROM demo_world LIMIT 1`);
     if (loaded) return false;
-    await definition.loadDemo(tx, generateDemoWorld(demo));
+    const started = Date.now();
+    report?.(`demo world: empty database, generating the world (seed ${demo.seed}, scale ${demo.scale}, gemeenten ${demo.gemeenten})...`);
+    const world = generateDemoWorld(demo);
+    const generated = Date.now();
+    report?.(`demo world: generated in ${seconds(generated - started)}, loading this subgraph's part:`);
+    const progress: LoadProgress = { report: report ?? (() => undefined), tables: new Map() };
+    await loading.run(progress, () => definition.loadDemo(tx, world));
     await tx.query(`INSERT INTO demo_world (seed, scale, gemeenten) VALUES ($1, $2, $3)`, [demo.seed, demo.scale, demo.gemeenten]);
+    const rows = [...progress.tables.values()].reduce((sum, table) => sum + table.rows, 0);
+    report?.(
+      `demo world: loaded ${formatCount(rows)} rows in ${progress.tables.size} tables in ${seconds(Date.now() - started)} ` +
+        `(generating ${seconds(generated - started)}, loading ${seconds(Date.now() - generated)})`,
+    );
     return true;
   });
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }

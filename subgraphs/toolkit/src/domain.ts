@@ -18,7 +18,7 @@ registerEnumType(Wet, {
   },
 });
 
-/** What an organisation does for a gemeente under a law (DESIGN "Mandates decide every row"). */
+/** What an organisation does for a gemeente under a law (docs/mandates.md). */
 export enum Rol {
   TOEGANG = 'TOEGANG',
   UITVOERING = 'UITVOERING',

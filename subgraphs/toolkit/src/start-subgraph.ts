@@ -9,7 +9,7 @@ import { CALLER_ASSERTION_HEADER, type CallerClaims, principalFromClaims, verify
 import type { SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
 import { type Database, openDatabase } from './database.js';
-import { loadDemoWorldIfEmpty } from './demo-loading.js';
+import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
@@ -49,18 +49,25 @@ export function subgraphSchema<L>(definition: SubgraphDefinition<L>): Promise<Gr
  * Starts one subgraph: opens its database (PostgreSQL or PGlite), runs its migrations, loads the
  * demo world into an empty database, and serves `/graphql` and `/health` over plain node:http.
  */
-export async function startSubgraph<L>(definition: SubgraphDefinition<L>, config: SubgraphConfig): Promise<RunningSubgraph> {
+export async function startSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  config: SubgraphConfig,
+  // Progress of the first start's demo load, logged unless the caller (a test) wants silence.
+  options: { report?: ProgressReport } = {},
+): Promise<RunningSubgraph> {
   // Trace ids for the Logboek come from the tracer provider: make sure there is one.
   startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
+  const report = options.report ?? ((line: string) => logger.info(line));
+  report(`opening ${config.databaseUrl ? `PostgreSQL (schema ${definition.name})` : config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory'} and running its migrations`);
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl, schema: definition.name }
       : { schema: definition.name, dataDir: config.dataDir },
   );
   await runSubgraphMigrations(db, definition);
-  if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo);
+  if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo, report);
 
   const httpServer: Server = createServer();
   const server = new ApolloServer<SubgraphContext<L>>({

@@ -12,7 +12,7 @@ export function buitenScope(scope: GemeenteScope, codes: readonly string[]): str
 /**
  * Refuses (FORBIDDEN, listing them) counts of gemeenten outside the caller's aggregate scope
  * (`principal.statistiek(wet)`): such a count must say it is not available, never read as zero
- * (DESIGN "Mandates decide every row").
+ * (docs/mandates.md).
  */
 export function assertStatistiek(wet: string, scope: GemeenteScope, codes: readonly string[]): void {
   const buiten = buitenScope(scope, codes);

@@ -12,7 +12,7 @@ import type { NonEmptyArray } from 'type-graphql';
 export interface SubgraphDefinition<L = unknown> {
   /** Subgraph name in the supergraph and its PostgreSQL schema ("wmo"). */
   readonly name: string;
-  /** Port of DESIGN.md ("Running"). */
+  /** Port of docs/architecture.md ("Ports"). */
   readonly defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver class type
   readonly resolvers: NonEmptyArray<Function>;

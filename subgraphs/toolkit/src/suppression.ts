@@ -1,7 +1,7 @@
 import type { Onderdrukkingsreden, Published } from './disclosure/policy.js';
 
 /**
- * Small-cell suppression of published aggregates (issue 3 item 8; DESIGN "Identity and authorization";
+ * Small-cell suppression of published aggregates (issue 3 item 8; docs/security.md;
  * anchors-domain §2.5 and §5.3): counts under 10 are withheld, the rest rounded to the nearest 5, and
  * further cells are withheld where a published total minus the visible cells would give one back.
  */

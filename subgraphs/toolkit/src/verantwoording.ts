@@ -6,7 +6,7 @@ import { ONDERDRUKKINGSREGEL } from './disclosure/policy.js';
 
 /**
  * Why a gemeente that was asked for is not in an aggregate. An aggregate over a gemeente whose law is
- * executed elsewhere says so; it is never a silent zero (DESIGN "Mandates decide every row").
+ * executed elsewhere says so; it is never a silent zero (docs/mandates.md).
  */
 export enum UitsluitingsReden {
   BUITEN_MANDAAT = 'BUITEN_MANDAAT',

@@ -66,7 +66,7 @@ export function taakveldWet(taakveld: string): Wet | null {
 
 /**
  * The pre-2023 code a taakveld was booked on (6.73 and 6.74 were split off 6.72 "Maatwerkdienstverlening
- * 18-"), so that figures compare with older tables such as Huizen's 2019 benchmark (seed-004 §4.1).
+ * 18-"), so that figures compare with older tables such as Huizen's 2019 benchmark (HBEL's documents, docs/domain.md).
  */
 export function taakveldTot2023(taakveld: string): string {
   if (/^6\.(71|81|82)[a-z]$/.test(taakveld)) return taakveld.slice(0, -1);

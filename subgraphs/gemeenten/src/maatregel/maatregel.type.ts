@@ -1,7 +1,7 @@
 import { Wet } from '@sociaal-graph/toolkit';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
-/** At which level a measure was taken (seed-004 §3). */
+/** At which level a measure was taken (HBEL's documents, docs/domain.md). */
 export enum MaatregelNiveau {
   LOKAAL_HBEL = 'LOKAAL_HBEL',
   REGIONAAL = 'REGIONAAL',

@@ -4,7 +4,7 @@ import type { Uitvoeringsarrangement } from './uitvoeringsarrangement.type.js';
 const COLUMNS = `a.id, a.gemeente_code AS "gemeenteCode", a.wet, a.rol, a.grondslag,
   a.geldig_van AS "geldigVan", a.geldig_tot AS "geldigTot", a.organisatie_id AS "organisatieId"`;
 
-// Laws and roles in the order DESIGN names them, not alphabetically.
+// Laws and roles in the order docs/mandates.md names them, not alphabetically.
 const ORDER = `array_position(ARRAY['WMO','JEUGDWET','PARTICIPATIEWET'], a.wet),
   array_position(ARRAY['TOEGANG','UITVOERING','INKOOP','CONTRACTBEHEER'], a.rol), a.geldig_van, a.id`;
 

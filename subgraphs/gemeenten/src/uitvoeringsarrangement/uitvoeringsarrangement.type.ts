@@ -24,8 +24,8 @@ registerEnumType(ArrangementGrondslag, {
 });
 
 /**
- * Who executes which law in which role for which gemeente, from when to when (DESIGN "Mandates
- * decide every row"). `geldigTot` is inclusive; null means open-ended.
+ * Who executes which law in which role for which gemeente, from when to when (docs/mandates.md
+ * "Mandates decide every row"). `geldigTot` is inclusive; null means open-ended.
  */
 @ObjectType({
   description:

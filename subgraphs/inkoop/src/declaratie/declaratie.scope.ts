@@ -4,7 +4,7 @@ import { type Principal, Rol, Scope, scopeParameter, Wet } from '@sociaal-graph/
  * The gemeenten whose declaraties a caller may see, per law: the CONTRACTBEHEER mandate for the
  * declaratie's own law (the region checks them against its contracts), or the UITVOERING mandate
  * (the executing back office checks them against its toewijzingen, as the IASZ does for Heemstede
- * and Bloemendaal) (DESIGN "Mandates decide every row"). `null` means every gemeente. A
+ * and Bloemendaal) (docs/mandates.md). `null` means every gemeente. A
  * provider's own AGB code (`aanbieder`, else `null`) limits the rows to its own declaraties.
  */
 export type DeclaratieScope = readonly [

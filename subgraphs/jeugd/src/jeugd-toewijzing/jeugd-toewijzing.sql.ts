@@ -9,7 +9,7 @@ const COLUMNS = `
   t.frequentie AS "frequentieCode", t.leveringsvorm, t.ingangsdatum, t.einddatum,
   t.reden_beeindiging AS "redenBeeindigingCode", t.verwijzing_id AS "verwijzingId", t.traject_id AS "trajectId"`;
 
-/** The scope's row filter on `t` (DESIGN "Mandates decide every row"): its gemeenten and, for a provider, its AGB code. */
+/** The scope's row filter on `t` (docs/mandates.md): its gemeenten and, for a provider, its AGB code. */
 const IN_SCOPE = (gemeenten: string, aanbieder: string) =>
   `(${gemeenten}::text[] IS NULL OR t.gemeente_code = ANY(${gemeenten})) AND (${aanbieder}::text IS NULL OR t.aanbieder_agb = ${aanbieder})`;
 

@@ -14,7 +14,7 @@ export class JeugdTellingArgs {
 /**
  * Validates the arguments (BAD_USER_INPUT) and refuses, with FORBIDDEN, gemeenten whose Jeugdwet
  * counts lie outside the caller's aggregate scope (`principal.statistiek`): such a count must say
- * so, never read as zero (DESIGN "Mandates decide every row"). Returns the distinct codes.
+ * so, never read as zero (docs/mandates.md). Returns the distinct codes.
  */
 export function tellingGemeentenOf(args: JeugdTellingArgs, scope: GemeenteScope): string[] {
   const codes = [...new Set(assertGemeentecodes(args.gemeenten))];

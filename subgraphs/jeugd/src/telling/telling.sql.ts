@@ -12,8 +12,8 @@ export interface TellingRow {
 /**
  * Per gemeente and productcategorie: the toewijzingen active on at least one day of `jaar`, and the
  * distinct young people holding them; plus per gemeente a total row (productcategorie null), whose
- * count of young people is distinct over all categorieen and so no sum. Computed in SQL (DESIGN
- * "Storage"), one statement for any number of gemeenten, within the scope. Combinations without any
+ * count of young people is distinct over all categorieen and so no sum. Computed in SQL (docs/storage.md),
+ * one statement for any number of gemeenten, within the scope. Combinations without any
  * toewijzing have no row. Raw counts: the resolver suppresses small cells before they leave the subgraph.
  */
 export async function selectTellingen(

@@ -10,7 +10,7 @@ import { HERHAALD_BEROEP_DAGEN, type Indeling, JAAR_DAGEN, type TrajectkengetalR
 
 const HERHAALD_BEROEP =
   `herhaald beroep: het traject begon hoogstens ${HERHAALD_BEROEP_DAGEN} dagen nadat een eerder traject van dezelfde jeugdige ` +
-  'bij dezelfde gemeente eindigde (CBS Beleidsinformatie Jeugd telt herhaald beroep als aandeel van de trajecten; seed-004 §4.5)';
+  'bij dezelfde gemeente eindigde (CBS Beleidsinformatie Jeugd telt herhaald beroep als aandeel van de trajecten)';
 
 /**
  * The trajectory figures of one gemeente and aanbieder (or productcategorie) in one year. An entity: the

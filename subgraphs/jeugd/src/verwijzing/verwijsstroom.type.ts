@@ -6,13 +6,13 @@ import type { VerwijsstroomRow } from './verwijsstroom.sql.js';
 
 /**
  * The national share of referrals by the huisarts: "rond de 36%" (CBS Beleidsinformatie Jeugd, as quoted in
- * the HBEL jeugd analysis, domain/seed-004.md §4.4, L1301-1308). The documents give no national share for
+ * the HBEL jeugd analysis, docs/domain.md "The demo world"). The documents give no national share for
  * the other verwijzer types.
  */
 export const LANDELIJK_AANDEEL_CBS: Readonly<Record<string, number>> = { '02': 0.36 };
 
 const LANDELIJK_BRON =
-  'CBS Beleidsinformatie Jeugd, zoals aangehaald in de analyse jeugdhulp van HBEL (seed-004 §4.4): huisarts "rond de 36%"; ' +
+  'CBS Beleidsinformatie Jeugd, zoals aangehaald in de analyse jeugdhulp van HBEL: huisarts "rond de 36%"; ' +
   'voor de andere verwijzers geven de bronnen geen landelijk aandeel';
 
 /** One verwijzer type within one gemeente's referrals, against the benchmarks. */

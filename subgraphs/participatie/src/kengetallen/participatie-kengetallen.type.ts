@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * Participatiewet key figures of one gemeente for one year. Counts are null, with a reason, when the
- * gemeente lies outside the caller's mandate: never a silent zero (DESIGN "Mandates decide every row").
+ * gemeente lies outside the caller's mandate: never a silent zero (docs/mandates.md).
  * Within it, each count is published with small-cell suppression (issue 3 item 8).
  */
 @ObjectType({

@@ -8,7 +8,7 @@ const COLUMNS = `id, partner_id AS "partnerId", gemeente_code AS "gemeenteCode",
 /** Newest year first; the id breaks ties in byte order, so pages are stable. */
 const ORDER = `jaar DESC, id COLLATE "C"`;
 
-// Subsidy data is public (DESIGN "Who uses it"): no scope filter.
+// Subsidy data is public (docs/mandates.md "Who uses it"): no scope filter.
 
 /** Batch: subsidies by id; rows come in any order. */
 export function fetchSubsidiesByIds(db: Queryable, ids: readonly string[]): Promise<Subsidie[]> {

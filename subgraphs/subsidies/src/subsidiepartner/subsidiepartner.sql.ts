@@ -3,7 +3,7 @@ import type { Subsidiepartner } from './subsidiepartner.type.js';
 
 const COLUMNS = `id, naam, kvk_nummer AS "kvkNummer", thema AS "themaCode"`;
 
-// Subsidy data is public (DESIGN "Who uses it": subsidies and budgets are public): no scope filter.
+// Subsidy data is public (docs/mandates.md "Who uses it": subsidies and budgets are public): no scope filter.
 
 /** Batch: partners by id; rows come in any order. */
 export function fetchSubsidiepartnersByIds(db: Queryable, ids: readonly string[]): Promise<Subsidiepartner[]> {

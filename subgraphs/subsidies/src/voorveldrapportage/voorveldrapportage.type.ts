@@ -3,7 +3,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * A quarterly report of a voorveld partner for one gemeente: counts only, never a person key
- * (seed-004: voorveld data is "niet gepersonaliseerd"). Also the row shape of its SQL.
+ * (HBEL's documents: voorveld data is "niet gepersonaliseerd"). Also the row shape of its SQL.
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een kwartaalrapportage van een voorveldpartner: alleen aantallen, nooit persoonsgegevens.' })

@@ -21,7 +21,7 @@ export class Inwoner implements InwonerRow {
   @Field(() => Int, { nullable: true, description: 'Leeftijd in hele jaren op de peildatum van de gegevens (zonder peildatum: vandaag).' })
   leeftijd!: number;
 
-  // Persoonsgegevens (DESIGN "Identity and authorization"): issue 3 puts field authorization on these.
+  // Persoonsgegevens (docs/security.md): issue 3 puts field authorization on these.
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.BSN))

@@ -5,7 +5,7 @@ import type { WorldDeclaratie, WorldToewijzing } from './world.js';
 /**
  * Declarations (iWmo/iJw 323 shape) of every P x Q toewijzing in natura: one per delivered month,
  * submitted after a lag — most within 1-3 months, a tail of 6-24 months, a few years late
- * (domain/world.md). Nothing is submitted after the peildatum: those months are not declared yet.
+ * (docs/domain.md). Nothing is submitted after the peildatum: those months are not declared yet.
  */
 export function buildDeclaraties(random: Random, toewijzingen: readonly WorldToewijzing[], procurement: Procurement, peildatum: string): WorldDeclaratie[] {
   const contracts = new Map(procurement.contracten.map((contract) => [contract.id, contract]));

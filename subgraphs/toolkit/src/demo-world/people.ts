@@ -68,7 +68,7 @@ export function ageOn(geboortedatum: string, datum: string): number {
 }
 
 /**
- * Teams and consulenten of every organisation with the TOEGANG role; HBEL's teams as in seed-004
+ * Teams and consulenten of every organisation with the TOEGANG role; HBEL's teams as in HBEL's documents
  * §1.2 (team A 27+ werk, team B 27-, team C 27+ zorg, schuldhulpverlening).
  */
 export function buildTeams(random: Random, toegangOrganisaties: readonly { id: string; naam: string }[]): { teams: WorldTeam[]; consulenten: WorldConsulent[] } {

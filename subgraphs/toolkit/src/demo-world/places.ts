@@ -10,7 +10,7 @@ import type {
 } from './world.js';
 
 /**
- * The real gemeenten of DESIGN.md "Demo world" (CBS codes; inhabitants from domain/world.md, the
+ * The real gemeenten of docs/domain.md "The demo world" (CBS codes; inhabitants from docs/domain.md, the
  * approximate ones marked there), their regions and shared execution organisations.
  */
 const GEMEENTEN: readonly [code: string, naam: string, provincie: string, inwoners: number, regio: string][] = [
@@ -113,7 +113,7 @@ const WETTEN: readonly WetCode[] = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'];
 const ROLLEN: readonly RolCode[] = ['TOEGANG', 'UITVOERING', 'INKOOP', 'CONTRACTBEHEER'];
 
 /**
- * Who executes what for whom (seed-004 §1.1; seeds-000-001 §7.2): HBEL for Huizen, Blaricum, Eemnes
+ * Who executes what for whom (docs/domain.md "Organisations"): HBEL for Huizen, Blaricum, Eemnes
  * and Laren except Eemnes' Jeugdwet (Amersfoort); the Regio buys and manages contracts; IASZ does
  * the Participatiewet and the Wmo/Jeugdwet back office for Heemstede and Bloemendaal.
  */
@@ -150,7 +150,7 @@ function buildArrangementen(gemeenten: readonly WorldGemeente[]): WorldArrangeme
       }
     }
   }
-  // History: until 2018 Blaricum's Jeugdwet inkoop was its own (subsidised care, seed-004 §2.4).
+  // History: until 2018 Blaricum's Jeugdwet inkoop was its own (subsidised care, HBEL's documents, docs/domain.md).
   rows.push({ id: 'arr-0376-jeugdwet-inkoop-2015', gemeenteCode: '0376', wet: 'JEUGDWET', rol: 'INKOOP', organisatieId: '0376', grondslag: 'EIGEN_ORGANISATIE', geldigVan: '2015-01-01', geldigTot: '2017-12-31' });
   const current = rows.find((row) => row.id === 'arr-0376-jeugdwet-inkoop');
   if (current) Object.assign(current, { geldigVan: '2018-01-01' });

@@ -7,10 +7,10 @@ import type {
   WorldSchuldhulptraject, WorldToewijzing, WorldUitkering, WorldVerwijzing,
 } from './world.js';
 
-/** Heemstede 2018 per 27,302 inhabitants (domain/world.md): Wmo clients, young people in jeugdhulp, benefits. */
+/** Heemstede 2018 per 27,302 inhabitants (docs/domain.md): Wmo clients, young people in jeugdhulp, benefits. */
 const PER_INHABITANT = { wmo: 838 / 27_302, jeugd: 572 / 27_302, bijstand: 242 / 27_302, schuldhulp: 110 / 27_302 };
 
-/** Share per verwijzer type (COD327), jeugdhulp; HBEL figures from seed-004 §4.4, else national (approx.). */
+/** Share per verwijzer type (COD327), jeugdhulp; HBEL figures from HBEL's documents, docs/domain.md, else national (approx.). */
 const VERWIJZERS: Record<string, readonly (readonly [string, number])[]> = {
   '0406': [['02', 47], ['01', 37], ['03', 4], ['04', 6], ['05', 4], ['06', 1], ['08', 1]],
   '0376': [['02', 52], ['01', 30], ['03', 5], ['04', 6], ['05', 5], ['06', 1], ['08', 1]],

@@ -109,19 +109,19 @@ export function buildProcurement(random: Random, places: Places): Procurement {
 
   const gv = places.regios.find((r) => r.code === 'regio-gv')?.gemeenteCodes ?? [];
   buy('regio-gv', gv, 'Hilversum', 'WMO', 'REGIONAAL', 'OPEN_HOUSE', 10);
-  // Eemnes' jeugdhulp is not bought by the Regio (seed-004 §1.1) but through Amersfoort.
+  // Eemnes' jeugdhulp is not bought by the Regio (HBEL's documents, docs/domain.md) but through Amersfoort.
   buy('regio-gv', gv.filter((code) => code !== '0317'), 'Hilversum', 'JEUGDWET', 'REGIONAAL', 'OPEN_HOUSE', 10);
   buy('0307', ['0307'], 'Amersfoort', 'WMO', 'LOKAAL', 'EUROPESE_AANBESTEDING', 5);
   buy('0307', ['0307', '0317'], 'Amersfoort', 'JEUGDWET', 'LOKAAL', 'OPEN_HOUSE', 5);
   const zki = [...(places.regios.find((r) => r.code === 'zuid-kennemerland')?.gemeenteCodes ?? []), ...(places.regios.find((r) => r.code === 'ijmond')?.gemeenteCodes ?? [])];
   buy('regio-zki', zki, 'Haarlem', 'JEUGDWET', 'REGIONAAL', 'EUROPESE_AANBESTEDING', 10);
   for (const code of zki) buy(code, [code], places.gemeenten.find((g) => g.code === code)?.naam ?? code, 'WMO', 'LOKAAL', 'EUROPESE_AANBESTEDING', 4);
-  // Heemstede and Bloemendaal pay huishoudelijke ondersteuning per week (seeds-000-001).
+  // Heemstede and Bloemendaal pay huishoudelijke ondersteuning per week (their documents; docs/domain.md).
   for (const code of ['0397', '0377']) {
     const aanbieder = newAanbieder('ZORGAANBIEDER', code === '0397' ? 'Heemstede' : 'Bloemendaal');
     addContract({ ...base, contractantId: code, aanbiederAgb: aanbieder.agbCode, wet: 'WMO', soort: 'LOKAAL', procedure: 'EUROPESE_AANBESTEDING', bekostiging: 'TAAKGERICHT', declaratietermijnDagen: 60, deelnemendeGemeenteCodes: [code], perceelNamen: ['Huishoudelijke ondersteuning'], productcodes: ['01A03'] });
   }
-  // Huizen bought driemilieuvoorzieningen locally when no provider joined the region (seed-004 §2.2).
+  // Huizen bought driemilieuvoorzieningen locally when no provider joined the region (HBEL's documents, docs/domain.md).
   const lokaal = newAanbieder('ZORGAANBIEDER', 'Huizen');
   addContract({ ...base, contractantId: '0406', aanbiederAgb: lokaal.agbCode, wet: 'JEUGDWET', soort: 'LOKAAL', procedure: 'ENKELVOUDIG_ONDERHANDS', bekostiging: 'PXQ', declaratietermijnDagen: 90, deelnemendeGemeenteCodes: ['0406'], perceelNamen: ['Dagbehandeling en verblijf'], productcodes: ['43A05'] });
   // IJmond: jeugd lumpsum consortium since 2023 (Heemskerk, seed); it pays per year, not per declaration.

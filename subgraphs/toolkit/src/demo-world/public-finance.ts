@@ -2,7 +2,7 @@ import type { Random } from './random.js';
 import type { WorldFinancieelCijfer, WorldGemeente, WorldMaatregel, WorldMaatregelStatus } from './world.js';
 
 /**
- * Huizen's lasten per inwoner per Iv3 taakveld, 2019, in euro (seed-004 §4.1), booked on the
+ * Huizen's lasten per inwoner per Iv3 taakveld, 2019, in euro (HBEL's documents, docs/domain.md), booked on the
  * taakvelden in force since 2023: 6.71 (181), 6.72 (270), 6.81 (9) and 6.82 (18) split over their
  * lettered successors by an assumed mix (the totals per old code stay as in the seed).
  */
@@ -14,7 +14,7 @@ const HUIZEN_2019_PER_INWONER: readonly [string, number][] = [
   ['6.81a', 6], ['6.81b', 3], ['6.82a', 14], ['6.82b', 4],
 ];
 
-/** Maatwerk Wmo and jeugd: where the overruns of the documents are (seed-004 §4.3). */
+/** Maatwerk Wmo and jeugd: where the overruns of the documents are (HBEL's documents, docs/domain.md). */
 const OVERRUN_TAAKVELDEN = /^6\.(6|7\d)/;
 
 const YEARS = [2023, 2024, 2025, 2026];
@@ -47,7 +47,7 @@ export function buildFinancien(random: Random, gemeenten: readonly WorldGemeente
   return rows;
 }
 
-/** HBEL's measures (seed-004 §3) with their status per gemeente, Eemnes' 90+ exception included. */
+/** HBEL's measures (HBEL's documents, docs/domain.md) with their status per gemeente, Eemnes' 90+ exception included. */
 export function buildMaatregelen(): { maatregelen: WorldMaatregel[]; statussen: WorldMaatregelStatus[] } {
   const hbel = ['0406', '0376', '0317', '0417'];
   const maatregelen: WorldMaatregel[] = [

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readDataDir } from '../data-dir.js';
 import { createLogger } from '../observability/logger.js';
 
 /**
@@ -61,7 +62,8 @@ export function readDisclosureKey(env: Readonly<Record<string, string | undefine
     warned = true;
     createLogger('sociaal-graph').warn('DISCLOSURE_KEY is not set; using a generated development key (never in production)');
   }
-  const dataRoot = env.DATA_DIR ?? '.data';
+  // The graph's one data folder (`.data/` at the repository root unless DATA_DIR says otherwise).
+  const dataRoot = readDataDir(env);
   if (dataRoot === 'memory') return processKey();
   const file = join(dataRoot, 'disclosure-key');
   if (!existsSync(file)) {

@@ -13,8 +13,8 @@ export interface Verwerkingsregel {
 }
 
 /**
- * The per-request collector of the Logboek Dataverwerkingen (DESIGN "Identity and
- * authorization"). Data access registers the subjects of the rows it actually read; the toolkit
+ * The per-request collector of the Logboek Dataverwerkingen (docs/security.md,
+ * "The audit log"). Data access registers the subjects of the rows it actually read; the toolkit
  * writes them all at the end of the request (`logboekPlugin`), before the response leaves.
  */
 export interface Logboek {

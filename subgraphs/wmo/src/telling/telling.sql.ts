@@ -12,7 +12,7 @@ export interface TellingRow {
 /**
  * Per gemeente and productcategorie: the toewijzingen active on at least one day of `jaar`, and the
  * distinct inwoners holding them; plus per gemeente a total row (productcategorie null), whose client
- * count is distinct over all categorieen and so no sum. Computed in SQL (DESIGN "Storage"); one
+ * count is distinct over all categorieen and so no sum. Computed in SQL (docs/storage.md); one
  * statement for any number of gemeenten. Combinations without any toewijzing have no row. Raw counts:
  * the resolver suppresses small cells before anything leaves the subgraph.
  */

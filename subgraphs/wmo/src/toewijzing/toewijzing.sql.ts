@@ -60,7 +60,7 @@ const ORDER = `gemeente_code, length(toewijzingsnummer), toewijzingsnummer`;
 const ACTIEF_OP = (param: string) => `(${param}::date IS NULL OR (ingangsdatum <= ${param}::date
   AND (einddatum IS NULL OR einddatum >= ${param}::date)))`;
 
-/** Row filter of DESIGN "Mandates decide every row", always in SQL: the scope's gemeenten and aanbieder. */
+/** Row filter of docs/mandates.md, always in SQL: the scope's gemeenten and aanbieder. */
 const IN_SCOPE = (gemeenten: string, aanbieder: string) =>
   `(${gemeenten}::text[] IS NULL OR gemeente_code = ANY(${gemeenten}::text[])) AND (${aanbieder}::text IS NULL OR aanbieder_agb = ${aanbieder})`;
 

@@ -19,7 +19,7 @@ export class JeugdTrajectkengetalResolver {
       'clienten (ongeafrond) en afgerond op hele eurocent. Null bij minder dan 10 clienten. Aanbieders declareren laat: een recent jaar is nog niet compleet.',
   })
   async kostenPerClient(@Root() kengetal: JeugdTrajectkengetal, @Ctx() { loaders, principal }: InkoopContext): Promise<number | null> {
-    // The gateway only sends rows jeugd computed within the mandate; checked again here (DESIGN "Mandates decide every row").
+    // The gateway only sends rows jeugd computed within the mandate; checked again here (docs/mandates.md).
     assertStatistiek(Wet.JEUGDWET, principal.statistiek(Wet.JEUGDWET), [kengetal.gemeenteCode]);
     const clienten = kengetal.aantalClientenOnafgerond;
     if (clienten === undefined) throw new Error('aantalClientenOnafgerond ontbreekt (@requires).');
