@@ -213,9 +213,14 @@ describe('caches hold no personal data', () => {
     for (const query of registered) expect(keys, query).toContain(`apq:${sha256(query)}`);
   });
 
-  it('keeps only operation texts under their own hash (APQ, the clients\' manifests), nothing else', async () => {
+  it('keeps only operation texts under their own hash (APQ, the clients\' manifests) and counts of reads per person, nothing else', async () => {
     const { redis: inRedis, inProcess } = await cacheEntries();
     for (const [key, value] of [...inRedis, ...inProcess]) {
+      // The hourly count of one person's personal-data reads (issue 9, item 10): a number, no resident.
+      if (/^leesbudget:[\w-]+:\d+$/.test(key)) {
+        expect(value, key).toMatch(/^\d+$/);
+        continue;
+      }
       const hash = /^(?:apq|trusted-documents:[a-z0-9._-]+):([0-9a-f]{64})$/.exec(key)?.[1];
       expect(hash, `unexpected kind of entry: ${key}`).toBeDefined();
       // The value is exactly the operation text whose hash is the key: never a response.

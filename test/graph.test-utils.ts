@@ -115,7 +115,7 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
  * memory, or — when DATABASE_URL is set — a scratch database on that server (one schema per
  * subgraph, as in production), and Redis when REDIS_URL is set.
  */
-export async function startOwnGraph(): Promise<OwnGraph> {
+export async function startOwnGraph(gatewayEnv: Readonly<Record<string, string>> = {}): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
   // The same assertion key on both sides, and the issuer's key pair only for this run.
   const secrets = { CALLER_ASSERTION_SECRET: `test-${process.pid}-${Date.now()}` };
@@ -129,7 +129,17 @@ export async function startOwnGraph(): Promise<OwnGraph> {
     subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
   }
   const gateway = await createGatewayServer({
-    ...readGatewayConfig({ REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`, DATA_DIR: dataDir, ...secrets }),
+    ...readGatewayConfig({
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`,
+      DATA_DIR: dataDir,
+      // The end-to-end files read residents in bulk on purpose (every resident against every rule);
+      // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
+      MAX_RESIDENTS_PER_REQUEST: '1000000',
+      MAX_RESIDENTS_PER_HOUR: '100000000',
+      ...secrets,
+      ...gatewayEnv,
+    }),
     port: 0,
     // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
     metricsPort: 0,

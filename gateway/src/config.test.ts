@@ -29,6 +29,8 @@ describe('readGatewayConfig', () => {
       mandateStaleSeconds: 30,
       trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
       safelistClients: '*',
+      maxResidentsPerRequest: 25,
+      maxResidentsPerHour: 250,
     });
     expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);

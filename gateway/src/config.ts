@@ -70,6 +70,13 @@ export interface GatewayConfig {
    * gateway within this time, and at once with `npm run mandaten -- --vernieuw`.
    */
   readonly mandateStaleSeconds: number;
+  /**
+   * `MAX_RESIDENTS_PER_REQUEST`: distinct residents one request may read personal data of (a
+   * consulent works on one household at a time). Default 25.
+   */
+  readonly maxResidentsPerRequest: number;
+  /** `MAX_RESIDENTS_PER_HOUR`: residents one person may read personal data of in a clock hour. Default 250. */
+  readonly maxResidentsPerHour: number;
 }
 
 /**
@@ -133,6 +140,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     ...mandateSeconds(env),
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: safelistClients(env),
+    maxResidentsPerRequest: integer(env, 'MAX_RESIDENTS_PER_REQUEST', 25, 0, 1_000_000),
+    maxResidentsPerHour: integer(env, 'MAX_RESIDENTS_PER_HOUR', 250, 0, 100_000_000),
   };
 }
 

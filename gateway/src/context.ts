@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { activeSpanIds } from '@sociaal-graph/toolkit';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
+import type { PersonalReads } from './plugins/personal-data-limits.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {
@@ -12,6 +13,8 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** The client application of the token (`client_id`/`azp`), which decides its trusted documents. */
   readonly client?: string;
+  /** The residents this request read and its bound (`personalDataLimitsPlugin`); set for every client request. */
+  readonly personalReads?: PersonalReads;
 }
 
 /**

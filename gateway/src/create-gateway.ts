@@ -159,7 +159,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       context: async (request) => {
         const trace = createGatewayContext();
         const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
-        return { ...trace, caller, ...(client ? { client } : {}) };
+        return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },
       routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },

@@ -171,6 +171,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     mandateStaleSeconds: 30,
     trustedDocumentsDir: DEFAULT_TRUSTED_DOCUMENTS_DIR,
     safelistClients: '*',
+    maxResidentsPerRequest: 25,
+    maxResidentsPerHour: 250,
     ...overrides,
   };
 }

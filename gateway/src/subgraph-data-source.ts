@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, createLogger, injectTraceparent, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, createLogger, GELEZEN_INWONERS_EXTENSION, injectTraceparent, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -76,11 +77,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...SERVICE_CALLER, traceId: randomBytes(16).toString('hex') }, this.callerAssertionSecret));
       return;
     }
-    const { caller, traceId } = options.incomingRequestContext.context;
+    const { caller, traceId, personalReads } = options.incomingRequestContext.context;
     const headers = options.request.http?.headers;
-    headers?.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId }, this.callerAssertionSecret));
+    // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
+    const leesbudget = personalReads?.budget;
+    headers?.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId, ...(leesbudget ? { leesbudget } : {}) }, this.callerAssertionSecret));
     // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
     if (headers) injectTraceparent((name, value) => headers.set(name, value));
+  }
+
+  /**
+   * Takes the residents a subgraph reports to have read (`GELEZEN_INWONERS_EXTENSION`) into the
+   * request's count, and off the response.
+   */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
+    const gelezen = response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    if (Array.isArray(gelezen)) {
+      for (const id of gelezen) if (typeof id === 'string') context.personalReads?.gelezen.add(id);
+      delete response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    }
+    return response;
   }
 
   /**

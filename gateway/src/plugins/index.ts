@@ -13,6 +13,7 @@ import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
+import { personalDataLimitsPlugin } from './personal-data-limits.js';
 import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
@@ -63,6 +64,14 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Personal data never in a URL: an operation with a personal variable is refused over GET
     // (issue 9, item 6), before any subgraph is asked.
     personalDataPostOnlyPlugin(),
+    // Bulk reads of personal data are bounded per request and per person per hour (issue 9,
+    // item 10): the budget travels in the caller assertion, each subgraph's logboek enforces it.
+    personalDataLimitsPlugin({
+      perRequest: config.maxResidentsPerRequest,
+      perHour: config.maxResidentsPerHour,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
+    }),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

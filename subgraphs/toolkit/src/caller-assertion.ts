@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { GemeenteScope, Principal } from './principal.js';
+import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
 
@@ -28,6 +28,8 @@ export interface CallerClaims {
   readonly statistiek?: Partial<Record<Wet, readonly string[] | '*'>>;
   /** W3C trace id of the request. */
   readonly traceId: string;
+  /** How many residents this call may read personal data of, and which bound that is (`Leesbudget`). */
+  readonly leesbudget?: Leesbudget;
 }
 
 interface AssertionPayload extends CallerClaims {
@@ -75,6 +77,7 @@ export function verifyCallerAssertion(token: string | undefined, secret: string,
       ...(claims.aanbieder === undefined ? {} : { aanbieder: claims.aanbieder }),
       ...(claims.statistiek === undefined ? {} : { statistiek: claims.statistiek }),
       traceId: claims.traceId,
+      ...(claims.leesbudget === undefined ? {} : { leesbudget: claims.leesbudget }),
     };
   } catch {
     return undefined;
@@ -92,6 +95,7 @@ export function principalFromClaims(claims: CallerClaims): Principal {
     scopes: scopesForRoles(claims.roles),
     aanbieder: claims.aanbieder,
     actor: claims.actor,
+    leesbudget: claims.leesbudget,
     statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
     scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
   };

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   | 'PERSONAL_DATA_IN_URL'
   | 'MANDATEN_ONBEREIKBAAR'
+  | 'PERSONAL_DATA_LIMIT'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -86,6 +87,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'PERSONAL_DATA_IN_URL',
   // gemeenten unreachable and the last known arrangements older than MANDATE_STALE_SECONDS.
   'MANDATEN_ONBEREIKBAAR',
+  // More residents' personal data than one request, or the actor's hour, may read.
+  'PERSONAL_DATA_LIMIT',
   'BAD_REQUEST',
 ] as ErrorCode[]);
 

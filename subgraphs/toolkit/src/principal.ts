@@ -23,6 +23,18 @@ export interface Principal {
   readonly actor?: string;
   /** The gemeenten whose aggregates (suppressed counts and amounts) this caller may read for a law. */
   statistiek(wet: Wet): GemeenteScope;
+  /** How many residents one request may read personal data of; unset: no bound (in-process tests, the gateway itself). */
+  readonly leesbudget?: Leesbudget;
+}
+
+/**
+ * The bound on reads of personal data the gateway sets per call (issue 9, item 10): at most `max`
+ * distinct residents. `grens` says which bound it is: `aanvraag` (per request) or `uur` (what is
+ * left of the actor's hourly budget), so that the refusal can say so.
+ */
+export interface Leesbudget {
+  readonly max: number;
+  readonly grens: 'aanvraag' | 'uur';
 }
 
 const ALL: GemeenteScope = { alle: true };

@@ -1,8 +1,36 @@
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../context.js';
 import { createLogger, type Logger } from '../observability/logger.js';
+import type { Leesbudget } from '../principal.js';
+import type { Verwerkingsregel } from './logboek.js';
 import { schrijfVerwerkingen } from './schrijf-verwerkingen.js';
+
+/**
+ * Response extension in which a subgraph tells the gateway which residents one call read personal
+ * data of: one hash per resident, of the trace id and the pseudonym, so the gateway counts
+ * distinct residents over all calls of one request without learning or keeping a pseudonym.
+ * Only sent when the gateway set a `leesbudget`; @apollo/gateway never passes it to a client.
+ */
+export const GELEZEN_INWONERS_EXTENSION = 'sociaalGraphGelezenInwoners';
+
+/** The processing activity recorded when a request is refused for reading too many residents. */
+export const LEESLIMIET_ACTIVITEIT = 'persoonsgegevens:leeslimiet-overschreden';
+
+/** The hash under which a resident read in one trace is reported to the gateway. */
+export function gelezenInwonerHash(traceId: string, inwonerId: string): string {
+  return createHash('sha256').update(`${traceId}:${inwonerId}`).digest('base64url').slice(0, 22);
+}
+
+/** The error that replaces a response that would read more residents than its `leesbudget`. */
+export function leeslimietError(budget: Leesbudget, gelezen: number): GraphQLFormattedError {
+  const message =
+    budget.grens === 'uur'
+      ? `Het uurbudget voor persoonsgegevens is op: deze aanvraag zou gegevens van ${gelezen} inwoners lezen, er ${budget.max === 1 ? 'is' : 'zijn'} dit uur nog ${budget.max} over. Probeer het later opnieuw; de functionaris gegevensbescherming ziet deze weigering.`
+      : `Deze aanvraag zou persoonsgegevens van ${gelezen} inwoners lezen; ten hoogste ${budget.max} per aanvraag. Vraag minder tegelijk op (een kleinere pagina, één huishouden); de functionaris gegevensbescherming ziet deze weigering.`;
+  return { message, extensions: { code: 'PERSONAL_DATA_LIMIT', sociaalGraph: { grens: budget.grens, max: budget.max } } };
+}
 
 /** The error that replaces a response whose reads could not be logged. */
 export const LOGBOEK_ONBEREIKBAAR: GraphQLFormattedError = {
@@ -20,6 +48,12 @@ export interface LogboekPluginOptions {
  * and before the response leaves the subgraph. A request that read nothing personal writes
  * nothing. When the write fails, no personal data may leave unlogged: the response becomes
  * `data: null` with one `LOGBOEK_ONBEREIKBAAR` error.
+ *
+ * Here, where the subjects of every read are known, the bound on bulk reads is kept too: a call
+ * that read personal data of more distinct residents than the caller's `leesbudget` allows sends
+ * none of it (`data: null`, `PERSONAL_DATA_LIMIT`), and the refusal itself is recorded for the fg
+ * (activity `persoonsgegevens:leeslimiet-overschreden`, result `mislukt`, with the caller's audit
+ * record), not the residents it would have shown.
  */
 export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerPlugin<SubgraphContext<unknown>> {
   const log = options.log ?? defaultLog;
@@ -32,21 +66,36 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
           if (regels.length === 0) return;
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
           const { principal, traceId, logboek, db } = contextValue;
-          try {
-            await schrijfVerwerkingen(db, {
+          const { leesbudget } = principal;
+          const inwoners = new Set(regels.filter((regel) => regel.soort === 'inwoner').map((regel) => regel.betrokkene as string));
+          const refused = leesbudget !== undefined && inwoners.size > leesbudget.max;
+          const schrijf = (resultaat: 'geslaagd' | 'mislukt', vastTeLeggen: readonly Verwerkingsregel[]) =>
+            schrijfVerwerkingen(db, {
               traceId,
               spanId: logboek.spanId,
               organisatie: principal.organisatie,
               rollen: principal.rollen,
               actor: principal.actor ?? 'onbekend',
               tijdstip: new Date(),
-              // Errors mean the answer may be incomplete; the rows were read all the same.
-              resultaat: response.body.singleResult.errors?.length ? 'mislukt' : 'geslaagd',
-              regels,
+              resultaat,
+              regels: vastTeLeggen,
             });
+          try {
+            if (refused) {
+              await schrijf('mislukt', [{ activiteit: LEESLIMIET_ACTIVITEIT, betrokkene: null, soort: null }]);
+              response.body.singleResult = { data: null, errors: [leeslimietError(leesbudget, inwoners.size)] };
+              return;
+            }
+            // Errors mean the answer may be incomplete; the rows were read all the same.
+            await schrijf(response.body.singleResult.errors?.length ? 'mislukt' : 'geslaagd', regels);
           } catch (error) {
             log('logboek write failed; response withheld', error);
             response.body.singleResult = { data: null, errors: [LOGBOEK_ONBEREIKBAAR] };
+            return;
+          }
+          if (leesbudget !== undefined && inwoners.size > 0) {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, [GELEZEN_INWONERS_EXTENSION]: [...inwoners].map((id) => gelezenInwonerHash(traceId, id)) };
           }
         },
       };
