@@ -245,7 +245,7 @@ async function analyze(url: string): Promise<void> {
 
 
 async function main(): Promise<void> {
-  const { createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } = await import('@sociaal-graph/gateway');
+  const { CALLER_LIMITS_OFF_ENV, createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } = await import('@sociaal-graph/gateway');
   const { generateDemoWorld, readDemoConfig, readSubgraphConfig, startSubgraph } = await import('@sociaal-graph/toolkit');
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale) };
@@ -278,7 +278,7 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) {
       const started = performance.now();
       const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
-      const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', DATABASE_URL: databaseUrl, METRICS_PORT: 'off', ...secrets, ...demoEnv });
+      const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', DATABASE_URL: databaseUrl, METRICS_PORT: 'off', STATEMENT_TIMEOUT_MS: '600000', REQUEST_TIMEOUT_MS: '600000', ...secrets, ...demoEnv });
       subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }));
       loadMs[name] = performance.now() - started;
       console.log(`  ${name} loaded in ${seconds(loadMs[name])} s`);
@@ -286,7 +286,8 @@ async function main(): Promise<void> {
     await analyze(databaseUrl);
     const issuer = await loadDevIssuer(dataDir);
     const gateway = await createGatewayServer({
-      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', METRICS_PORT: 'off', ...secrets }),
+      // The sweep sends hundreds of operations a minute per role; it times answers, not the per-caller limits.
+      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', METRICS_PORT: 'off', ...CALLER_LIMITS_OFF_ENV, ...secrets }),
       port: 0,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
     });

@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { readDataDir, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
+import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
 if (args.help) {
@@ -93,9 +93,16 @@ process.on('SIGTERM', stop);
 // "address already in use" while the health checks reach whatever already listens there (and a second
 // graph would open the first one's PGlite folders beside it).
 const gatewayPort = env.GATEWAY_PORT ?? '4000';
+const metricsPorts = (label: string, port: number | null): [string, number][] => (port ? [[`${label} metrics`, port]] : []);
 const ports: [label: string, port: number][] = [
   ['gateway', Number(gatewayPort)],
-  ...SUBGRAPHS.map(([name, port]): [string, number] => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? port)]),
+  ...metricsPorts('gateway', readMetricsPort(env, 'METRICS_PORT', 9464)),
+  ...SUBGRAPHS.flatMap(([name, fallback]): [string, number][] => {
+    // As readSubgraphConfig reads them (without its warnings about secrets, which the subgraphs print).
+    const port = Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+    const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
+    return [[name, port], ...metricsPorts(name, readMetricsPort(env, metricsVariable, port + METRICS_PORT_OFFSET))];
+  }),
 ];
 const taken = (await Promise.all(ports.map(async ([label, port]) => ((await portFree(port)) ? undefined : `${port} (${label})`)))).filter(Boolean);
 if (taken.length > 0) {
@@ -134,6 +141,7 @@ if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);
   console.log(`  GraphiQL: http://${host}:${gatewayPort}/`);
   console.log(`  Health:   http://${host}:${gatewayPort}/health`);
+  console.log(`  Ready:    http://${host}:${gatewayPort}/ready`);
   console.log('\nResident data needs a token (without one you see public data only):');
   console.log('  TOKEN=$(npm run -s token -- --role consulent --org uo-hbel)');
   console.log(`  curl -s http://${host}:${gatewayPort}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);

@@ -1,7 +1,10 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
+  CALLER_LIMITS_OFF_ENV,
   createGatewayServer,
   loadDevIssuer,
   mintToken,
@@ -52,7 +55,10 @@ export interface GraphResponse<D> {
 /** A graph of the test's own, in its process: its gateway's cache and its subgraphs can be reached. */
 export interface OwnGraph extends RunningGraph {
   readonly gateway: RunningGateway;
+  /** The subgraphs started in this process (all but those of `OwnGraphOptions.ownProcesses`). */
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
+  /** The subgraphs started as processes of their own, to stop or hang with a signal. */
+  readonly processes: ReadonlyMap<string, ChildProcess>;
 }
 
 /**
@@ -115,7 +121,17 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
  * memory, or — when DATABASE_URL is set — a scratch database on that server (one schema per
  * subgraph, as in production), and Redis when REDIS_URL is set.
  */
-export async function startOwnGraph(gatewayEnv: Readonly<Record<string, string>> = {}): Promise<OwnGraph> {
+export interface OwnGraphOptions {
+  /**
+   * Subgraphs to start as processes of their own, the way `npm start` runs them (`src/index.ts`),
+   * so that a test can stop or hang one (SIGSTOP) for real. Default none.
+   */
+  ownProcesses?: readonly (typeof SUBGRAPH_NAMES)[number][];
+  /** Gateway environment on top of the test's (e.g. `SUBGRAPH_TIMEOUT_MS`). */
+  gatewayEnv?: Readonly<Record<string, string>>;
+}
+
+export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
   // The same assertion key on both sides, and the issuer's key pair only for this run.
   const secrets = { CALLER_ASSERTION_SECRET: `test-${process.pid}-${Date.now()}` };
@@ -123,37 +139,51 @@ export async function startOwnGraph(gatewayEnv: Readonly<Record<string, string>>
   const issuer = await loadDevIssuer(dataDir);
   const scratch: ScratchDatabase | undefined = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const subgraphs = new Map<string, RunningSubgraph>();
+  const processes = new Map<string, ChildProcess>();
+  const urls = new Map<string, string>();
   for (const name of SUBGRAPH_NAMES) {
+    if (options.ownProcesses?.includes(name)) {
+      const started = await startSubgraphProcess(name, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+      processes.set(name, started.child);
+      urls.set(name, started.url);
+      continue;
+    }
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
     const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-    subgraphs.set(name, await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined }));
+    const running = await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined });
+    subgraphs.set(name, running);
+    urls.set(name, running.url);
   }
   const gateway = await createGatewayServer({
     ...readGatewayConfig({
       REDIS_URL: process.env.REDIS_URL,
       REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`,
       DATA_DIR: dataDir,
+      // Every test sends from 127.0.0.1, many as one caller; the limits have tests of their own.
+      ...CALLER_LIMITS_OFF_ENV,
       // The end-to-end files read residents in bulk on purpose (every resident against every rule);
       // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
       MAX_RESIDENTS_PER_REQUEST: '1000000',
       MAX_RESIDENTS_PER_HOUR: '100000000',
       ...secrets,
-      ...gatewayEnv,
+      ...options.gatewayEnv,
     }),
     port: 0,
     // A free port each, so that graphs of parallel test files do not meet (subgraphs: port 0 gives the same).
     metricsPort: 0,
-    subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
+    subgraphUrls: Object.fromEntries(urls),
   });
   return {
     gateway,
     subgraphs,
+    processes,
     dataDir,
     query: (query, variables, token) => postTo(gateway.url, query, variables, token),
     token: (options) => mintToken(issuer, options),
     stop: async () => {
       await gateway.stop();
       for (const running of subgraphs.values()) await running.stop().catch(() => undefined);
+      for (const child of processes.values()) await stopProcess(child);
       await scratch?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
@@ -168,4 +198,45 @@ async function postTo<D>(url: string, query: string, variables?: Record<string, 
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };
+}
+
+/**
+ * Starts `subgraphs/<name>/src/index.ts` as a process of its own on a free port, with the test's
+ * environment on top of this one's, and resolves once it prints where it listens.
+ */
+async function startSubgraphProcess(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, ...env, [`${name.toUpperCase()}_PORT`]: '0', APOLLO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 5 minutes:\n${output}`)), 300_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      // The subgraph logs one JSON line when it listens (pino): `"msg":"subgraph listening"` with its `url`.
+      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? code}) before it listened:\n${output}`));
+    });
+  });
+  return { child, url };
+}
+
+/** Ends a subgraph process, also when a test left it stopped (SIGSTOP). */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGCONT');
+  child.kill('SIGTERM');
+  await exited;
 }

@@ -12,7 +12,7 @@ const PER_HOUR = 60;
 let graph: OwnGraph;
 
 beforeAll(async () => {
-  graph = await startOwnGraph({ MAX_RESIDENTS_PER_REQUEST: String(PER_REQUEST), MAX_RESIDENTS_PER_HOUR: String(PER_HOUR) });
+  graph = await startOwnGraph({ gatewayEnv: { MAX_RESIDENTS_PER_REQUEST: String(PER_REQUEST), MAX_RESIDENTS_PER_HOUR: String(PER_HOUR) } });
 }, 600_000);
 
 afterAll(async () => {

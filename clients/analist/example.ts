@@ -8,7 +8,8 @@ import { AnalistBereikPerWetDocument } from './generated/graphql.js';
  */
 export async function analistExample(graph: GraphAddress) {
   const { wmoBereik } = await request(graph, AnalistBereikPerWetDocument, { gemeenten: ['0406'], jaar: 2025 });
-  return (wmoBereik?.gemeenten ?? []).map((gemeente) => ({
+  // A gemeente is null while the gemeenten subgraph is out (issue 11): the others still come.
+  return (wmoBereik?.gemeenten ?? []).flatMap((gemeente) => (gemeente ? [gemeente] : [])).map((gemeente) => ({
     gemeente: gemeente.naam,
     wmoPer1000: gemeente.wmoBereik?.jaartotaal.clientenPer1000 ?? null,
     jeugdPer1000: gemeente.jeugdBereik?.jaartotaal.clientenPer1000 ?? null,

@@ -74,6 +74,17 @@ describe('composeSupergraph', () => {
     expect(errors).toContainEqual(expect.stringMatching(/^FIELD_TYPE_MISMATCH: .*"Ding\.naam"/));
   });
 
+  it('refuses a list field with neither paging nor @listSize (UNSIZED_LIST), and accepts it with either', () => {
+    const sized = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])';
+    const lists = (field: string) => ({ ...a, sdl: `${sized}\ntype Query { a: Ding ${field} }\ntype Ding @key(fields: "id") { id: ID! naam: String }` });
+    expect(composeSupergraph([lists('alle: [Ding!]!'), b], { requireListSizes: true })).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^UNSIZED_LIST: Query\.alle is a list with neither paging \(first\) nor @listSize/)],
+    });
+    expect(composeSupergraph([lists('alle: [Ding!]! @listSize(assumedSize: 12)'), b], { requireListSizes: true }).ok).toBe(true);
+    expect(composeSupergraph([lists('alle(first: Int = 10): [Ding!]!'), b], { requireListSizes: true }).ok).toBe(true);
+  });
+
   it('reports unparsable SDL with the subgraph name instead of throwing', () => {
     const composition = composeSupergraph([a, { ...b, sdl: 'type {' }]);
     expect(composition).toEqual({ ok: false, errors: [expect.stringMatching(/^INVALID_GRAPHQL: subgraph "b": Syntax Error/)] });

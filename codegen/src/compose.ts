@@ -2,6 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse } from 'graphql';
 import { privacyLint } from './privacy-lint.js';
 import { GENERATED_HEADER, printSubgraphSdl, routingUrl, SUBGRAPHS, type SubgraphEntry, subgraphExists } from './subgraph-list.js';
+import { unsizedLists } from './unsized-lists.js';
 
 /** One subgraph's printed SDL and the routing URL it gets in the supergraph. */
 export interface PrintedSubgraph {
@@ -15,12 +16,20 @@ export type Composition =
   | { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+export interface ComposeOptions {
+  /**
+   * Refuse a list field with neither paging nor `@listSize` (`UNSIZED_LIST`, issue 11). Default
+   * false; the repository's composition (`composeRepository`, so `npm run compose`) sets it.
+   */
+  readonly requireListSizes?: boolean;
+}
+
 /**
  * Composes printed subgraphs into supergraph SDL with @apollo/composition, then runs the privacy
  * lint on it (`privacyLint`). Never throws for bad input: unparsable SDL, composition errors and
  * privacy violations come back as lines of `CODE: message`.
  */
-export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Composition {
+export function composeSupergraph(subgraphs: readonly PrintedSubgraph[], options: ComposeOptions = {}): Composition {
   const services = [];
   const parseErrors: string[] = [];
   for (const { name, url, sdl } of subgraphs) {
@@ -36,6 +45,13 @@ export function composeSupergraph(subgraphs: readonly PrintedSubgraph[]): Compos
   // A personal field or an aggregate without its authorization directive fails composition (issue 13).
   const violations = privacyLint(result.supergraphSdl);
   if (violations.length > 0) return { ok: false, errors: violations };
+  const unsized = options.requireListSizes ? unsizedLists(result.supergraphSdl) : [];
+  if (unsized.length > 0) {
+    return {
+      ok: false,
+      errors: unsized.map((coordinate) => `UNSIZED_LIST: ${coordinate} is a list with neither paging (first) nor @listSize; give it listSize(n) from the toolkit (docs/demand-control.md)`),
+    };
+  }
   return {
     ok: true,
     supergraphSdl: `${GENERATED_HEADER}${result.supergraphSdl}\n`,
@@ -85,5 +101,5 @@ export async function composeRepository(entries: readonly SubgraphEntry[] = SUBG
     }
   }
   const complete = missing.length === 0 && buildErrors.length === 0;
-  return { missing, buildErrors, printed, composition: complete ? composeSupergraph(printed) : undefined };
+  return { missing, buildErrors, printed, composition: complete ? composeSupergraph(printed, { requireListSizes: true }) : undefined };
 }

@@ -21,6 +21,7 @@ describe('readGatewayConfig', () => {
       maxAliases: 30,
       maxRootFields: 20,
       maxQueryCost: 100_000,
+      maxResponseBytes: 16 * 1024 * 1024,
       dataDir: join(REPO_ROOT, '.data'),
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
       callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
@@ -31,6 +32,8 @@ describe('readGatewayConfig', () => {
       safelistClients: '*',
       maxResidentsPerRequest: 25,
       maxResidentsPerHour: 250,
+      rateLimit: { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 },
+      anonymousRateLimit: { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 },
     });
     expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
@@ -58,6 +61,12 @@ describe('readGatewayConfig', () => {
       MANDATE_CACHE_SECONDS: '5',
       MANDATE_STALE_SECONDS: '20',
       NODE_ENV: 'production',
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '10',
+      RATE_LIMIT_COST_PER_MINUTE: '500',
+      RATE_LIMIT_CONCURRENT: '3',
+      ANONYMOUS_RATE_LIMIT_REQUESTS_PER_MINUTE: '5',
+      ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: '50',
+      ANONYMOUS_RATE_LIMIT_CONCURRENT: '1',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -79,6 +88,8 @@ describe('readGatewayConfig', () => {
       production: true,
       mandateCacheSeconds: 5,
       mandateStaleSeconds: 20,
+      rateLimit: { requestsPerMinute: 10, costPerMinute: 500, concurrent: 3 },
+      anonymousRateLimit: { requestsPerMinute: 5, costPerMinute: 50, concurrent: 1 },
     });
     expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
     expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');

@@ -40,6 +40,8 @@ export interface GatewayConfig {
   readonly maxRootFields: number;
   /** `MAX_QUERY_COST`: highest estimated cost of an operation (see `operationLimitsPlugin`). Default 100000. */
   readonly maxQueryCost: number;
+  /** `MAX_RESPONSE_BYTES`: largest response sent (see `operationCostPlugin`). Default 16 MiB. */
+  readonly maxResponseBytes: number;
   /** `DATA_DIR`: where the development issuer keeps its key pair (`<dataDir>/dev-issuer/`). Default `.data/` at the repository root (see `readDataDir`); `memory` keeps it in the process. */
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
@@ -77,6 +79,20 @@ export interface GatewayConfig {
   readonly maxResidentsPerRequest: number;
   /** `MAX_RESIDENTS_PER_HOUR`: residents one person may read personal data of in a clock hour. Default 250. */
   readonly maxResidentsPerHour: number;
+  /** Per-caller limits of a caller with a token (`RATE_LIMIT_*`), counted per organisation and actor. */
+  readonly rateLimit: CallerLimitsConfig;
+  /** Per-caller limits of anonymous callers (`ANONYMOUS_RATE_LIMIT_*`), counted per client address. */
+  readonly anonymousRateLimit: CallerLimitsConfig;
+}
+
+/** What one caller may do; see `rateLimitPlugin`. */
+export interface CallerLimitsConfig {
+  /** `…_REQUESTS_PER_MINUTE`: operations per minute. Default 300 (anonymous 60). */
+  readonly requestsPerMinute: number;
+  /** `…_COST_PER_MINUTE`: sum of estimated cost per minute. Default 1000000 (anonymous 200000). */
+  readonly costPerMinute: number;
+  /** `…_CONCURRENT`: operations at the same time. Default 4 (anonymous 2). */
+  readonly concurrent: number;
 }
 
 /**
@@ -133,6 +149,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
+    maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     dataDir: readDataDir(env),
     auth: authConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
@@ -142,6 +159,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     safelistClients: safelistClients(env),
     maxResidentsPerRequest: integer(env, 'MAX_RESIDENTS_PER_REQUEST', 25, 0, 1_000_000),
     maxResidentsPerHour: integer(env, 'MAX_RESIDENTS_PER_HOUR', 250, 0, 100_000_000),
+    rateLimit: callerLimits(env, 'RATE_LIMIT', { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 }),
+    anonymousRateLimit: callerLimits(env, 'ANONYMOUS_RATE_LIMIT', { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 }),
   };
 }
 
@@ -172,6 +191,27 @@ function authConfig(env: Env): AuthConfig {
   if (algorithms.length === 0) throw new Error('AUTH_ALGORITHMS names no algorithm');
   const clockSkewSeconds = integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300);
   return { jwksFile, jwksUrl, issuer, audience, algorithms, clockSkewSeconds };
+}
+
+/**
+ * Environment that lifts the per-caller limits, for programs that send many operations as one
+ * caller on purpose: the end-to-end tests (all from one address) and the benchmark's sweep. Never
+ * for a graph that serves users.
+ */
+export const CALLER_LIMITS_OFF_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  ['RATE_LIMIT', 'ANONYMOUS_RATE_LIMIT'].flatMap((prefix) => [
+    [`${prefix}_REQUESTS_PER_MINUTE`, '1000000'],
+    [`${prefix}_COST_PER_MINUTE`, String(Number.MAX_SAFE_INTEGER)],
+    [`${prefix}_CONCURRENT`, '10000'],
+  ]),
+);
+
+function callerLimits(env: Env, prefix: string, fallback: CallerLimitsConfig): CallerLimitsConfig {
+  return {
+    requestsPerMinute: integer(env, `${prefix}_REQUESTS_PER_MINUTE`, fallback.requestsPerMinute, 1, 1_000_000),
+    costPerMinute: integer(env, `${prefix}_COST_PER_MINUTE`, fallback.costPerMinute, 1, Number.MAX_SAFE_INTEGER),
+    concurrent: integer(env, `${prefix}_CONCURRENT`, fallback.concurrent, 1, 10_000),
+  };
 }
 
 function safelistClients(env: Env): '*' | string[] {

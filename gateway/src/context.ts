@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { activeSpanIds } from '@sociaal-graph/toolkit';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
@@ -15,6 +16,23 @@ export interface GatewayContext {
   readonly client?: string;
   /** The residents this request read and its bound (`personalDataLimitsPlugin`); set for every client request. */
   readonly personalReads?: PersonalReads;
+  /**
+   * The address the request came from (the TCP peer; no forwarding header is trusted). Anonymous
+   * callers are limited per address (`rateLimitPlugin`).
+   */
+  readonly clientAddress: string;
+  /**
+   * What the operation costs, filled in as the request runs: `estimated` by `operationLimitsPlugin`
+   * before execution, `actual` after it by `operationCostPlugin`, which also observes both in
+   * `sociaal_graph_gateway_operation_cost` and gives the caller `extensions.kosten`.
+   */
+  readonly cost: OperationCost;
+}
+
+/** The estimated and measured cost of one operation (issue 11, item 1). */
+export interface OperationCost {
+  estimated?: number;
+  actual?: number;
 }
 
 /**
@@ -22,7 +40,11 @@ export interface GatewayContext {
  * the caller's `traceparent`, or starts a trace). Outside a span (a test calling it directly) it
  * draws ids of its own.
  */
-export function createGatewayContext(caller: Caller = ANONYMOUS_CALLER): GatewayContext {
+export function createGatewayContext(
+  request: { socket?: Pick<IncomingMessage['socket'], 'remoteAddress'> } = {},
+  caller: Caller = ANONYMOUS_CALLER,
+): GatewayContext {
   const ids = activeSpanIds() ?? { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), sampled: false };
-  return { traceId: ids.traceId, traceresponse: `00-${ids.traceId}-${ids.spanId}-${ids.sampled ? '01' : '00'}`, caller };
+  const clientAddress = request.socket?.remoteAddress ?? 'onbekend';
+  return { traceId: ids.traceId, traceresponse: `00-${ids.traceId}-${ids.spanId}-${ids.sampled ? '01' : '00'}`, caller, clientAddress, cost: {} };
 }

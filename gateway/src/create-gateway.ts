@@ -17,6 +17,7 @@ import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { createPlugins, createValidationRules } from './plugins/index.js';
+import { readinessRoute } from './readiness.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
 
@@ -157,11 +158,15 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes
       // the status of a GraphQLError thrown by the context function).
       context: async (request) => {
-        const trace = createGatewayContext();
+        const trace = createGatewayContext(request);
         const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
         return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },
-      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
+      routes: {
+        // Liveness: the process serves. Readiness (each subgraph's state) is /ready.
+        '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }),
+        '/ready': readinessRoute({ subgraphUrls: () => serviceUrls, supergraph: { path: config.supergraphPath, sdl: supergraphSdl } }),
+      },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
       maxBodyBytes: config.maxBodyBytes,
     });

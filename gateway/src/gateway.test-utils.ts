@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { createLogger, graphqlRequestListener } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, sendJson } from '@sociaal-graph/toolkit';
 import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
@@ -99,6 +99,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
         if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
         return {};
       },
+      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
     }),
   );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
@@ -163,6 +164,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxAliases: 30,
     maxRootFields: 20,
     maxQueryCost: 100_000,
+    maxResponseBytes: 16 * 1024 * 1024,
     dataDir: 'memory',
     auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
     callerAssertionSecret: 'test-caller-assertion-secret',
@@ -173,6 +175,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     safelistClients: '*',
     maxResidentsPerRequest: 25,
     maxResidentsPerHour: 250,
+    rateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
+    anonymousRateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-export { type GatewayConfig, readGatewayConfig, DEFAULT_SUPERGRAPH_PATH } from './config.js';
+export { CALLER_LIMITS_OFF_ENV, type GatewayConfig, readGatewayConfig, DEFAULT_SUPERGRAPH_PATH } from './config.js';
 export { type GatewayContext } from './context.js';
 export { type CreateGatewayOptions, createGatewayServer, type RunningGateway } from './create-gateway.js';
 export { type Caller, ANONYMOUS_CALLER } from './auth/caller.js';

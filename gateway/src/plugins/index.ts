@@ -11,10 +11,13 @@ import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
+import { listSizesOf } from './list-sizes.js';
+import { operationCostPlugin } from './operation-cost.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { personalDataLimitsPlugin } from './personal-data-limits.js';
 import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
+import { rateLimitPlugin } from './rate-limit.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
@@ -56,6 +59,19 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       maxAliases: config.maxAliases,
       maxRootFields: config.maxRootFields,
       maxCost: config.maxQueryCost,
+      // The @listSize of every list field, as the subgraphs annotated and composition merged them.
+      listSizes: listSizesOf(runtime.supergraphSdl),
+    }),
+    // After execution: the actual cost against the estimate (extensions.kosten, the cost histogram),
+    // and no response larger than MAX_RESPONSE_BYTES leaves (RESPONSE_TOO_LARGE).
+    operationCostPlugin({ maxResponseBytes: config.maxResponseBytes, costHistogram: runtime.metrics.operationCost }),
+    // Requests, cost and concurrency per caller (Redis, or in process): in responseForOperation,
+    // after the estimate above, so a refused operation (HTTP 429) reaches no subgraph.
+    rateLimitPlugin({
+      authenticated: config.rateLimit,
+      anonymous: config.anonymousRateLimit,
+      redisUrl: config.redisUrl,
+      redisKeyPrefix: config.redisKeyPrefix,
     }),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query

@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import type { ErrorCode } from '@sociaal-graph/toolkit';
 import type { GatewayContext } from '../context.js';
+import type { ListSize } from './list-sizes.js';
 
 export interface OperationLimitsPluginOptions {
   /** Deepest nesting of fields (a root field is depth 1), fragments followed. Default 12. */
@@ -37,12 +38,18 @@ export interface OperationLimitsPluginOptions {
   /** `first` assumed where the query leaves it out and the schema gives no default. Default 50. */
   defaultPageSize?: number;
   /**
-   * Length assumed for a list field that takes no `first` (a contract's `percelen`, a product's
-   * `tarieven`). Default 5: such lists are bounded by the domain, not by the caller, and are
-   * short; at 50, three of them nested under a page of 100 contracts (the region's contract
-   * overview) would be estimated at 38 million and refused.
+   * Length assumed for a list field that takes no `first` and has no `@listSize` in `listSizes`.
+   * Default 5. The committed supergraph leaves no list without one of them (codegen's check).
    */
   unpagedListSize?: number;
+  /**
+   * `@listSize` of each list field, from the supergraph (`listSizesOf`): its `assumedSize` (a true
+   * upper bound: 12 arrangements per gemeente), or the Int arguments that slice it (`aantal`).
+   * Default none.
+   */
+  listSizes?: ReadonlyMap<string, ListSize>;
+  /** Number of gemeenten assumed where a `gemeenten` argument cannot be read. Default 400 (the most an answer takes). */
+  maxGemeenten?: number;
 }
 
 /**
@@ -62,18 +69,22 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
     maxCost = 100_000,
     defaultPageSize = 50,
     unpagedListSize = 5,
+    listSizes = new Map<string, ListSize>(),
+    maxGemeenten = 400,
   } = options;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // Apollo Server has already refused a document without the requested operation.
           if (!operation) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
           }
-          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize });
+          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize, listSizes, maxGemeenten });
+          // For the per-caller cost budget (rateLimitPlugin, a later hook) and the caller's report.
+          contextValue.cost.estimated = m.cost;
           refuseAbove('TOO_MANY_ROOT_FIELDS', m.rootFields, maxRootFields,
             (n, max) => `De operatie vraagt ${n} velden op het hoogste niveau; het maximum is ${max}.`);
           refuseAbove('TOO_MANY_ALIASES', m.aliases, maxAliases,
@@ -97,6 +108,12 @@ function refuseAbove(code: ErrorCode, value: number, limit: number, message: (va
     // `http` is taken off the error by Apollo Server and becomes the response status.
     extensions: { code, http: { status: 400 }, sociaalGraph: { limiet: limit, waarde: value } },
   });
+}
+
+/** A field's printed type and its arguments by name. */
+interface FieldOf {
+  type: string;
+  args: Record<string, GraphQLArgument>;
 }
 
 /** What the limits are checked against. */
@@ -123,7 +140,7 @@ function measureOperation(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   rawVariables: Record<string, unknown>,
-  { defaultPageSize, unpagedListSize }: { defaultPageSize: number; unpagedListSize: number },
+  { defaultPageSize, unpagedListSize, listSizes, maxGemeenten }: { defaultPageSize: number; unpagedListSize: number; listSizes: ReadonlyMap<string, ListSize>; maxGemeenten: number },
 ): OperationMeasure {
   const variableDefaults = new Map(
     (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]),
@@ -171,15 +188,18 @@ function measureOperation(
       let part: Subtree;
       if (selection.kind === Kind.FIELD) {
         const field = fieldOf(parent, selection.name.value);
-        const first = field?.first ? pageSizeOf(field.first, selection) : undefined;
+        const first = field?.args.first ? pageSizeOf(field.args.first, selection) : undefined;
         const list = field?.type.startsWith('[') ?? false;
         const type = field ? schema.getType(field.type.replace(/[[\]!]/g, '')) ?? undefined : undefined;
         const below = selection.selectionSet ? measure(selection.selectionSet, type, list ? undefined : first) : EMPTY;
-        const multiplier = list ? (first ?? pageSize ?? unpagedListSize) : 1;
+        const size = parent ? listSizes.get(`${parent.name}.${selection.name.value}`) : undefined;
+        const multiplier = list ? (first ?? pageSize ?? slicedSize(field, size, selection) ?? size?.assumedSize ?? unpagedListSize) : 1;
+        // An answer over asked gemeenten holds that many times the answer over one (list sizes are per gemeente).
+        const gemeenten = field?.args.gemeenten ? gemeentenAsked(selection) : 1;
         part = {
           depth: 1 + below.depth,
           aliases: (selection.alias ? 1 : 0) + below.aliases,
-          cost: (selection.name.value === '__typename' ? 0 : 1) + multiplier * below.cost,
+          cost: gemeenten * ((selection.name.value === '__typename' ? 0 : 1) + multiplier * below.cost),
         };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
@@ -208,20 +228,37 @@ function measureOperation(
     return part;
   }
 
-  /** The field's `first`: the literal, the variable (or its default), or the argument's default. */
+  /** The field's `first` (or another Int argument): the literal, the variable (or its default), or the argument's default. */
   function pageSizeOf(argument: GraphQLArgument, node: FieldNode): number {
-    const given = node.arguments?.find((arg) => arg.name.value === 'first')?.value;
-    let value: unknown = argument.defaultValue;
+    const value = argumentValue(argument, node);
+    // A malformed `first` fails in the subgraph; until then it counts as the default.
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : defaultPageSize;
+  }
+
+  /** The largest of the field's slicing arguments (`@listSize(slicingArguments:)`), when it has any. */
+  function slicedSize(field: FieldOf | undefined, size: ListSize | undefined, node: FieldNode): number | undefined {
+    const sizes = (size?.slicingArguments ?? []).flatMap((name) => (field?.args[name] ? [pageSizeOf(field.args[name], node)] : []));
+    return sizes.length > 0 ? Math.max(...sizes) : undefined;
+  }
+
+  /** How many gemeenten a `gemeenten` argument asks for (at least 1; `maxGemeenten` when unreadable). */
+  function gemeentenAsked(node: FieldNode): number {
+    const given = node.arguments?.find((arg) => arg.name.value === 'gemeenten')?.value;
+    if (!given) return maxGemeenten;
+    const value = given.kind === Kind.VARIABLE ? (rawVariables[given.name.value] ?? valueFromASTUntyped(variableDefaults.get(given.name.value) ?? { kind: Kind.NULL })) : valueFromASTUntyped(given);
+    return Array.isArray(value) ? Math.max(1, Math.min(value.length, maxGemeenten)) : maxGemeenten;
+  }
+
+  function argumentValue(argument: GraphQLArgument, node: FieldNode): unknown {
+    const given = node.arguments?.find((arg) => arg.name.value === argument.name)?.value;
     if (given?.kind === Kind.VARIABLE) {
       const name = given.name.value;
       const fallback = variableDefaults.get(name);
-      if (name in rawVariables) value = rawVariables[name];
-      else if (fallback) value = valueFromASTUntyped(fallback);
-    } else if (given) {
-      value = valueFromASTUntyped(given);
+      if (name in rawVariables) return rawVariables[name];
+      if (fallback) return valueFromASTUntyped(fallback);
+      return argument.defaultValue;
     }
-    // A malformed `first` fails in the subgraph; until then it counts as the default.
-    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : defaultPageSize;
+    return given ? valueFromASTUntyped(given) : argument.defaultValue;
   }
 
   /**
@@ -229,13 +266,15 @@ function measureOperation(
    * comes from @apollo/gateway's CommonJS copy of graphql, so graphql's `instanceof`-based
    * predicates (`isListType`, `getNamedType`) imported here from its ES module copy would throw.
    */
-  function fieldOf(parent: GraphQLNamedType | undefined, name: string): { type: string; first?: GraphQLArgument } | undefined {
+  function fieldOf(parent: GraphQLNamedType | undefined, name: string): FieldOf | undefined {
     if (parent === schema.getQueryType() && (name === '__schema' || name === '__type')) {
-      return { type: name === '__schema' ? '__Schema!' : '__Type' };
+      return { type: name === '__schema' ? '__Schema!' : '__Type', args: {} };
     }
     const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
     if (!field) return undefined;
-    const first = 'args' in field ? field.args.find((arg) => arg.name === 'first') : undefined;
-    return { type: String(field.type), first };
+    const args = Object.fromEntries(('args' in field ? field.args : []).map((arg) => [arg.name, arg]));
+    // `gemeenten` multiplies only as a list of codes (`[String!]`), not as a single code.
+    if (args.gemeenten && !String(args.gemeenten.type).startsWith('[')) delete args.gemeenten;
+    return { type: String(field.type), args };
   }
 }

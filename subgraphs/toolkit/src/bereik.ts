@@ -8,6 +8,7 @@ import { assertStatistiek } from './statistiek.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
 import { suppressCount } from './suppression.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
+import { listSize } from './list-size.js';
 
 /**
  * Reach of a law per gemeente (issue 4 item 6): clients per 1,000 inhabitants and the in-, through- and
@@ -152,6 +153,7 @@ export class WetBereik {
   @Field(() => BereikPeriode, { description: 'Het hele jaar.' })
   jaartotaal!: BereikPeriode;
 
+  @Directive(listSize(4))
   @Field(() => [BereikPeriode], { description: 'De vier kwartalen, in volgorde.' })
   kwartalen!: BereikPeriode[];
 }

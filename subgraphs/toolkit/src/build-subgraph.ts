@@ -7,8 +7,8 @@ import { PRIVACY_MARKERS_SDL } from './privacy-markers.js';
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy", "@composeDirective"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@policy", "@composeDirective", "@cost", "@listSize"])';
 
 /**
  * The root type's description. type-graphql has no option for it, so it is set on the printed SDL;

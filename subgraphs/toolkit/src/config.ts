@@ -24,6 +24,10 @@ export interface SubgraphConfig {
   readonly callerAssertionSecret: string;
   /** `DISCLOSURE_KEY`: the secret of the cell-key perturbation (see `readDisclosureKey`). */
   readonly disclosureKey: DisclosureKey;
+  /** `STATEMENT_TIMEOUT_MS`: PostgreSQL's `statement_timeout` for the statements of requests. Default 5000. */
+  readonly statementTimeoutMs: number;
+  /** `REQUEST_TIMEOUT_MS`: no statement of a request starts after this. Default 9000 (under the gateway's 10 s). */
+  readonly requestTimeoutMs: number;
 }
 
 export interface DemoConfig {
@@ -77,7 +81,17 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     demo: readDemoConfig(env),
     callerAssertionSecret: readCallerAssertionSecret(env),
     disclosureKey: readDisclosureKey(env),
+    statementTimeoutMs: milliseconds(env, 'STATEMENT_TIMEOUT_MS', 5_000),
+    requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 9_000),
   };
+}
+
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 1 to 3600000, got "${raw}"`);
+  return value;
 }
 
 /** A subgraph's default metrics port is its own port plus this (4001 -> 9465, beside the gateway's 9464). */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { withStatementSpan } from './observability/tracing.js';
 
@@ -39,9 +40,18 @@ export interface PoolState {
 }
 
 export type DatabaseOptions =
-  | { url: string; schema: string; dataDir?: undefined }
-  /** `dataDir` undefined with no url: in memory (tests). */
-  | { url?: undefined; schema: string; dataDir?: string };
+  | {
+      url: string;
+      schema: string;
+      dataDir?: undefined;
+      /**
+       * PostgreSQL's `statement_timeout` for every statement outside a transaction (the serving path;
+       * migrations and the demo load run in transactions, without it). Default none.
+       */
+      statementTimeoutMs?: number;
+    }
+  /** `dataDir` undefined with no url: in memory (tests). PGlite has no statement timeout (see `withDeadline`). */
+  | { url?: undefined; schema: string; dataDir?: string; statementTimeoutMs?: undefined };
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); int8 sums of eurocent fit a JS number.
 const DATE_OID = 1082;
@@ -51,18 +61,52 @@ const NUMERIC_OID = 1700;
 /** Opens the database described by the options and points it at the subgraph's schema. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   assertSchemaName(options.schema);
-  return options.url ? openPostgres(options.url, options.schema) : openPglite(options.schema, options.dataDir);
+  return options.url ? openPostgres(options.url, options.schema, options.statementTimeoutMs) : openPglite(options.schema, options.dataDir);
+}
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by `statement_timeout` (query_canceled). */
+const QUERY_CANCELED = '57014';
+
+/**
+ * The database as one request sees it (issue 11, item 2): no statement starts after `deadline`
+ * (epoch milliseconds), and a statement PostgreSQL cancels for its `statement_timeout` fails the
+ * same way, with `OPERATION_TIMEOUT`, so no single operation holds the subgraph longer than its
+ * request timeout plus one statement. PGlite accepts `SET statement_timeout` but cannot interrupt a
+ * running statement (its WASM build has no timer signal; tried: a 95 s statement ran through a
+ * 200 ms timeout), so there the deadline is checked between statements only. The audit trail is
+ * written whatever the deadline: a failed request is logged too.
+ */
+export function withDeadline(db: Database, deadline: number, timeoutMs: number): Database {
+  const timedOut = (originalError?: Error) =>
+    new DomainError(`De aanvraag duurde langer dan ${timeoutMs} ms en is afgebroken; vraag minder of kleinere pagina's.`, {
+      code: 'OPERATION_TIMEOUT',
+      originalError,
+    });
+  return Object.create(db, {
+    query: {
+      value: async <R>(text: string, params?: readonly unknown[]): Promise<R[]> => {
+        if (Date.now() > deadline) throw timedOut();
+        try {
+          return await db.query<R>(text, params);
+        } catch (error) {
+          if ((error as { code?: unknown }).code === QUERY_CANCELED) throw timedOut(error as Error);
+          throw error;
+        }
+      },
+    },
+  }) as Database;
 }
 
 function assertSchemaName(schema: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
 }
 
-async function openPostgres(url: string, schema: string): Promise<Database> {
+async function openPostgres(url: string, schema: string, statementTimeoutMs?: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     options: `-c search_path=${schema}`,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === DATE_OID) return (value: string) => value;
@@ -97,6 +141,8 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // Migrations and the demo load may take long; the statement timeout bounds requests only.
+        if (statementTimeoutMs) await client.query('SET LOCAL statement_timeout = 0');
         const result = await fn({ query: (text, params) => query(client, text, params) });
         await client.query('COMMIT');
         return result;

@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'MANDATEN_ONBEREIKBAAR'
   | 'PERSONAL_DATA_LIMIT'
   | 'BAD_REQUEST'
+  | 'RATE_LIMITED'
+  | 'RESPONSE_TOO_LARGE'
+  | 'OPERATION_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -90,6 +93,10 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   // More residents' personal data than one request, or the actor's hour, may read.
   'PERSONAL_DATA_LIMIT',
   'BAD_REQUEST',
+  'RATE_LIMITED',
+  'RESPONSE_TOO_LARGE',
+  // A subgraph stopped a request at its deadline or PostgreSQL cancelled a statement (issue 11).
+  'OPERATION_TIMEOUT',
 ] as ErrorCode[]);
 
 /**

@@ -23,6 +23,7 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './jeugd-trajectkengetal.js';
+export * from './list-size.js';
 export * from './loaders.js';
 export * from './logboek/index.js';
 export * from './migrations.js';

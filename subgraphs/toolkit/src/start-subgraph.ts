@@ -8,7 +8,7 @@ import { buildSubgraph } from './build-subgraph.js';
 import { CALLER_ASSERTION_HEADER, type CallerClaims, principalFromClaims, verifyCallerAssertion } from './caller-assertion.js';
 import type { SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
-import { type Database, openDatabase } from './database.js';
+import { type Database, openDatabase, withDeadline } from './database.js';
 import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, sendJson } from './http.js';
@@ -63,7 +63,7 @@ export async function startSubgraph<L>(
   report(`opening ${config.databaseUrl ? `PostgreSQL (schema ${definition.name})` : config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory'} and running its migrations`);
   const db = await openDatabase(
     config.databaseUrl
-      ? { url: config.databaseUrl, schema: definition.name }
+      ? { url: config.databaseUrl, schema: definition.name, statementTimeoutMs: config.statementTimeoutMs }
       : { schema: definition.name, dataDir: config.dataDir },
   );
   await runSubgraphMigrations(db, definition);
@@ -99,7 +99,9 @@ export async function startSubgraph<L>(
       // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
       if (!claims) throw new Error('request without a verified caller assertion');
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
-      return createRequestContext(db, definition.createLoaders, headers, principalFromClaims(claims), config.disclosureKey);
+      // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
+      const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
+      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims), config.disclosureKey);
     },
     routes: {
       '/health': async (_request, response) => {

@@ -3,6 +3,7 @@ import type { Wet } from './domain.js';
 import type { GemeenteScope } from './principal.js';
 import { buitenScope } from './statistiek.js';
 import { ONDERDRUKKINGSREGEL } from './disclosure/policy.js';
+import { listSize } from './list-size.js';
 
 /**
  * Why a gemeente that was asked for is not in an aggregate. An aggregate over a gemeente whose law is
@@ -48,9 +49,11 @@ export class UitgeslotenGemeente {
     'waarom, hoe actueel de gegevens zijn en welke onderdrukkingsregel geldt.',
 })
 export class Verantwoording {
+  @Directive(listSize(1))
   @Field(() => [String], { description: 'CBS-codes van de gemeenten waarover het stuurgetal is berekend, in de gevraagde volgorde.' })
   berekendOver!: string[];
 
+  @Directive(listSize(1))
   @Field(() => [UitgeslotenGemeente], { description: 'Gevraagde gemeenten die niet zijn meegeteld, met de reden; leeg als alles is meegeteld.' })
   uitgesloten!: UitgeslotenGemeente[];
 

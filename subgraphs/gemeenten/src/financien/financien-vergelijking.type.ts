@@ -1,5 +1,5 @@
-import { Code, Verantwoording, Wet } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Code, listSize, Verantwoording, Wet } from '@sociaal-graph/toolkit';
+import { Field, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { FinancienBedragen } from './financien.type.js';
 
 /** How the taakvelden are grouped in a comparison (issue 4 question 1). */
@@ -99,6 +99,7 @@ export class FinancienVergelijking {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(60))
   @Field(() => [TaakveldVergelijking], {
     description: 'Per gemeente (in de gevraagde volgorde), jaar en taakveld of wet een rij.',
   })

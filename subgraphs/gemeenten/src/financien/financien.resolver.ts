@@ -1,5 +1,5 @@
-import { assertJaar, Code, codesOf } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertJaar, Code, codesOf, listSize } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { financienSleutel } from './financien.sql.js';
@@ -9,6 +9,7 @@ import { assertTaakveld, IV3_TAAKVELD } from './iv3-taakvelden.js';
 /** A gemeente's Iv3 figures (per taakveld and per year) and the Iv3 code list. */
 @Resolver(() => Gemeente)
 export class GemeenteFinancienResolver {
+  @Directive(listSize(100))
   @Query(() => [Code], {
     description:
       'De Iv3-taakvelden van programma 6 (sociaal domein), Iv3-informatievoorschrift 2023; de codes van voor 2023 (6.71, 6.72, 6.81, 6.82) staan erbij voor tijdreeksen.',
@@ -17,6 +18,7 @@ export class GemeenteFinancienResolver {
     return codesOf(IV3_TAAKVELD);
   }
 
+  @Directive(listSize(600))
   @FieldResolver(() => [TaakveldFinancien], {
     description:
       'Begroting, prognose, realisatie en tekort per jaar en Iv3-taakveld, gesorteerd op jaar en taakveld. Een taakveld zonder letter ("6.71") selecteert ook de onderverdeling (6.71a-d).',
@@ -36,6 +38,7 @@ export class GemeenteFinancienResolver {
     return ctx.loaders.taakveldFinancien.load(sleutel);
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [JaarFinancien], {
     description: 'Totalen per jaar over alle Iv3-taakvelden van programma 6, gesorteerd op jaar.',
   })

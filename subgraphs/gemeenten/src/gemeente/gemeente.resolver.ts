@@ -1,5 +1,5 @@
-import { assertGemeentecode, badUserInput, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { assertGemeentecode, badUserInput, listSize, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { Regio } from '../regio/regio.type.js';
 import { Samenwerkingsverband } from '../samenwerkingsverband/samenwerkingsverband.type.js';
@@ -42,6 +42,7 @@ export class GemeenteResolver {
     return ctx.loaders.regio.load(gemeente.regioCode);
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [Samenwerkingsverband], {
     description: 'Samenwerkingsverbanden waarin de gemeente de uitvoering deelt (HBEL, IASZ, IJmond Werkt); leeg als er geen zijn.',
   })

@@ -1,5 +1,5 @@
-import { Wet } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listSize, Wet } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { fetchAlleMaatregelen } from './maatregel.sql.js';
@@ -8,6 +8,7 @@ import { Maatregel, MaatregelNiveau, MaatregelStatus } from './maatregel.type.js
 /** The measures and their status per gemeente. */
 @Resolver(() => Maatregel)
 export class MaatregelResolver {
+  @Directive(listSize(50))
   @Query(() => [Maatregel], { description: 'Alle maatregelen, op naam gesorteerd; optioneel voor één wet of niveau.' })
   async maatregelen(
     @Arg('wet', () => Wet, { nullable: true, description: 'Alleen maatregelen onder deze wet.' }) wet: Wet | null | undefined,
@@ -20,6 +21,7 @@ export class MaatregelResolver {
     return rows;
   }
 
+  @Directive(listSize(400))
   @FieldResolver(() => [MaatregelStatus], { description: 'De stand van de maatregel per gemeente, op gemeentecode gesorteerd.' })
   statussen(@Root() maatregel: Maatregel, @Ctx() ctx: GemeentenContext) {
     return ctx.loaders.statussenPerMaatregel.load(maatregel.id);
@@ -43,6 +45,7 @@ export class MaatregelStatusResolver {
 /** `Gemeente.maatregelen`: where the gemeente stands with each measure. */
 @Resolver(() => Gemeente)
 export class GemeenteMaatregelenResolver {
+  @Directive(listSize(50))
   @FieldResolver(() => [MaatregelStatus], {
     description: 'De maatregelen met hun stand in deze gemeente, op naam van de maatregel gesorteerd; optioneel voor één wet.',
   })

@@ -1,5 +1,5 @@
-import { Wet } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listSize, Wet } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { peildatumOfVandaag } from '../uitvoeringsarrangement/geldigheid.js';
@@ -24,6 +24,7 @@ export class OrganisatieResolver {
     return organisatie.vestigingGemeenteCode === null ? null : ctx.loaders.gemeente.load(organisatie.vestigingGemeenteCode);
   }
 
+  @Directive(listSize(400))
   @FieldResolver(() => [Uitvoeringsarrangement], {
     description: 'De arrangementen die deze organisatie uitvoert op de peildatum (standaard vandaag), optioneel voor één wet.',
   })

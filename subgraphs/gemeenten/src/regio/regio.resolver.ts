@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
+import { listSize } from '@sociaal-graph/toolkit';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { Organisatie } from '../organisatie/organisatie.type.js';
@@ -13,6 +14,7 @@ export class RegioResolver {
     return ctx.loaders.regio.load(code);
   }
 
+  @Directive(listSize(50))
   @Query(() => [Regio], { description: 'Alle regio\'s, op naam gesorteerd (een korte referentielijst).' })
   async regios(@Ctx() ctx: GemeentenContext): Promise<Regio[]> {
     const rows = await fetchAlleRegios(ctx.db);
@@ -28,6 +30,7 @@ export class RegioResolver {
     return regio.organisatieId === null ? null : ctx.loaders.organisatie.load(regio.organisatieId);
   }
 
+  @Directive(listSize(50))
   @FieldResolver(() => [Gemeente], { description: 'De gemeenten van de regio, op naam gesorteerd.' })
   gemeenten(@Root() regio: Regio, @Ctx() ctx: GemeentenContext) {
     return ctx.loaders.gemeentenPerRegio.load(regio.code);

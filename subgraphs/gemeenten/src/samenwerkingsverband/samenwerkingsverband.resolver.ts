@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
+import { listSize } from '@sociaal-graph/toolkit';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { Organisatie } from '../organisatie/organisatie.type.js';
@@ -16,6 +17,7 @@ export class SamenwerkingsverbandResolver {
     return ctx.loaders.samenwerkingsverband.load(code);
   }
 
+  @Directive(listSize(100))
   @Query(() => [Samenwerkingsverband], { description: 'Alle samenwerkingsverbanden, op naam gesorteerd.' })
   async samenwerkingsverbanden(@Ctx() ctx: GemeentenContext): Promise<Samenwerkingsverband[]> {
     const rows = await fetchAlleSamenwerkingsverbanden(ctx.db);
@@ -31,6 +33,7 @@ export class SamenwerkingsverbandResolver {
     return ctx.loaders.organisatie.load(verband.organisatieId);
   }
 
+  @Directive(listSize(50))
   @FieldResolver(() => [Gemeente], { description: 'De deelnemende gemeenten, op naam gesorteerd.' })
   gemeenten(@Root() verband: Samenwerkingsverband, @Ctx() ctx: GemeentenContext) {
     return ctx.loaders.gemeentenPerSamenwerkingsverband.load(verband.code);

@@ -1,5 +1,5 @@
-import { Rol, Wet } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { listSize, Rol, Wet } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { GemeentenContext } from '../context.js';
 import { Gemeente } from '../gemeente/gemeente.type.js';
 import { Organisatie } from '../organisatie/organisatie.type.js';
@@ -16,6 +16,7 @@ const PEILDATUM = { nullable: true, description: 'Datum (JJJJ-MM-DD) waarop het 
  */
 @Resolver(() => Gemeente)
 export class GemeenteArrangementenResolver {
+  @Directive(listSize(12))
   @FieldResolver(() => [Uitvoeringsarrangement], {
     description: 'Wie welke wet in welke rol voor deze gemeente uitvoert, op de peildatum (standaard vandaag).',
   })

@@ -1,12 +1,4 @@
-import {
-  assertAgbCode,
-  PageArgs,
-  pageInfo,
-  pageOf,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-} from '@sociaal-graph/toolkit';
+import { assertAgbCode, listSize, PageArgs, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { InkoopContext } from '../context.js';
 import { Contract } from '../contract/contract.type.js';
@@ -33,6 +25,7 @@ export class AanbiederResolver {
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 
+  @Directive(listSize(50))
   @FieldResolver(() => [Contract], { description: 'Contracten van deze aanbieder, op naam.' })
   contracten(@Root() aanbieder: Aanbieder, @Ctx() { loaders }: InkoopContext): Promise<Contract[]> {
     return loaders.contractenByAanbieder.load(aanbieder.agbCode);

@@ -1,5 +1,5 @@
-import { assertGemeentecode, badUserInput, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { assertGemeentecode, badUserInput, formatEurocent, listSize, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -39,7 +39,7 @@ export class ContractResolver {
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 
-  @FieldResolver(() => Organisatie, { description: 'Organisatie die het contract sloot (regio of gemeente).' })
+  @FieldResolver(() => Organisatie, { nullable: true, description: 'Organisatie die het contract sloot (regio of gemeente).' })
   contractant(@Root() contract: Contract): Organisatie {
     return { id: contract.contractantId };
   }
@@ -49,12 +49,14 @@ export class ContractResolver {
     return mustExist(await loaders.aanbieder.load(contract.aanbiederAgb), `aanbieder ${contract.aanbiederAgb}`);
   }
 
+  @Directive(listSize(3))
   @FieldResolver(() => [Perceel], { description: 'Percelen van het contract, op naam.' })
   percelen(@Root() contract: Contract, @Ctx() { loaders }: InkoopContext): Promise<Perceel[]> {
     return loaders.percelenByContract.load(contract.id);
   }
 
-  @FieldResolver(() => [Gemeente], { description: 'Gemeenten die aan het contract deelnemen, op CBS-code.' })
+  @Directive(listSize(50))
+  @FieldResolver(() => [Gemeente], { nullable: 'items', description: 'Gemeenten die aan het contract deelnemen, op CBS-code.' })
   deelnemendeGemeenten(@Root() contract: Contract): Gemeente[] {
     return contract.deelnemendeGemeenteCodes.map((code) => ({ code }));
   }

@@ -45,7 +45,7 @@ export class DeclaratieResolver {
     return { items, pageInfo: pageInfo(totaal, page, items.length) };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'Gemeente die de toewijzing gaf en de declaratie ontvangt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'Gemeente die de toewijzing gaf en de declaratie ontvangt.' })
   gemeente(@Root() declaratie: Declaratie): Gemeente {
     return { code: declaratie.gemeenteCode };
   }

@@ -1,5 +1,5 @@
-import { type Onderdrukt, OnderdruktAantal, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording, Wet } from '@sociaal-graph/toolkit';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { listSize, type Onderdrukt, OnderdruktAantal, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording, Wet } from '@sociaal-graph/toolkit';
+import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { type DeclaratiegedragRow, STANDAARD_TERMIJN_DAGEN } from './declaratiegedrag.sql.js';
 
@@ -16,7 +16,7 @@ import { type DeclaratiegedragRow, STANDAARD_TERMIJN_DAGEN } from './declaratieg
     'maten onderdrukt (KLEIN_AANTAL).',
 })
 export class Declaratiegedrag {
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzingen gaf en de declaraties ontving.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf en de declaraties ontving.' })
   gemeente!: Gemeente;
 
   @Field(() => Wet, { description: 'De wet van de declaraties: WMO (iWmo) of JEUGDWET (iJw).' })
@@ -104,6 +104,7 @@ export class DeclaratiegedragAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(100))
   @Field(() => [Declaratiegedrag], {
     description: 'Een rij per aanbieder, gemeente en periode met minstens een declaratieregel, op AGB-code, gemeente en maand.',
   })

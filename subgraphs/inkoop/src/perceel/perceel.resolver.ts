@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
+import { listSize } from '@sociaal-graph/toolkit';
 import type { InkoopContext } from '../context.js';
 import { Contract } from '../contract/contract.type.js';
 import { mustExist } from '../invariant.js';
@@ -8,6 +9,7 @@ import { Perceel } from './perceel.type.js';
 /** Fields that lead from a perceel to its contract and products. */
 @Resolver(() => Perceel)
 export class PerceelResolver {
+  @Directive(listSize(10))
   @FieldResolver(() => [Product], { description: 'Producten van het perceel, op productcode.' })
   producten(@Root() perceel: Perceel, @Ctx() { loaders }: InkoopContext): Promise<Product[]> {
     return loaders.productenByPerceel.load(perceel.id);

@@ -1,14 +1,5 @@
-import {
-  assertDatum,
-  Code,
-  codeOf,
-  EENHEID,
-  FREQUENTIE,
-  JW_PRODUCTCATEGORIE,
-  Wet,
-  WMO_PRODUCTCATEGORIE,
-} from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertDatum, Code, codeOf, EENHEID, FREQUENTIE, JW_PRODUCTCATEGORIE, listSize, Wet, WMO_PRODUCTCATEGORIE } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { InkoopContext } from '../context.js';
 import { tariefOp } from '../tarief/tarief.sql.js';
 import { Tarief } from '../tarief/tarief.type.js';
@@ -36,6 +27,7 @@ export class ProductResolver {
     return codeOf(FREQUENTIE, product.frequentieCode);
   }
 
+  @Directive(listSize(6))
   @FieldResolver(() => [Tarief], { description: 'Alle tarieven van het product, oudste eerst.' })
   tarieven(@Root() product: Product, @Ctx() { loaders }: InkoopContext): Promise<Tarief[]> {
     return loaders.tarievenByProduct.load(product.id);

@@ -1,13 +1,5 @@
-import {
-  OnderdruktAantal,
-  OnderdruktBedrag,
-  suppressAmount,
-  suppressCount,
-  SUPPRESSION_THRESHOLD,
-  Verantwoording,
-  Wet,
-} from '@sociaal-graph/toolkit';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { listSize, OnderdruktAantal, OnderdruktBedrag, suppressAmount, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording, Wet } from '@sociaal-graph/toolkit';
+import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { mustExist } from '../invariant.js';
 import type { VerplichtingenRow } from './verplichtingen.sql.js';
@@ -63,7 +55,7 @@ export class VerplichtingenMaand {
     'over minder dan 10 toewijzingen, dan zijn de bedragen en het aandeel onderdrukt (KLEIN_AANTAL).',
 })
 export class Verplichtingen {
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzingen gaf.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf.' })
   gemeente!: Gemeente;
 
   @Field(() => Wet, { description: 'De wet van de toewijzingen: WMO (iWmo) of JEUGDWET (iJw).' })
@@ -103,6 +95,7 @@ export class Verplichtingen {
   @Field(() => String, { nullable: true, description: 'KLEIN_AANTAL als de bedragen en het aandeel zijn onderdrukt (minder dan 10 toewijzingen); anders null.' })
   onderdrukt!: string | null;
 
+  @Directive(listSize(12))
   @Field(() => [VerplichtingenMaand], { description: 'De maanden met een verplichting of declaratie, op volgorde.' })
   maanden!: VerplichtingenMaand[];
 
@@ -127,6 +120,7 @@ export class VerplichtingenAntwoord {
   })
   peildatum!: string | null;
 
+  @Directive(listSize(100))
   @Field(() => [Verplichtingen], { description: 'Een rij per aanbieder en gemeente met een verplichting of declaratie in het jaar, op AGB-code en gemeente.' })
   rijen!: Verplichtingen[];
 }

@@ -37,27 +37,27 @@ export class JeugdToewijzingFieldsResolver {
     return codeOf(JW_REDEN_BEEINDIGING, toewijzing.redenBeeindigingCode);
   }
 
-  @FieldResolver(() => Aanbieder, { description: 'De jeugdhulpaanbieder die de hulp levert.' })
+  @FieldResolver(() => Aanbieder, { nullable: true, description: 'De jeugdhulpaanbieder die de hulp levert.' })
   aanbieder(@Root() toewijzing: JeugdToewijzing): Aanbieder {
     return { agbCode: toewijzing.aanbiederAgb };
   }
 
-  @FieldResolver(() => Contract, { description: 'Het inkoopcontract waaronder geleverd wordt.' })
+  @FieldResolver(() => Contract, { nullable: true, description: 'Het inkoopcontract waaronder geleverd wordt.' })
   contract(@Root() toewijzing: JeugdToewijzing): Contract {
     return { id: toewijzing.contractId };
   }
 
-  @FieldResolver(() => Tarief, { description: 'Het tarief dat gold op de ingangsdatum.' })
+  @FieldResolver(() => Tarief, { nullable: true, description: 'Het tarief dat gold op de ingangsdatum.' })
   tarief(@Root() toewijzing: JeugdToewijzing): Tarief {
     return { id: toewijzing.tariefId };
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De jeugdige aan wie de hulp is toegewezen.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De jeugdige aan wie de hulp is toegewezen.' })
   inwoner(@Root() toewijzing: JeugdToewijzing): Inwoner {
     return { id: toewijzing.inwonerId };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die de hulp toewijst en bekostigt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die de hulp toewijst en bekostigt.' })
   gemeente(@Root() toewijzing: JeugdToewijzing): Gemeente {
     return { code: toewijzing.gemeenteCode };
   }

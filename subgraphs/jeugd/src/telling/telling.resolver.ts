@@ -1,4 +1,4 @@
-import { geaggregeerd, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, JW_PRODUCTCATEGORIE, listSize } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
 import { JeugdTellingArgs, tellingGemeentenOf } from './telling.input.js';
@@ -10,6 +10,7 @@ import { JeugdToewijzingTelling, jeugdToewijzingTellingenOf } from './telling.ty
 export class JeugdToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(JW_PRODUCTCATEGORIE.size + 1))
   @Directive(geaggregeerd)
   @Query(() => [JeugdToewijzingTelling], {
     nullable: true,

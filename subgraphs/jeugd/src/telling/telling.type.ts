@@ -11,7 +11,7 @@ import type { TellingRow } from './telling.sql.js';
     'kalenderjaar. Kleine aantallen zijn onderdrukt en de rest is afgerond op 5 (zie onderdrukkingsregel).',
 })
 export class JeugdToewijzingTelling {
-  @Field(() => Gemeente, { description: 'De gemeente waarvoor geteld is.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waarvoor geteld is.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het kalenderjaar waarover geteld is.' })

@@ -1,7 +1,4 @@
-import {
-  Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE,
-  OnderdruktAantal, SUPPRESSION_THRESHOLD, suppressCount, Verantwoording,
-} from '@sociaal-graph/toolkit';
+import { Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE, listSize, OnderdruktAantal, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording } from '@sociaal-graph/toolkit';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Aanbieder } from '../extends/aanbieder/aanbieder.type.js';
@@ -32,7 +29,7 @@ export class JeugdTrajectkengetal {
   @Field(() => String, { description: JEUGD_TRAJECTKENGETAL_VELDEN.groepCode })
   groepCode!: string;
 
-  @Field(() => Gemeente, { description: 'De gemeente die de jeugdhulp bekostigt.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de jeugdhulp bekostigt.' })
   gemeente!: Gemeente;
 
   @Field(() => Aanbieder, { nullable: true, description: 'De aanbieder bij indeling AANBIEDER; anders null.' })
@@ -85,6 +82,7 @@ export class JeugdTrajectkengetallenAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(100))
   @Field(() => [JeugdTrajectkengetal], {
     description: 'Een regel per gemeente en aanbieder (of productcategorie) met minstens een meegeteld traject: gemeenten in de gevraagde volgorde, dan op code.',
   })

@@ -1,5 +1,5 @@
-import { type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording, VERWIJZER_TYPE, Code } from '@sociaal-graph/toolkit';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Code, listSize, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
+import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { VerwijsstroomRow } from './verwijsstroom.sql.js';
@@ -56,7 +56,7 @@ export class JeugdVerwijzerAandeel {
 /** The referral flows of one gemeente in one year. */
 @ObjectType({ description: 'Verwijsstromen jeugdhulp van een gemeente over een reeks kalenderjaren: het totaal en de verdeling per type verwijzer.' })
 export class JeugdVerwijsstroom {
-  @Field(() => Gemeente, { description: 'De gemeente waar de verwijzingen binnenkwamen.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de verwijzingen binnenkwamen.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het eerste kalenderjaar van de verwijsdatum waarover is geteld.' })
@@ -68,6 +68,7 @@ export class JeugdVerwijsstroom {
   @Field(() => OnderdruktAantal, { description: 'Aantal verwijzingen in de jaren, alle typen samen; afgerond op 5, onder 10 onderdrukt.' })
   aantalVerwijzingen!: OnderdruktAantal;
 
+  @Directive(listSize(VERWIJZER_TYPE.size))
   @Field(() => [JeugdVerwijzerAandeel], { description: 'Een regel per type verwijzer uit COD327, in de volgorde van de codelijst.' })
   perVerwijzer!: JeugdVerwijzerAandeel[];
 }
@@ -80,6 +81,7 @@ export class JeugdVerwijsstromenAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(1))
   @Field(() => [JeugdVerwijsstroom], { description: 'Een regel per gemeente waarover is gerekend, in de gevraagde volgorde.' })
   gemeenten!: JeugdVerwijsstroom[];
 }

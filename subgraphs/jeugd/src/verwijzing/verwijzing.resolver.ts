@@ -1,13 +1,4 @@
-import {
-  assertGemeentecode,
-  Code,
-  pageInfo,
-  pageOf,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  VERWIJZER_TYPE,
-} from '@sociaal-graph/toolkit';
+import { assertGemeentecode, Code, listSize, pageInfo, pageOf, requiresAuthentication, requiresScope, Scope, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import type { JeugdContext } from '../context.js';
@@ -45,16 +36,17 @@ export class VerwijzingResolver {
     return knownCode(VERWIJZER_TYPE, verwijzing.verwijzerTypeCode);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waar de verwijzing binnenkwam.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waar de verwijzing binnenkwam.' })
   gemeente(@Root() verwijzing: Verwijzing): Gemeente {
     return { code: verwijzing.gemeenteCode };
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De verwezen jeugdige.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De verwezen jeugdige.' })
   inwoner(@Root() verwijzing: Verwijzing): Inwoner {
     return { id: verwijzing.inwonerId };
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [JeugdToewijzing], { description: 'De toewijzingen die op deze verwijzing volgden, nieuwste eerst.' })
   async toewijzingen(@Root() verwijzing: Verwijzing, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
     return context.loaders.toewijzingenVanVerwijzing.load(verwijzing.id);

@@ -8,6 +8,7 @@ import {
   Scope,
   scopeParameter,
   Wet,
+  listSize,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { ParticipatieContext } from '../context.js';
@@ -24,6 +25,7 @@ const BUITEN_MANDAAT =
 export class ParticipatieKengetallenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(1))
   @Directive(geaggregeerd)
   @Query(() => [ParticipatieKengetallen], {
     nullable: true,
@@ -55,7 +57,7 @@ export class ParticipatieKengetallenResolver {
     });
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente van de kengetallen.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente van de kengetallen.' })
   gemeente(@Root() kengetallen: ParticipatieKengetallen): Gemeente {
     return { code: kengetallen.gemeenteCode };
   }

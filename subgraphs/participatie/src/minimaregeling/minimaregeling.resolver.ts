@@ -55,12 +55,12 @@ export class MinimaregelingResolver {
     return formatEurocent(toekenning.bedrag);
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De inwoner aan wie de regeling is toegekend.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De inwoner aan wie de regeling is toegekend.' })
   inwoner(@Root() toekenning: Minimaregeling): Inwoner {
     return { id: toekenning.inwonerId };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die de regeling toekent.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die de regeling toekent.' })
   gemeente(@Root() toekenning: Minimaregeling): Gemeente {
     return { code: toekenning.gemeenteCode };
   }

@@ -60,12 +60,12 @@ export class ReintegratietrajectResolver {
     return traject.aanbiederAgb === null ? null : { agbCode: traject.aanbiederAgb };
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De inwoner die het traject volgt.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De inwoner die het traject volgt.' })
   inwoner(@Root() traject: Reintegratietraject): Inwoner {
     return { id: traject.inwonerId };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die het traject inzet.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die het traject inzet.' })
   gemeente(@Root() traject: Reintegratietraject): Gemeente {
     return { code: traject.gemeenteCode };
   }

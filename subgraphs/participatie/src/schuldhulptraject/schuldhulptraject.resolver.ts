@@ -53,12 +53,12 @@ export class SchuldhulptrajectResolver {
     return formatEurocent(traject.schuldbedrag);
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De inwoner die schuldhulp krijgt.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De inwoner die schuldhulp krijgt.' })
   inwoner(@Root() traject: Schuldhulptraject): Inwoner {
     return { id: traject.inwonerId };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die de schuldhulp biedt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die de schuldhulp biedt.' })
   gemeente(@Root() traject: Schuldhulptraject): Gemeente {
     return { code: traject.gemeenteCode };
   }

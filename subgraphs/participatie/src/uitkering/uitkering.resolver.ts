@@ -74,12 +74,12 @@ export class UitkeringResolver {
     return formatEurocent(uitkering.bedragPerMaand);
   }
 
-  @FieldResolver(() => Inwoner, { description: 'De inwoner die de uitkering ontvangt.' })
+  @FieldResolver(() => Inwoner, { nullable: true, description: 'De inwoner die de uitkering ontvangt.' })
   inwoner(@Root() uitkering: Uitkering): Inwoner {
     return { id: uitkering.inwonerId };
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente die de uitkering verstrekt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente die de uitkering verstrekt.' })
   gemeente(@Root() uitkering: Uitkering): Gemeente {
     return { code: uitkering.gemeenteCode };
   }

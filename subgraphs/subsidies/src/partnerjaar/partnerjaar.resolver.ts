@@ -53,7 +53,7 @@ export class PartnerSubsidiejaarResolver {
     return ctx.loaders.subsidiepartner.load(rij.partnerId);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De subsidieverlenende gemeente.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De subsidieverlenende gemeente.' })
   gemeente(@Root() rij: PartnerSubsidiejaar): Gemeente {
     return { code: rij.gemeenteCode };
   }

@@ -1,5 +1,5 @@
-import { Eurocent, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Eurocent, listSize, Verantwoording } from '@sociaal-graph/toolkit';
+import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 
 /** Agreed against realised performance of one indicator, summed over a partner's subsidies of a year. */
 @ObjectType({
@@ -96,6 +96,7 @@ export class PartnerSubsidiejaar {
   })
   verschil!: number | null;
 
+  @Directive(listSize(20))
   @Field(() => [PrestatieRealisatie], { description: 'De prestatieafspraken per indicator en eenheid, op indicator gesorteerd.' })
   prestaties!: PrestatieRealisatie[];
 
@@ -119,6 +120,7 @@ export class SubsidiesPerPartner {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(50))
   @Field(() => [PartnerSubsidiejaar], {
     description: 'Per gemeente (in de gevraagde volgorde), jaar (oplopend) en partner (op id) een rij; alleen partners met een subsidie in het jaar.',
   })

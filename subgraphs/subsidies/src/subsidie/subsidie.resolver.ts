@@ -1,5 +1,5 @@
-import { Code, codeOf, formatEurocent, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Code, codeOf, formatEurocent, listSize, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import { SUBSIDIE_SOORT, SUBSIDIE_STATUS } from '../codelists.js';
 import type { SubsidiesContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -24,7 +24,7 @@ export class SubsidieResolver {
     return ctx.loaders.subsidiepartner.load(subsidie.partnerId);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De subsidieverlenende gemeente.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De subsidieverlenende gemeente.' })
   gemeente(@Root() subsidie: Subsidie): Gemeente {
     return { code: subsidie.gemeenteCode };
   }
@@ -39,6 +39,7 @@ export class SubsidieResolver {
     return codeOf(SUBSIDIE_STATUS, subsidie.statusCode);
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [Prestatieafspraak], { description: 'De prestatieafspraken bij deze subsidie.' })
   prestatieafspraken(@Root() subsidie: Subsidie, @Ctx() ctx: SubsidiesContext): Promise<Prestatieafspraak[]> {
     return ctx.loaders.prestatieafsprakenBySubsidie.load(subsidie.id);

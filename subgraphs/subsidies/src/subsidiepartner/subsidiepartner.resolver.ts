@@ -1,5 +1,5 @@
-import { badUserInput, Code, codeOf, pageInfo, pageOf } from '@sociaal-graph/toolkit';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, Code, codeOf, listSize, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Directive } from 'type-graphql';
 import { SUBSIDIE_THEMA } from '../codelists.js';
 import type { SubsidiesContext } from '../context.js';
 import { assertRecordId } from '../ids.js';
@@ -33,6 +33,7 @@ export class SubsidiepartnerResolver {
     return codeOf(SUBSIDIE_THEMA, partner.themaCode);
   }
 
+  @Directive(listSize(100))
   @FieldResolver(() => [Subsidie], { description: 'Subsidies aan deze partner, nieuwste jaar eerst; eventueel van één jaar.' })
   subsidies(
     @Root() partner: Subsidiepartner,

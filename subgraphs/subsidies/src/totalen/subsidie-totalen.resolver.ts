@@ -1,5 +1,5 @@
-import { assertGemeentecodes, assertJaar, formatEurocent } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertGemeentecodes, assertJaar, formatEurocent, listSize } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { SubsidiesContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { fetchSubsidieTotalen } from './subsidie-totalen.sql.js';
@@ -8,6 +8,7 @@ import { SubsidieTotalen } from './subsidie-totalen.type.js';
 /** The aggregate `subsidieTotalen`, computed in SQL, and its readable amounts. */
 @Resolver(() => SubsidieTotalen)
 export class SubsidieTotalenResolver {
+  @Directive(listSize(1))
   @Query(() => [SubsidieTotalen], {
     description: 'Subsidietotalen per gevraagde gemeente over een jaar: verleend tegenover vastgesteld. Eén element per gemeente, in de gevraagde volgorde.',
   })
@@ -22,7 +23,7 @@ export class SubsidieTotalenResolver {
     return rows.map((row) => ({ ...row, jaar }));
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente van de totalen.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente van de totalen.' })
   gemeente(@Root() totalen: SubsidieTotalen): Gemeente {
     return { code: totalen.gemeenteCode };
   }

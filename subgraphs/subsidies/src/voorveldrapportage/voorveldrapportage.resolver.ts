@@ -27,7 +27,7 @@ export class VoorveldrapportageResolver {
     return ctx.loaders.subsidiepartner.load(rapportage.partnerId);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waarover gerapporteerd wordt.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waarover gerapporteerd wordt.' })
   gemeente(@Root() rapportage: Voorveldrapportage): Gemeente {
     return { code: rapportage.gemeenteCode };
   }

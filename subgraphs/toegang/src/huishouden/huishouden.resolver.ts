@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { badUserInput, listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { residentLoaders, type ToegangContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { Inwoner } from '../inwoner/inwoner.type.js';
@@ -20,11 +20,12 @@ export class HuishoudenResolver {
     return residentLoaders(context).huishouden.load(id);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waarin het huishouden woont.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waarin het huishouden woont.' })
   gemeente(@Root() huishouden: HuishoudenRow): Gemeente {
     return { code: huishouden.gemeenteCode };
   }
 
+  @Directive(listSize(20))
   @FieldResolver(() => [Inwoner], {
     description: 'De leden van het huishouden, oudste eerst (voor zover binnen het mandaat van de vrager).',
   })

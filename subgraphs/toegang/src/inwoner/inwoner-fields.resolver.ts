@@ -1,14 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import {
-  Code,
-  codeOf,
-  Policy,
-  requiresAuthentication,
-  requiresPolicy,
-  requiresScope,
-  Scope,
-  Wet,
-} from '@sociaal-graph/toolkit';
+import { Code, codeOf, listSize, Policy, requiresAuthentication, requiresPolicy, requiresScope, Scope, Wet } from '@sociaal-graph/toolkit';
 import { residentLoaders, type ToegangContext } from '../context.js';
 import { Consulent } from '../consulent/consulent.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -84,6 +75,7 @@ export class InwonerFieldsResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [Melding], {
     nullable: true,
     description: 'Hulpvragen van de inwoner, nieuwste eerst; per wet alleen als de vrager de toegang voor die wet en gemeente uitvoert.',
@@ -94,6 +86,7 @@ export class InwonerFieldsResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(3))
   @FieldResolver(() => [Wet], { nullable: true, description: 'De wetten waaronder de inwoner een (voor de vrager zichtbare) melding heeft.' })
   async wetten(@Root() inwoner: InwonerRow, @Ctx() context: ToegangContext): Promise<Wet[]> {
     const meldingen = await residentLoaders(context).meldingenVanInwoner.load(inwoner.id);

@@ -16,7 +16,7 @@ export class MeldingResolver {
     return withPurpose(context.principal, Scope.VRIJE_TEKST, 'Melding.commentaar', melding.commentaar);
   }
 
-  @FieldResolver(() => Gemeente, { description: 'De gemeente waar de hulpvraag is gedaan.' })
+  @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waar de hulpvraag is gedaan.' })
   gemeente(@Root() melding: MeldingRow): Gemeente {
     return { code: melding.gemeenteCode };
   }

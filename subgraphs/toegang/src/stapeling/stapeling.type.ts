@@ -1,5 +1,5 @@
-import { ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { listSize, ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording } from '@sociaal-graph/toolkit';
+import { Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { StapelingRow } from './stapeling.sql.js';
 import { StapelingKosten } from './stapelingkosten.type.js';
@@ -12,7 +12,7 @@ import { StapelingKosten } from './stapelingkosten.type.js';
     'huishouden, in deze gemeente. Alleen aantallen, nooit personen; kleine aantallen zijn onderdrukt en de rest is afgerond op 5.',
 })
 export class StapelingRij {
-  @Field(() => Gemeente, { description: 'De gemeente waar de ondersteuning is toegekend.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de ondersteuning is toegekend.' })
   gemeente!: Gemeente;
 
   @Field(() => Int, { description: 'Het kalenderjaar van de toekenning waarover geteld is.' })
@@ -71,6 +71,7 @@ export class StapelingAntwoord {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(1))
   @Field(() => [StapelingRij], { description: 'Een rij per gemeente waarover is gerekend, in de gevraagde volgorde.' })
   rijen!: StapelingRij[];
 }

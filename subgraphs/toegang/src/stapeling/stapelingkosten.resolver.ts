@@ -1,7 +1,17 @@
 import {
   geaggregeerd,
-  assertStatistiek, badUserInput, DomainError, type Onderdrukt, type Principal, requiresAuthentication, requiresScope, Scope,
-  type StapelingKostenpost, Wet,
+  assertStatistiek,
+  badUserInput,
+  DomainError,
+  type Onderdrukt,
+  type Principal,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  type StapelingKostenpost,
+  Wet,
+  listSize,
+  listSizeFromArgument,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
@@ -100,6 +110,7 @@ export class StapelingKostenResolver {
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSize(8))
   @FieldResolver(() => [StapelingKostengroep], {
     description:
       'De kosten per groep: alle huishoudens, naar het aantal wetten en per combinatie van wetten, in de volgorde van StapelingGroep. ' +
@@ -126,6 +137,7 @@ export class StapelingKostenResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
   @Directive(REQUIRES_KOSTEN)
+  @Directive(listSizeFromArgument('aantal'))
   @FieldResolver(() => [DuurHuishouden], {
     nullable: true,
     description:

@@ -1,6 +1,4 @@
-import {
-  Eurocent, OnderdruktAantal, OnderdruktBedrag, STAPELINGKOSTEN_BESCHRIJVING, STAPELINGKOSTEN_KEY, STAPELINGKOSTEN_VELDEN, StapelingKostenpost, Wet,
-} from '@sociaal-graph/toolkit';
+import { Eurocent, listSize, OnderdruktAantal, OnderdruktBedrag, STAPELINGKOSTEN_BESCHRIJVING, STAPELINGKOSTEN_KEY, STAPELINGKOSTEN_VELDEN, StapelingKostenpost, Wet } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Huishouden } from '../huishouden/huishouden.type.js';
 
@@ -79,6 +77,7 @@ export class DuurHuishouden {
   @Field(() => Huishouden, { description: 'Het huishouden; zijn leden zijn op te vragen zoals elders, binnen uw mandaat.' })
   huishouden!: Huishouden;
 
+  @Directive(listSize(3))
   @Field(() => [Wet], { description: 'De wetten waaronder het huishouden in het jaar ondersteuning kreeg toegekend.' })
   wetten!: Wet[];
 

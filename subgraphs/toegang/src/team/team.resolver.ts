@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
+import { listSize, PageArgs, pageInfo, pageOf } from '@sociaal-graph/toolkit';
 import type { ToegangContext } from '../context.js';
 import { Consulent } from '../consulent/consulent.type.js';
 import { Organisatie } from '../extends/organisatie/organisatie.type.js';
@@ -16,11 +16,12 @@ export class TeamResolver {
     return { items: teams, pageInfo: pageInfo(totaal, page, teams.length) };
   }
 
-  @FieldResolver(() => Organisatie, { description: 'De organisatie waartoe het team behoort (gemeente of uitvoeringsorganisatie).' })
+  @FieldResolver(() => Organisatie, { nullable: true, description: 'De organisatie waartoe het team behoort (gemeente of uitvoeringsorganisatie).' })
   organisatie(@Root() team: TeamRow): Organisatie {
     return { id: team.organisatieId };
   }
 
+  @Directive(listSize(100))
   @FieldResolver(() => [Consulent], { description: 'De consulenten van het team, op naam.' })
   consulenten(@Root() team: TeamRow, @Ctx() context: ToegangContext) {
     return context.loaders.consulentenVanTeam.load(team.id);

@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, ObjectType } from 'type-graphql';
 import { PageArgs, PageInfo } from '../paging.js';
+import { listSize } from '../list-size.js';
 
 /** The audit record of who processed: kept apart from the verwerking itself (LDV). */
 @Directive('@shareable')
@@ -8,6 +9,7 @@ export class VerwerkingActor {
   @Field(() => String, { description: 'Organisatie van de vrager (CBS-code, "uo-hbel", AGB-code).' })
   organisatie!: string;
 
+  @Directive(listSize(9))
   @Field(() => [String], { description: 'Rollen van de vrager.' })
   rollen!: string[];
 

@@ -1,4 +1,15 @@
-import { geaggregeerd, bereikAntwoord, requiresAuthentication, requiresScope, Scope, Verantwoording, WetBereik, wetBereikVan, Wet } from '@sociaal-graph/toolkit';
+import {
+  geaggregeerd,
+  bereikAntwoord,
+  requiresAuthentication,
+  requiresScope,
+  Scope,
+  Verantwoording,
+  WetBereik,
+  wetBereikVan,
+  Wet,
+  listSize,
+} from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { WmoContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -14,7 +25,8 @@ export class WmoBereikAntwoord {
   })
   verantwoording!: Verantwoording;
 
-  @Field(() => [Gemeente], { description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Wmo), in de gevraagde volgorde.' })
+  @Directive(listSize(1))
+  @Field(() => [Gemeente], { nullable: 'items', description: 'De gevraagde gemeenten binnen uw mandaat voor statistiek (Wmo), in de gevraagde volgorde.' })
   gemeenten!: Gemeente[];
 }
 

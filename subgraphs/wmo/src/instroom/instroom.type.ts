@@ -1,5 +1,5 @@
-import { OnderdruktAantal, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { listSize, OnderdruktAantal, Verantwoording } from '@sociaal-graph/toolkit';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 
 /** Whether a period lies before or after a measure took effect in a gemeente. */
@@ -37,7 +37,7 @@ export class MaatregelInvoering {
     'periode) en hun gemiddelde omvang in uren per week. Bron: Wmo-toewijzingen (iWmo 301). Kleine aantallen onderdrukt.',
 })
 export class WmoInstroomPeriode {
-  @Field(() => Gemeente, { description: 'De gemeente.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente.' })
   gemeente!: Gemeente;
 
   @Field(() => String, { description: 'De ingangsdatum van de maatregel waartegen is vergeleken (JJJJ-MM-DD).' })
@@ -85,6 +85,7 @@ export class WmoInstroomEffect {
   })
   verantwoording!: Verantwoording;
 
+  @Directive(listSize(50))
   @Field(() => [WmoInstroomPeriode], { description: 'Per meegetelde gemeente (in de gevraagde volgorde) een rij VOOR en een rij NA.' })
   rijen!: WmoInstroomPeriode[];
 

@@ -8,6 +8,8 @@ import {
   Scope,
   scopeParameter,
   Wet,
+  listSize,
+  WMO_PRODUCTCATEGORIE,
 } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
 import type { WmoContext } from '../context.js';
@@ -29,6 +31,7 @@ export class WmoTellingArgs {
 export class WmoToewijzingTellingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
   @Directive(geaggregeerd)
   @Query(() => [WmoToewijzingTelling], {
     nullable: true,

@@ -48,10 +48,10 @@ export class WmoToewijzing {
   @Field(() => String, { description: 'CBS-gemeentecode van de gemeente die toewijst ("0406").' })
   gemeenteCode!: string;
 
-  @Field(() => Gemeente, { description: 'De gemeente die de toewijzing afgeeft.' })
+  @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzing afgeeft.' })
   gemeente!: Gemeente;
 
-  @Field(() => Inwoner, { description: 'De inwoner (client) aan wie de ondersteuning is toegewezen.' })
+  @Field(() => Inwoner, { nullable: true, description: 'De inwoner (client) aan wie de ondersteuning is toegewezen.' })
   inwoner!: Inwoner;
 
   @Field(() => Code, { description: 'Productcategorie (iWmo codelijst WMO020, 01 tot en met 18).' })
@@ -62,13 +62,13 @@ export class WmoToewijzing {
   })
   productcode!: string;
 
-  @Field(() => Aanbieder, { description: 'De aanbieder die de ondersteuning levert.' })
+  @Field(() => Aanbieder, { nullable: true, description: 'De aanbieder die de ondersteuning levert.' })
   aanbieder!: Aanbieder;
 
-  @Field(() => Contract, { description: 'Het inkoopcontract waaronder geleverd wordt.' })
+  @Field(() => Contract, { nullable: true, description: 'Het inkoopcontract waaronder geleverd wordt.' })
   contract!: Contract;
 
-  @Field(() => Tarief, { description: 'Het tarief dat gold op de ingangsdatum.' })
+  @Field(() => Tarief, { nullable: true, description: 'Het tarief dat gold op de ingangsdatum.' })
   tarief!: Tarief;
 
   @Field(() => WmoOmvang, { description: 'Toegewezen omvang: volume, eenheid en frequentie.' })

@@ -1,5 +1,5 @@
-import { Wet } from '@sociaal-graph/toolkit';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { listSize, Wet } from '@sociaal-graph/toolkit';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { InkoopContext } from '../../context.js';
 import { Contract } from '../../contract/contract.type.js';
 import { Gemeente } from './gemeente.type.js';
@@ -7,6 +7,7 @@ import { Gemeente } from './gemeente.type.js';
 /** The fields inkoop adds to Gemeente. */
 @Resolver(() => Gemeente)
 export class GemeenteResolver {
+  @Directive(listSize(50))
   @FieldResolver(() => [Contract], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

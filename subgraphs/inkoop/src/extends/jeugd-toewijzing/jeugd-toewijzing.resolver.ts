@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { InkoopContext } from '../../context.js';
 import { toewijzingKey } from '../../declaratie/declaratie.sql.js';
 import { Declaratie } from '../../declaratie/declaratie.type.js';
@@ -10,6 +10,7 @@ import { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 export class JeugdToewijzingResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS, Scope.DECLARATIES))
+  @Directive(listSize(120))
   @FieldResolver(() => [Declaratie], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

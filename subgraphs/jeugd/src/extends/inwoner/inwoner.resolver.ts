@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzing } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { JeugdTraject } from '../../jeugd-traject/jeugd-traject.type.js';
@@ -11,6 +11,7 @@ import { Inwoner } from './inwoner.type.js';
 export class InwonerResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [JeugdToewijzing], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -22,6 +23,7 @@ export class InwonerResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [Verwijzing], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -33,6 +35,7 @@ export class InwonerResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [JeugdTraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { ParticipatieContext } from '../../context.js';
 import { Minimaregeling } from '../../minimaregeling/minimaregeling.type.js';
 import { Reintegratietraject } from '../../reintegratietraject/reintegratietraject.type.js';
@@ -15,6 +15,7 @@ import { Inwoner } from './inwoner.type.js';
 export class InwonerResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(20))
   @FieldResolver(() => [Uitkering], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true, description: 'Uitkeringen van de inwoner binnen het mandaat van de aanvrager, nieuwste eerst.' })
@@ -24,6 +25,7 @@ export class InwonerResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(20))
   @FieldResolver(() => [Reintegratietraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -35,6 +37,7 @@ export class InwonerResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(20))
   @FieldResolver(() => [Schuldhulptraject], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
@@ -46,6 +49,7 @@ export class InwonerResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [Minimaregeling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

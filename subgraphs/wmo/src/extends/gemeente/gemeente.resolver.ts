@@ -10,6 +10,8 @@ import {
   Scope,
   scopeParameter,
   Wet,
+  listSize,
+  WMO_PRODUCTCATEGORIE,
 } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { type WmoContext, wmoToewijzingScope } from '../../context.js';
@@ -43,6 +45,7 @@ export class GemeenteResolver {
 
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
+  @Directive(listSize(WMO_PRODUCTCATEGORIE.size + 1))
   @Directive(geaggregeerd)
   @FieldResolver(() => [WmoToewijzingTelling], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.

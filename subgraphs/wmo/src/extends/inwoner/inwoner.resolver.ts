@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { type WmoContext, wmoToewijzingScope } from '../../context.js';
 import { WmoToewijzing, wmoToewijzingOf } from '../../toewijzing/toewijzing.type.js';
 import { Inwoner } from './inwoner.type.js';
@@ -9,6 +9,7 @@ import { Inwoner } from './inwoner.type.js';
 export class InwonerResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
+  @Directive(listSize(50))
   @FieldResolver(() => [WmoToewijzing], {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,

@@ -1,0 +1,92 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
+import { composeSupergraph, postGraphql, startTinySubgraph, type TinySubgraph, tempDir, testConfig } from '../gateway.test-utils.js';
+
+/** Lists sized with @listSize (cost spec, federation 2.9), as the subgraphs annotate theirs. */
+const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
+type Query {
+  gemeente(code: String!): Gemeente
+  telling(gemeenten: [String!]!): [Rij!]! @listSize(assumedSize: 3)
+}
+type Gemeente @key(fields: "code") {
+  code: String!
+  naam: String!
+  buren: [Gemeente!]! @listSize(assumedSize: 2)
+}
+type Rij { code: String! aantal: Int! }`;
+
+const RESOLVERS: GraphQLResolverMap<unknown> = {
+  Query: {
+    gemeente: (_source: unknown, { code }: { code: string }) => ({ code }),
+    // One row per asked gemeente: fewer than the three the @listSize allows.
+    telling: (_source: unknown, { gemeenten }: { gemeenten: string[] }) => gemeenten.map((code) => ({ code, aantal: 10 })),
+  },
+  Gemeente: {
+    naam: ({ code }: { code: string }) => `Gemeente ${code}`,
+    buren: ({ code }: { code: string }) => [{ code: `${code}a` }],
+  },
+};
+
+/** The request extension that asks for the cost report. */
+const ASK = { kosten: true };
+
+let subgraph: TinySubgraph;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let gateway: RunningGateway;
+let small: RunningGateway;
+
+beforeAll(async () => {
+  subgraph = await startTinySubgraph('alpha', SDL, RESOLVERS);
+  dir = await tempDir();
+  const supergraphPath = await dir.file('supergraph.graphql', composeSupergraph([subgraph]));
+  gateway = await createGatewayServer(testConfig({ supergraphPath, maxQueryCost: 20 }));
+  small = await createGatewayServer(testConfig({ supergraphPath, maxResponseBytes: 200 }));
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await small?.stop();
+  await subgraph?.stop();
+  await dir?.remove();
+});
+
+describe('demand control from the schema', () => {
+  it('estimates a list by its @listSize from the supergraph, and reports the actual cost beside it', async () => {
+    // Estimated 1 (gemeente) + 1 (code) + 1 (buren) + 2 x (1 (code) + 1 (buren) + 2 x 1 (code)) = 11;
+    // answered with one neighbour each: 1 + 1 + 1 + (1 + 1 + 1) = 6.
+    const { status, body } = await postGraphql(gateway.url, { query: '{ gemeente(code: "0406") { code buren { code buren { code } } } }', extensions: ASK });
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ gemeente: { code: '0406', buren: [{ code: '0406a', buren: [{ code: '0406aa' }] }] } });
+    expect((body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 11, werkelijk: 6 } });
+  });
+
+  it('multiplies an answer over asked gemeenten by their number, and refuses past MAX_QUERY_COST', async () => {
+    // Per gemeente 1 + 3 x 2 = 7; two gemeenten 14, three 21 (over 20).
+    const two = await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406", "0376"]) { code aantal } }', extensions: ASK });
+    // Not asked, not told.
+    expect((await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406"]) { code } }' })).body).toEqual({ data: { telling: [{ code: '0406' }] } });
+    expect((two.body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 14, werkelijk: 5 } });
+    const three = await postGraphql(gateway.url, {
+      query: 'query T($g: [String!]!) { telling(gemeenten: $g) { code aantal } }',
+      variables: { g: ['0406', '0376', '0417'] },
+    });
+    expect(three.status).toBe(400);
+    expect(three.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', sociaalGraph: { limiet: 20, waarde: 21 } });
+  });
+
+  it('sends no response larger than MAX_RESPONSE_BYTES: data null and RESPONSE_TOO_LARGE instead', async () => {
+    const codes = Array.from({ length: 20 }, (_, i) => `"${String(i).padStart(4, '0')}"`).join(', ');
+    const { status, body } = await postGraphql(small.url, { query: `{ telling(gemeenten: [${codes}]) { code aantal } }` });
+    expect(status).toBe(400);
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('groter dan 200 bytes'),
+        extensions: { code: 'RESPONSE_TOO_LARGE', sociaalGraph: { limiet: 200, waarde: expect.any(Number) } },
+      }),
+    ]);
+    // A small answer from the same gateway passes.
+    expect((await postGraphql(small.url, { query: '{ telling(gemeenten: ["0406"]) { code } }' })).body.data).toEqual({ telling: [{ code: '0406' }] });
+  });
+});

@@ -1,0 +1,86 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Histogram } from 'prom-client';
+import type { GatewayContext } from '../context.js';
+
+export interface OperationCostPluginOptions {
+  /**
+   * Largest response, in bytes of JSON (counted while walking the result: keys, values and
+   * punctuation, string escapes not counted). A larger one is not sent: `data: null` and one
+   * error `RESPONSE_TOO_LARGE`, HTTP 400. Default 16 MiB.
+   */
+  maxResponseBytes?: number;
+  /** `sociaal_graph_gateway_operation_cost{kind="estimated"|"actual"}` (gateway/src/metrics.ts). */
+  costHistogram?: Histogram<'kind'>;
+}
+
+/**
+ * Measures what an operation really cost once it ran (issue 11, item 1) and reports it: a
+ * caller that sends `"extensions": {"kosten": true}` gets `extensions.kosten { geschat, werkelijk }` (the estimate of `operationLimitsPlugin`
+ * against the fields actually in the answer, counted as the estimate counts them: each field 1,
+ * each list item its own fields), the operator the histogram. A response larger than
+ * `maxResponseBytes` is replaced by one error before Apollo serializes and sends it. The estimate
+ * with true list sizes refuses a too large answer before any subgraph is asked; this is the
+ * second line, for lists longer than their `@listSize` says.
+ */
+export function operationCostPlugin(options: OperationCostPluginOptions = {}): ApolloServerPlugin<GatewayContext> {
+  const { maxResponseBytes = 16 * 1024 * 1024, costHistogram } = options;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const { estimated } = contextValue.cost;
+          if (estimated === undefined) return;
+          const measured = measure(result.data ?? null);
+          contextValue.cost.actual = measured.cost;
+          costHistogram?.observe({ kind: 'estimated' }, estimated);
+          costHistogram?.observe({ kind: 'actual' }, measured.cost);
+          if (measured.bytes > maxResponseBytes) {
+            response.http.status = 400;
+            response.body.singleResult = {
+              data: null,
+              errors: [
+                {
+                  message: `Het antwoord is groter dan ${maxResponseBytes} bytes (ongeveer ${measured.bytes}) en wordt niet verstuurd; vraag kleinere pagina's (first) of minder velden.`,
+                  extensions: { code: 'RESPONSE_TOO_LARGE', sociaalGraph: { limiet: maxResponseBytes, waarde: measured.bytes } },
+                },
+              ],
+              extensions: { ...result.extensions, kosten: { geschat: estimated, werkelijk: measured.cost } },
+            };
+            return;
+          }
+          // Only when asked: most clients never look, and every answer would carry it.
+          if (request.extensions?.kosten === true) result.extensions = { ...result.extensions, kosten: { geschat: estimated, werkelijk: measured.cost } };
+        },
+      };
+    },
+  };
+}
+
+/** Fields in the answer (as the estimate counts them, `__typename` free) and its JSON size, in one walk. */
+function measure(data: unknown): { cost: number; bytes: number } {
+  let cost = 0;
+  let bytes = 0;
+  // An explicit stack: a deep answer must not overflow the call stack.
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || value === undefined) bytes += 4;
+    else if (typeof value === 'string') bytes += value.length + 2;
+    else if (typeof value === 'number' || typeof value === 'boolean') bytes += String(value).length;
+    else if (Array.isArray(value)) {
+      bytes += 2 + Math.max(0, value.length - 1);
+      for (const item of value) stack.push(item);
+    } else if (typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      bytes += 2 + Math.max(0, entries.length - 1);
+      for (const [key, child] of entries) {
+        if (key !== '__typename') cost += 1;
+        bytes += key.length + 3;
+        stack.push(child);
+      }
+    }
+  }
+  return { cost, bytes };
+}
