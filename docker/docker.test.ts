@@ -374,7 +374,9 @@ describe('environment variables', () => {
   });
 
   it('documents every variable the code reads in README "Environment variables"', () => {
-    const undocumented = [...read_].filter((name) => !documented.has(name) && !NOT_FOR_OPERATORS.has(name));
+    // A helper called with a prefix (`callerLimits(env, 'RATE_LIMIT', ...)`) reads `RATE_LIMIT_*`: documented as those.
+    const isDocumented = (name: string) => documented.has(name) || [...documented].some((other) => other.startsWith(`${name}_`));
+    const undocumented = [...read_].filter((name) => !isDocumented(name) && !NOT_FOR_OPERATORS.has(name));
     expect(undocumented).toEqual([]);
   });
 

@@ -164,9 +164,10 @@ function readable(raw: string, label: string): { line: string; warning: boolean 
   if (raw.startsWith('[sociaal-graph] ')) return { line: raw.slice('[sociaal-graph] '.length), warning: true };
   if (!raw.startsWith('{')) return { line: raw, warning: false };
   try {
-    const entry = JSON.parse(raw) as { level?: string; msg?: string; service?: string; err?: { message?: string } };
+    const entry = JSON.parse(raw) as { level?: string; msg?: string; service?: string; url?: string; err?: { message?: string } };
     if (typeof entry.msg !== 'string') return { line: raw, warning: false };
-    const detail = entry.err?.message ? `: ${entry.err.message}` : '';
+    // The address a process names (`subgraph listening`, `gateway ready`) is what a person looks for.
+    const detail = `${entry.url ? ` at ${entry.url}` : ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`;
     if (entry.level === 'warn') return { line: `${entry.msg}${detail}`, warning: true };
     const prefix = entry.level === 'error' || entry.level === 'fatal' ? 'error: ' : '';
     return { line: `[${entry.service ?? label}] ${prefix}${entry.msg}${detail}`, warning: false };

@@ -212,7 +212,11 @@ async function startSubgraphProcess(name: string, env: Record<string, string>): 
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 5 minutes:\n${output}`)), 300_000);
+    const timer = setTimeout(() => {
+      // Never leave it running after the test gave up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`${name} did not start within 5 minutes:\n${output}`));
+    }, 300_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       // The subgraph logs one JSON line when it listens (pino): `"msg":"subgraph listening"` with its `url`.

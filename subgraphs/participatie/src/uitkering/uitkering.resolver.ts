@@ -31,7 +31,7 @@ export class UitkeringResolver {
     nullable: true,
     description: 'Eén uitkering op identificatie; leeg als zij niet bestaat of buiten het mandaat van de aanvrager valt.',
   })
-  uitkering(@Arg('id', () => String, { description: 'Identificatie van de uitkering ("uk-0406-12").' }) id: string, @Ctx() ctx: ParticipatieContext): Promise<Uitkering | null> {
+  uitkering(@Arg('id', () => String, { description: 'Identificatie van de uitkering (ondoorzichtig, bijvoorbeeld "uk-0406-3f9a2c7e1b0d4a56").' }) id: string, @Ctx() ctx: ParticipatieContext): Promise<Uitkering | null> {
     assertRecordId(id, 'uitkering');
     return ctx.loaders.uitkering.load(id);
   }

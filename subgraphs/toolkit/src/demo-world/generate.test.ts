@@ -71,6 +71,34 @@ describe('the demo world', () => {
     expect(three.length).toBeGreaterThan(0);
   });
 
+  it('gives rows about residents ids that reveal neither how many there are nor their order', () => {
+    const counter = /(^|-)\d{1,7}$|^[WJ]\d{10}$/;
+    const ids = [
+      ...world.huishoudens.map((r) => r.id), ...world.meldingen.map((r) => r.id), ...world.verwijzingen.map((r) => r.id),
+      ...world.jeugdTrajecten.map((r) => r.id), ...world.uitkeringen.map((r) => r.id), ...world.reintegratietrajecten.map((r) => r.id),
+      ...world.schuldhulptrajecten.map((r) => r.id), ...world.minimaregelingen.map((r) => r.id), ...world.declaraties.map((r) => r.id),
+      ...world.wmoToewijzingen.map((r) => r.toewijzingsnummer), ...world.jeugdToewijzingen.map((r) => r.toewijzingsnummer),
+    ];
+    expect(ids.filter((id) => counter.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A resident's meldingen in id order are not their order in time more often than chance would have it.
+    const perResident = new Map<string, { id: string; datum: string }[]>();
+    for (const m of world.meldingen) perResident.set(m.inwonerId, [...(perResident.get(m.inwonerId) ?? []), m]);
+    const pairs = [...perResident.values()].filter((rows) => rows.length === 2 && rows[0].datum !== rows[1].datum);
+    const inOrder = pairs.filter(([a, b]) => (a.id < b.id) === (a.datum < b.datum)).length;
+    expect(pairs.length).toBeGreaterThan(200);
+    expect(Math.abs(inOrder / pairs.length - 0.5)).toBeLessThan(0.1);
+    // The same installation (secret) gets the same ids on every start; another gets others.
+    const again = generateDemoWorld({ ...readDemoConfig({}), pseudonymSecret: 'ander-geheim' });
+    expect(again.meldingen[0].id).not.toBe(world.meldingen[0].id);
+    expect(generateDemoWorld({ ...readDemoConfig({}) }).meldingen[0].id).toBe(world.meldingen[0].id);
+    // References follow the new ids.
+    const nummers = new Set([...world.wmoToewijzingen, ...world.jeugdToewijzingen].map((t) => t.toewijzingsnummer));
+    expect(world.declaraties.filter((d) => !nummers.has(d.toewijzingsnummer))).toEqual([]);
+    const huishoudens = new Set(world.huishoudens.map((h) => h.id));
+    expect(world.inwoners.filter((i) => !huishoudens.has(i.huishoudenId))).toEqual([]);
+  });
+
   it('grows with the scale parameter', () => {
     const bigger = generateDemoWorld(readDemoConfig({ DEMO_SCALE: '0.2' }));
     expect(bigger.wmoToewijzingen.length).toBeGreaterThan(world.wmoToewijzingen.length * 1.6);

@@ -7,6 +7,7 @@ import { buildProcurement } from './procurement.js';
 import { ToewijzingFactory } from './provisions.js';
 import { buildFinancien, buildMaatregelen } from './public-finance.js';
 import { addDays, Random } from './random.js';
+import { withOpaqueIds } from './opaque-ids.js';
 import { buildSubsidies } from './subsidies.js';
 import type { DemoWorld, WetCode, WorldConsulent, WorldInwoner, WorldMelding, WorldTeam } from './world.js';
 
@@ -31,7 +32,7 @@ export function generateDemoWorld(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gem
   const key = `${demo.seed}|${demo.scale}|${demo.gemeenten}|${demo.pseudonymSecret}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const world = build(demo);
+  const world = withOpaqueIds(build(demo), demo.pseudonymSecret);
   cache.set(key, world);
   return world;
 }

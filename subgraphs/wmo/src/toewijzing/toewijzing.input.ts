@@ -60,7 +60,7 @@ export function toewijzingFilterOf(args: WmoToewijzingenArgs): ToewijzingFilter 
   };
 }
 
-// iWmo's LDT_Nummer is numeric, but gemeenten number with prefixes too (the demo world: "W0406000123").
+// iWmo's LDT_Nummer is numeric, but gemeenten number with prefixes too (the demo world: "W0406" and 12 letters and digits of a keyed hash).
 const TOEWIJZINGSNUMMER = /^[0-9A-Za-z]{1,20}$/;
 
 /** A toewijzingsnummer is 1 to 20 letters and digits; anything else is refused. */
