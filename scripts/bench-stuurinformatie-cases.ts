@@ -82,8 +82,8 @@ export function benchmarkCases(): BenchCase[] {
       naam: `verplichtingen (${wet === 'WMO' ? 'Wmo' : 'Jeugdwet'}, 2025)`, subgraph: 'inkoop', vrager: { rol: 'inkoper', org: 'regio-gv' }, wetten: [wet],
       query: `query ($g: [String!]!) { verplichtingen(gemeenten: $g, wet: ${wet}, jaar: 2025) { ${VERANTWOORDING} peildatum rijen {
         aanbieder { agbCode naam } gemeente { code } wet jaar aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL}
-        prognose ${AANTAL} aandeelNietGedeclareerd onderdrukt
-        maanden { maand geleverd aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL} onderdrukt } } } }`,
+        prognose ${AANTAL} aandeelNietGedeclareerd ${AANTAL}
+        maanden { maand geleverd aantalToewijzingen ${AANTAL} verwacht ${AANTAL} gedeclareerd ${AANTAL} } } } }`,
       variables: gemeentenVan, inhoud: verantwoord('verplichtingen'),
     })),
     {
@@ -98,7 +98,7 @@ export function benchmarkCases(): BenchCase[] {
       naam: 'jeugdTrajectkengetallen (2025, per aanbieder)', subgraph: 'jeugd + inkoop', vrager: regioGv, wetten: ['JEUGDWET'],
       query: `query ($g: [String!]!) { jeugdTrajectkengetallen(gemeenten: $g, jaar: 2025, indeling: AANBIEDER) { ${VERANTWOORDING} rijen {
         gemeente { code } jaar indeling groepCode aanbieder { agbCode naam } productcategorie { code } aantalClienten ${AANTAL} aantalTrajecten ${AANTAL}
-        aandeelLangerDanEenJaar aandeelHerhaaldBeroep gemiddeldeDuurInDagen kostenPerClient } } }`,
+        aandeelLangerDanEenJaar ${AANTAL} aandeelHerhaaldBeroep ${AANTAL} gemiddeldeDuurInDagen ${AANTAL} kostenPerClient ${AANTAL} } } }`,
       variables: gemeentenVan, inhoud: verantwoord('jeugdTrajectkengetallen'),
     },
     ...(['wmoBereik', 'jeugdBereik', 'participatieBereik'] as const).map((root): BenchCase => {
@@ -110,10 +110,15 @@ export function benchmarkCases(): BenchCase[] {
       };
     }),
     {
-      naam: 'wmoInstroomRondMaatregel (24 months)', subgraph: 'wmo', vrager: regioGv, wetten: ['WMO'],
-      query: `query ($i: [MaatregelInvoering!]!) { wmoInstroomRondMaatregel(invoeringen: $i, maanden: 24) { ${VERANTWOORDING} rijen {
-        gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen ${AANTAL} aantalClienten ${AANTAL} gemiddeldeUrenPerWeek onderdrukt } } }`,
-      variables: (g) => ({ i: g.map((gemeenteCode) => ({ gemeenteCode, ingangsdatum: '2024-01-01' })) }), inhoud: verantwoord('wmoInstroomRondMaatregel'),
+      // The intake around each registered date of each Wmo measure (issue 10: no caller-chosen dates).
+      naam: 'Maatregel.wmoInstroom (12 months)', subgraph: 'gemeenten + wmo', vrager: regioGv, wetten: ['WMO'],
+      query: `query { maatregelen(wet: WMO) { id wmoInstroom { ${VERANTWOORDING} rijen {
+        gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen ${AANTAL} aantalClienten ${AANTAL} gemiddeldeUrenPerWeek ${AANTAL} } } } }`,
+      variables: () => ({}),
+      inhoud: (data: Record<string, any>) => ({
+        berekendOver: [...new Set(data.maatregelen.flatMap((m: any) => (m.wmoInstroom?.verantwoording.berekendOver ?? []) as string[]))] as string[],
+        rijen: data.maatregelen.reduce((a: number, m: any) => a + (m.wmoInstroom?.rijen.length ?? 0), 0) as number,
+      }),
     },
     {
       naam: 'subsidiesPerPartner (2025)', subgraph: 'subsidies', vrager: null, wetten: [],

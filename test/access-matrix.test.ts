@@ -102,9 +102,20 @@ function mayCount(caller: Caller, wet: Wet, gemeente: string): boolean {
   }
 }
 
-/** A count as published: under 10 withheld, the rest rounded to 5. */
-function published(count: number): number | 'KLEIN_AANTAL' {
-  return count < 10 ? 'KLEIN_AANTAL' : Math.round(count / 5) * 5;
+/**
+ * A count as published (issue 10): withheld under 10 contributors, else GEPUBLICEERD; the value itself is
+ * checked where it is read (`gepubliceerd`), since cell-key rounding goes up or down by a fixed draw.
+ */
+function published(count: number, contributors = count): 'GEPUBLICEERD' | 'KLEIN_AANTAL' {
+  return contributors < 10 ? 'KLEIN_AANTAL' : 'GEPUBLICEERD';
+}
+
+/** A published value read back: withheld gives its reason, a number must be a multiple of 5 less than 5 from the truth. */
+function gepubliceerd(aantal: { waarde: number | null; onderdrukt: string | null }, truth: number, label: string): string {
+  if (aantal.waarde === null) return aantal.onderdrukt ?? 'NULL';
+  expect(aantal.waarde % 5, label).toBe(0);
+  expect(Math.abs(aantal.waarde - truth), label).toBeLessThan(5);
+  return 'GEPUBLICEERD';
 }
 
 // ---- The demo world, indexed ---------------------------------------------------------------------
@@ -137,6 +148,13 @@ const ACTIEF = {
   WMO: countBy(world.wmoToewijzingen.filter((t) => actiefIn(t, JAAR)), (t) => t.gemeenteCode),
   JEUGDWET: countBy(world.jeugdToewijzingen.filter((t) => actiefIn(t, JAAR)), (t) => t.gemeenteCode),
 };
+/** Distinct clients with a toewijzing active in the year, per gemeente: the contributors of the count of toewijzingen. */
+const CLIENTEN = Object.fromEntries(
+  (['WMO', 'JEUGDWET'] as const).map((wet) => {
+    const lijst = (wet === 'WMO' ? world.wmoToewijzingen : world.jeugdToewijzingen).filter((t) => actiefIn(t, JAAR));
+    return [wet, (g: string) => new Set(lijst.filter((t) => t.gemeenteCode === g).map((t) => t.inwonerId)).size];
+  }),
+) as Record<'WMO' | 'JEUGDWET', (g: string) => number>;
 const SCHULDHULP_GESTART = countBy(world.schuldhulptrajecten.filter((s) => s.startdatum.startsWith(`${JAAR}-`)), (s) => s.gemeenteCode);
 const inwoners = new Map(world.inwoners.map((i) => [i.id, i]));
 
@@ -355,14 +373,14 @@ describe('access matrix: every caller, every gemeente, every wet', () => {
       for (const g of GEMEENTEN) {
         const count = ACTIEF[wet](g);
         // Outside the aggregate rights: refused (FORBIDDEN), never a silent zero.
-        expected[`${g} ${wet}`] = refusal(caller, 'tellingen') ?? (mayCount(caller, wet, g) ? (count === 0 ? 'GEEN' : published(count)) : 'FORBIDDEN');
+        expected[`${g} ${wet}`] = refusal(caller, 'tellingen') ?? (mayCount(caller, wet, g) ? (count === 0 ? 'GEEN' : published(count, CLIENTEN[wet](g))) : 'FORBIDDEN');
       }
       const actual = outcomes(response, field, (rows: { gemeente: { code: string }; totaal: boolean; aantalToewijzingen: { waarde: number | null; onderdrukt: string | null } }[], g) => {
         expect(new Set(rows.map((row) => row.gemeente.code)), g).toEqual(new Set(rows.length ? [g] : []));
         const total = rows.filter((row) => row.totaal);
         if (total.length === 0) return 'GEEN';
         expect(total, g).toHaveLength(1);
-        return total[0].aantalToewijzingen.waarde ?? total[0].aantalToewijzingen.onderdrukt;
+        return gepubliceerd(total[0].aantalToewijzingen, ACTIEF[wet](g), `${g} ${wet}`);
       }, ` ${wet}`);
       expect(actual).toEqual(expected);
       expect(otherErrors(response)).toEqual([]);
@@ -389,7 +407,7 @@ describe('access matrix: every caller, every gemeente, every wet', () => {
         expect(row.toelichting, g).toMatch(/niet beschikbaar/);
         return 'BUITEN_MANDAAT';
       }
-      return row.schuldhulptrajectenGestart.waarde ?? row.schuldhulptrajectenGestart.onderdrukt;
+      return gepubliceerd(row.schuldhulptrajectenGestart, SCHULDHULP_GESTART(g), `${g} schuldhulp`);
     }, ' PARTICIPATIEWET');
     expect(actual).toEqual(expected);
     expect(otherErrors(response)).toEqual([]);

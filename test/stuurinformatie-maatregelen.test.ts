@@ -1,4 +1,5 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { expectCount, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
 import { useGraph } from './graph.test-utils.js';
 
@@ -8,21 +9,38 @@ import { useGraph } from './graph.test-utils.js';
 const world = generateDemoWorld(readDemoConfig({}));
 const graph = useGraph();
 
-const QUERY = `query ($i: [MaatregelInvoering!]!, $m: Int) {
-  maatregelen(wet: WMO) { id statussen { gemeenteCode status datum uitzondering } }
-  wmoInstroomRondMaatregel(invoeringen: $i, maanden: $m) {
-    verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot laatsteDeclaratie }
-    rijen { gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen { waarde onderdrukt } aantalClienten { waarde onderdrukt }
-            gemiddeldeUrenPerWeek onderdrukt }
+const QUERY = `query {
+  maatregelen(wet: WMO) {
+    id statussen { gemeenteCode status datum uitzondering }
+    wmoInstroom {
+      maanden
+      verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot laatsteDeclaratie }
+      rijen { gemeente { code naam } ingangsdatum periode van tot aantalToewijzingen { waarde onderdrukt bewerking }
+              aantalClienten { waarde onderdrukt bewerking } gemiddeldeUrenPerWeek { waarde onderdrukt bewerking } }
+    }
   }
 }`;
 
+interface Rij {
+  gemeente: { code: string; naam: string };
+  ingangsdatum: string;
+  periode: string;
+  van: string;
+  tot: string;
+  aantalToewijzingen: PublishedValue;
+  aantalClienten: PublishedValue;
+  gemiddeldeUrenPerWeek: PublishedValue;
+}
 interface Antwoord {
-  maatregelen: { id: string; statussen: { gemeenteCode: string; status: string; datum: string | null; uitzondering: string | null }[] }[];
-  wmoInstroomRondMaatregel: {
-    verantwoording: { berekendOver: string[]; uitgesloten: unknown[]; gegevensTot: string | null; laatsteDeclaratie: string | null };
-    rijen: Record<string, unknown>[];
-  } | null;
+  maatregelen: {
+    id: string;
+    statussen: { gemeenteCode: string; status: string; datum: string | null; uitzondering: string | null }[];
+    wmoInstroom: {
+      maanden: number;
+      verantwoording: { berekendOver: string[]; uitgesloten: unknown[]; gegevensTot: string | null; laatsteDeclaratie: string | null };
+      rijen: Rij[];
+    } | null;
+  }[];
 }
 
 /** Hours per week of an omvang: minutes /60; per day x7, per week, per month x12/52. */
@@ -30,8 +48,13 @@ function urenPerWeek(t: { volume: number; eenheid: string; frequentie: string })
   const uren = t.eenheid === '01' ? t.volume / 60 : t.volume;
   return t.frequentie === '1' ? uren * 7 : t.frequentie === '2' ? uren : (uren * 12) / 52;
 }
-const gepubliceerd = (n: number) => (n < 10 ? { waarde: null, onderdrukt: 'KLEIN_AANTAL' } : { waarde: Math.round(n / 5) * 5, onderdrukt: null });
 const naam = (code: string) => world.gemeenten.find((g) => g.code === code)?.naam;
+const plusMaanden = (datum: string, maanden: number) => {
+  const d = new Date(`${datum}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + maanden);
+  return d.toISOString().slice(0, 10);
+};
+const dagErvoor = (datum: string) => new Date(Date.parse(`${datum}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Huishoudelijke hulp (categorie 01, omvang in time) that started between two dates, inclusive. */
 function instroom(gemeenteCode: string, van: string, tot: string) {
@@ -41,33 +64,43 @@ function instroom(gemeenteCode: string, van: string, tot: string) {
       ['01', '04'].includes(t.eenheid) && ['1', '2', '4'].includes(t.frequentie),
   );
 }
+const eindeGegevens = world.wmoToewijzingen.map((t) => t.ingangsdatum).sort().at(-1) ?? '';
 
-function rij(gemeenteCode: string, ingangsdatum: string, periode: string, van: string, tot: string) {
-  const rows = instroom(gemeenteCode, van, tot);
-  const clienten = new Set(rows.map((t) => t.inwonerId)).size;
-  return {
-    gemeente: { code: gemeenteCode, naam: naam(gemeenteCode) },
-    ingangsdatum,
-    periode,
-    van,
-    tot,
-    aantalToewijzingen: gepubliceerd(rows.length),
-    aantalClienten: gepubliceerd(clienten),
-    gemiddeldeUrenPerWeek: clienten < 10 ? null : Math.round((100 * rows.reduce((s, t) => s + urenPerWeek(t), 0)) / rows.length) / 100,
-    onderdrukt: clienten < 10 ? 'KLEIN_AANTAL' : null,
-  };
+/** The rows expected around a registered date, with the policy's rules applied to the demo world's truth. */
+function expectRijen(rijen: Rij[], gemeenteCode: string, datum: string): void {
+  const mijn = rijen.filter((r) => r.gemeente.code === gemeenteCode);
+  const perioden = [
+    { periode: 'VOOR', van: plusMaanden(datum, -12), tot: dagErvoor(datum) },
+    { periode: 'NA', van: datum, tot: dagErvoor(plusMaanden(datum, 12)) },
+  ];
+  expect(mijn.map(({ gemeente, ingangsdatum, periode, van, tot }) => ({ gemeente, ingangsdatum, periode, van, tot }))).toEqual(
+    perioden.map((p) => ({ gemeente: { code: gemeenteCode, naam: naam(gemeenteCode) }, ingangsdatum: datum, ...p })),
+  );
+  for (const rij of mijn) {
+    if (rij.tot > eindeGegevens) {
+      expect(rij.aantalClienten.onderdrukt).toBe('ONVOLLEDIGE_PERIODE');
+      continue;
+    }
+    const rows = instroom(gemeenteCode, rij.van, rij.tot);
+    const clienten = new Set(rows.map((t) => t.inwonerId)).size;
+    expectCount(rij.aantalToewijzingen, { value: rows.length, contributors: clienten }, `${gemeenteCode} ${rij.periode}`);
+    expectCount(rij.aantalClienten, { value: clienten }, `${gemeenteCode} ${rij.periode}`);
+    const count = rij.aantalToewijzingen.waarde;
+    if (count === null) {
+      expect(rij.gemiddeldeUrenPerWeek.waarde).toBeNull();
+    } else if (rij.gemiddeldeUrenPerWeek.waarde !== null) {
+      const perClient = new Map<string, number>();
+      for (const t of rows) perClient.set(t.inwonerId, (perClient.get(t.inwonerId) ?? 0) + urenPerWeek(t));
+      const som = [...perClient.values()].reduce((a, b) => a + b, 0);
+      expect(Math.abs(rij.gemiddeldeUrenPerWeek.waarde - som / count)).toBeLessThanOrEqual(Math.max(...perClient.values()) / 2 / count + 0.11);
+    }
+  }
 }
 
 describe('measures and their effect on the Wmo intake, through the gateway', () => {
-  it("gives HBEL's analist the status with Eemnes' 90+ exception, the intake of Huizen before and after, and excludes Hilversum", async () => {
+  it("gives HBEL's analist the status with Eemnes' 90+ exception and the intake around each registered date, by the policy", async () => {
     const token = await graph.token({ role: 'analist', org: 'uo-hbel' });
-    const eemnes = world.maatregelStatussen.find((s) => s.maatregelId === 'm-hhm-normenkader' && s.gemeenteCode === '0317')!;
-    const invoeringen = [
-      { gemeenteCode: '0406', ingangsdatum: '2024-01-01' },
-      { gemeenteCode: '0402', ingangsdatum: '2024-01-01' },
-      { gemeenteCode: '0317', ingangsdatum: eemnes.datum! },
-    ];
-    const { data, errors } = await graph.query<Antwoord>(QUERY, { i: invoeringen, m: 24 }, token);
+    const { data, errors } = await graph.query<Antwoord>(QUERY, {}, token);
     expect(errors).toBeUndefined();
 
     const hhm = data!.maatregelen.find((m) => m.id === 'm-hhm-normenkader');
@@ -78,38 +111,35 @@ describe('measures and their effect on the Wmo intake, through the gateway', () 
     expect(hhm?.statussen).toEqual(verwachteStatussen);
     expect(hhm?.statussen.find((s) => s.gemeenteCode === '0317')?.uitzondering).toContain('90 jaar');
 
-    const effect = data!.wmoInstroomRondMaatregel!;
-    expect(effect.rijen).toEqual([
-      rij('0406', '2024-01-01', 'VOOR', '2022-01-01', '2023-12-31'),
-      rij('0406', '2024-01-01', 'NA', '2024-01-01', '2025-12-31'),
-      rij('0317', eemnes.datum!, 'VOOR', '2018-07-01', '2020-06-30'),
-      rij('0317', eemnes.datum!, 'NA', '2020-07-01', '2022-06-30'),
-    ]);
-    expect(effect.rijen[0]?.gemiddeldeUrenPerWeek).not.toBeNull();
-    const meegeteld = [...instroom('0406', '2022-01-01', '2025-12-31'), ...instroom('0317', '2018-07-01', '2022-06-30')];
-    expect(effect.verantwoording).toEqual({
-      berekendOver: ['0406', '0317'],
-      uitgesloten: [{ gemeenteCode: '0402', wet: 'WMO', reden: 'BUITEN_MANDAAT' }],
-      gegevensTot: meegeteld.map((t) => t.ingangsdatum).sort().at(-1),
-      laatsteDeclaratie: null,
-    });
+    // Every implemented status with a date gives its two periods; nothing else (no caller-chosen dates).
+    const ingevoerd = verwachteStatussen.filter((s) => s.status === 'GEIMPLEMENTEERD' && s.datum !== null);
+    const effect = hhm!.wmoInstroom!;
+    expect(effect.maanden).toBe(12);
+    expect(effect.verantwoording.berekendOver).toEqual(ingevoerd.map((s) => s.gemeenteCode));
+    expect(effect.verantwoording.uitgesloten).toEqual([]);
+    expect(effect.rijen).toHaveLength(2 * ingevoerd.length);
+    for (const s of ingevoerd) expectRijen(effect.rijen, s.gemeenteCode, s.datum!);
+    // A measure still in preparation has no dates, so no intake rows.
+    expect(data!.maatregelen.find((m) => m.id === 'm-versobering-hh')?.wmoInstroom?.rijen).toEqual([]);
+
+    // The same question again gives the same numbers: averaging repeats gains nothing.
+    expect((await graph.query<Antwoord>(QUERY, {}, token)).data).toEqual(data);
   });
 
-  it("gives Eemnes' beleid only Eemnes and lists Huizen as excluded; a provider gets no aggregate", async () => {
+  it("gives Eemnes' beleid only Eemnes and lists the other HBEL gemeenten as excluded; a provider gets no aggregate", async () => {
     const beleid = await graph.token({ role: 'beleid', org: '0317' });
-    const invoeringen = [{ gemeenteCode: '0317', ingangsdatum: '2024-01-01' }, { gemeenteCode: '0406', ingangsdatum: '2024-01-01' }];
-    const { data, errors } = await graph.query<Antwoord>(QUERY, { i: invoeringen }, beleid);
+    const { data, errors } = await graph.query<Antwoord>(QUERY, {}, beleid);
     expect(errors).toBeUndefined();
-    expect(data!.wmoInstroomRondMaatregel!.verantwoording.berekendOver).toEqual(['0317']);
-    expect(data!.wmoInstroomRondMaatregel!.verantwoording.uitgesloten).toEqual([{ gemeenteCode: '0406', wet: 'WMO', reden: 'BUITEN_MANDAAT' }]);
-    expect(data!.wmoInstroomRondMaatregel!.rijen).toEqual([
-      rij('0317', '2024-01-01', 'VOOR', '2023-01-01', '2023-12-31'),
-      rij('0317', '2024-01-01', 'NA', '2024-01-01', '2024-12-31'),
-    ]);
+    const effect = data!.maatregelen.find((m) => m.id === 'm-hhm-normenkader')!.wmoInstroom!;
+    expect(effect.verantwoording.berekendOver).toEqual(['0317']);
+    expect(effect.verantwoording.uitgesloten).toEqual(
+      ['0376', '0406', '0417'].map((gemeenteCode) => ({ gemeenteCode, wet: 'WMO', reden: 'BUITEN_MANDAAT' })),
+    );
+    expectRijen(effect.rijen, '0317', '2024-07-01');
 
     const aanbieder = await graph.token({ role: 'aanbieder', org: world.aanbieders[0]!.agbCode });
-    const refused = await graph.query<Antwoord>(QUERY, { i: invoeringen }, aanbieder);
-    expect(refused.data?.wmoInstroomRondMaatregel ?? null).toBeNull();
+    const refused = await graph.query<Antwoord>(QUERY, {}, aanbieder);
+    expect(refused.data?.maatregelen.every((m) => m.wmoInstroom === null)).toBe(true);
     expect(refused.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
   });
 });

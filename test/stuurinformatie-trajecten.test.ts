@@ -1,4 +1,5 @@
 import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { expectCount, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
 import { useGraph } from './graph.test-utils.js';
 
@@ -9,19 +10,19 @@ import { useGraph } from './graph.test-utils.js';
 const world = generateDemoWorld(readDemoConfig({}));
 const graph = useGraph();
 
+const W = '{ waarde onderdrukt bewerking }';
 const QUERY = `query ($g: [String!]!, $j: Int!, $i: JeugdTrajectIndeling) {
   jeugdTrajectkengetallen(gemeenten: $g, jaar: $j, indeling: $i) {
     verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot }
     rijen {
       gemeente { code } jaar indeling groepCode aanbieder { agbCode naam } productcategorie { code }
-      aantalClienten { waarde onderdrukt } aantalTrajecten { waarde onderdrukt }
-      aandeelLangerDanEenJaar aandeelHerhaaldBeroep gemiddeldeDuurInDagen kostenPerClient
+      aantalClienten ${W} aantalTrajecten ${W} aandeelLangerDanEenJaar ${W} aandeelHerhaaldBeroep ${W} gemiddeldeDuurInDagen ${W} kostenPerClient ${W}
     }
   }
 }`;
 
 type Indeling = 'AANBIEDER' | 'PRODUCTCATEGORIE';
-type Aantal = { waarde: number | null; onderdrukt: string | null };
+type Aantal = PublishedValue;
 interface Rij {
   gemeente: { code: string };
   jaar: number;
@@ -31,10 +32,10 @@ interface Rij {
   productcategorie: { code: string } | null;
   aantalClienten: Aantal;
   aantalTrajecten: Aantal;
-  aandeelLangerDanEenJaar: number | null;
-  aandeelHerhaaldBeroep: number | null;
-  gemiddeldeDuurInDagen: number | null;
-  kostenPerClient: number | null;
+  aandeelLangerDanEenJaar: Aantal;
+  aandeelHerhaaldBeroep: Aantal;
+  gemiddeldeDuurInDagen: Aantal;
+  kostenPerClient: Aantal;
 }
 interface Antwoord {
   verantwoording: { berekendOver: string[]; uitgesloten: { gemeenteCode: string; wet: string; reden: string }[]; gegevensTot: string | null };
@@ -42,8 +43,15 @@ interface Antwoord {
 }
 
 const dag = (datum: string) => Date.parse(`${datum}T00:00:00Z`) / 86_400_000;
-const gepubliceerd = (n: number): Aantal => (n < 10 ? { waarde: null, onderdrukt: 'KLEIN_AANTAL' } : { waarde: Math.round(n / 5) * 5, onderdrukt: null });
-const aandeel = (deel: number, geheel: number) => Math.round((deel / geheel) * 1000) / 1000;
+
+/** A value derived by the policy from counts each within 4 of the truth: withheld where numerator or complement is under 10. */
+function expectShare(published: Aantal, teller: number, noemer: number, label: string): void {
+  if (teller < 10 || noemer - teller < 10) {
+    expect(published.waarde, label).toBeNull();
+    return;
+  }
+  expect(Math.abs((published.waarde ?? Number.NaN) - teller / noemer), label).toBeLessThanOrEqual((4 / noemer) * (1 + teller / noemer) / (1 - 4 / noemer) + 0.005 + 1e-9);
+}
 
 /** Per group (aanbieder or productcategorie) of one gemeente and year: the trajecten, their clients and the declared amount, from the world. */
 function verwacht(gemeente: string, jaar: number, indeling: Indeling) {
@@ -65,13 +73,21 @@ function verwacht(gemeente: string, jaar: number, indeling: Indeling) {
         world.jeugdTrajecten.some((vorig) => vorig.inwonerId === tr.inwonerId && vorig.gemeenteCode === gemeente && vorig.einddatum !== null &&
           vorig.einddatum < tr.startdatum && dag(tr.startdatum) - dag(vorig.einddatum) <= 365),
       );
-      const bedrag = world.declaraties
-        .filter((d) => d.wet === 'JEUGDWET' && d.gemeenteCode === gemeente && d.leveringVan.startsWith(`${jaar}-`))
-        .filter((d) => (indeling === 'AANBIEDER' ? d.aanbiederAgb : d.productcategorie) === groep)
-        .filter((d) => d.status !== 'AFGEWEZEN' && d.status !== 'GECREDITEERD')
-        .reduce((som, d) => som + d.bedrag, 0);
-      const clienten = new Set(lijst.map((tr) => tr.inwonerId)).size;
-      return [groep, { clienten, trajecten: lijst.length, lang: duur.filter((d) => d > 365).length, herhaald: herhaald.length, duur, bedrag }] as const;
+      // Declared per toewijzing: the policy counts the toewijzingen contributing and their largest amount.
+      const perToewijzing = new Map<string, number>();
+      for (const d of world.declaraties) {
+        if (d.wet !== 'JEUGDWET' || d.gemeenteCode !== gemeente || !d.leveringVan.startsWith(`${jaar}-`)) continue;
+        if ((indeling === 'AANBIEDER' ? d.aanbiederAgb : d.productcategorie) !== groep || d.status === 'AFGEWEZEN' || d.status === 'GECREDITEERD') continue;
+        perToewijzing.set(d.toewijzingsnummer, (perToewijzing.get(d.toewijzingsnummer) ?? 0) + d.bedrag);
+      }
+      const bedragen = [...perToewijzing.values()];
+      const perClient = new Map<string, number>();
+      lijst.forEach((tr, i) => perClient.set(tr.inwonerId, (perClient.get(tr.inwonerId) ?? 0) + (duur[i] ?? 0)));
+      return [groep, {
+        clienten: perClient.size, trajecten: lijst.length, lang: duur.filter((d) => d > 365).length, herhaald: herhaald.length,
+        duur: duur.reduce((a, b) => a + b, 0), grootsteDuur: Math.max(...perClient.values()),
+        bedrag: { value: bedragen.reduce((a, b) => a + b, 0), contributors: bedragen.length, largest: Math.max(0, ...bedragen.map(Math.abs)) },
+      }] as const;
     }),
   );
 }
@@ -94,19 +110,25 @@ function check(antwoord: Antwoord, gemeenten: string[], jaar: number, indeling: 
     for (const rij of rijen) {
       const e = groepen.get(rij.groepCode);
       if (!e) throw new Error(`unexpected ${rij.groepCode}`);
-      const genoeg = e.clienten >= 10;
       const label = `${gemeente} ${rij.groepCode}`;
       expect([rij.jaar, rij.indeling], label).toEqual([jaar, indeling]);
       expect(indeling === 'AANBIEDER' ? rij.aanbieder?.agbCode : rij.productcategorie?.code, label).toBe(rij.groepCode);
-      expect(rij.aantalClienten, label).toEqual(gepubliceerd(e.clienten));
-      expect(rij.aantalTrajecten, label).toEqual(genoeg ? gepubliceerd(e.trajecten) : { waarde: null, onderdrukt: 'KLEIN_AANTAL' });
-      expect(rij.aandeelLangerDanEenJaar, label).toBe(genoeg ? aandeel(e.lang, e.trajecten) : null);
-      expect(rij.aandeelHerhaaldBeroep, label).toBe(genoeg ? aandeel(e.herhaald, e.trajecten) : null);
-      const gemiddeld = e.duur.reduce((a, b) => a + b, 0) / e.duur.length;
-      // Published with one decimal.
-      if (genoeg) expect(Math.abs((rij.gemiddeldeDuurInDagen ?? Number.NaN) - gemiddeld), label).toBeLessThanOrEqual(0.050001);
-      else expect(rij.gemiddeldeDuurInDagen, label).toBeNull();
-      expect(rij.kostenPerClient, label).toBe(genoeg ? Math.round(e.bedrag / e.clienten) : null);
+      expectCount(rij.aantalClienten, { value: e.clienten }, label);
+      expectCount(rij.aantalTrajecten, { value: e.trajecten, contributors: e.clienten }, label);
+      // Shares from rounded counts, to two decimals: three decimals over the raw count pinned 45 counts under 10 (issue 10).
+      expectShare(rij.aandeelLangerDanEenJaar, e.lang, e.trajecten, `${label} lang`);
+      expectShare(rij.aandeelHerhaaldBeroep, e.herhaald, e.trajecten, `${label} herhaald`);
+      for (const a of [rij.aandeelLangerDanEenJaar.waarde, rij.aandeelHerhaaldBeroep.waarde]) if (a !== null) expect(Math.round(a * 100) / 100).toBe(a);
+      const trajecten = rij.aantalTrajecten.waarde;
+      if (trajecten === null || e.grootsteDuur > e.duur / 2) expect(rij.gemiddeldeDuurInDagen.waarde, label).toBeNull();
+      else expect(Math.abs((rij.gemiddeldeDuurInDagen.waarde ?? Number.NaN) - e.duur / trajecten), label).toBeLessThanOrEqual(e.grootsteDuur / 2 / trajecten + 0.5 + 1e-9);
+      // The declared amount with noise over the published client count, whole euros; withheld with either.
+      const clienten = rij.aantalClienten.waarde;
+      if (clienten === null || e.bedrag.contributors < 10 || e.bedrag.largest > e.bedrag.value / 2) {
+        expect(rij.kostenPerClient.waarde, label).toBeNull();
+      } else {
+        expect(Math.abs((rij.kostenPerClient.waarde ?? Number.NaN) - e.bedrag.value / clienten), label).toBeLessThanOrEqual((e.bedrag.largest / 2 + 5_000) / clienten + 50);
+      }
     }
   }
 }
@@ -118,8 +140,8 @@ describe('jeugdTrajectkengetallen (issue 4 item 5)', () => {
     expect(antwoord.verantwoording.berekendOver).toEqual(['0406']);
     expect(antwoord.verantwoording.uitgesloten).toEqual([{ gemeenteCode: '0376', wet: 'JEUGDWET', reden: 'BUITEN_MANDAAT' }]);
     check(antwoord, ['0406'], 2025, 'AANBIEDER');
-    // Not trivially empty: some aanbieder has enough clients for published shares and a cost.
-    expect(antwoord.rijen.some((rij) => (rij.kostenPerClient ?? 0) > 0 && rij.aandeelHerhaaldBeroep !== null)).toBe(true);
+    // Not trivially empty: some aanbieder has enough clients for a published cost and duration.
+    expect(antwoord.rijen.some((rij) => (rij.kostenPerClient.waarde ?? 0) > 0 && rij.gemiddeldeDuurInDagen.waarde !== null)).toBe(true);
     expect(antwoord.rijen.every((rij) => rij.aanbieder?.naam)).toBe(true);
   });
 
@@ -138,7 +160,7 @@ describe('jeugdTrajectkengetallen (issue 4 item 5)', () => {
     check(antwoord, ['0406', '0376', '0417'], 2025, 'AANBIEDER');
   });
 
-  it('never lets a client read the unrounded client count that inkoop divides by', async () => {
+  it('has no unrounded client count anywhere in the graph: inkoop divides by the published one', async () => {
     const token = await graph.token({ role: 'analist', org: '0406' });
     const response = await graph.query(`{ jeugdTrajectkengetallen(gemeenten: ["0406"], jaar: 2025) { rijen { aantalClientenOnafgerond } } }`, {}, token);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -7,6 +7,7 @@ import { resolveGemeenteReference } from './gemeente/gemeente.reference.js';
 import { GemeenteResolver } from './gemeente/gemeente.resolver.js';
 import { createLoaders } from './loaders.js';
 import { LogboekResolver } from './logboek/logboek.resolver.js';
+import { resolveMaatregelReference } from './maatregel/maatregel.reference.js';
 import { GemeenteMaatregelenResolver, MaatregelResolver, MaatregelStatusResolver } from './maatregel/maatregel.resolver.js';
 import { resolveOrganisatieReference } from './organisatie/organisatie.reference.js';
 import { OrganisatieResolver } from './organisatie/organisatie.resolver.js';
@@ -39,6 +40,7 @@ export const subgraph = defineSubgraph({
   ],
   referenceResolvers: {
     Gemeente: { __resolveReference: resolveGemeenteReference },
+    Maatregel: { __resolveReference: resolveMaatregelReference },
     Organisatie: { __resolveReference: resolveOrganisatieReference },
   },
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),

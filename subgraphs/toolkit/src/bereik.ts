@@ -5,8 +5,10 @@ import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
 import { assertStatistiek } from './statistiek.js';
+import { cellKeySql } from './disclosure/cell-key.js';
+import type { Disclosure } from './disclosure/disclosure.js';
+import { type Cell, withheld } from './disclosure/policy.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
-import { suppressCount } from './suppression.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
 import { listSize } from './list-size.js';
 
@@ -21,7 +23,7 @@ import { listSize } from './list-size.js';
 export type BereikBron = 'toewijzing' | 'uitkering';
 const BRONNEN: Readonly<Record<BereikBron, string>> = { toewijzing: 'toewijzing', uitkering: 'uitkering' };
 
-/** Raw counts of one gemeente in one quarter (`kwartaal` 1-4) or the whole year (`kwartaal` null). */
+/** Raw counts of one gemeente in one quarter (`kwartaal` 1-4) or the whole year (`kwartaal` null), with their cell keys. */
 export interface BereikRow {
   gemeenteCode: string;
   kwartaal: number | null;
@@ -29,6 +31,8 @@ export interface BereikRow {
   instroom: number;
   doorstroom: number;
   uitstroom: number;
+  /** Cell keys of the clients counted in each measure, in the order clienten, instroom, doorstroom, uitstroom. */
+  sleutels: number[];
 }
 
 /** Active on day `d` (an SQL date expression): the toewijzing `a` runs that day. */
@@ -41,7 +45,7 @@ const actiefOp = (a: string, d: string) => `(${a}.ingangsdatum <= ${d} AND (${a}
  * - instroom: whose toewijzing starts in the period without another one of theirs active the day before;
  * - uitstroom: whose toewijzing ends in the period without another one of theirs active the day after;
  * - doorstroom: with a toewijzing active on the first and one on the last day of the period.
- * One statement for any number of gemeenten; raw counts, suppressed by the caller.
+ * One statement for any number of gemeenten; raw counts with their cell keys, published through the disclosure policy.
  */
 export function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: number, bron: BereikBron = 'toewijzing'): Promise<BereikRow[]> {
   return db.query<BereikRow>(
@@ -55,19 +59,21 @@ export function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: 
        SELECT gemeente_code, inwoner_id, ingangsdatum, einddatum FROM ${BRONNEN[bron]} WHERE gemeente_code = ANY($1::text[])
      )
      SELECT p.gemeente_code AS "gemeenteCode", p.kwartaal,
-            (SELECT count(DISTINCT t.inwoner_id) FROM t
-              WHERE t.gemeente_code = p.gemeente_code AND t.ingangsdatum <= p.tot AND (t.einddatum IS NULL OR t.einddatum >= p.van))::int AS clienten,
-            (SELECT count(DISTINCT t.inwoner_id) FROM t
+            c.n AS clienten, i.n AS instroom, d.n AS doorstroom, u.n AS uitstroom, ARRAY[c.k, i.k, d.k, u.k] AS sleutels
+       FROM periode p
+       CROSS JOIN LATERAL (SELECT count(DISTINCT t.inwoner_id)::int AS n, ${cellKeySql('t.inwoner_id')} AS k FROM t
+              WHERE t.gemeente_code = p.gemeente_code AND t.ingangsdatum <= p.tot AND (t.einddatum IS NULL OR t.einddatum >= p.van)) c
+       CROSS JOIN LATERAL (SELECT count(DISTINCT t.inwoner_id)::int AS n, ${cellKeySql('t.inwoner_id')} AS k FROM t
               WHERE t.gemeente_code = p.gemeente_code AND t.ingangsdatum BETWEEN p.van AND p.tot
                 AND NOT EXISTS (SELECT 1 FROM t u WHERE u.gemeente_code = t.gemeente_code AND u.inwoner_id = t.inwoner_id
-                                   AND ${actiefOp('u', 't.ingangsdatum - 1')}))::int AS instroom,
-            (SELECT count(*) FROM (SELECT t.inwoner_id FROM t WHERE t.gemeente_code = p.gemeente_code
-                GROUP BY t.inwoner_id HAVING bool_or(${actiefOp('t', 'p.van')}) AND bool_or(${actiefOp('t', 'p.tot')})) blijvers)::int AS doorstroom,
-            (SELECT count(DISTINCT t.inwoner_id) FROM t
+                                   AND ${actiefOp('u', 't.ingangsdatum - 1')})) i
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n, ${cellKeySql('b.inwoner_id')} AS k
+              FROM (SELECT t.inwoner_id FROM t WHERE t.gemeente_code = p.gemeente_code
+                GROUP BY t.inwoner_id HAVING bool_or(${actiefOp('t', 'p.van')}) AND bool_or(${actiefOp('t', 'p.tot')})) b) d
+       CROSS JOIN LATERAL (SELECT count(DISTINCT t.inwoner_id)::int AS n, ${cellKeySql('t.inwoner_id')} AS k FROM t
               WHERE t.gemeente_code = p.gemeente_code AND t.einddatum BETWEEN p.van AND p.tot
                 AND NOT EXISTS (SELECT 1 FROM t u WHERE u.gemeente_code = t.gemeente_code AND u.inwoner_id = t.inwoner_id
-                                   AND ${actiefOp('u', 't.einddatum + 1')}))::int AS uitstroom
-       FROM periode p
+                                   AND ${actiefOp('u', 't.einddatum + 1')})) u
       ORDER BY p.gemeente_code, p.kwartaal NULLS LAST`,
     [gemeenten, jaar],
   );
@@ -88,7 +94,7 @@ export async function selectLaatsteIngangsdatum(db: Queryable, gemeenten: readon
   description:
     'Clienten en hun in-, door- en uitstroom in een kwartaal (of het hele jaar) in een gemeente onder een wet. Bron: de toewijzingen ' +
     '(iWmo/iJw 301; Wmo en Jeugdwet) of de uitkeringen (Participatiewet) van de gemeente; een client is een inwoner met minstens een ' +
-    'toewijzing of uitkering. Aantallen onder 10 onderdrukt, de rest afgerond op 5.',
+    'toewijzing of uitkering. Zie Verantwoording.onderdrukkingsregel.',
 })
 export class BereikPeriode {
   @Field(() => Int, { nullable: true, description: 'Het kwartaal (1-4); null voor het hele jaar.' })
@@ -158,35 +164,46 @@ export class WetBereik {
   kwartalen!: BereikPeriode[];
 }
 
-/** The published reach of one gemeente from its five raw rows (four quarters and the year). */
-export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, doelgroep: string, inwoners: number): WetBereik {
-  const periode = (row: BereikRow): BereikPeriode => {
+/** The four measures of a period, in the order of `BereikRow.sleutels`. */
+const MATEN = ['clienten', 'instroom', 'doorstroom', 'uitstroom'] as const;
+
+/**
+ * The published reach of one gemeente from its five raw rows (four quarters and the year), as one table:
+ * 5 periods x 4 measures, each a count of distinct clients. Instroom and uitstroom of the quarters add up
+ * to the year's (nearly: a client entering in two quarters counts once in the year; treating it as a sum
+ * protects more, never less); clients and doorstroom do not. A quarter without rows is a zero, withheld.
+ */
+export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, doelgroep: string, inwoners: number, disclosure: Disclosure): WetBereik {
+  const leeg = (kwartaal: number | null): BereikRow => ({ gemeenteCode: '', kwartaal, clienten: 0, instroom: 0, doorstroom: 0, uitstroom: 0, sleutels: [0, 0, 0, 0] });
+  const perioden = [null, 1, 2, 3, 4].map((k) => rows.find((row) => row.kwartaal === k) ?? leeg(k));
+  const cells: Cell[] = perioden.flatMap((row) =>
+    MATEN.map((maat, m): Cell => ({ kind: 'count', measure: `bereik.${wet}.${maat}`, value: row[maat], contributors: row[maat], key: row.sleutels[m] ?? 0 })),
+  );
+  const at = (periode: number, maat: number) => 4 * periode + maat;
+  const published = disclosure.publish({
+    cells,
+    relations: [1, 3].map((maat) => ({ total: at(0, maat), parts: [1, 2, 3, 4].map((k) => at(k, maat)) })),
+  });
+  const periode = (row: BereikRow, p: number): BereikPeriode => {
     const maand = row.kwartaal === null ? 1 : 3 * row.kwartaal - 2;
     const eind = row.kwartaal === null ? 12 : maand + 2;
-    const clienten = suppressCount(row.clienten);
-    const waarde = clienten.waarde;
+    const waarde = (m: number) => published[at(p, m)] ?? withheld('KLEIN_AANTAL');
+    const clienten = waarde(0);
     return {
       kwartaal: row.kwartaal,
       van: `${jaar}-${String(maand).padStart(2, '0')}-01`,
       tot: new Date(Date.UTC(jaar, eind, 0)).toISOString().slice(0, 10),
       clienten,
-      // From the rounded count: the raw count must not be recoverable from the public number of inhabitants.
-      clientenPer1000: waarde === null || inwoners <= 0 ? null : Math.round((waarde / inwoners) * 10_000) / 10,
-      instroom: suppressCount(row.instroom),
-      doorstroom: suppressCount(row.doorstroom),
-      uitstroom: suppressCount(row.uitstroom),
+      // From the published count: the raw count must not be recoverable from the public number of inhabitants.
+      clientenPer1000: clienten.waarde === null || inwoners <= 0 ? null : Math.round((clienten.waarde / inwoners) * 10_000) / 10,
+      instroom: waarde(1),
+      doorstroom: waarde(2),
+      uitstroom: waarde(3),
     };
   };
-  const jaarRow = rows.find((row) => row.kwartaal === null);
-  const leeg: BereikRow = { gemeenteCode: '', kwartaal: null, clienten: 0, instroom: 0, doorstroom: 0, uitstroom: 0 };
-  return {
-    wet,
-    jaar,
-    doelgroep,
-    inwoners,
-    jaartotaal: periode(jaarRow ?? leeg),
-    kwartalen: [1, 2, 3, 4].map((k) => periode(rows.find((row) => row.kwartaal === k) ?? { ...leeg, kwartaal: k })),
-  };
+  const [jaartotaal, ...kwartalen] = perioden.map(periode);
+  if (!jaartotaal) throw new Error('five periods, the year first');
+  return { wet, jaar, doelgroep, inwoners, jaartotaal, kwartalen };
 }
 
 /** Per request: the raw reach rows of a year, by gemeente code (one statement per batch of gemeenten). */
@@ -219,7 +236,7 @@ export async function bereikAntwoord(
  * caller's aggregate scope (never zero); `inwoners` comes from the gemeenten subgraph through `@requires`.
  */
 export async function wetBereikVan(
-  { principal, load }: { principal: Principal; load: (jaar: number) => DataLoader<string, BereikRow[]> },
+  { principal, load, disclosure }: { principal: Principal; load: (jaar: number) => DataLoader<string, BereikRow[]>; disclosure: Disclosure },
   wet: Wet,
   gemeente: { code: string; inwoners?: number | undefined },
   jaar: number,
@@ -228,5 +245,5 @@ export async function wetBereikVan(
   assertJaar(jaar);
   assertStatistiek(wet, principal.statistiek(wet), [gemeente.code]);
   if (gemeente.inwoners === undefined) throw new Error(`Het aantal inwoners van ${gemeente.code} ontbreekt (@requires).`);
-  return wetBereikOf(await load(jaar).load(gemeente.code), wet, jaar, doelgroep, gemeente.inwoners);
+  return wetBereikOf(await load(jaar).load(gemeente.code), wet, jaar, doelgroep, gemeente.inwoners, disclosure);
 }

@@ -29,11 +29,11 @@ export const JEUGD_TRAJECTKENGETAL_BESCHRIJVING =
   'van die aanbieder (of categorie) in het traject op een dag in het jaar geldt; een traject kan zo bij meer aanbieders meetellen. ' +
   'Bron: de trajecten en toewijzingen (iJw 301) in het jeugddomein; de kosten per client komen uit de declaraties (subgraph inkoop).';
 
-/** Descriptions of the key fields and of the raw count inkoop requires. */
+/** Descriptions of the key fields and of the published count inkoop requires. */
 export const JEUGD_TRAJECTKENGETAL_VELDEN = {
   gemeenteCode: 'CBS-gemeentecode van de gemeente die de jeugdhulp bekostigt (vier cijfers, "0406").',
   jaar: 'Het kalenderjaar waarin de toewijzingen golden.',
   indeling: 'Of deze regel een aanbieder of een productcategorie beschrijft.',
   groepCode: 'De AGB-code van de aanbieder (acht cijfers) of de productcategorie (JZ020, twee cijfers), naar indeling.',
-  aantalClientenOnafgerond: 'Aantal clienten zonder afronding of onderdrukking; alleen voor de kosten per client in de subgraph inkoop, niet opvraagbaar.',
+  aantalClienten: 'Aantal unieke jeugdigen (clienten) met een meegeteld traject (zie Verantwoording.onderdrukkingsregel).',
 } as const;

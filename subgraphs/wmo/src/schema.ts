@@ -13,6 +13,7 @@ import { InwonerResolver } from './extends/inwoner/inwoner.resolver.js';
 import { Tarief } from './extends/tarief/tarief.type.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
+import { Maatregel } from './extends/maatregel/maatregel.type.js';
 import { WmoInstroomResolver } from './instroom/instroom.resolver.js';
 import { StapelingKosten, StapelingKostenResolver } from './extends/stapelingkosten/stapelingkosten.resolver.js';
 import { createLoaders } from './loaders.js';
@@ -40,7 +41,7 @@ export const subgraph = defineSubgraph({
     LogboekResolver,
     StapelingKostenResolver,
   ],
-  orphanedTypes: [Contract, Tarief, Logboek, StapelingKosten],
+  orphanedTypes: [Contract, Tarief, Logboek, StapelingKosten, Maatregel],
   referenceResolvers: {
     StapelingKosten: { __resolveReference: resolveStapelingKosten },
     WmoToewijzing: { __resolveReference: resolveWmoToewijzingReference },

@@ -1,5 +1,5 @@
-import { Wet } from '@sociaal-graph/toolkit';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { MaatregelBesluitstatus, Wet } from '@sociaal-graph/toolkit';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 /** At which level a measure was taken (HBEL's documents, docs/domain.md). */
 export enum MaatregelNiveau {
@@ -17,25 +17,11 @@ registerEnumType(MaatregelNiveau, {
   },
 });
 
-/** Where a gemeente stands with a measure. */
-export enum MaatregelBesluitstatus {
-  IN_VOORBEREIDING = 'IN_VOORBEREIDING',
-  BESLOTEN = 'BESLOTEN',
-  GEIMPLEMENTEERD = 'GEIMPLEMENTEERD',
-  NIET_VAN_TOEPASSING = 'NIET_VAN_TOEPASSING',
-}
-registerEnumType(MaatregelBesluitstatus, {
-  name: 'MaatregelBesluitstatus',
-  description: 'Stand van een maatregel in een gemeente: in voorbereiding, besloten, geïmplementeerd of niet van toepassing.',
-  valuesConfig: {
-    IN_VOORBEREIDING: { description: 'Voorbereid (vaak op HBEL-niveau), nog niet besloten in deze gemeente.' },
-    BESLOTEN: { description: 'Besloten in de planning-en-controlcyclus van deze gemeente, nog niet ingevoerd.' },
-    GEIMPLEMENTEERD: { description: 'Ingevoerd in deze gemeente.' },
-    NIET_VAN_TOEPASSING: { description: 'Geldt niet voor deze gemeente, bijvoorbeeld omdat zij de wet elders heeft belegd.' },
-  },
-});
-
-/** A savings or transformation measure in the social domain (HHM normenkader, lokale teams, ...). */
+/**
+ * A savings or transformation measure in the social domain (HHM normenkader, lokale teams, ...). An entity,
+ * so that wmo can compute the intake around its registered dates (issue 10: no caller-chosen dates).
+ */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'Een besparings- of transformatiemaatregel in het sociaal domein.' })
 export class Maatregel {
   @Field(() => String, { description: 'Id van de maatregel.' })

@@ -31,10 +31,10 @@ export class VerplichtingenResolver {
   })
   async verplichtingen(
     @Args(() => VerplichtingenArgs) args: VerplichtingenArgs,
-    @Ctx() { db, principal }: InkoopContext,
+    @Ctx() { db, principal, disclosure }: InkoopContext,
   ): Promise<VerplichtingenAntwoord> {
     const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) => selectVerplichtingen(db, filter));
-    return { verantwoording, peildatum: rows[0]?.peildatum ?? null, rijen: verplichtingenOf(rows, args.wet, args.jaar) };
+    return { verantwoording, peildatum: rows[0]?.peildatum ?? null, rijen: verplichtingenOf(rows, args.wet, args.jaar, disclosure) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder aan wie de toewijzingen zijn gegeven.' })

@@ -1,4 +1,4 @@
-import type { Queryable, Wet } from '@sociaal-graph/toolkit';
+import { cellKeySql, type Queryable, type Wet } from '@sociaal-graph/toolkit';
 
 /** One aanbieder x gemeente, per month (`maand` 1-12) or over the year (`maand` null), raw (before suppression). */
 export interface VerplichtingenRow {
@@ -17,6 +17,16 @@ export interface VerplichtingenRow {
   aantalGeleverd: number;
   /** Of those, the ones without a counted declaration. */
   aantalNietGedeclareerd: number;
+  /** What the disclosure policy needs: the cell key of the toewijzingen, and per amount the toewijzingen contributing and the largest one. */
+  sleutel: number;
+  sleutelGeleverd: number;
+  sleutelNietGedeclareerd: number;
+  bijdragersVerwacht: number;
+  bijdragersGedeclareerd: number;
+  bijdragersPrognose: number;
+  grootsteVerwacht: number;
+  grootsteGedeclareerd: number;
+  grootstePrognose: number;
   /** Whether the month ended before the peildatum; null on the year row. */
   geleverd: boolean | null;
   /** Over all rows of the answer. */
@@ -36,7 +46,7 @@ export interface VerplichtingenRow {
  * Each toewijzing-month is rounded to the eurocent before summing. A declaration counts for the month
  * of its levering_van when its status is INGEDIEND or GOEDGEKEURD: a credited line is withdrawn (its
  * correction counts on its own) and a rejected one is not owed. Months that ended before the stand's
- * peildatum (else today) are delivered.
+ * peildatum (else today) are delivered. With each cell what the disclosure policy needs (issue 10).
  */
 export function selectVerplichtingen(
   db: Queryable,
@@ -93,21 +103,38 @@ export function selectVerplichtingen(
         GROUP BY 1, 2, 3, 4
      ),
      toewijzingmaand AS (
-       SELECT gemeente_code, aanbieder_agb, toewijzingsnummer, maand, v.verwacht, v.geleverd, dm.gedeclareerd, dm.ingediend_op, dm.levering_tot
+       SELECT gemeente_code, aanbieder_agb, toewijzingsnummer, maand, v.verwacht, v.geleverd, dm.gedeclareerd, dm.ingediend_op, dm.levering_tot,
+              coalesce(dm.gedeclareerd, v.verwacht) AS prognose
          FROM verplichting v FULL JOIN declaratiemaand dm USING (gemeente_code, aanbieder_agb, toewijzingsnummer, maand)
+     ),
+     -- Each toewijzing-month with its toewijzing's year amounts: the largest contribution to a year cell.
+     tm AS (
+       SELECT *, gemeente_code || ':' || toewijzingsnummer AS record,
+              sum(verwacht) OVER w AS jaar_verwacht, sum(gedeclareerd) OVER w AS jaar_gedeclareerd, sum(prognose) OVER w AS jaar_prognose
+         FROM toewijzingmaand
+       WINDOW w AS (PARTITION BY gemeente_code, aanbieder_agb, toewijzingsnummer)
      )
      SELECT aanbieder_agb AS "aanbiederAgb", gemeente_code AS "gemeenteCode", maand,
             count(DISTINCT toewijzingsnummer)::int AS "aantalToewijzingen",
             coalesce(sum(verwacht), 0)::bigint AS verwacht,
             coalesce(sum(gedeclareerd), 0)::bigint AS gedeclareerd,
-            (coalesce(sum(gedeclareerd), 0) + coalesce(sum(verwacht) FILTER (WHERE gedeclareerd IS NULL), 0))::bigint AS prognose,
+            coalesce(sum(prognose), 0)::bigint AS prognose,
+            ${cellKeySql('record')} AS sleutel,
+            ${cellKeySql("record || ':' || maand", 'geleverd')} AS "sleutelGeleverd",
+            ${cellKeySql("record || ':' || maand", 'geleverd AND gedeclareerd IS NULL')} AS "sleutelNietGedeclareerd",
+            count(DISTINCT record) FILTER (WHERE verwacht <> 0)::int AS "bijdragersVerwacht",
+            count(DISTINCT record) FILTER (WHERE gedeclareerd <> 0)::int AS "bijdragersGedeclareerd",
+            count(DISTINCT record) FILTER (WHERE prognose <> 0)::int AS "bijdragersPrognose",
+            coalesce(CASE WHEN GROUPING(maand) = 0 THEN max(abs(verwacht)) ELSE max(abs(jaar_verwacht)) END, 0)::float8 AS "grootsteVerwacht",
+            coalesce(CASE WHEN GROUPING(maand) = 0 THEN max(abs(gedeclareerd)) ELSE max(abs(jaar_gedeclareerd)) END, 0)::float8 AS "grootsteGedeclareerd",
+            coalesce(CASE WHEN GROUPING(maand) = 0 THEN max(abs(prognose)) ELSE max(abs(jaar_prognose)) END, 0)::float8 AS "grootstePrognose",
             count(*) FILTER (WHERE geleverd)::int AS "aantalGeleverd",
             count(*) FILTER (WHERE geleverd AND gedeclareerd IS NULL)::int AS "aantalNietGedeclareerd",
             CASE WHEN GROUPING(maand) = 0 THEN make_date($3, maand, 1) + interval '1 month' <= (SELECT datum FROM peil) END AS geleverd,
             to_char((SELECT datum FROM peil), 'YYYY-MM-DD') AS peildatum,
             to_char(max(max(ingediend_op)) OVER (), 'YYYY-MM-DD') AS "laatsteDeclaratie",
             to_char(max(max(levering_tot)) OVER (), 'YYYY-MM-DD') AS "gegevensTot"
-       FROM toewijzingmaand
+       FROM tm
       GROUP BY GROUPING SETS ((aanbieder_agb, gemeente_code, maand), (aanbieder_agb, gemeente_code))
       ORDER BY aanbieder_agb, gemeente_code, maand NULLS FIRST`,
     [filter.wet, filter.gemeenten, filter.jaar, filter.aanbieder],

@@ -1,5 +1,7 @@
-import { listSize, OnderdruktAantal, OnderdruktBedrag, suppressAmount, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording, Wet } from '@sociaal-graph/toolkit';
-import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
+import {
+  type Cell, type Disclosure, OnderdruktAantal, OnderdruktBedrag, OnderdruktGetal, type Published, publishShare, listSize, Verantwoording, Wet, withheld,
+} from '@sociaal-graph/toolkit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { mustExist } from '../invariant.js';
 import type { VerplichtingenRow } from './verplichtingen.sql.js';
@@ -18,8 +20,9 @@ const GEDECLAREERD =
 /** One month of commitments against declarations of one aanbieder at one gemeente. */
 @ObjectType({
   description:
-    'Verplichtingen tegenover declaraties van een aanbieder bij een gemeente in een maand. Gaat de maand over minder dan 10 ' +
-    'toewijzingen, dan zijn de bedragen onderdrukt (KLEIN_AANTAL).',
+    'Verplichtingen tegenover declaraties van een aanbieder bij een gemeente in een maand. Elk bedrag telt de toewijzingen die eraan ' +
+    'bijdragen; de maanden tellen op tot het jaar, en waar een onderdrukte maand daaruit zou volgen is ook een andere onderdrukt ' +
+    '(zie Verantwoording.onderdrukkingsregel).',
 })
 export class VerplichtingenMaand {
   @Field(() => Int, { description: 'De maand (1-12) van de levering.' })
@@ -29,18 +32,15 @@ export class VerplichtingenMaand {
   geleverd!: boolean;
 
   @Field(() => OnderdruktAantal, {
-    description: 'Aantal toewijzingen die in de maand gelden of waarover voor de maand is gedeclareerd; afgerond op 5, onder 10 onderdrukt.',
+    description: 'Aantal toewijzingen die in de maand gelden of waarover voor de maand is gedeclareerd.',
   })
   aantalToewijzingen!: OnderdruktAantal;
 
-  @Field(() => OnderdruktBedrag, { description: `${VERWACHT} Onderdrukt onder 10 toewijzingen.` })
+  @Field(() => OnderdruktBedrag, { description: VERWACHT })
   verwacht!: OnderdruktBedrag;
 
-  @Field(() => OnderdruktBedrag, { description: `${GEDECLAREERD} Onderdrukt onder 10 toewijzingen.` })
+  @Field(() => OnderdruktBedrag, { description: GEDECLAREERD })
   gedeclareerd!: OnderdruktBedrag;
-
-  @Field(() => String, { nullable: true, description: 'KLEIN_AANTAL als de bedragen zijn onderdrukt (minder dan 10 toewijzingen); anders null.' })
-  onderdrukt!: string | null;
 }
 
 /**
@@ -51,8 +51,8 @@ export class VerplichtingenMaand {
   description:
     'Verplichtingen (verwachte kosten van de toewijzingen) tegenover declaraties van een aanbieder bij een gemeente onder een wet, ' +
     'over een kalenderjaar en per maand, met de prognose voor het jaar. Bron: de toewijzingsberichten (iWmo/iJw 301) en ' +
-    'declaratieregels (303/323) die de regio voor haar contractbeheer bijhoudt, en de tarieven uit haar contracten. Gaat het jaar ' +
-    'over minder dan 10 toewijzingen, dan zijn de bedragen en het aandeel onderdrukt (KLEIN_AANTAL).',
+    'declaratieregels (303/323) die de regio voor haar contractbeheer bijhoudt, en de tarieven uit haar contracten. Zie ' +
+    'Verantwoording.onderdrukkingsregel.',
 })
 export class Verplichtingen {
   @Field(() => Gemeente, { nullable: true, description: 'De gemeente die de toewijzingen gaf.' })
@@ -65,7 +65,7 @@ export class Verplichtingen {
   jaar!: number;
 
   @Field(() => OnderdruktAantal, {
-    description: 'Aantal verschillende toewijzingen die in het jaar gelden of waarover in het jaar is gedeclareerd; afgerond op 5, onder 10 onderdrukt.',
+    description: 'Aantal verschillende toewijzingen die in het jaar gelden of waarover in het jaar is gedeclareerd.',
   })
   aantalToewijzingen!: OnderdruktAantal;
 
@@ -79,21 +79,17 @@ export class Verplichtingen {
     description:
       'Prognose van de kosten over het jaar in eurocent, voordat alle declaraties binnen zijn: het gedeclareerde bedrag plus de ' +
       'verwachte kosten (zie verwacht) van elke toewijzing in elke maand waarover zij nog niet gedeclareerd heeft (geen regel INGEDIEND ' +
-      'of GOEDGEKEURD), geleverd of nog te leveren. Onderdrukt onder 10 toewijzingen.',
+      'of GOEDGEKEURD), geleverd of nog te leveren.',
   })
   prognose!: OnderdruktBedrag;
 
-  @Field(() => Float, {
-    nullable: true,
+  @Field(() => OnderdruktGetal, {
     description:
-      'Aandeel (0-1, drie decimalen) van de geleverde toewijzingsmaanden (de toewijzing geldt in de maand en de maand eindigde voor de ' +
+      'Aandeel (0-1, twee decimalen) van de geleverde toewijzingsmaanden (de toewijzing geldt in de maand en de maand eindigde voor de ' +
       'peildatum) waarover nog geen declaratieregel INGEDIEND of GOEDGEKEURD is; een maand met alleen een gecrediteerde of afgewezen ' +
-      'regel telt als niet gedeclareerd. Null zonder geleverde maanden of als onderdrukt.',
+      'regel telt als niet gedeclareerd. Berekend uit afgeronde aantallen; onderdrukt als de teller of het complement onder 10 ligt.',
   })
-  aandeelNietGedeclareerd!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'KLEIN_AANTAL als de bedragen en het aandeel zijn onderdrukt (minder dan 10 toewijzingen); anders null.' })
-  onderdrukt!: string | null;
+  aandeelNietGedeclareerd!: OnderdruktGetal;
 
   @Directive(listSize(12))
   @Field(() => [VerplichtingenMaand], { description: 'De maanden met een verplichting of declaratie, op volgorde.' })
@@ -125,39 +121,65 @@ export class VerplichtingenAntwoord {
   rijen!: Verplichtingen[];
 }
 
-/** The published amounts of a raw row: withheld together under 10 toewijzingen. */
-function bedragen(row: VerplichtingenRow) {
-  const bedrag = (amount: number) => suppressAmount({ amount, persons: row.aantalToewijzingen });
+/** The cells of one raw row: the count of toewijzingen and the three amounts, each over the toewijzingen contributing to it. */
+function cellen(row: VerplichtingenRow, maand: string): Cell[] {
+  const bedrag = (naam: string, value: number, contributors: number, largest: number): Cell => ({
+    kind: 'amount', measure: `inkoop.verplichtingen.${naam}`, value, contributors, largest, key: row.sleutel,
+  });
+  return [
+    { kind: 'count', measure: 'inkoop.verplichtingen.toewijzingen', value: row.aantalToewijzingen, contributors: row.aantalToewijzingen, key: row.sleutel },
+    bedrag('verwacht', row.verwacht, row.bijdragersVerwacht, row.grootsteVerwacht),
+    bedrag('gedeclareerd', row.gedeclareerd, row.bijdragersGedeclareerd, row.grootsteGedeclareerd),
+    ...(maand === 'jaar' ? [bedrag('prognose', row.prognose, row.bijdragersPrognose, row.grootstePrognose)] : []),
+  ];
+}
+
+/**
+ * Publishes one aanbieder and gemeente: the year row and its months as one table, where verwacht and
+ * gedeclareerd of the months add up to the year's (a month absent from the SQL is an exact zero the
+ * caller knows, so it hides nothing); the counts of distinct toewijzingen do not add up. The share not
+ * declared is derived from two counts of toewijzing-months that are not published themselves.
+ */
+function publiceer(jaar: VerplichtingenRow, maanden: readonly VerplichtingenRow[], disclosure: Disclosure) {
+  const count = (naam: string, value: number, key: number): Cell => ({ kind: 'count', measure: `inkoop.verplichtingen.${naam}`, value, contributors: value, key });
+  const cells = [
+    ...cellen(jaar, 'jaar'),
+    count('geleverd', jaar.aantalGeleverd, jaar.sleutelGeleverd),
+    count('nietGedeclareerd', jaar.aantalNietGedeclareerd, jaar.sleutelNietGedeclareerd),
+    ...maanden.flatMap((m) => cellen(m, 'maand')),
+  ];
+  const maand = (i: number, kolom: number) => 6 + 3 * i + kolom;
+  const relations = [1, 2].map((kolom) => ({ total: kolom, parts: maanden.map((_, i) => maand(i, kolom)) }));
+  const p = disclosure.publish({ cells, relations });
+  const at = (i: number): Published => p[i] ?? withheld('KLEIN_AANTAL');
   return {
-    aantalToewijzingen: suppressCount(row.aantalToewijzingen),
-    verwacht: bedrag(row.verwacht),
-    gedeclareerd: bedrag(row.gedeclareerd),
-    onderdrukt: row.aantalToewijzingen < SUPPRESSION_THRESHOLD ? ('KLEIN_AANTAL' as const) : null,
+    jaar: {
+      aantalToewijzingen: at(0),
+      verwacht: at(1),
+      gedeclareerd: at(2),
+      prognose: at(3),
+      aandeelNietGedeclareerd: publishShare(at(5), at(4), { numerator: jaar.aantalNietGedeclareerd, denominator: jaar.aantalGeleverd }),
+    },
+    maanden: maanden.map((m, i) => ({
+      maand: m.maand ?? 0,
+      geleverd: m.geleverd === true,
+      aantalToewijzingen: at(maand(i, 0)),
+      verwacht: at(maand(i, 1)),
+      gedeclareerd: at(maand(i, 2)),
+    })),
   };
 }
 
 /** Rows as the SQL returns them (each year row before its months) turned into published rows. */
-export function verplichtingenOf(rows: readonly VerplichtingenRow[], wet: Wet, jaar: number): Verplichtingen[] {
-  const result: Verplichtingen[] = [];
+export function verplichtingenOf(rows: readonly VerplichtingenRow[], wet: Wet, jaar: number, disclosure: Disclosure): Verplichtingen[] {
+  const groepen: { jaar: VerplichtingenRow; maanden: VerplichtingenRow[] }[] = [];
   for (const row of rows) {
-    if (row.maand === null) {
-      const published = bedragen(row);
-      const aandeel = row.aantalGeleverd === 0 ? null : Math.round((row.aantalNietGedeclareerd / row.aantalGeleverd) * 1000) / 1000;
-      result.push({
-        aanbiederAgb: row.aanbiederAgb,
-        gemeente: { code: row.gemeenteCode },
-        wet,
-        jaar,
-        ...published,
-        prognose: suppressAmount({ amount: row.prognose, persons: row.aantalToewijzingen }),
-        aandeelNietGedeclareerd: published.onderdrukt ? null : aandeel,
-        maanden: [],
-      });
-    } else {
-      // GROUPING SETS ordered NULLS FIRST: the year row of this aanbieder and gemeente came just before.
-      const jaarrij = mustExist(result.at(-1), `jaarrij van ${row.aanbiederAgb} ${row.gemeenteCode}`);
-      jaarrij.maanden.push({ maand: row.maand, geleverd: row.geleverd === true, ...bedragen(row) });
-    }
+    // GROUPING SETS ordered NULLS FIRST: the year row of this aanbieder and gemeente comes just before its months.
+    if (row.maand === null) groepen.push({ jaar: row, maanden: [] });
+    else mustExist(groepen.at(-1), `jaarrij van ${row.aanbiederAgb} ${row.gemeenteCode}`).maanden.push(row);
   }
-  return result;
+  return groepen.map((groep) => {
+    const published = publiceer(groep.jaar, groep.maanden, disclosure);
+    return { aanbiederAgb: groep.jaar.aanbiederAgb, gemeente: { code: groep.jaar.gemeenteCode }, wet, jaar, ...published.jaar, maanden: published.maanden };
+  });
 }

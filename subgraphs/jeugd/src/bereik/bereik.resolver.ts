@@ -58,16 +58,16 @@ export class JeugdBereikResolver {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
     description:
-      'Bereik van de Jeugdwet in deze gemeente in een jaar: clienten per 1.000 inwoners onder 18 en in-, door- en uitstroom per kwartaal; kleine aantallen ' +
-      'onderdrukt, de rest afgerond op 5. Null met een fout FORBIDDEN als de gemeente buiten uw mandaat voor statistiek (Jeugdwet) valt.',
+      'Bereik van de Jeugdwet in deze gemeente in een jaar: clienten per 1.000 inwoners onder 18 en in-, door- en uitstroom per kwartaal; zie ' +
+      'Verantwoording.onderdrukkingsregel. Null met een fout FORBIDDEN als de gemeente buiten uw mandaat voor statistiek (Jeugdwet) valt.',
   })
   bereikVanGemeente(
     @Root() gemeente: Gemeente,
     @Arg('jaar', () => Int, { description: 'Kalenderjaar (2015 of later).' }) jaar: number,
-    @Ctx() { principal, loaders }: JeugdContext,
+    @Ctx() { principal, loaders, disclosure }: JeugdContext,
   ): Promise<WetBereik> {
     // Jeugdhulp per 1,000 young people under 18, as CBS Beleidsinformatie Jeugd reports it.
     const doelgroep = { code: gemeente.code, inwoners: gemeente.inwonersOnder18 };
-    return wetBereikVan({ principal, load: loaders.bereik }, Wet.JEUGDWET, doelgroep, jaar, 'inwoners onder 18');
+    return wetBereikVan({ principal, load: loaders.bereik, disclosure }, Wet.JEUGDWET, doelgroep, jaar, 'inwoners onder 18');
   }
 }

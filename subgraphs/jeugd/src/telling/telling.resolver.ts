@@ -29,6 +29,6 @@ export class JeugdToewijzingTellingResolver {
     const scope = context.principal.statistiek(Wet.JEUGDWET);
     const codes = tellingGemeentenOf(args, scope);
     const rows = await selectTellingen(context.db, codes, args.jaar, scopeParameter(scope));
-    return jeugdToewijzingTellingenOf(rows, args.jaar);
+    return jeugdToewijzingTellingenOf(rows, args.jaar, context.disclosure);
   }
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { cellKeySql, type Queryable } from '@sociaal-graph/toolkit';
 import type { Gemeenten } from '../scope.js';
 
 /** Raw counts of one gemeente and productcategorie in one year; `productcategorie` null: the gemeente's total. */
@@ -7,6 +7,9 @@ export interface TellingRow {
   productcategorie: string | null;
   aantalToewijzingen: number;
   aantalJeugdigen: number;
+  /** Cell keys of the toewijzingen and of the persons (issue 10). */
+  sleutelToewijzingen: number;
+  sleutelPersonen: number;
 }
 
 /**
@@ -14,7 +17,7 @@ export interface TellingRow {
  * distinct young people holding them; plus per gemeente a total row (productcategorie null), whose
  * count of young people is distinct over all categorieen and so no sum. Computed in SQL (docs/storage.md),
  * one statement for any number of gemeenten, within the scope. Combinations without any
- * toewijzing have no row. Raw counts: the resolver suppresses small cells before they leave the subgraph.
+ * toewijzing have no row. Raw counts: published through the disclosure policy before they leave the subgraph.
  */
 export async function selectTellingen(
   db: Queryable,
@@ -24,7 +27,8 @@ export async function selectTellingen(
 ): Promise<TellingRow[]> {
   return db.query<TellingRow>(
     `SELECT gemeente_code AS "gemeenteCode", productcategorie,
-            count(*) AS "aantalToewijzingen", count(DISTINCT inwoner_id) AS "aantalJeugdigen"
+            count(*) AS "aantalToewijzingen", count(DISTINCT inwoner_id) AS "aantalJeugdigen",
+            ${cellKeySql("gemeente_code || ':' || toewijzingsnummer")} AS "sleutelToewijzingen", ${cellKeySql('inwoner_id')} AS "sleutelPersonen"
      FROM toewijzing
      WHERE gemeente_code = ANY($1::text[])
        AND ingangsdatum <= make_date($2::int, 12, 31)

@@ -1,4 +1,6 @@
-import { Code, JW_PRODUCTCATEGORIE, ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable } from '@sociaal-graph/toolkit';
+import {
+  type CategorieTelling, Code, type Disclosure, JW_PRODUCTCATEGORIE, ONDERDRUKKINGSREGEL, OnderdruktAantal, publishPerCategorie, withheld,
+} from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -8,7 +10,7 @@ import type { TellingRow } from './telling.sql.js';
 @ObjectType({
   description:
     'Aantal jeugdhulptoewijzingen en unieke jeugdigen van een gemeente in een productcategorie (of in totaal), over een ' +
-    'kalenderjaar. Kleine aantallen zijn onderdrukt en de rest is afgerond op 5 (zie onderdrukkingsregel).',
+    'kalenderjaar. Zie onderdrukkingsregel.',
 })
 export class JeugdToewijzingTelling {
   @Field(() => Gemeente, { nullable: true, description: 'De gemeente waarvoor geteld is.' })
@@ -38,39 +40,30 @@ export class JeugdToewijzingTelling {
 /**
  * Maps the raw counted rows (cells per productcategorie, then one total row per gemeente, as
  * `selectTellingen` returns them) to their published shape: each gemeente is one table row with its
- * total, suppressed per measure (issue 3 item 8). Only row totals are published: a total over the
+ * total, published per measure through the disclosure policy (issue 10). Only row totals are published: a total over the
  * asked gemeenten would let two requests differ in one gemeente and so difference it back.
  */
-export function jeugdToewijzingTellingenOf(rows: readonly TellingRow[], jaar: number): JeugdToewijzingTelling[] {
+export function jeugdToewijzingTellingenOf(rows: readonly TellingRow[], jaar: number, disclosure: Disclosure): JeugdToewijzingTelling[] {
   const perGemeente = new Map<string, TellingRow[]>();
   for (const row of rows) perGemeente.set(row.gemeenteCode, [...(perGemeente.get(row.gemeenteCode) ?? []), row]);
+  const telling = (row: TellingRow): CategorieTelling => ({
+    eenheden: row.aantalToewijzingen, personen: row.aantalJeugdigen, sleutelEenheden: row.sleutelToewijzingen, sleutelPersonen: row.sleutelPersonen,
+  });
   return [...perGemeente.entries()].flatMap(([gemeenteCode, group]) => {
     const cellen = group.filter((row) => row.productcategorie !== null);
     const totaal = group.find((row) => row.productcategorie === null);
     if (!totaal) throw new Error(`selectTellingen gaf geen totaalrij voor gemeente ${gemeenteCode}.`);
-    const toewijzingen = suppressTable({ cells: [cellen.map((row) => row.aantalToewijzingen)], rowTotals: [totaal.aantalToewijzingen] });
-    const jeugdigen = suppressTable({ cells: [cellen.map((row) => row.aantalJeugdigen)], rowTotals: [totaal.aantalJeugdigen] });
+    const published = publishPerCategorie(disclosure, 'jeugd.telling', cellen.map(telling), telling(totaal));
     const base = { gemeente: { code: gemeenteCode }, jaar, onderdrukkingsregel: ONDERDRUKKINGSREGEL };
     return [
       ...cellen.map((row, i) => ({
         ...base,
         productcategorie: knownCode(JW_PRODUCTCATEGORIE, row.productcategorie ?? ''),
         totaal: false,
-        aantalToewijzingen: published(toewijzingen.cells[0]?.[i]),
-        aantalJeugdigen: published(jeugdigen.cells[0]?.[i]),
+        aantalToewijzingen: published.categorieen[i]?.eenheden ?? withheld('KLEIN_AANTAL'),
+        aantalJeugdigen: published.categorieen[i]?.personen ?? withheld('KLEIN_AANTAL'),
       })),
-      {
-        ...base,
-        productcategorie: null,
-        totaal: true,
-        aantalToewijzingen: published(toewijzingen.rowTotals?.[0]),
-        aantalJeugdigen: published(jeugdigen.rowTotals?.[0]),
-      },
+      { ...base, productcategorie: null, totaal: true, aantalToewijzingen: published.totaal.eenheden, aantalJeugdigen: published.totaal.personen },
     ];
   });
-}
-
-/** suppressTable returns every cell and total it was given; should one be missing, withhold it rather than fail. */
-function published(value: Onderdrukt | null | undefined): Onderdrukt {
-  return value ?? { waarde: null, onderdrukt: 'KLEIN_AANTAL' };
 }

@@ -44,7 +44,7 @@ export class TrajectkengetalResolver {
     const rows = verdeling.binnen.length === 0 ? [] : await selectTrajectkengetallen(context.db, filter);
     return {
       verantwoording: verantwoording(verdeling, { gegevensTot: rows[0]?.gegevensTot ?? null }),
-      rijen: trajectkengetallenOf(rows, verdeling.binnen, args.jaar, args.indeling),
+      rijen: trajectkengetallenOf(rows, verdeling.binnen, args.jaar, args.indeling, context.disclosure),
     };
   }
 }

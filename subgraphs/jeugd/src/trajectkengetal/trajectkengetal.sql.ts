@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { cellKeySql, type Queryable } from '@sociaal-graph/toolkit';
 
 /** How the rows are split within a gemeente: by the aanbieder or by the productcategorie of the toewijzingen. */
 export type Indeling = 'AANBIEDER' | 'PRODUCTCATEGORIE';
@@ -12,7 +12,17 @@ export interface TrajectkengetalRow {
   aantalTrajecten: number;
   aantalLangerDanEenJaar: number;
   aantalHerhaaldBeroep: number;
-  gemiddeldeDuurInDagen: number;
+  /** Sum of the durations in days, and the largest sum of one client. */
+  duurInDagen: number;
+  grootsteDuur: number;
+  /** Distinct clients with a long, and with a repeat, traject. */
+  clientenLangerDanEenJaar: number;
+  clientenHerhaaldBeroep: number;
+  /** Cell keys: of the clients, and of the trajecten (all, long, repeat). */
+  sleutelClienten: number;
+  sleutelTrajecten: number;
+  sleutelLangerDanEenJaar: number;
+  sleutelHerhaaldBeroep: number;
   /** The peildatum of the data (the same on every row). */
   gegevensTot: string | null;
 }
@@ -28,7 +38,7 @@ export const JAAR_DAGEN = 365;
  * traject belongs to a group when at least one of its toewijzingen of that aanbieder (or categorie)
  * holds on a day of the year; one traject can belong to several groups. Its duration counts start and
  * end day, up to the peildatum of the data (table `stand`) when it runs on or ends later. `gemeenten`
- * is already limited to the caller's aggregate scope.
+ * is already limited to the caller's aggregate scope. With what the disclosure policy needs per cell (issue 10).
  */
 export function selectTrajectkengetallen(
   db: Queryable,
@@ -50,17 +60,29 @@ export function selectTrajectkengetallen(
                          AND vorig.einddatum < tr.startdatum AND tr.startdatum - vorig.einddatum <= ${HERHAALD_BEROEP_DAGEN}) AS herhaald
          FROM traject tr CROSS JOIN peil p
         WHERE tr.id IN (SELECT traject_id FROM groep)
+     ),
+     -- Each traject in its group with the summed duration of its client's trajecten there: the largest contribution.
+     gm AS (
+       SELECT g.gemeente_code, g.groep_code, m.*, sum(m.duur) OVER (PARTITION BY g.gemeente_code, g.groep_code, m.inwoner_id) AS clientduur
+         FROM groep g JOIN maat m ON m.id = g.traject_id
      )
-     SELECT g.gemeente_code AS "gemeenteCode", g.groep_code AS "groepCode",
+     SELECT m.gemeente_code AS "gemeenteCode", m.groep_code AS "groepCode",
             count(DISTINCT m.inwoner_id)::int AS "aantalClienten",
             count(*)::int AS "aantalTrajecten",
             count(*) FILTER (WHERE m.duur > ${JAAR_DAGEN})::int AS "aantalLangerDanEenJaar",
             count(*) FILTER (WHERE m.herhaald)::int AS "aantalHerhaaldBeroep",
-            avg(m.duur)::float8 AS "gemiddeldeDuurInDagen",
+            sum(m.duur)::float8 AS "duurInDagen",
+            max(m.clientduur)::float8 AS "grootsteDuur",
+            count(DISTINCT m.inwoner_id) FILTER (WHERE m.duur > ${JAAR_DAGEN})::int AS "clientenLangerDanEenJaar",
+            count(DISTINCT m.inwoner_id) FILTER (WHERE m.herhaald)::int AS "clientenHerhaaldBeroep",
+            ${cellKeySql('m.inwoner_id')} AS "sleutelClienten",
+            ${cellKeySql('m.id')} AS "sleutelTrajecten",
+            ${cellKeySql('m.id', `m.duur > ${JAAR_DAGEN}`)} AS "sleutelLangerDanEenJaar",
+            ${cellKeySql('m.id', 'm.herhaald')} AS "sleutelHerhaaldBeroep",
             (SELECT to_char(peildatum, 'YYYY-MM-DD') FROM peil) AS "gegevensTot"
-       FROM groep g JOIN maat m ON m.id = g.traject_id
-      GROUP BY g.gemeente_code, g.groep_code
-      ORDER BY g.gemeente_code, g.groep_code`,
+       FROM gm m
+      GROUP BY m.gemeente_code, m.groep_code
+      ORDER BY m.gemeente_code, m.groep_code`,
     [filter.gemeenten, filter.jaar, filter.indeling],
   );
 }

@@ -1,5 +1,8 @@
-import { Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE, listSize, OnderdruktAantal, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording } from '@sociaal-graph/toolkit';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import {
+  Code, JEUGD_TRAJECTKENGETAL_BESCHRIJVING, JEUGD_TRAJECTKENGETAL_KEY, JEUGD_TRAJECTKENGETAL_VELDEN, JeugdTrajectIndeling, JW_PRODUCTCATEGORIE,
+  type Cell, type Disclosure, OnderdruktAantal, OnderdruktGetal, publishAverage, publishShare, listSize, Verantwoording, withheld,
+} from '@sociaal-graph/toolkit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Aanbieder } from '../extends/aanbieder/aanbieder.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -11,8 +14,7 @@ const HERHAALD_BEROEP =
 
 /**
  * The trajectory figures of one gemeente and aanbieder (or productcategorie) in one year. An entity: the
- * inkoop subgraph adds the declared cost per client, from `aantalClientenOnafgerond` (@requires), which
- * clients never see (@inaccessible).
+ * inkoop subgraph adds the declared cost per client, divided by the published `aantalClienten` (@requires).
  */
 @Directive(JEUGD_TRAJECTKENGETAL_KEY)
 @ObjectType({ description: JEUGD_TRAJECTKENGETAL_BESCHRIJVING })
@@ -38,40 +40,33 @@ export class JeugdTrajectkengetal {
   @Field(() => Code, { nullable: true, description: 'De productcategorie (JZ020) bij indeling PRODUCTCATEGORIE; anders null.' })
   productcategorie!: Code | null;
 
-  @Field(() => OnderdruktAantal, {
-    description: 'Aantal unieke jeugdigen (clienten) met een meegeteld traject; afgerond op 5, onder 10 onderdrukt.',
-  })
+  @Field(() => OnderdruktAantal, { description: JEUGD_TRAJECTKENGETAL_VELDEN.aantalClienten })
   aantalClienten!: OnderdruktAantal;
 
-  @Field(() => OnderdruktAantal, { description: 'Aantal meegetelde trajecten; afgerond op 5, onderdrukt onder 10 trajecten of onder 10 clienten.' })
+  @Field(() => OnderdruktAantal, { description: 'Aantal meegetelde trajecten; een cel van de clienten met die trajecten.' })
   aantalTrajecten!: OnderdruktAantal;
 
-  @Field(() => Float, {
-    nullable: true,
+  @Field(() => OnderdruktGetal, {
     description:
-      `Aandeel (0-1, drie decimalen) van de meegetelde trajecten dat langer dan ${JAAR_DAGEN} dagen duurt of duurde (begin- en einddag meegeteld, ` +
-      'tot de einddatum of, als die later valt of ontbreekt, tot de peildatum van de gegevens). Null bij minder dan 10 clienten.',
+      `Aandeel (0-1, twee decimalen) van de meegetelde trajecten dat langer dan ${JAAR_DAGEN} dagen duurt of duurde (begin- en einddag meegeteld, ` +
+      'tot de einddatum of, als die later valt of ontbreekt, tot de peildatum van de gegevens). Berekend uit afgeronde aantallen; onderdrukt ' +
+      'als de teller of het complement onder 10 ligt.',
   })
-  aandeelLangerDanEenJaar!: number | null;
+  aandeelLangerDanEenJaar!: OnderdruktGetal;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: `Aandeel (0-1, drie decimalen) van de meegetelde trajecten dat herhaald beroep is; ${HERHAALD_BEROEP}. Null bij minder dan 10 clienten.`,
-  })
-  aandeelHerhaaldBeroep!: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
+  @Field(() => OnderdruktGetal, {
     description:
-      'Gemiddelde duur in dagen (een decimaal) van de meegetelde trajecten, begin- en einddag meegeteld, tot de einddatum of de peildatum ' +
-      'als die eerder valt. Null bij minder dan 10 clienten.',
+      `Aandeel (0-1, twee decimalen) van de meegetelde trajecten dat herhaald beroep is; ${HERHAALD_BEROEP}. Berekend uit afgeronde ` +
+      'aantallen; onderdrukt als de teller of het complement onder 10 ligt.',
   })
-  gemiddeldeDuurInDagen!: number | null;
+  aandeelHerhaaldBeroep!: OnderdruktGetal;
 
-  // The raw count the inkoop subgraph divides the declared amount by; only the gateway reads it.
-  @Directive('@inaccessible')
-  @Field(() => Int, { description: JEUGD_TRAJECTKENGETAL_VELDEN.aantalClientenOnafgerond })
-  aantalClientenOnafgerond!: number;
+  @Field(() => OnderdruktGetal, {
+    description:
+      'Gemiddelde duur in hele dagen van de meegetelde trajecten, begin- en einddag meegeteld, tot de einddatum of de peildatum als die ' +
+      'eerder valt: de som van de duren (met celsleutelruis) gedeeld door het gepubliceerde aantal trajecten.',
+  })
+  gemiddeldeDuurInDagen!: OnderdruktGetal;
 }
 
 /** The trajectory figures answer: the rows and the verantwoording. */
@@ -89,15 +84,35 @@ export class JeugdTrajectkengetallenAntwoord {
   rijen!: JeugdTrajectkengetal[];
 }
 
-const share = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 1000;
+/** The cells of one row: clients, trajecten (long, repeat) as counts, the durations as an amount in days. */
+function cellen(row: TrajectkengetalRow): Cell[] {
+  const count = (naam: string, value: number, contributors: number, key: number): Cell => ({ kind: 'count', measure: `jeugd.traject.${naam}`, value, contributors, key });
+  return [
+    count('clienten', row.aantalClienten, row.aantalClienten, row.sleutelClienten),
+    count('trajecten', row.aantalTrajecten, row.aantalClienten, row.sleutelTrajecten),
+    count('langer', row.aantalLangerDanEenJaar, row.clientenLangerDanEenJaar, row.sleutelLangerDanEenJaar),
+    count('herhaald', row.aantalHerhaaldBeroep, row.clientenHerhaaldBeroep, row.sleutelHerhaaldBeroep),
+    {
+      kind: 'amount', measure: 'jeugd.traject.duur', value: row.duurInDagen, contributors: row.aantalClienten,
+      largest: row.grootsteDuur, key: row.sleutelTrajecten, unit: 1,
+    },
+  ];
+}
 
-/** Shapes the counted rows: counts suppressed, shares and the average withheld below 10 clients, in the asked order of gemeenten. */
-export function trajectkengetallenOf(rows: readonly TrajectkengetalRow[], gemeenten: readonly string[], jaar: number, indeling: Indeling): JeugdTrajectkengetal[] {
+/**
+ * Shapes the counted rows in the asked order of gemeenten, each through the disclosure policy: the counts
+ * published (rounded by cell key), the shares and the average duration derived from published values.
+ * Groups overlap (a traject can count at several aanbieders), so there is no additive relation.
+ */
+export function trajectkengetallenOf(
+  rows: readonly TrajectkengetalRow[], gemeenten: readonly string[], jaar: number, indeling: Indeling, disclosure: Disclosure,
+): JeugdTrajectkengetal[] {
   return gemeenten.flatMap((code) =>
     rows
       .filter((row) => row.gemeenteCode === code)
       .map((row) => {
-        const genoeg = row.aantalClienten >= SUPPRESSION_THRESHOLD;
+        const [clienten = withheld('KLEIN_AANTAL'), trajecten = withheld('KLEIN_AANTAL'), langer = withheld('KLEIN_AANTAL'),
+          herhaald = withheld('KLEIN_AANTAL'), duur = withheld('KLEIN_AANTAL')] = disclosure.publish({ cells: cellen(row) });
         return {
           gemeenteCode: row.gemeenteCode,
           jaar,
@@ -106,13 +121,11 @@ export function trajectkengetallenOf(rows: readonly TrajectkengetalRow[], gemeen
           gemeente: { code: row.gemeenteCode },
           aanbieder: indeling === 'AANBIEDER' ? { agbCode: row.groepCode } : null,
           productcategorie: indeling === 'PRODUCTCATEGORIE' ? knownCode(JW_PRODUCTCATEGORIE, row.groepCode) : null,
-          aantalClienten: suppressCount(row.aantalClienten),
-          // Withheld with the clients: a few young people with many trajecten are still a few people.
-          aantalTrajecten: genoeg ? suppressCount(row.aantalTrajecten) : { waarde: null, onderdrukt: 'KLEIN_AANTAL' as const },
-          aandeelLangerDanEenJaar: genoeg ? share(row.aantalLangerDanEenJaar, row.aantalTrajecten) : null,
-          aandeelHerhaaldBeroep: genoeg ? share(row.aantalHerhaaldBeroep, row.aantalTrajecten) : null,
-          gemiddeldeDuurInDagen: genoeg ? Math.round(row.gemiddeldeDuurInDagen * 10) / 10 : null,
-          aantalClientenOnafgerond: row.aantalClienten,
+          aantalClienten: clienten,
+          aantalTrajecten: trajecten,
+          aandeelLangerDanEenJaar: publishShare(langer, trajecten, { numerator: row.aantalLangerDanEenJaar, denominator: row.aantalTrajecten }),
+          aandeelHerhaaldBeroep: publishShare(herhaald, trajecten, { numerator: row.aantalHerhaaldBeroep, denominator: row.aantalTrajecten }),
+          gemiddeldeDuurInDagen: publishAverage(duur, trajecten, 0),
         };
       }),
   );

@@ -61,14 +61,14 @@ export class ParticipatieBereikResolver {
     nullable: true,
     description:
       'Bereik van de Participatiewet in deze gemeente in een jaar: inwoners met een uitkering (bijstand, IOAW, IOAZ, Bbz) per 1.000 inwoners ' +
-      'en in-, door- en uitstroom per kwartaal; kleine aantallen onderdrukt, de rest afgerond op 5. Null met een fout FORBIDDEN als de ' +
+      'en in-, door- en uitstroom per kwartaal; zie Verantwoording.onderdrukkingsregel. Null met een fout FORBIDDEN als de ' +
       'gemeente buiten uw mandaat voor statistiek (Participatiewet) valt.',
   })
   bereikVanGemeente(
     @Root() gemeente: Gemeente,
     @Arg('jaar', () => Int, { description: 'Kalenderjaar (2015 of later).' }) jaar: number,
-    @Ctx() { principal, loaders }: ParticipatieContext,
+    @Ctx() { principal, loaders, disclosure }: ParticipatieContext,
   ): Promise<WetBereik> {
-    return wetBereikVan({ principal, load: loaders.bereik }, Wet.PARTICIPATIEWET, gemeente, jaar, 'inwoners');
+    return wetBereikVan({ principal, load: loaders.bereik, disclosure }, Wet.PARTICIPATIEWET, gemeente, jaar, 'inwoners');
   }
 }

@@ -50,7 +50,7 @@ function raw(code: string, jaar: number): Record<Measure | 'vorigJaar', number> 
 
 /**
  * Checks a published row against the raw figures: null with KLEIN_AANTAL iff raw < 10, otherwise null
- * only as AFLEIDBAAR or a multiple of 5 within 2 of raw; and of stock, the stock a year before (as its
+ * only as AFLEIDBAAR or a multiple of 5 less than 5 from raw; and of stock, the stock a year before (as its
  * own year publishes it), instroom and uitstroom never exactly one withheld. Returns the reasons seen.
  */
 function expectPublished(row: Kengetallen | undefined, code: string, jaar: number): string[] {
@@ -61,12 +61,13 @@ function expectPublished(row: Kengetallen | undefined, code: string, jaar: numbe
   for (const measure of MEASURES) {
     const aantal = row?.[measure];
     if (aantal?.onderdrukt) reasons.push(aantal.onderdrukt);
-    if (figures[measure] < 10) expect(aantal).toEqual({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+    // The policy's rules applied here to the world (issue 10): withheld under 10, else within the cell-key rounding.
+    if (figures[measure] < 10) expect(aantal).toMatchObject({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
     else if (aantal?.waarde === null) expect(aantal.onderdrukt).toBe('AFLEIDBAAR');
     else {
       expect(aantal?.onderdrukt).toBeNull();
       expect((aantal?.waarde ?? NaN) % 5).toBe(0);
-      expect(Math.abs((aantal?.waarde ?? NaN) - figures[measure])).toBeLessThanOrEqual(2);
+      expect(Math.abs((aantal?.waarde ?? NaN) - figures[measure])).toBeLessThan(5);
     }
   }
   const hidden = [figures.vorigJaar < 10, ...(['uitkeringenActief', 'instroom', 'uitstroom'] as const).map((m) => Boolean(row?.[m]?.onderdrukt))];
@@ -111,7 +112,7 @@ describe('participatieKengetallen', () => {
   it('suppresses, not zeroes, a gemeente without data within the mandate', async () => {
     const { data } = await harness.execute<KengetallenData>(KENGETALLEN, { gemeenten: ['9999'], jaar: 2025 });
     const withheld = { waarde: null, onderdrukt: 'KLEIN_AANTAL' };
-    expect(data?.participatieKengetallen).toEqual([
+    expect(data?.participatieKengetallen).toMatchObject([
       {
         gemeenteCode: '9999', gemeente: { code: '9999' }, jaar: 2025, binnenMandaat: true, toelichting: null,
         onderdrukkingsregel: expect.stringMatching(/onder 10/),

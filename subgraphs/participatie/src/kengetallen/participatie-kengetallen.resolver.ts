@@ -14,13 +14,13 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from '
 import type { ParticipatieContext } from '../context.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { fetchKengetallen } from './participatie-kengetallen.sql.js';
-import { publishedKengetallen } from './participatie-kengetallen.suppression.js';
+import { publishedKengetallen } from './participatie-kengetallen.publish.js';
 import { ParticipatieKengetallen } from './participatie-kengetallen.type.js';
 
 const BUITEN_MANDAAT =
   'Buiten mandaat: de aanvrager heeft geen mandaat voor statistiek van de Participatiewet van deze gemeente; de aantallen zijn niet beschikbaar (geen nul).';
 
-/** The aggregate Participatiewet figures per gemeente, computed in SQL and suppressed after the query. */
+/** The aggregate Participatiewet figures per gemeente, computed in SQL and published through the disclosure policy. */
 @Resolver(() => ParticipatieKengetallen)
 export class ParticipatieKengetallenResolver {
   @Directive(requiresAuthentication)
@@ -31,8 +31,8 @@ export class ParticipatieKengetallenResolver {
     nullable: true,
     description:
       'Kengetallen Participatiewet per gevraagde gemeente over een jaar: lopende uitkeringen aan het eind van het jaar, ' +
-      'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde. Aantallen ' +
-      'onder 10 zijn onderdrukt, de rest afgerond op 5 (voor iedere aanvrager).',
+      'instroom, uitstroom en gestarte schuldhulptrajecten. Eén element per gemeente, in de gevraagde volgorde. Zie ' +
+      'Verantwoording.onderdrukkingsregel (voor iedere aanvrager).',
   })
   async participatieKengetallen(
     @Arg('gemeenten', () => [String], { description: 'CBS-codes van de gemeenten ("0406").' }) gemeenten: string[],
@@ -53,7 +53,7 @@ export class ParticipatieKengetallenResolver {
           onderdrukkingsregel: ONDERDRUKKINGSREGEL,
         };
       }
-      return publishedKengetallen(row, jaar);
+      return publishedKengetallen(row, jaar, ctx.disclosure);
     });
   }
 

@@ -8,8 +8,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType({
   description:
-    'Kengetallen Participatiewet van één gemeente over één jaar. Aantallen onder 10 zijn onderdrukt en de rest is ' +
-    'afgerond op 5 (zie onderdrukkingsregel).',
+    'Kengetallen Participatiewet van één gemeente over één jaar (zie onderdrukkingsregel).',
 })
 export class ParticipatieKengetallen {
   @Field(() => String, { description: 'CBS-code van de gemeente ("0406").' })

@@ -52,7 +52,7 @@ export class StapelingResolver {
     const verdeling: MandaatVerdeling = { binnen, uitgesloten: verdelingen.flatMap((v) => v.uitgesloten) };
     return {
       verantwoording: verantwoording(verdeling, { gegevensTot: rows[0]?.gegevensTot ?? null }),
-      rijen: stapelingRijenOf(rows, binnen, args.jaar),
+      rijen: stapelingRijenOf(rows, binnen, args.jaar, context.disclosure),
     };
   }
 }

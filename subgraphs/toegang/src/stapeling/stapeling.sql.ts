@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { cellKeySql, type Queryable } from '@sociaal-graph/toolkit';
 
 /** Households of one gemeente with support in a year, by the combination of laws (each household in exactly one). */
 export interface StapelingRow {
@@ -12,15 +12,23 @@ export interface StapelingRow {
   alleDrie: number;
   /** Households with support under at least one law (the sum of the combinations). */
   totaal: number;
+  /** The cell keys of the seven combinations (sums of the households' record keys), in the order above. */
+  sleutels: number[];
   /** The last date of a granted melding among the asked gemeenten in the year (the same on every row). */
   gegevensTot: string | null;
 }
+
+/** The seven combinations of laws, in the order of StapelingRow. */
+const COMBINATIES = [
+  'wmo AND NOT jeugd AND NOT part', 'jeugd AND NOT wmo AND NOT part', 'part AND NOT wmo AND NOT jeugd',
+  'wmo AND jeugd AND NOT part', 'wmo AND part AND NOT jeugd', 'jeugd AND part AND NOT wmo', 'wmo AND jeugd AND part',
+];
 
 /**
  * Counts, per asked gemeente, the households (via their residents) with a TOEGEKEND melding dated in
  * `jaar`, by the set of laws those meldingen fall under, in one statement. A household counts in the
  * gemeente of the melding. `gemeenten` is already limited to the caller's aggregate scope for all three
- * laws; gemeenten without any such household give no row.
+ * laws; gemeenten without any such household give no row. With each combination its cell key (issue 10).
  */
 export function selectStapeling(db: Queryable, gemeenten: readonly string[], jaar: number): Promise<StapelingRow[]> {
   return db.query<StapelingRow>(
@@ -41,6 +49,7 @@ export function selectStapeling(db: Queryable, gemeenten: readonly string[], jaa
             count(*) FILTER (WHERE jeugd AND part AND NOT wmo)::int AS "jeugdwetEnParticipatiewet",
             count(*) FILTER (WHERE wmo AND jeugd AND part)::int AS "alleDrie",
             count(*)::int AS totaal,
+            ARRAY[${COMBINATIES.map((c) => cellKeySql('huishouden_id', c)).join(', ')}] AS sleutels,
             to_char(max(max(laatste)) OVER (), 'YYYY-MM-DD') AS "gegevensTot"
        FROM steun
       GROUP BY gemeente_code

@@ -1,10 +1,10 @@
-import { type DemoWorld, testPrincipal } from '@sociaal-graph/toolkit';
-import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
+import { createDisclosure, type DemoWorld, processKey, testPrincipal } from '@sociaal-graph/toolkit';
+import { createSubgraphHarness, expectCount, expectRelationProtected, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
 import { demoWorld } from '../world.test-utils.js';
 import { selectStapeling } from './stapeling.sql.js';
-import { suppressStapeling } from './stapeling.type.js';
+import { GEEN_STAPELING, stapelingCellen } from './stapeling.type.js';
 
 let harness: SubgraphHarness;
 beforeAll(async () => {
@@ -97,24 +97,28 @@ describe('stapeling', () => {
   });
 });
 
-describe('suppressStapeling', () => {
-  const zero = { alleenWmo: 0, alleenJeugdwet: 0, alleenParticipatiewet: 0, wmoEnJeugdwet: 0, wmoEnParticipatiewet: 0, jeugdwetEnParticipatiewet: 0, alleDrie: 0, totaal: 0 };
+describe('stapelingCellen', () => {
+  const disclosure = () => createDisclosure(processKey());
+  const sleutels = [11, 22, 33, 44, 55, 66, 77];
 
-  it('withholds a second level total when one would follow from the household total, and a cell of it when its cells are all visible', () => {
-    // Two laws: 10 + 12 + 11 = 33 visible pairs; three laws: 4 (small). One law: 40 + 30 + 20 = 90.
-    const row = { ...zero, alleenWmo: 40, alleenJeugdwet: 30, alleenParticipatiewet: 20, wmoEnJeugdwet: 10, wmoEnParticipatiewet: 12, jeugdwetEnParticipatiewet: 11, alleDrie: 4, totaal: 127 };
-    const { cellen, totalen, huishoudens } = suppressStapeling(row);
-    expect(totalen[2]).toEqual({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
-    expect(huishoudens).toEqual({ waarde: 125, onderdrukt: null });
-    // Total minus one law would give three laws back: the smaller other level total (two laws) goes too...
-    expect(totalen[1]).toEqual({ waarde: null, onderdrukt: 'AFLEIDBAAR' });
+  it('withholds the three-law cell, then what would give it back: a level total and a cell under that level', () => {
+    // One law: 40 + 30 + 20; two laws: 10 + 12 + 11; three laws: 4 (small).
+    const cellen = stapelingCellen({ aantallen: [40, 30, 20, 10, 12, 11, 4], sleutels }, disclosure());
+    expect(cellen.drieWetten).toMatchObject({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+    // All minus one law would give three laws back: the smaller other level total (two laws) goes too...
+    expect(cellen.tweeWetten).toMatchObject({ waarde: null, onderdrukt: 'AFLEIDBAAR' });
     // ...and since its three cells would add up to it, its smallest cell as well.
-    expect(cellen[1]).toEqual([{ waarde: null, onderdrukt: 'AFLEIDBAAR' }, { waarde: 10, onderdrukt: null }, { waarde: 10, onderdrukt: null }]);
-    expect(totalen[0]).toEqual({ waarde: 90, onderdrukt: null });
+    expect(cellen.wmoEnJeugdwet).toMatchObject({ waarde: null, onderdrukt: 'AFLEIDBAAR' });
+    expectCount(cellen.aantalHuishoudens, { value: 127 });
+    expectCount(cellen.eenWet, { value: 90 });
+    expectCount(cellen.wmoEnParticipatiewet, { value: 12 });
+    expectRelationProtected(cellen.aantalHuishoudens, [
+      { published: cellen.eenWet, contributors: 90 }, { published: cellen.tweeWetten, contributors: 33 }, { published: cellen.drieWetten, contributors: 4 },
+    ]);
   });
 
-  it('publishes zeros as zero and a gemeente without support as all zeros', () => {
-    const { cellen, totalen, huishoudens } = suppressStapeling(zero);
-    expect([huishoudens, ...totalen, ...cellen.flat()].every((v) => v.waarde === 0 && v.onderdrukt === null)).toBe(true);
+  it('withholds every zero: a gemeente without support publishes no exact 0', () => {
+    const cellen = stapelingCellen(GEEN_STAPELING, disclosure());
+    expect(Object.values(cellen).every((v) => v.waarde === null && v.onderdrukt === 'KLEIN_AANTAL')).toBe(true);
   });
 });

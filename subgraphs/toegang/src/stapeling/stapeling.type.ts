@@ -1,5 +1,7 @@
-import { listSize, ONDERDRUKKINGSREGEL, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording } from '@sociaal-graph/toolkit';
-import { Field, Int, ObjectType, Directive } from 'type-graphql';
+import {
+  type AdditiveRelation, type Cell, combineCellKeys, type Disclosure, ONDERDRUKKINGSREGEL, OnderdruktAantal, type Published, listSize, Verantwoording, withheld,
+} from '@sociaal-graph/toolkit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import type { StapelingRow } from './stapeling.sql.js';
 import { StapelingKosten } from './stapelingkosten.type.js';
@@ -9,7 +11,7 @@ import { StapelingKosten } from './stapelingkosten.type.js';
   description:
     'Stapeling van ondersteuning in een gemeente over een kalenderjaar: het aantal huishoudens met ondersteuning onder meer dan een wet ' +
     '(Wmo, Jeugdwet, Participatiewet). Ondersteuning is een hulpvraag met status TOEGEKEND en een datum in het jaar, van een lid van het ' +
-    'huishouden, in deze gemeente. Alleen aantallen, nooit personen; kleine aantallen zijn onderdrukt en de rest is afgerond op 5.',
+    'huishouden, in deze gemeente. Alleen aantallen, nooit personen; zie Verantwoording.onderdrukkingsregel.',
 })
 export class StapelingRij {
   @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de ondersteuning is toegekend.' })
@@ -57,7 +59,7 @@ export class StapelingRij {
   })
   kosten!: StapelingKosten;
 
-  @Field(() => String, { description: 'De regel waarmee de aantallen zijn onderdrukt en afgerond.' })
+  @Field(() => String, { description: 'De regel waarmee de aantallen zijn onderdrukt en afgerond (zoals Verantwoording.onderdrukkingsregel).' })
   onderdrukkingsregel!: string;
 }
 
@@ -76,88 +78,83 @@ export class StapelingAntwoord {
   rijen!: StapelingRij[];
 }
 
-const NUL: Onderdrukt = { waarde: 0, onderdrukt: null };
-const withheld = (onderdrukt: 'KLEIN_AANTAL' | 'AFLEIDBAAR'): Onderdrukt => ({ waarde: null, onderdrukt });
-/** A zero is no cell (its absence already says zero, it hides nothing). */
-const cell = (n: number): number | null => (n === 0 ? null : n);
+/** The groups of StapelingGroep in its order, each as the combinations of laws (StapelingRow order) it joins. */
+export const GROEP_COMBINATIES: readonly (readonly number[])[] = [[0, 1, 2, 3, 4, 5, 6], [0, 1, 2], [3, 4, 5], [6], [0], [1], [2], [3], [4], [5]];
 
-/**
- * Suppresses one gemeente's counts as nested tables. Level 1: the combinations by number of laws
- * (singles, pairs, all three) with the per-level totals; level 2: those three totals with the
- * household total. Both through suppressTable, then the levels are reconciled so no published sum
- * gives a withheld value back: a level total withheld only on level 2 while all its cells are visible
- * would follow from them, so its smallest cell is withheld too; a level total withheld only on level 1
- * counts as withheld for the household total.
- */
-export function suppressStapeling(row: StapelingAantallen) {
-  const niveaus = [
-    [row.alleenWmo, row.alleenJeugdwet, row.alleenParticipatiewet],
-    [row.wmoEnJeugdwet, row.wmoEnParticipatiewet, row.jeugdwetEnParticipatiewet],
-    [row.alleDrie],
-  ];
-  const sums = niveaus.map((niveau) => niveau.reduce((a, b) => a + b, 0));
-  const eerste = suppressTable({ cells: niveaus.map((niveau) => niveau.map(cell)), rowTotals: true });
-  const tweede = suppressTable({ cells: [sums.map(cell)], rowTotals: [row.totaal] });
-  const cellen = niveaus.map((niveau, r) => niveau.map((n, c) => (n === 0 ? NUL : (eerste.cells[r]?.[c] ?? withheld('KLEIN_AANTAL')))));
-  const totalen = sums.map((n, r): Onderdrukt => {
-    if (n === 0) return NUL;
-    const een = eerste.rowTotals?.[r] ?? withheld('KLEIN_AANTAL');
-    return een.onderdrukt ? een : (tweede.cells[0]?.[r] ?? withheld('KLEIN_AANTAL'));
-  });
-  totalen.forEach((totaal, r) => {
-    const niveau = cellen[r] ?? [];
-    const present = niveau.map((c, i) => ({ c, i, raw: niveaus[r]?.[i] ?? 0 })).filter(({ raw }) => raw > 0);
-    if (totaal.onderdrukt && present.length > 0 && present.every(({ c }) => !c.onderdrukt)) {
-      const kleinste = present.reduce((min, p) => (p.raw < min.raw ? p : min));
-      niveau[kleinste.i] = withheld('AFLEIDBAAR');
-    }
-  });
-  let huishoudens: Onderdrukt = row.totaal === 0 ? NUL : (tweede.rowTotals?.[0] ?? withheld('KLEIN_AANTAL'));
-  if (!huishoudens.onderdrukt && totalen.filter((t) => t.onderdrukt).length === 1) huishoudens = withheld('AFLEIDBAAR');
-  return { cellen, totalen, huishoudens };
+/** The additive relations between the groups (indexes into GROEP_COMBINATIES): all, singles, pairs. */
+export const GROEP_RELATIES: readonly AdditiveRelation[] = [
+  { total: 0, parts: [1, 2, 3] },
+  { total: 1, parts: [4, 5, 6] },
+  { total: 2, parts: [7, 8, 9] },
+];
+
+/** The raw figure of one combination of laws: value, contributing households, largest household, cell key. */
+export interface CombinatieWaarde {
+  value: number;
+  contributors: number;
+  largest: number;
+  key: number;
 }
 
-/** The raw counts of one gemeente, without its code and date. */
-export type StapelingAantallen = Omit<StapelingRow, 'gemeenteCode' | 'gegevensTot'>;
+/** The cells of the ten groups from the seven combinations they consist of (disjoint, so values, contributors and keys add up). */
+export function groepCellen(combinaties: readonly CombinatieWaarde[], soort: { kind: 'count' | 'amount'; measure: string }): Cell[] {
+  return GROEP_COMBINATIES.map((delen) => {
+    const parts = delen.map((d) => combinaties[d] ?? { value: 0, contributors: 0, largest: 0, key: 0 });
+    const base = {
+      measure: soort.measure,
+      value: parts.reduce((a, p) => a + p.value, 0),
+      contributors: parts.reduce((a, p) => a + p.contributors, 0),
+      key: combineCellKeys(parts.map((p) => p.key)),
+    };
+    return soort.kind === 'count' ? { kind: 'count', ...base } : { kind: 'amount', ...base, largest: Math.max(0, ...parts.map((p) => Math.abs(p.largest))) };
+  });
+}
+
+/** The raw counts of one gemeente per combination (StapelingRow order) with their cell keys. */
+export interface StapelingAantallen {
+  aantallen: readonly number[];
+  sleutels: readonly number[];
+}
 
 /** The counts of a gemeente without any household with support. */
-export const GEEN_STAPELING: StapelingAantallen = {
-  alleenWmo: 0, alleenJeugdwet: 0, alleenParticipatiewet: 0, wmoEnJeugdwet: 0, wmoEnParticipatiewet: 0, jeugdwetEnParticipatiewet: 0, alleDrie: 0, totaal: 0,
-};
+export const GEEN_STAPELING: StapelingAantallen = { aantallen: [0, 0, 0, 0, 0, 0, 0], sleutels: [0, 0, 0, 0, 0, 0, 0] };
+
+/** The count cells of the ten groups (measure `toegang.stapeling.huishoudens`). */
+export function aantalCellen({ aantallen, sleutels }: StapelingAantallen): Cell[] {
+  const combinaties = aantallen.map((n, i) => ({ value: n, contributors: n, largest: 1, key: sleutels[i] ?? 0 }));
+  return groepCellen(combinaties, { kind: 'count', measure: 'toegang.stapeling.huishoudens' });
+}
 
 /** The published counts of one gemeente, by the field of StapelingRij that shows them. */
 export type StapelingCellen = Record<
   | 'aantalHuishoudens' | 'eenWet' | 'tweeWetten' | 'drieWetten' | 'alleenWmo' | 'alleenJeugdwet' | 'alleenParticipatiewet'
   | 'wmoEnJeugdwet' | 'wmoEnParticipatiewet' | 'jeugdwetEnParticipatiewet',
-  Onderdrukt
+  Published
 >;
 
-/** Suppresses one gemeente's counts (suppressStapeling) and names each published cell. */
-export function stapelingCellen(row: StapelingAantallen): StapelingCellen {
-  const { cellen, totalen, huishoudens } = suppressStapeling(row);
-  const at = (r: number, c: number): Onderdrukt => cellen[r]?.[c] ?? withheld('KLEIN_AANTAL');
-  return {
-    aantalHuishoudens: huishoudens,
-    eenWet: totalen[0] ?? withheld('KLEIN_AANTAL'),
-    tweeWetten: totalen[1] ?? withheld('KLEIN_AANTAL'),
-    // The single cell of its level: its level total and the cell are one number, published once.
-    drieWetten: totalen[2]?.onderdrukt ? (totalen[2] ?? withheld('KLEIN_AANTAL')) : at(2, 0),
-    alleenWmo: at(0, 0),
-    alleenJeugdwet: at(0, 1),
-    alleenParticipatiewet: at(0, 2),
-    wmoEnJeugdwet: at(1, 0),
-    wmoEnParticipatiewet: at(1, 1),
-    jeugdwetEnParticipatiewet: at(1, 2),
-  };
+/** The fields of StapelingRij in the order of the groups. */
+const VELDEN: readonly (keyof StapelingCellen)[] = [
+  'aantalHuishoudens', 'eenWet', 'tweeWetten', 'drieWetten', 'alleenWmo', 'alleenJeugdwet', 'alleenParticipatiewet',
+  'wmoEnJeugdwet', 'wmoEnParticipatiewet', 'jeugdwetEnParticipatiewet',
+];
+
+/** Names the ten published group values by the field of StapelingRij. */
+export function stapelingCellenVan(published: readonly Published[]): StapelingCellen {
+  return Object.fromEntries(VELDEN.map((veld, i) => [veld, published[i] ?? withheld('KLEIN_AANTAL')])) as StapelingCellen;
 }
 
-/** Shapes the counted rows: one suppressed row per gemeente in `gemeenten` (zeros where the SQL gave none). */
-export function stapelingRijenOf(rows: readonly StapelingRow[], gemeenten: readonly string[], jaar: number): StapelingRij[] {
-  return gemeenten.map((code) => ({
-    gemeente: { code },
-    jaar,
-    ...stapelingCellen(rows.find((r) => r.gemeenteCode === code) ?? GEEN_STAPELING),
-    kosten: { gemeenteCode: code, jaar },
-    onderdrukkingsregel: ONDERDRUKKINGSREGEL,
-  }));
+/** Publishes one gemeente's counts through the disclosure policy, over the relations between the groups. */
+export function stapelingCellen(row: StapelingAantallen, disclosure: Disclosure): StapelingCellen {
+  return stapelingCellenVan(disclosure.publish({ cells: aantalCellen(row), relations: GROEP_RELATIES }));
+}
+
+/** Shapes the counted rows: one published row per gemeente in `gemeenten` (withheld zeros where the SQL gave none). */
+export function stapelingRijenOf(rows: readonly StapelingRow[], gemeenten: readonly string[], jaar: number, disclosure: Disclosure): StapelingRij[] {
+  return gemeenten.map((code) => {
+    const row = rows.find((r) => r.gemeenteCode === code);
+    const aantallen = row
+      ? { aantallen: [row.alleenWmo, row.alleenJeugdwet, row.alleenParticipatiewet, row.wmoEnJeugdwet, row.wmoEnParticipatiewet, row.jeugdwetEnParticipatiewet, row.alleDrie], sleutels: row.sleutels }
+      : GEEN_STAPELING;
+    return { gemeente: { code }, jaar, ...stapelingCellen(aantallen, disclosure), kosten: { gemeenteCode: code, jaar }, onderdrukkingsregel: ONDERDRUKKINGSREGEL };
+  });
 }

@@ -1,24 +1,13 @@
 import {
-  geaggregeerd,
-  assertStatistiek,
-  badUserInput,
-  DomainError,
-  type Onderdrukt,
-  type Principal,
-  requiresAuthentication,
-  requiresScope,
-  Scope,
-  type StapelingKostenpost,
-  Wet,
-  listSize,
-  listSizeFromArgument,
+  assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, listSize, listSizeFromArgument, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
+  type StapelingKostenpost, type Table, Wet, withheld,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ToegangContext } from '../context.js';
 import { VERWERKING } from '../loaders.js';
 import { withPurpose } from '../purpose.js';
 import { WETTEN } from '../scope.js';
-import { type StapelingAantallen, type StapelingCellen, stapelingCellen } from './stapeling.type.js';
+import { aantalCellen, GROEP_RELATIES, groepCellen } from './stapeling.type.js';
 import { type StapelingHuishoudenRow, stapelingSleutel } from './stapelingkosten.sql.js';
 import { DuurHuishouden, StapelingGroep, StapelingKosten, StapelingKostengroep } from './stapelingkosten.type.js';
 
@@ -33,18 +22,22 @@ interface HuishoudenKosten {
   readonly totaal: number;
 }
 
-/** Each group, the cell of StapelingRij that publishes its count, and which households belong to it. */
-const GROEPEN: readonly [StapelingGroep, keyof StapelingCellen, (wetten: readonly Wet[]) => boolean][] = [
-  [StapelingGroep.ALLE, 'aantalHuishoudens', () => true],
-  [StapelingGroep.EEN_WET, 'eenWet', (w) => w.length === 1],
-  [StapelingGroep.TWEE_WETTEN, 'tweeWetten', (w) => w.length === 2],
-  [StapelingGroep.DRIE_WETTEN, 'drieWetten', (w) => w.length === 3],
-  [StapelingGroep.ALLEEN_WMO, 'alleenWmo', (w) => exactly(w, Wet.WMO)],
-  [StapelingGroep.ALLEEN_JEUGDWET, 'alleenJeugdwet', (w) => exactly(w, Wet.JEUGDWET)],
-  [StapelingGroep.ALLEEN_PARTICIPATIEWET, 'alleenParticipatiewet', (w) => exactly(w, Wet.PARTICIPATIEWET)],
-  [StapelingGroep.WMO_EN_JEUGDWET, 'wmoEnJeugdwet', (w) => exactly(w, Wet.WMO, Wet.JEUGDWET)],
-  [StapelingGroep.WMO_EN_PARTICIPATIEWET, 'wmoEnParticipatiewet', (w) => exactly(w, Wet.WMO, Wet.PARTICIPATIEWET)],
-  [StapelingGroep.JEUGDWET_EN_PARTICIPATIEWET, 'jeugdwetEnParticipatiewet', (w) => exactly(w, Wet.JEUGDWET, Wet.PARTICIPATIEWET)],
+/** The seven combinations of laws, in the order of StapelingRow (the groups are built from them). */
+const COMBINATIES: readonly Wet[][] = [
+  [Wet.WMO], [Wet.JEUGDWET], [Wet.PARTICIPATIEWET],
+  [Wet.WMO, Wet.JEUGDWET], [Wet.WMO, Wet.PARTICIPATIEWET], [Wet.JEUGDWET, Wet.PARTICIPATIEWET],
+  [Wet.WMO, Wet.JEUGDWET, Wet.PARTICIPATIEWET],
+];
+
+/** The groups in the order of GROEP_COMBINATIES. */
+const GROEPEN = Object.values(StapelingGroep);
+
+/** The amount columns of a group, after its count (column 0). */
+const KOLOMMEN: readonly [string, (h: HuishoudenKosten) => number][] = [
+  ['totaal', (h) => h.totaal],
+  ['wmo', (h) => h.kosten[Wet.WMO]],
+  ['jeugdwet', (h) => h.kosten[Wet.JEUGDWET]],
+  ['participatiewet', (h) => h.kosten[Wet.PARTICIPATIEWET]],
 ];
 
 function exactly(wetten: readonly Wet[], ...verwacht: Wet[]): boolean {
@@ -73,24 +66,36 @@ async function huishoudenKosten(kosten: StapelingKosten, context: ToegangContext
   });
 }
 
-/** The raw counts by combination, as selectStapeling gives them, so the groups are suppressed exactly like the counts. */
-function aantallenVan(huishoudens: readonly HuishoudenKosten[]): StapelingAantallen {
-  const tel = (...wetten: Wet[]) => huishoudens.filter((h) => exactly(h.wetten, ...wetten)).length;
-  return {
-    alleenWmo: tel(Wet.WMO),
-    alleenJeugdwet: tel(Wet.JEUGDWET),
-    alleenParticipatiewet: tel(Wet.PARTICIPATIEWET),
-    wmoEnJeugdwet: tel(Wet.WMO, Wet.JEUGDWET),
-    wmoEnParticipatiewet: tel(Wet.WMO, Wet.PARTICIPATIEWET),
-    jeugdwetEnParticipatiewet: tel(Wet.JEUGDWET, Wet.PARTICIPATIEWET),
-    alleDrie: tel(Wet.WMO, Wet.JEUGDWET, Wet.PARTICIPATIEWET),
-    totaal: huishoudens.length,
-  };
-}
-
-/** An amount over a group is published as its count is: withheld with the same reason, or exact. */
-function bedragNaar(aantal: Onderdrukt, bedrag: number): Onderdrukt {
-  return aantal.onderdrukt ? { waarde: null, onderdrukt: aantal.onderdrukt } : { waarde: bedrag, onderdrukt: null };
+/**
+ * The table of the cost groups: per group its count (as StapelingRij publishes it: the same cells, keys and
+ * relations) and four amounts, each amount a cell of the households that contribute to it (a household
+ * without Wmo cost is not in the Wmo column). Relations: per column all = singles + pairs + three, the
+ * singles and the pairs; per group totaal = wmo + jeugdwet + participatiewet.
+ */
+function kostenTabel(huishoudens: readonly HuishoudenKosten[]): Table {
+  const perCombinatie = COMBINATIES.map((wetten) => huishoudens.filter((h) => exactly(h.wetten, ...wetten)));
+  const ids = (lijst: readonly HuishoudenKosten[]) => lijst.map((h) => h.huishouden.huishoudenId);
+  const aantallen = aantalCellen({ aantallen: perCombinatie.map((l) => l.length), sleutels: perCombinatie.map((l) => cellKeyOf(ids(l))) });
+  const bedragen = KOLOMMEN.flatMap(([kolom, bedrag]) =>
+    groepCellen(
+      perCombinatie.map((lijst) => {
+        const bijdragers = lijst.filter((h) => bedrag(h) !== 0);
+        return {
+          value: bijdragers.reduce((a, h) => a + bedrag(h), 0),
+          contributors: bijdragers.length,
+          largest: Math.max(0, ...bijdragers.map((h) => Math.abs(bedrag(h)))),
+          key: cellKeyOf(ids(bijdragers)),
+        };
+      }),
+      { kind: 'amount', measure: `toegang.stapeling.kosten.${kolom}` },
+    ),
+  );
+  const n = GROEPEN.length;
+  const relations = [
+    ...[0, 1, 2, 3, 4].flatMap((kolom) => GROEP_RELATIES.map(({ total, parts }) => ({ total: kolom * n + total, parts: parts.map((p) => kolom * n + p) }))),
+    ...GROEPEN.map((_, g) => ({ total: n + g, parts: [2 * n + g, 3 * n + g, 4 * n + g] })),
+  ];
+  return { cells: [...aantallen, ...bedragen], relations };
 }
 
 /** The cost side of issue 4 item 7: toegang adds up what inkoop and participatie found for the households' members. */
@@ -110,28 +115,26 @@ export class StapelingKostenResolver {
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)
   @Directive(REQUIRES_KOSTEN)
-  @Directive(listSize(8))
+  @Directive(listSize(10))
   @FieldResolver(() => [StapelingKostengroep], {
     description:
       'De kosten per groep: alle huishoudens, naar het aantal wetten en per combinatie van wetten, in de volgorde van StapelingGroep. ' +
-      'Onderdrukt waar het aantal huishoudens van de groep onderdrukt is.',
+      'Elk bedrag telt de huishoudens die eraan bijdragen; zie Verantwoording.onderdrukkingsregel.',
   })
   async groepen(@Root() kosten: StapelingKosten, @Ctx() context: ToegangContext): Promise<StapelingKostengroep[]> {
     assertMandaat(context.principal, kosten.gemeenteCode);
     const huishoudens = await huishoudenKosten(kosten, context);
-    const cellen = stapelingCellen(aantallenVan(huishoudens));
-    return GROEPEN.map(([groep, cel, hoort]) => {
-      const leden = huishoudens.filter((h) => hoort(h.wetten));
-      const som = (bedrag: (h: HuishoudenKosten) => number) => bedragNaar(cellen[cel], leden.reduce((a, h) => a + bedrag(h), 0));
-      return {
-        groep,
-        aantalHuishoudens: cellen[cel],
-        totaal: som((h) => h.totaal),
-        wmo: som((h) => h.kosten[Wet.WMO]),
-        jeugdwet: som((h) => h.kosten[Wet.JEUGDWET]),
-        participatiewet: som((h) => h.kosten[Wet.PARTICIPATIEWET]),
-      };
-    });
+    const published = context.disclosure.publish(kostenTabel(huishoudens));
+    const n = GROEPEN.length;
+    const at = (kolom: number, g: number) => published[kolom * n + g] ?? withheld('KLEIN_AANTAL');
+    return GROEPEN.map((groep, g) => ({
+      groep,
+      aantalHuishoudens: at(0, g),
+      totaal: at(1, g),
+      wmo: at(2, g),
+      jeugdwet: at(3, g),
+      participatiewet: at(4, g),
+    }));
   }
 
   @Directive(requiresAuthentication)

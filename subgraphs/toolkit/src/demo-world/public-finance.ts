@@ -63,7 +63,8 @@ export function buildMaatregelen(): { maatregelen: WorldMaatregel[]; statussen: 
     statussen.push({ maatregelId, gemeenteCode, status: value, datum, uitzondering });
   for (const code of hbel) {
     status('m-lokale-teams', code, 'GEIMPLEMENTEERD', '2021-06-01');
-    status('m-hhm-normenkader', code, 'GEIMPLEMENTEERD', code === '0317' ? '2020-07-01' : '2020-01-01',
+    // Within the years the demo world has toewijzingen (2022 on), so that Maatregel.wmoInstroom has a before and an after.
+    status('m-hhm-normenkader', code, 'GEIMPLEMENTEERD', code === '0317' ? '2024-07-01' : '2024-01-01',
       code === '0317' ? 'Uitzondering voor inwoners van 90 jaar en ouder; rustigere invoering.' : null);
     status('m-versobering-hh', code, 'IN_VOORBEREIDING', null);
     status('m-dagbesteding-av', code, 'GEIMPLEMENTEERD', '2020-01-01');

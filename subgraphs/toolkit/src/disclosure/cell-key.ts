@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDataDir } from '../data-dir.js';
@@ -19,10 +19,21 @@ export const CELL_KEY_MODULUS = 4_294_967_296;
  * The SQL aggregate of a cell's key over the distinct values of `recordExpression` (an SQL expression,
  * e.g. `t.inwoner_id`): the record key is the first 32 bits of `md5(id)`, summed DISTINCT so that a
  * record counts once however many rows it has. The secret is not in the SQL: the key alone says
- * nothing without it. Returns a float8 in [0, 2^32).
+ * nothing without it. `filter`: an SQL condition, for a cell that is one FILTER of a group. Returns a float8 in [0, 2^32).
  */
-export function cellKeySql(recordExpression: string): string {
-  return `(coalesce(sum(DISTINCT ('x' || substr(md5((${recordExpression})::text), 1, 8))::bit(32)::bigint), 0) % ${CELL_KEY_MODULUS})::float8`;
+export function cellKeySql(recordExpression: string, filter?: string): string {
+  const where = filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
+  return `(coalesce(sum(DISTINCT ('x' || substr(md5((${recordExpression})::text), 1, 8))::bit(32)::bigint)${where}, 0) % ${CELL_KEY_MODULUS})::float8`;
+}
+
+/** The key of one record, as `cellKeySql` computes it: the first 32 bits of the MD5 of its id. */
+export function recordKey(id: string): number {
+  return createHash('md5').update(id).digest().readUInt32BE(0);
+}
+
+/** The key of a cell over records held in code (e.g. households brought by the gateway), as `cellKeySql` would give it. */
+export function cellKeyOf(ids: Iterable<string>): number {
+  return combineCellKeys([...new Set(ids)].map(recordKey));
 }
 
 /** The key of the union of disjoint cells (e.g. a total computed from its parts). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { cellKeySql, combineCellKeys, type DisclosureKey, readDisclosureKey } from './cell-key.js';
+import { cellKeyOf, cellKeySql, combineCellKeys, type DisclosureKey, readDisclosureKey } from './cell-key.js';
 import { publishAverage, publishShare } from './derived.js';
 import { createDisclosure } from './disclosure.js';
 import { type AmountCell, type CountCell, DISCLOSURE_THRESHOLD, perturb, primaryReason } from './policy.js';
@@ -147,6 +147,8 @@ describe('cell keys in SQL', () => {
     expect(combineCellKeys([x ?? 0, y ?? 0])).toBe(all);
     const { rows: once } = await db.query<{ k: number }>(`SELECT ${cellKeySql('id')} AS k FROM (VALUES ('a'),('b')) v(id)`);
     expect(once[0]?.k).toBe(x);
+    // The same key in code, for records a resolver holds (e.g. households the gateway brought).
+    expect(cellKeyOf(['a', 'b', 'a'])).toBe(x);
     await db.close();
   });
 });

@@ -58,14 +58,14 @@ export class WmoBereikResolver {
     // Nullable: when this subgraph fails, only this field goes null, not the other subgraph's entity.
     nullable: true,
     description:
-      'Bereik van de Wmo in deze gemeente in een jaar: clienten per 1.000 inwoners en in-, door- en uitstroom per kwartaal; kleine aantallen ' +
-      'onderdrukt, de rest afgerond op 5. Null met een fout FORBIDDEN als de gemeente buiten uw mandaat voor statistiek (Wmo) valt.',
+      'Bereik van de Wmo in deze gemeente in een jaar: clienten per 1.000 inwoners en in-, door- en uitstroom per kwartaal; zie ' +
+      'Verantwoording.onderdrukkingsregel. Null met een fout FORBIDDEN als de gemeente buiten uw mandaat voor statistiek (Wmo) valt.',
   })
   bereikVanGemeente(
     @Root() gemeente: Gemeente,
     @Arg('jaar', () => Int, { description: 'Kalenderjaar (2015 of later).' }) jaar: number,
-    @Ctx() { principal, loaders }: WmoContext,
+    @Ctx() { principal, loaders, disclosure }: WmoContext,
   ): Promise<WetBereik> {
-    return wetBereikVan({ principal, load: loaders.bereik }, Wet.WMO, gemeente, jaar, 'inwoners');
+    return wetBereikVan({ principal, load: loaders.bereik, disclosure }, Wet.WMO, gemeente, jaar, 'inwoners');
   }
 }

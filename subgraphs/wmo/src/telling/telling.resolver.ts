@@ -51,6 +51,6 @@ export class WmoToewijzingTellingResolver {
     const scope = context.principal.statistiek(Wet.WMO);
     assertStatistiek(Wet.WMO, scope, codes);
     const rows = await selectTellingen(context.db, codes, jaar, scopeParameter(scope));
-    return wmoToewijzingTellingenOf(rows, jaar);
+    return wmoToewijzingTellingenOf(rows, jaar, context.disclosure);
   }
 }

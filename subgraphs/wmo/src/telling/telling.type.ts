@@ -1,10 +1,12 @@
 import {
   Code,
   codeOf,
+  type CategorieTelling,
+  type Disclosure,
   ONDERDRUKKINGSREGEL,
-  type Onderdrukt,
+  publishPerCategorie,
+  withheld,
   OnderdruktAantal,
-  suppressTable,
   WMO_PRODUCTCATEGORIE,
 } from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
@@ -15,7 +17,7 @@ import type { TellingRow } from './telling.sql.js';
 @ObjectType({
   description:
     'Aantal Wmo-toewijzingen en unieke clienten van een gemeente in een productcategorie (of in totaal), over een ' +
-    'kalenderjaar. Kleine aantallen zijn onderdrukt en de rest is afgerond op 5 (zie onderdrukkingsregel).',
+    'kalenderjaar. Zie onderdrukkingsregel.',
 })
 export class WmoToewijzingTelling {
   @Field(() => Gemeente, { nullable: true, description: 'De gemeente waarvoor geteld is.' })
@@ -45,41 +47,32 @@ export class WmoToewijzingTelling {
 /**
  * Maps the raw counted rows (cells per productcategorie, then one total row per gemeente, as
  * `selectTellingen` returns them) to their published shape: each gemeente is one table row with its
- * total, suppressed per measure (issue 3 item 8). Only row totals are published: a total over the
+ * total, published per measure through the disclosure policy (issue 10). Only row totals are published: a total over the
  * asked gemeenten would let two requests differ in one gemeente and so difference it back.
  */
-export function wmoToewijzingTellingenOf(rows: readonly TellingRow[], jaar: number): WmoToewijzingTelling[] {
+export function wmoToewijzingTellingenOf(rows: readonly TellingRow[], jaar: number, disclosure: Disclosure): WmoToewijzingTelling[] {
   const perGemeente = new Map<string, TellingRow[]>();
   for (const row of rows) perGemeente.set(row.gemeenteCode, [...(perGemeente.get(row.gemeenteCode) ?? []), row]);
+  const telling = (row: TellingRow): CategorieTelling => ({
+    eenheden: row.aantalToewijzingen, personen: row.aantalClienten, sleutelEenheden: row.sleutelToewijzingen, sleutelPersonen: row.sleutelPersonen,
+  });
   return [...perGemeente.entries()].flatMap(([gemeenteCode, group]) => {
     const cellen = group.filter((row) => row.productcategorie !== null);
     const totaal = group.find((row) => row.productcategorie === null);
     if (!totaal) throw new Error(`selectTellingen gaf geen totaalrij voor gemeente ${gemeenteCode}.`);
-    const toewijzingen = suppressTable({ cells: [cellen.map((row) => row.aantalToewijzingen)], rowTotals: [totaal.aantalToewijzingen] });
-    const clienten = suppressTable({ cells: [cellen.map((row) => row.aantalClienten)], rowTotals: [totaal.aantalClienten] });
+    const published = publishPerCategorie(disclosure, 'wmo.telling', cellen.map(telling), telling(totaal));
     const base = { gemeente: { code: gemeenteCode }, jaar, onderdrukkingsregel: ONDERDRUKKINGSREGEL };
     return [
       ...cellen.map((row, i) => ({
         ...base,
         productcategorie: categorieOf(row.productcategorie ?? ''),
         totaal: false,
-        aantalToewijzingen: published(toewijzingen.cells[0]?.[i]),
-        aantalClienten: published(clienten.cells[0]?.[i]),
+        aantalToewijzingen: published.categorieen[i]?.eenheden ?? withheld('KLEIN_AANTAL'),
+        aantalClienten: published.categorieen[i]?.personen ?? withheld('KLEIN_AANTAL'),
       })),
-      {
-        ...base,
-        productcategorie: null,
-        totaal: true,
-        aantalToewijzingen: published(toewijzingen.rowTotals?.[0]),
-        aantalClienten: published(clienten.rowTotals?.[0]),
-      },
+      { ...base, productcategorie: null, totaal: true, aantalToewijzingen: published.totaal.eenheden, aantalClienten: published.totaal.personen },
     ];
   });
-}
-
-/** suppressTable returns every cell and total it was given; should one be missing, withhold it rather than fail. */
-function published(value: Onderdrukt | null | undefined): Onderdrukt {
-  return value ?? { waarde: null, onderdrukt: 'KLEIN_AANTAL' };
 }
 
 /** The table's check keeps categorieen within WMO020; fall back to the bare code rather than fail a count. */

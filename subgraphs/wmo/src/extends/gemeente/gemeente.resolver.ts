@@ -52,7 +52,7 @@ export class GemeenteResolver {
     nullable: true,
     description:
       'Aantal Wmo-toewijzingen en clienten per productcategorie van deze gemeente in een jaar, met een totaalrij; ' +
-      'kleine aantallen onderdrukt, de rest afgerond op 5. Leeg met een fout FORBIDDEN als de gemeente buiten uw ' +
+      'zie Verantwoording.onderdrukkingsregel. Leeg met een fout FORBIDDEN als de gemeente buiten uw ' +
       'mandaat voor statistiek (Wmo) valt.',
   })
   async wmoToewijzingenPerProductcategorie(
@@ -64,6 +64,6 @@ export class GemeenteResolver {
     const scope = context.principal.statistiek(Wet.WMO);
     assertStatistiek(Wet.WMO, scope, [gemeente.code]);
     const rows = await context.loaders.tellingen({ jaar, gemeenten: scopeParameter(scope) }).load(gemeente.code);
-    return wmoToewijzingTellingenOf(rows, jaar);
+    return wmoToewijzingTellingenOf(rows, jaar, context.disclosure);
   }
 }
