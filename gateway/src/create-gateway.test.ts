@@ -95,13 +95,18 @@ describe('createGatewayServer', () => {
     expect(await allowed.json()).toEqual({ data: { betaVersie: 'beta-1' } });
   });
 
-  it('passes the caller trace to the subgraphs with its own span id', async () => {
+  it('passes the caller trace to the subgraphs with its own span id (OpenTelemetry propagation)', async () => {
     const traceId = 'aa'.repeat(16);
     const incoming = `00-${traceId}-${'bb'.repeat(8)}-01`;
-    await postGraphql(gateway.url, { query: QUERY }, { traceparent: incoming });
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: incoming }, body: JSON.stringify({ query: QUERY }) });
     const sent = beta.traceparents.at(-1) ?? '';
-    expect(sent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    // No exporter is configured here, so this gateway records nothing and says so (flags 00).
+    expect(sent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
     expect(sent).not.toBe(incoming);
+    // The client learns the gateway's own span in the same trace.
+    const traceresponse = response.headers.get('traceresponse') ?? '';
+    expect(traceresponse).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+    expect(traceresponse).not.toBe(sent);
   });
 
   it('signs every subgraph call with its own assertion, bound to that subgraph and the exact operation sent there', async () => {

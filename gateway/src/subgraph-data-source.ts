@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -34,7 +34,8 @@ export interface SubgraphDataSourceOptions {
 
 /**
  * The one home of outgoing subgraph calls (docs/style.md 4): keep-alive transport, the
- * per-call timeout, the `traceparent` header, and what a client sees when a subgraph fails.
+ * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client
+ * sees when a subgraph fails.
  *
  * A call that cannot connect, times out, or answers with an HTTP error or unreadable body
  * becomes one `SUBGRAPH_UNAVAILABLE` error naming the subgraph. @apollo/gateway then leaves
@@ -88,12 +89,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
-    const { caller, traceId, verzoekId, traceparent, personalReads } = options.incomingRequestContext.context;
+    const { caller, traceId, verzoekId, personalReads } = options.incomingRequestContext.context;
+    const headers = options.request.http?.headers;
     // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
     const leesbudget = personalReads?.budget;
-    const assertion = await signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey);
-    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
-    options.request.http?.headers.set('traceparent', traceparent);
+    headers?.set(CALLER_ASSERTION_HEADER, await signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey));
+    // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
+    if (headers) injectTraceparent((name, value) => headers.set(name, value));
   }
 
   /**

@@ -8,7 +8,8 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * Tells a client the trace id of its request (`traceresponse: 00-<trace id>-<span id>-<flags>`),
- * whether it sent a `traceparent` or the gateway started the trace, and the gateway's own id of the
+ * whether it sent a `traceparent` or the gateway started the trace (the OpenTelemetry trace of
+ * its server span; the flags say whether this gateway records it), and the gateway's own id of the
  * request (`x-request-id`). With either the fg looks up in the Logboek Dataverwerkingen what one
  * request read (`logboek { wmo(verzoekId: ...) }`, or `traceId:`, which a client can choose).
  */
@@ -17,7 +18,7 @@ export function traceResponsePlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart({ contextValue }) {
       return {
         async willSendResponse({ response }) {
-          response.http.headers.set(TRACE_RESPONSE_HEADER, contextValue.traceparent);
+          response.http.headers.set(TRACE_RESPONSE_HEADER, contextValue.traceresponse);
           response.http.headers.set(REQUEST_ID_HEADER, contextValue.verzoekId);
         },
       };

@@ -32,6 +32,7 @@ export * from './migrations.js';
 export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/shutdown.js';
+export * from './observability/tracing.js';
 export * from './page-query.js';
 export * from './paging.js';
 export * from './principal.js';

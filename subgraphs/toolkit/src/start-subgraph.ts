@@ -18,6 +18,7 @@ import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
+import { startTelemetry } from './observability/tracing.js';
 import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
 import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
@@ -57,6 +58,8 @@ export async function startSubgraph<L>(
   // Progress of the first start's demo load, logged unless the caller (a test) wants silence.
   options: { report?: ProgressReport } = {},
 ): Promise<RunningSubgraph> {
+  // Trace ids for the Logboek come from the tracer provider: make sure there is one.
+  startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
   const report = options.report ?? ((line: string) => logger.info(line));
@@ -94,6 +97,7 @@ export async function startSubgraph<L>(
   const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
     admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers, logger }),
+    service: definition.name,
     logger,
     metrics,
     context: async (request) => {
@@ -188,11 +192,15 @@ function headerValue(value: string | string[] | undefined): string | undefined {
  * (requests in flight finish first).
  */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  const telemetry = startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   try {
     const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
-    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off' }, 'subgraph listening');
-    stopOnSignals(logger, running.stop);
+    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off', tracing: telemetry.recording ? 'otlp' : 'off' }, 'subgraph listening');
+    stopOnSignals(logger, async () => {
+      await running.stop();
+      await telemetry.shutdown();
+    });
     return running;
   } catch (error) {
     logger.fatal({ err: error }, 'subgraph could not start');
