@@ -72,5 +72,9 @@ describe('outside development, a process without its secrets', () => {
     const minting = await start(WMO, { NODE_ENV: 'production', ...subgraphEnv, CALLER_ASSERTION_PUBLIC_KEY: JSON.stringify(secrets.callerAssertionPrivateKey) });
     expect(minting.code).not.toBe(0);
     expect(minting.stderr).toMatch(/CALLER_ASSERTION_PUBLIC_KEY must be the public key only/);
+    // With its assertion key and pseudonym secret but without the perturbation key of the aggregates.
+    const noDisclosureKey = await start(WMO, { NODE_ENV: 'production', ...subgraphEnv });
+    expect(noDisclosureKey.code).not.toBe(0);
+    expect(noDisclosureKey.stderr).toMatch(/DISCLOSURE_KEY not set/);
   }, 120_000);
 });
