@@ -1,7 +1,7 @@
-import { generateDemoWorld, readDemoConfig, SERVICE_ATTRIBUTE, setLogLevel, startTelemetry, tapLogLines } from '@sociaal-graph/toolkit';
+import { SERVICE_ATTRIBUTE, setLogLevel, startTelemetry, tapLogLines } from '@sociaal-graph/toolkit';
 import { InMemorySpanExporter, type ReadableSpan } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type OwnGraph, startOwnGraph } from './graph.test-utils.js';
+import { type OwnGraph, ownDemoWorld, startOwnGraph } from './graph.test-utils.js';
 
 // Issue 12, item 2: one trace from the gateway through every subgraph to its SQL statements
 // (spans read from an in-memory exporter), the metrics endpoints scraped, and the log lines of a
@@ -140,7 +140,8 @@ describe('the metrics endpoints', () => {
 
 describe('the log lines of a run that reads BSNs', () => {
   // A Huizen resident with a Wmo melding: HBEL holds the toegang of Huizen's Wmo.
-  const world = generateDemoWorld(readDemoConfig({}));
+  // The world this file's own graph loaded (its pseudonym secret, so that ids compare).
+  const world = ownDemoWorld();
   const melding = world.meldingen.find((m) => m.gemeenteCode === '0406' && m.wet === 'WMO')!;
   const inwoner = world.inwoners.find((i) => i.id === melding.inwonerId)!;
 
