@@ -224,7 +224,7 @@ describe('docker/compose.yaml', () => {
 
   it('takes every secret from the environment, with no default to fall back on', () => {
     const text = read('docker/compose.yaml');
-    for (const secret of ['POSTGRES_PASSWORD', 'CALLER_ASSERTION_SECRET', 'PSEUDONYM_SECRET']) {
+    for (const secret of ['POSTGRES_PASSWORD', 'CALLER_ASSERTION_PRIVATE_KEY', 'CALLER_ASSERTION_PUBLIC_KEY', 'ACTOR_PSEUDONYM_SECRET', 'PSEUDONYM_SECRET']) {
       const uses = [...text.matchAll(new RegExp(`\\$\\{${secret}([^}]*)\\}`, 'g'))].map((match) => match[1]);
       expect(uses.length, secret).toBeGreaterThan(0);
       for (const use of uses) expect(use, secret).toMatch(/^:\?/);
@@ -358,7 +358,7 @@ describe('docker/kubernetes/base', () => {
     }
     expect(read('.gitignore')).toContain('docker/kubernetes/**/secrets.env');
     // No value in the example is a usable secret.
-    for (const key of ['CALLER_ASSERTION_SECRET', 'PSEUDONYM_SECRET']) expect(envFile('secrets.env.example')[key]).toBe('');
+    for (const key of ['CALLER_ASSERTION_PRIVATE_KEY', 'CALLER_ASSERTION_PUBLIC_KEY', 'ACTOR_PSEUDONYM_SECRET', 'PSEUDONYM_SECRET']) expect(envFile('secrets.env.example')[key]).toBe('');
   });
 });
 
@@ -370,7 +370,7 @@ describe('environment variables', () => {
   const documented = variablesInReadme();
 
   it('finds the variables the code reads (the finder can fail)', () => {
-    for (const name of ['DATABASE_URL', 'GATEWAY_PORT', 'MAX_QUERY_COST', 'DEMO_SCALE', 'WMO_PORT', 'INKOOP_URL', 'CALLER_ASSERTION_SECRET']) expect(read_).toContain(name);
+    for (const name of ['DATABASE_URL', 'GATEWAY_PORT', 'MAX_QUERY_COST', 'DEMO_SCALE', 'WMO_PORT', 'INKOOP_URL', 'CALLER_ASSERTION_PRIVATE_KEY', 'CALLER_ASSERTION_PUBLIC_KEY', 'ACTOR_PSEUDONYM_SECRET']) expect(read_).toContain(name);
   });
 
   it('documents every variable the code reads in README "Environment variables"', () => {

@@ -176,7 +176,7 @@ export function mandaat(world: World, org: string, rol: Role, wetten: readonly W
   const statistiek = statistiekForRoles(org, arrangements, [rol]);
   const binnen = (wet: WetCode, code: string) => {
     const gemeenten = statistiek[wet];
-    return gemeenten === '*' || (gemeenten ?? []).includes(code);
+    return (gemeenten ?? []).includes(code);
   };
   return world.gemeenten.map((g) => g.code).filter((code) => wetten.length > 0 && wetten.every((wet) => binnen(wet, code)));
 }

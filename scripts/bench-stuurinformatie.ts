@@ -246,7 +246,7 @@ async function analyze(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const { CALLER_LIMITS_OFF_ENV, createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } = await import('@sociaal-graph/gateway');
-  const { generateDemoWorld, readDemoConfig, readSubgraphConfig, startSubgraph } = await import('@sociaal-graph/toolkit');
+  const { generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig, secretsAsEnv, startSubgraph } = await import('@sociaal-graph/toolkit');
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale) };
 
@@ -269,11 +269,14 @@ async function main(): Promise<void> {
   try {
     console.log(`national world at DEMO_SCALE=${scale}, database ${database}`);
     const loadStart = performance.now();
-    const world = generateDemoWorld(readDemoConfig(demoEnv));
+    // The installation of this run, as `npm start` creates one: the gateway reads its private key in
+    // dataDir, the subgraphs (in memory) get the public key and the pseudonym secret.
+    const installation = loadInstallationSecrets(dataDir);
+    const secrets = secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: installation.pseudonymSecret });
+    const world = generateDemoWorld(readDemoConfig({ ...demoEnv, ...secrets }));
     const generatedMs = performance.now() - loadStart;
     console.log(`generated in ${seconds(generatedMs)} s`);
 
-    const secrets = { CALLER_ASSERTION_SECRET: `bench-${process.pid}-${Date.now()}` };
     const loadMs: Record<string, number> = {};
     for (const name of SUBGRAPH_NAMES) {
       const started = performance.now();
@@ -287,7 +290,7 @@ async function main(): Promise<void> {
     const issuer = await loadDevIssuer(dataDir);
     const gateway = await createGatewayServer({
       // The sweep sends hundreds of operations a minute per role; it times answers, not the per-caller limits.
-      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', METRICS_PORT: 'off', ...CALLER_LIMITS_OFF_ENV, ...secrets }),
+      ...readGatewayConfig({ DATA_DIR: dataDir, SUBGRAPH_TIMEOUT_MS: '600000', METRICS_PORT: 'off', ...CALLER_LIMITS_OFF_ENV }),
       port: 0,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])),
     });

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CALLER_LIMITS_OFF_ENV, createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } from '@sociaal-graph/gateway';
+import { loadInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
@@ -111,7 +112,9 @@ async function startSubgraph(name: string, env: NodeJS.ProcessEnv): Promise<{ ch
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-load-'));
-  const secrets = { CALLER_ASSERTION_SECRET: `load-${process.pid}-${Date.now()}` };
+  // The run's installation: the gateway reads its private key in dataDir, the subgraphs get the public key.
+  const installation = loadInstallationSecrets(dataDir);
+  const secrets = secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: installation.pseudonymSecret });
   const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, DATA_DIR: 'memory', HOST, APOLLO_TELEMETRY_DISABLED: '1' };
   const started = Date.now();
   console.log(`starting seven subgraphs (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'PGlite in memory'}) ...`);
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
   try {
     for (const [name, running] of await Promise.all(SUBGRAPHS.map(async (name) => [name, await startSubgraph(name, env)] as const))) subgraphs.set(name, running);
     const gateway = await createGatewayServer({
-      ...readGatewayConfig({ ...secrets, DATA_DIR: dataDir, METRICS_PORT: 'off', REDIS_URL: process.env.REDIS_URL }),
+      ...readGatewayConfig({ DATA_DIR: dataDir, METRICS_PORT: 'off', REDIS_URL: process.env.REDIS_URL }),
       port: 0,
       subgraphUrls: Object.fromEntries([...subgraphs].map(([name, { url }]) => [name, url])),
     });

@@ -9,10 +9,13 @@
  * eight processes print is shown once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
+import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
 if (args.help) {
@@ -33,8 +36,31 @@ const startedAt = Date.now();
 /** Warning lines already shown: every process reads the same configuration and would print each one. */
 const warningsShown = new Set<string>();
 
+// The installation's secrets (issue 9): created at the first start in DATA_DIR/secrets/, where every
+// process reads its own. With DATA_DIR=memory they live as long as this run and go to each process
+// in its environment, only what it needs. Outside development every process needs them set.
+const secretEnv: { gateway: NodeJS.ProcessEnv; subgraph: NodeJS.ProcessEnv } = { gateway: {}, subgraph: {} };
+if (!isProduction(env)) {
+  const dataDir = readDataDir(env);
+  if (dataDir === 'memory') {
+    const secrets = newInstallationSecrets();
+    secretEnv.gateway = secretsAsEnv({ callerAssertionPrivateKey: secrets.callerAssertionPrivateKey, actorPseudonymSecret: secrets.actorPseudonymSecret });
+    secretEnv.subgraph = secretsAsEnv({ callerAssertionPublicKey: secrets.callerAssertionPublicKey, pseudonymSecret: secrets.pseudonymSecret });
+  } else {
+    // Subgraph data loaded before the installation had secrets of its own carries the ids of the
+    // pseudonym secret that used to be published: it still works, but say how to be rid of it.
+    const loadedBefore = SUBGRAPHS.some(([name]) => existsSync(join(dataDir, name))) && !existsSync(join(dataDir, 'secrets'));
+    loadInstallationSecrets(dataDir);
+    if (loadedBefore) {
+      console.warn(`The data in ${dataDir}/ was loaded before this installation had secrets of its own: its residents' ids come from the`);
+      console.warn(`formerly published pseudonym secret. Stop, delete ${dataDir}/ and start again to reload it with ${dataDir}/secrets/.`);
+    }
+  }
+}
+
 function run(label: string, entry: string, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const own = label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (!stream) return;
     createInterface({ input: stream }).on('line', (raw) => {

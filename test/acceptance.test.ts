@@ -1,10 +1,9 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectCount, expectRelationProtected, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OwnGraph, startOwnGraph } from './graph.test-utils.js';
+import { type OwnGraph, startOwnGraph, ownDemoWorld } from './graph.test-utils.js';
 
 // The world every subgraph loaded, computed here independently of the subgraphs' SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = ownDemoWorld();
 let graph: OwnGraph;
 // Resident data needs a caller with a mandate: HBEL's consulent executes Wmo, Jeugdwet and Participatiewet for Blaricum.
 let hbelConsulent: string;

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS } from '../codegen/src/client-list.js';
-import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type GraphResponse, type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 3 acceptance: every role against every sensitive field, every gemeente and every wet, allowed
 // and refused alike. The expected outcome of each cell is derived here from an independent statement
 // of the rules (README "Who may see what", docs/mandates.md) and from
 // the demo world every subgraph loaded, never from the implementation's tables (ROLE_SCOPES and the like).
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const GEMEENTEN = world.gemeenten.map((g) => g.code);
 const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;

@@ -1,10 +1,9 @@
 import { loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
 
 // The world every subgraph loaded, computed here independently of the subgraphs' SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 let graph: RunningGraph;
 

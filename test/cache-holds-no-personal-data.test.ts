@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphResponse, type OwnGraph, startOwnGraph } from './graph.test-utils.js';
+import { type GraphResponse, type OwnGraph, startOwnGraph, ownDemoWorld } from './graph.test-utils.js';
 
 // Issue 3: "No cache stores a response with personal data (this holds for the caching work that
 // follows)". What the gateway keeps between requests:
@@ -15,7 +14,7 @@ import { type GraphResponse, type OwnGraph, startOwnGraph } from './graph.test-u
 // - Apollo Server's parsed operations and @apollo/gateway's query plans: built from the operation
 //   before any subgraph answers, so they never hold a response (an operation that carries a BSN as
 //   a literal instead of a variable would put it there, and in APQ: the gateway refuses one, see below).
-const world = generateDemoWorld(readDemoConfig({}));
+const world = ownDemoWorld();
 // A Huizen resident with a Wmo melding with commentaar: HBEL holds the toegang of Huizen's Wmo.
 const melding = world.meldingen.find((m) => m.gemeenteCode === '0406' && m.wet === 'WMO' && m.commentaar !== null)!;
 const inwoner = world.inwoners.find((i) => i.id === melding.inwonerId)!;

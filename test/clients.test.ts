@@ -1,4 +1,3 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
 import { aanbiederExample } from '../clients/aanbieder/example.js';
 import { analistExample } from '../clients/analist/example.js';
@@ -7,12 +6,12 @@ import { consulentExample } from '../clients/consulent/example.js';
 import { InwonersMetMeldingDocument } from '../clients/consulent/generated/graphql.js';
 import { GraphRequestError, request } from '../clients/graph-client.js';
 import { regioExample } from '../clients/regio/example.js';
-import { useGraph } from './graph.test-utils.js';
+import { demoWorld, useGraph } from './graph.test-utils.js';
 
 // Issue 13: each client's example runs against the graph with its typed documents, sent as trusted
 // documents (id only) with a token of the development issuer that names the client.
 const graph = useGraph();
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 /** The provider with the most Wmo toewijzingen in the demo world. */
 const AGB = [...world.wmoToewijzingen.reduce((counts, t) => counts.set(t.aanbiederAgb, (counts.get(t.aanbiederAgb) ?? 0) + 1), new Map<string, number>())]
   .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];

@@ -1,10 +1,9 @@
 import diagnostics from 'node:diagnostics_channel';
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OwnGraph, startOwnGraph } from './graph.test-utils.js';
+import { type OwnGraph, startOwnGraph, ownDemoWorld } from './graph.test-utils.js';
 
 // The world every subgraph loaded: a Huizen resident with a Wmo melding that has commentaar.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = ownDemoWorld();
 const melding = world.meldingen.find((m) => m.gemeenteCode === '0406' && m.wet === 'WMO' && m.commentaar !== null)!;
 const inwoner = world.inwoners.find((i) => i.id === melding.inwonerId)!;
 

@@ -14,6 +14,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     gatewayUrl: graph.gateway.url,
     subgraphUrls: Object.fromEntries([...graph.subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
     dataDir: graph.dataDir,
+    pseudonymSecret: graph.pseudonymSecret,
   });
   return () => graph.stop();
 }

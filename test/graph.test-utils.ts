@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,11 @@ import {
   readGatewayConfig,
   type RunningGateway,
 } from '@sociaal-graph/gateway';
-import { readSubgraphConfig, type RunningSubgraph, startSubgraph, type SubgraphDefinition } from '@sociaal-graph/toolkit';
-import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
+import {
+  CALLER_ASSERTION_HEADER, type CallerClaims, type DemoWorld, generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig,
+  type RunningSubgraph, secretsAsEnv, startSubgraph, type SubgraphDefinition,
+} from '@sociaal-graph/toolkit';
+import { createScratchDatabase, type ScratchDatabase, type TestAssertionTarget, testAssertionSigner } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The seven subgraphs, in the order of docs/architecture.md. */
@@ -23,8 +27,10 @@ export const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'particip
 export interface SharedGraphAddress {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
-  /** The development issuer's folder: its key pair signs the tokens the gateway accepts. */
+  /** The installation's folder: the development issuer's key pair and the installation secrets (`secrets/`). */
   readonly dataDir: string;
+  /** The pseudonym secret the subgraphs loaded the demo world with (`demoWorld()` computes the same ids). */
+  readonly pseudonymSecret: string;
 }
 
 declare module 'vitest' {
@@ -37,12 +43,19 @@ declare module 'vitest' {
 export interface RunningGraph {
   readonly gateway: Pick<RunningGateway, 'url'>;
   readonly subgraphs: ReadonlyMap<string, Pick<RunningSubgraph, 'url'>>;
+  /** The installation's folder: the development issuer's key pair and the installation secrets. */
+  readonly dataDir: string;
   /** Sends an operation to the gateway as a client would (POST, JSON), with `token` as bearer when given. */
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphResponse<D>>;
   /** A token of this graph's development issuer (a key pair of its own, in a temporary folder). */
   token(options: MintTokenOptions): Promise<string>;
-  /** The development issuer's folder: `DATA_DIR=<dataDir> npm run -s token` mints tokens this graph accepts. */
-  readonly dataDir: string;
+  /**
+   * An assertion signed as the gateway signs it, with this installation's private key: for `claims`,
+   * bound to one subgraph and the exact operation sent there. The one way a test reaches a subgraph directly.
+   */
+  assertion(claims: CallerClaims, target: TestAssertionTarget): Promise<string>;
+  /** POSTs an operation straight to a subgraph as the gateway does, with `assertion` (if any) in its header. */
+  askSubgraph(subgraph: string, query: string, variables?: Record<string, unknown>, assertion?: string): Promise<GraphResponse<Record<string, any>>>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +70,7 @@ export interface OwnGraph extends RunningGraph {
   readonly gateway: RunningGateway;
   /** The subgraphs started in this process (all but those of `OwnGraphOptions.ownProcesses`). */
   readonly subgraphs: ReadonlyMap<string, RunningSubgraph>;
+  readonly pseudonymSecret: string;
   /** The subgraphs started as processes of their own, to stop or hang with a signal. */
   readonly processes: ReadonlyMap<string, ChildProcess>;
 }
@@ -75,10 +89,54 @@ export async function startGraph(): Promise<RunningGraph> {
   return {
     gateway: { url: shared.gatewayUrl },
     subgraphs: new Map(Object.entries(shared.subgraphUrls).map(([name, url]) => [name, { url }])),
+    dataDir: shared.dataDir,
     query: (query, variables, token) => postTo(shared.gatewayUrl, query, variables, token),
     token: (options) => mintToken(issuer, options),
-    dataDir: shared.dataDir,
+    ...directAccess(shared.subgraphUrls, shared.dataDir),
     stop: async () => undefined,
+  };
+}
+
+/**
+ * The pseudonym secret of a graph this file starts itself: random, like an installation's, and
+ * known before the graph starts so that a file can compute its world at the top.
+ */
+const OWN_PSEUDONYM_SECRET = randomBytes(32).toString('base64url');
+
+/** The pseudonym secret of the graph this file's tests reach (the shared one, or the file's own). */
+export function graphPseudonymSecret(): string {
+  return inject('sharedGraph')?.pseudonymSecret ?? OWN_PSEUDONYM_SECRET;
+}
+
+/**
+ * The demo world the graph's subgraphs loaded (`env` over the defaults), computed here independently
+ * of their SQL, with the graph's pseudonym secret so that ids compare. A file that starts its own
+ * graph takes `ownDemoWorld()`.
+ */
+export function demoWorld(env: Record<string, string> = {}): DemoWorld {
+  return generateDemoWorld(readDemoConfig({ ...env, PSEUDONYM_SECRET: graphPseudonymSecret() }));
+}
+
+/** The demo world of a graph this file starts itself (`startOwnGraph()`), computed here with its pseudonym secret. */
+export function ownDemoWorld(env: Record<string, string> = {}): DemoWorld {
+  return generateDemoWorld(readDemoConfig({ ...env, PSEUDONYM_SECRET: OWN_PSEUDONYM_SECRET }));
+}
+
+/** Signing and direct calls for the installation in `dataDir` whose subgraphs listen at `urls`. */
+function directAccess(urls: Readonly<Record<string, string>>, dataDir: string): Pick<RunningGraph, 'assertion' | 'askSubgraph'> {
+  const sign = testAssertionSigner(loadInstallationSecrets(dataDir).callerAssertionPrivateKey);
+  return {
+    assertion: sign,
+    askSubgraph: async (subgraph, query, variables, assertion) => {
+      const url = urls[subgraph];
+      if (!url) throw new Error(`no subgraph ${subgraph}`);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(assertion ? { [CALLER_ASSERTION_HEADER]: assertion } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
   };
 }
 
@@ -113,13 +171,17 @@ export function useGraph(): Omit<RunningGraph, 'stop'> {
     },
     query: (query, variables, token) => started().query(query, variables, token),
     token: (options) => started().token(options),
+    assertion: (claims, target) => started().assertion(claims, target),
+    askSubgraph: (subgraph, query, variables, assertion) => started().askSubgraph(subgraph, query, variables, assertion),
   };
 }
 
 /**
  * Starts the graph the way `npm start` does, but in one process on free ports: embedded PGlite in
  * memory, or — when DATABASE_URL is set — a scratch database on that server (one schema per
- * subgraph, as in production), and Redis when REDIS_URL is set.
+ * subgraph, as in production), and Redis when REDIS_URL is set (also for the subgraphs' replay check).
+ * Its installation (secrets, development issuer) is created in a temporary folder, as `npm start`
+ * creates one in DATA_DIR: the gateway reads its private key there, the subgraphs get the public key.
  */
 export interface OwnGraphOptions {
   /**
@@ -133,31 +195,33 @@ export interface OwnGraphOptions {
 
 export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnGraph> {
   const serverUrl = process.env.DATABASE_URL;
-  // The same assertion key on both sides, and the issuer's key pair only for this run.
-  const secrets = { CALLER_ASSERTION_SECRET: `test-${process.pid}-${Date.now()}` };
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-e2e-'));
+  const installation = loadInstallationSecrets(dataDir);
+  const secrets = secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: OWN_PSEUDONYM_SECRET });
+  const redis = { ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}), REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:` };
   const issuer = await loadDevIssuer(dataDir);
   const scratch: ScratchDatabase | undefined = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const subgraphs = new Map<string, RunningSubgraph>();
   const processes = new Map<string, ChildProcess>();
   const urls = new Map<string, string>();
   for (const name of SUBGRAPH_NAMES) {
+    const env = { DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
     if (options.ownProcesses?.includes(name)) {
-      const started = await startSubgraphProcess(name, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+      const started = await startSubgraphProcess(name, env);
       processes.set(name, started.child);
       urls.set(name, started.url);
       continue;
     }
     const { subgraph } = (await import(`../subgraphs/${name}/src/schema.ts`)) as { subgraph: SubgraphDefinition };
-    const config = readSubgraphConfig(name, 0, { DATA_DIR: 'memory', ...secrets, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+    const config = readSubgraphConfig(name, 0, env);
     const running = await startSubgraph(subgraph, { ...config, port: 0 }, { report: () => undefined });
     subgraphs.set(name, running);
     urls.set(name, running.url);
   }
   const gateway = await createGatewayServer({
     ...readGatewayConfig({
-      REDIS_URL: process.env.REDIS_URL,
-      REDIS_KEY_PREFIX: `sociaal-graph-test-${process.pid}:`,
+      ...redis,
+      // The gateway reads its private key and actor secret in the installation's folder.
       DATA_DIR: dataDir,
       // Every test sends from 127.0.0.1, many as one caller; the limits have tests of their own.
       ...CALLER_LIMITS_OFF_ENV,
@@ -165,7 +229,6 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
       // the bounds on personal-data reads have a file of their own (personal-data-limits.test.ts).
       MAX_RESIDENTS_PER_REQUEST: '1000000',
       MAX_RESIDENTS_PER_HOUR: '100000000',
-      ...secrets,
       ...options.gatewayEnv,
     }),
     port: 0,
@@ -178,8 +241,10 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
     subgraphs,
     processes,
     dataDir,
+    pseudonymSecret: OWN_PSEUDONYM_SECRET,
     query: (query, variables, token) => postTo(gateway.url, query, variables, token),
     token: (options) => mintToken(issuer, options),
+    ...directAccess(Object.fromEntries(urls), dataDir),
     stop: async () => {
       await gateway.stop();
       for (const running of subgraphs.values()) await running.stop().catch(() => undefined);

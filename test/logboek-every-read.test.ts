@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 3 acceptance: "every personal-data read in the end-to-end tests leaves its audit record".
 // Each way into a resident's data the graph offers (root lists, lookups, fields on another subgraph's
 // entity) is read under a trace of its own; the fg of the same organisation then finds exactly one
 // record per subject in the subgraph that served it, and none in the others.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const BRONNEN = ['toegang', 'wmo', 'jeugd', 'participatie', 'inkoop'] as const;
 type Bron = (typeof BRONNEN)[number];
 

@@ -1,11 +1,10 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { demoWorld, useGraph } from './graph.test-utils.js';
 
 // Issue 10 item 2: ids reveal neither how many rows there are nor their order. HBEL's consulent sees an
 // Eemnes resident's Wmo and Participatiewet meldingen but not the Jeugdwet one (Amersfoort holds that
 // toegang); when ids were numbered per resident, the gap between two visible ids showed the hidden one.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($id: String!) { inwoner(id: $id) { meldingen { id wet datum } huishouden { id } } }`;

@@ -1,9 +1,8 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphResponse, type RunningGraph, startGraph } from './graph.test-utils.js';
+import { type GraphResponse, type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 3 items 3 (provider) and 8 (aggregate rights per role), through the gateway with real tokens.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 let graph: RunningGraph;
 
 beforeAll(async () => {

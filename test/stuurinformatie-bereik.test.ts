@@ -1,12 +1,11 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectCount, expectRelationProtected } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 6 (reach per law: clients per 1,000 inhabitants, in-, through- and outflow per quarter) with
 // item 10 (verantwoording), through the gateway: the inhabitants come from the gemeenten subgraph (@requires).
 // Expected values are computed here from the demo world's toewijzingen with plain date comparisons.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const PERIODE = `kwartaal van tot clienten { waarde onderdrukt bewerking } clientenPer1000

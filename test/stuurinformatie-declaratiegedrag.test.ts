@@ -1,10 +1,10 @@
-import { generateDemoWorld, readDemoConfig, type WorldDeclaratie } from '@sociaal-graph/toolkit';
+import { type WorldDeclaratie } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 3 (declaration behaviour per aanbieder) with item 10 (verantwoording), through the gateway.
 // Expected values come from the demo world, computed here with plain date arithmetic, not SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $wet: Wet!, $jaar: Int!, $perMaand: Boolean, $aanbieder: String) {

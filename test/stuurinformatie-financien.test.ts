@@ -1,11 +1,11 @@
-import { generateDemoWorld, readDemoConfig, type WorldFinancieelCijfer } from '@sociaal-graph/toolkit';
+import { type WorldFinancieelCijfer } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 question 1 (budget, prognosis, realisation per gemeente, wet, taakveld and year against size class and
 // country) with item 10 (verantwoording), through the gateway. Expected values come from the demo world with
 // plain arithmetic and the law of a taakveld written out here from the Iv3 definitions, not from the subgraph.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $jaar: Int, $wet: Wet, $indeling: TaakveldIndeling) {

@@ -1,12 +1,11 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectCount, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 8 (measures: status per gemeente with its exceptions, and the indicator of their effect, the
 // omvang of huishoudelijke hulp at intake before and after) with item 10 (verantwoording), through the gateway.
 // Expected values come from the demo world with plain date and hour arithmetic, not from the subgraphs' SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 // Two questions, as a client asks them: the statuses, and the intake around the registered dates (together they

@@ -1,13 +1,12 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectAmount, expectRelationProtected, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 7, the cost half: what households with support under one, two or three laws cost, and the most
 // expensive households for the front door. The amounts travel toegang -> wmo/jeugd/participatie -> inkoop -> toegang
 // through the gateway; the expected amounts are recomputed here from the demo world's households, toewijzingen,
 // declaraties, uitkeringen and minimaregelingen.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const JAAR = 2025;
 const graph = useGraph();
 

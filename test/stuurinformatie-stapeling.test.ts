@@ -1,11 +1,10 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectCount, expectRelationProtected, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 7 (stacking of support per household, the counting half) with item 10 (verantwoording), through
 // the gateway. Expected counts are recomputed here from the demo world's meldingen, inwoners and huishoudens.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const JAAR = 2025;
 const graph = useGraph();
 

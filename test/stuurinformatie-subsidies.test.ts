@@ -1,11 +1,10 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 9 (subsidies per partner and year: granted against settled, agreed against reported
 // performance) with item 10 (verantwoording), through the gateway. Expected values come from the demo world
 // with plain sums, not from the subgraph's SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $jaar: Int, $partner: String) {

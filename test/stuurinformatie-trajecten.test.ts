@@ -1,13 +1,12 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { expectCount, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 5 (trajectories of jeugdhulp: long trajecten, herhaald beroep, duration and cost per client,
 // per aanbieder and per productcategorie) with item 10 (verantwoording), through the gateway: the figures come
 // from jeugd, the cost per client from inkoop's declaraties (federated). Expected values are computed here
 // from the demo world's trajecten, toewijzingen and declaraties.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const W = '{ waarde onderdrukt bewerking }';

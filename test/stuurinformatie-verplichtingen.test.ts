@@ -1,4 +1,3 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
 import {
   type GepubliceerdeRij,
@@ -6,12 +5,12 @@ import {
   vergelijkVerplichtingen,
   verwachteVerplichtingen,
 } from '../subgraphs/inkoop/src/verplichting/verplichtingen.test-utils.js';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 2 (commitments against declarations, with a forecast for the year) with item 10
 // (verantwoording), through the gateway. Expected values are recomputed from the demo world's
 // toewijzingen, tarieven and declaraties with plain date arithmetic, not SQL.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $wet: Wet!, $jaar: Int!, $aanbieder: String) {

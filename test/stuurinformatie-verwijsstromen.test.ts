@@ -1,10 +1,9 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 4 (referral flows jeugdhulp against the benchmark) with item 10 (verantwoording), through the
 // gateway. Expected values are counted here from the demo world's verwijzingen.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 
 const QUERY = `query ($g: [String!]!, $van: Int!, $tot: Int!) {

@@ -1,13 +1,12 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
-import { useGraph } from './graph.test-utils.js';
+import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Residents of a gemeente whose front door is split over organisations (docs/mandates.md
 // "Mandates decide every row"): Heemstede and Bloemendaal keep the Wmo and Jeugdwet toegang, IASZ holds their Participatiewet
 // toegang, so no consulent there may look up any resident. The rule, stated here independently of
 // toegang's scope code: a consulent sees a resident iff its organisation holds TOEGANG for all three laws
 // in the resident's gemeente, or the resident has a melding under a law whose TOEGANG it holds there.
-const world = generateDemoWorld(readDemoConfig({}));
+const world = demoWorld();
 const graph = useGraph();
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;

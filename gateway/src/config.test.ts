@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DEVELOPMENT_CALLER_ASSERTION_SECRET, REPO_ROOT } from '@sociaal-graph/toolkit';
-import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig } from './config.js';
+import { newInstallationSecrets, REPO_ROOT, secretsAsEnv } from '@sociaal-graph/toolkit';
+import { DEFAULT_SUPERGRAPH_PATH, DEFAULT_TRUSTED_DOCUMENTS_DIR, readGatewayConfig as readConfig } from './config.js';
+
+const { callerAssertionPrivateKey, actorPseudonymSecret } = newInstallationSecrets();
+const SECRETS = secretsAsEnv({ callerAssertionPrivateKey, actorPseudonymSecret });
+/** The gateway's configuration with its secrets given, as a deployment gives them (nothing is written to DATA_DIR). */
+const readGatewayConfig = (env: Record<string, string | undefined>) => readConfig({ ...SECRETS, ...env });
 
 describe('readGatewayConfig', () => {
   it('has the documented defaults', () => {
@@ -24,7 +29,8 @@ describe('readGatewayConfig', () => {
       maxResponseBytes: 16 * 1024 * 1024,
       dataDir: join(REPO_ROOT, '.data'),
       auth: { jwksFile: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, algorithms: ['ES256'], clockSkewSeconds: 30 },
-      callerAssertionSecret: DEVELOPMENT_CALLER_ASSERTION_SECRET,
+      callerAssertionPrivateKey,
+      actorPseudonymSecret,
       production: false,
       mandateCacheSeconds: 10,
       mandateStaleSeconds: 30,
@@ -132,5 +138,19 @@ describe('readGatewayConfig', () => {
     expect(() => readGatewayConfig({ MANDATE_STALE_SECONDS: '31' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ MANDATE_CACHE_SECONDS: '20', MANDATE_STALE_SECONDS: '10' })).toThrow(/MANDATE_STALE_SECONDS/);
     expect(() => readGatewayConfig({ AUTH_JWKS_URL: 'geen url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_JWKS_URL/);
+  });
+
+  it('outside development refuses to start without its secrets, or with a published or weak one, naming the variable', () => {
+    for (const production of [{ NODE_ENV: 'production' }, { AUTH_JWKS_FILE: '/tmp/jwks.json', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }]) {
+      expect(() => readConfig(production)).toThrow(/CALLER_ASSERTION_PRIVATE_KEY, ACTOR_PSEUDONYM_SECRET not set/);
+      expect(() => readConfig({ ...production, CALLER_ASSERTION_PRIVATE_KEY: SECRETS.CALLER_ASSERTION_PRIVATE_KEY })).toThrow(/^ACTOR_PSEUDONYM_SECRET not set/);
+      expect(readConfig({ ...production, ...SECRETS }).actorPseudonymSecret).toBe(actorPseudonymSecret);
+    }
+    expect(() => readGatewayConfig({ ACTOR_PSEUDONYM_SECRET: 'sociaal-graph-ontwikkeling-geheim' })).toThrow(/ACTOR_PSEUDONYM_SECRET is a value published/);
+    expect(() => readGatewayConfig({ ACTOR_PSEUDONYM_SECRET: 'kort' })).toThrow(/ACTOR_PSEUDONYM_SECRET must be at least 32/);
+    expect(() => readGatewayConfig({ CALLER_ASSERTION_PRIVATE_KEY: 'geheim' })).toThrow(/CALLER_ASSERTION_PRIVATE_KEY must be a JSON Web Key/);
+    const { d: _private, ...publicOnly } = callerAssertionPrivateKey;
+    expect(() => readGatewayConfig({ CALLER_ASSERTION_PRIVATE_KEY: JSON.stringify(publicOnly) })).toThrow(/CALLER_ASSERTION_PRIVATE_KEY must hold the private key/);
+    expect(() => readConfig({ DATA_DIR: 'memory' })).toThrow(/DATA_DIR=memory/);
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { readCallerAssertionSecret, readDataDir, readMetricsPort } from '@sociaal-graph/toolkit';
+import { readDataDir, readMetricsPort, readSecrets } from '@sociaal-graph/toolkit';
+import type { JWK } from 'jose';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */
 export interface GatewayConfig {
@@ -46,8 +47,13 @@ export interface GatewayConfig {
   readonly dataDir: string;
   /** How bearer tokens are checked (`AUTH_*`). */
   readonly auth: AuthConfig;
-  /** `CALLER_ASSERTION_SECRET`: signs the caller assertion every subgraph call carries. Default the development key, with a warning. */
-  readonly callerAssertionSecret: string;
+  /**
+   * `CALLER_ASSERTION_PRIVATE_KEY`: signs the caller assertion every subgraph call carries (ES256 JWK).
+   * In development from the installation in `<DATA_DIR>/secrets/`; outside it required.
+   */
+  readonly callerAssertionPrivateKey: JWK;
+  /** `ACTOR_PSEUDONYM_SECRET`: key of the actor pseudonym (HMAC of the token's `sub`). As above. */
+  readonly actorPseudonymSecret: string;
   /**
    * `TRUSTED_DOCUMENTS_DIR`: where the clients' manifests are read at start,
    * `<dir>/<client>/generated/persisted-documents.json`. Default the repository's `clients/`.
@@ -133,6 +139,8 @@ const NOT_SUBGRAPH_URLS: ReadonlySet<string> = new Set(['REDIS_URL', 'DATABASE_U
  * variable, so a typo stops the start instead of running with a default.
  */
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const auth = authConfig(env);
+  const secrets = readSecrets(env, ['callerAssertionPrivateKey', 'actorPseudonymSecret']);
   return {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
@@ -140,8 +148,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls: subgraphUrls(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 600_000),
-    redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL') : undefined,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:',
+    ...readRedisConfig(env),
     introspection: flag(env, 'INTROSPECTION', true),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     apqTtlSeconds: integer(env, 'APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
@@ -151,8 +158,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER),
     maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     dataDir: readDataDir(env),
-    auth: authConfig(env),
-    callerAssertionSecret: readCallerAssertionSecret(env),
+    auth,
+    ...secrets,
     production: env.NODE_ENV === 'production',
     ...mandateSeconds(env),
     trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR || DEFAULT_TRUSTED_DOCUMENTS_DIR,
@@ -171,6 +178,14 @@ function mandateSeconds(env: Env): Pick<GatewayConfig, 'mandateCacheSeconds' | '
   const mandateCacheSeconds = integer(env, 'MANDATE_CACHE_SECONDS', 10, 0, MANDATE_REVOCATION_SECONDS);
   const mandateStaleSeconds = integer(env, 'MANDATE_STALE_SECONDS', MANDATE_REVOCATION_SECONDS, mandateCacheSeconds, MANDATE_REVOCATION_SECONDS);
   return { mandateCacheSeconds, mandateStaleSeconds };
+}
+
+/**
+ * `REDIS_URL` and `REDIS_KEY_PREFIX` alone, for tools beside the gateway (`register-manifest`) that
+ * need its Redis and none of its secrets.
+ */
+export function readRedisConfig(env: Env = process.env): Pick<GatewayConfig, 'redisUrl' | 'redisKeyPrefix'> {
+  return { redisUrl: env.REDIS_URL ? url(env, 'REDIS_URL') : undefined, redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:' };
 }
 
 const ASYMMETRIC_ALGORITHMS: ReadonlySet<string> = new Set(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA']);

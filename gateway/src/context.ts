@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { activeSpanIds } from '@sociaal-graph/toolkit';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {
-  /** W3C trace id of the request: the caller's when it sent a `traceparent`, else a new one. */
+  /** W3C trace id of the request (OpenTelemetry): the caller's when it sent a `traceparent`, else a new one. */
   readonly traceId: string;
-  /** `traceparent` for the subgraph calls: the trace id with this gateway's own span id. */
-  readonly traceparent: string;
+  /** Id this gateway generated for the request (32 hex): the audit log's key, which no client chooses. */
+  readonly verzoekId: string;
+  /** `traceresponse` for the client: the trace id with the gateway's server span id and whether it is recorded. */
+  readonly traceresponse: string;
   /** Who asks: established from the bearer token by `Authenticate`; anonymous without one. */
   readonly caller: Caller;
   /** The client application of the token (`client_id`/`azp`), which decides its trusted documents. */
@@ -34,23 +37,23 @@ export interface OperationCost {
   actual?: number;
 }
 
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const INVALID_TRACE_ID = '0'.repeat(32);
-
 /**
- * Builds the context of one request from its headers and its authenticated caller. Runs once
- * per GraphQL request, so it does no more than read one header and draw eight random bytes.
+ * Builds the context of one request, inside its server span (toolkit http.ts: the span continues
+ * the caller's `traceparent`, or starts a trace). Outside a span (a test calling it directly) it
+ * draws ids of its own.
  */
 export function createGatewayContext(
-  request: Pick<IncomingMessage, 'headers'> & { socket?: Pick<IncomingMessage['socket'], 'remoteAddress'> },
+  request: { socket?: Pick<IncomingMessage['socket'], 'remoteAddress'> } = {},
   caller: Caller = ANONYMOUS_CALLER,
 ): GatewayContext {
-  const header = request.headers.traceparent;
-  const match = typeof header === 'string' ? TRACEPARENT.exec(header) : null;
-  // W3C Trace Context §3.2.2.3: an all-zero trace id is invalid; start a new trace.
-  const incoming = match && match[2] !== INVALID_TRACE_ID ? match : null;
-  const traceId = incoming ? incoming[2] : randomBytes(16).toString('hex');
-  const flags = incoming ? incoming[4] : '01';
+  const ids = activeSpanIds() ?? { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), sampled: false };
   const clientAddress = request.socket?.remoteAddress ?? 'onbekend';
-  return { traceId, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`, caller, clientAddress, cost: {} };
+  return {
+    traceId: ids.traceId,
+    verzoekId: randomBytes(16).toString('hex'),
+    traceresponse: `00-${ids.traceId}-${ids.spanId}-${ids.sampled ? '01' : '00'}`,
+    caller,
+    clientAddress,
+    cost: {},
+  };
 }

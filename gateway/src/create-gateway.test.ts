@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { importCallerAssertionKey, operationHash, verifyCallerAssertion } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
 import {
@@ -17,6 +18,7 @@ import {
   type TinySubgraph,
   tempDir,
   testConfig,
+  testSecrets,
 } from './gateway.test-utils.js';
 
 const QUERY = '{ gemeente(code: "0406") { code naam inwonerAantal } }';
@@ -93,13 +95,43 @@ describe('createGatewayServer', () => {
     expect(await allowed.json()).toEqual({ data: { betaVersie: 'beta-1' } });
   });
 
-  it('passes the caller trace to the subgraphs with its own span id', async () => {
+  it('passes the caller trace to the subgraphs with its own span id (OpenTelemetry propagation)', async () => {
     const traceId = 'aa'.repeat(16);
     const incoming = `00-${traceId}-${'bb'.repeat(8)}-01`;
-    await postGraphql(gateway.url, { query: QUERY }, { traceparent: incoming });
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', traceparent: incoming }, body: JSON.stringify({ query: QUERY }) });
     const sent = beta.traceparents.at(-1) ?? '';
-    expect(sent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    // No exporter is configured here, so this gateway records nothing and says so (flags 00).
+    expect(sent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
     expect(sent).not.toBe(incoming);
+    // The client learns the gateway's own span in the same trace.
+    const traceresponse = response.headers.get('traceresponse') ?? '';
+    expect(traceresponse).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+    expect(traceresponse).not.toBe(sent);
+  });
+
+  it('signs every subgraph call with its own assertion, bound to that subgraph and the exact operation sent there', async () => {
+    const incoming = `00-${'cc'.repeat(16)}-${'dd'.repeat(8)}-01`;
+    const [alphaBefore, betaBefore] = [alpha.received.length, beta.received.length];
+    await postGraphql(gateway.url, { query: QUERY }, { traceparent: incoming });
+    const publicKey = await importCallerAssertionKey(testSecrets.callerAssertionPublicKey);
+    const calls = [...alpha.received.slice(alphaBefore).map((call) => ['alpha', call] as const), ...beta.received.slice(betaBefore).map((call) => ['beta', call] as const)];
+    expect(calls.map(([name]) => name)).toEqual(['alpha', 'beta']);
+    const checks = [];
+    for (const [name, { assertion, body }] of calls) {
+      const binding = { audience: name, operation: operationHash(body.query, body.variables) };
+      const check = await verifyCallerAssertion(assertion, publicKey, binding);
+      if (!check.ok) throw new Error(`${name}: ${check.reason}`);
+      checks.push(check);
+      // Not valid at the other subgraph, nor for another operation.
+      expect((await verifyCallerAssertion(assertion, publicKey, { ...binding, audience: name === 'alpha' ? 'beta' : 'alpha' })).ok).toBe(false);
+      expect((await verifyCallerAssertion(assertion, publicKey, { ...binding, operation: operationHash(QUERY, undefined) })).ok).toBe(false);
+    }
+    expect(checks[0].jti).not.toBe(checks[1].jti);
+    // The client's trace id is kept; the request's own id is the gateway's, the same for every call of the request.
+    expect(checks.map((check) => check.claims.traceId)).toEqual(['cc'.repeat(16), 'cc'.repeat(16)]);
+    expect(checks[0].claims.verzoekId).toMatch(/^[0-9a-f]{32}$/);
+    expect(checks[0].claims.verzoekId).not.toBe('cc'.repeat(16));
+    expect(checks[1].claims.verzoekId).toBe(checks[0].claims.verzoekId);
   });
 
   it('uses a <NAME>_URL override instead of the routing URL in the supergraph', async () => {

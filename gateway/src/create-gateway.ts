@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { createLogger, graphqlRequestListener, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
 import { subscribeMandateInvalidations } from './auth/mandate-invalidation.js';
+import { planInternalFields } from './auth/plan-internal-fields.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { createGatewayCache, type GatewayCache } from './cache/create-cache.js';
 import { createManifestStore, registerManifestsIn } from './cache/manifest-store.js';
@@ -16,10 +17,10 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
-import { withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 import { createPlugins, createValidationRules } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
+import { watchedSupergraph } from './supergraph-watch.js';
 
 /** A gateway listening on its port. */
 export interface RunningGateway {
@@ -48,6 +49,8 @@ export interface CreateGatewayOptions {
    * as soon as the port listens (`/health` answers 503) and `ready` tells when it serves.
    */
   waitUntilReady?: boolean;
+  /** How often the supergraph file is also polled for changes, in ms. Default 1000 (tests: shorter). */
+  supergraphPollIntervalMs?: number;
 }
 
 /**
@@ -57,7 +60,9 @@ export interface CreateGatewayOptions {
  * supergraph unless `config.subgraphUrls` names another.
  */
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
-  const { waitUntilReady = true } = options;
+  const { waitUntilReady = true, supergraphPollIntervalMs } = options;
+  // Trace ids (Logboek, traceresponse) come from the tracer provider: make sure there is one.
+  startTelemetry({ serviceName: 'gateway' });
   const logger = createLogger('gateway');
   const metrics = createGatewayMetrics();
   const httpServer = createServer();
@@ -87,10 +92,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   let stopped = false;
   // Filled by buildService: the mandates are fetched from the gemeenten subgraph the gateway routes to.
   const serviceUrls = new Map<string, string>();
+  const callerAssertionKey = await importCallerAssertionKey(config.callerAssertionPrivateKey);
   const mandates = createMandateCache({
     fetch: createArrangementSource({
       gemeentenUrl: () => serviceUrls.get('gemeenten'),
-      callerAssertionSecret: config.callerAssertionSecret,
+      callerAssertionKey,
       timeoutMs: config.subgraphTimeoutMs,
     }),
     freshMs: config.mandateCacheSeconds * 1000,
@@ -100,10 +106,12 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   const invalidations = config.redisUrl
     ? subscribeMandateInvalidations({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, invalidate: mandates.invalidate })
     : undefined;
-  const authenticate = createAuthenticate(createTokenVerifier(config.auth, config.dataDir), mandates.arrangementsOf);
+  const authenticate = createAuthenticate(createTokenVerifier(config.auth, config.dataDir), mandates.arrangementsOf, config.actorPseudonymSecret);
 
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+    // The assertion of each fetch names the @inaccessible fields the planner put into it.
+    const internFields = planInternalFields(supergraphSdl);
     // The repository's client manifests, before the first request (issue 13).
     await registerManifestsIn(config.trustedDocumentsDir, manifests);
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
@@ -111,8 +119,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     server = new ApolloServer<GatewayContext>({
       gateway: new ApolloGateway({
+        // Reloaded when the file changes; one that does not load is refused and the old one stays.
         // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
-        supergraphSdl: withoutSecurityPurpose(supergraphSdl),
+        supergraphSdl: watchedSupergraph({ path: config.supergraphPath, initial: supergraphSdl, logger, metrics, pollIntervalMs: supergraphPollIntervalMs }),
+        // Validate every supergraph, also under NODE_ENV=production (its default there is off).
+        validateSupergraph: true,
         buildService: ({ name, url }) => {
           const subgraphUrl = config.subgraphUrls[name] ?? url;
           if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
@@ -122,7 +133,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
             url: subgraphUrl,
             dispatcher,
             timeoutMs: config.subgraphTimeoutMs,
-            callerAssertionSecret: config.callerAssertionSecret,
+            callerAssertionKey,
+            internFields,
             metrics,
           });
         },
@@ -145,6 +157,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     metrics.supergraphLoads.inc({ result: 'loaded' });
     if (stopped) return void (await server.stop());
     serving = graphqlRequestListener(server, {
+      service: 'gateway',
       logger,
       metrics,
       // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes

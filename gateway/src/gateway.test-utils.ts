@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { createLogger, graphqlRequestListener, sendJson } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, createLogger, graphqlRequestListener, newInstallationSecrets, secretsAsEnv, sendJson } from '@sociaal-graph/toolkit';
 import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
@@ -19,6 +19,8 @@ export interface TinySubgraph {
   readonly typeDefs: DocumentNode;
   /** `traceparent` headers of the requests this subgraph received, in order. */
   readonly traceparents: string[];
+  /** The caller assertion and the body of every request this subgraph received, in order. */
+  readonly received: { assertion: string | undefined; body: { query?: string; variables?: unknown } }[];
   stop(): Promise<void>;
 }
 
@@ -92,9 +94,15 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
   });
   await server.start();
   const traceparents: string[] = [];
+  const received: TinySubgraph['received'] = [];
   const httpServer = createServer(
     graphqlRequestListener(server, {
       logger: createLogger(`tiny-${name}`),
+      admit: async (request, body) => {
+        const assertion = request.headers[CALLER_ASSERTION_HEADER];
+        received.push({ assertion: typeof assertion === 'string' ? assertion : undefined, body: body as TinySubgraph['received'][number]['body'] });
+        return undefined;
+      },
       context: async (request) => {
         if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
         return {};
@@ -109,6 +117,7 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
     url: `http://127.0.0.1:${port}/graphql`,
     typeDefs,
     traceparents,
+    received,
     stop: async () => {
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -147,6 +156,16 @@ export async function tempDir(): Promise<{ path: string; file(name: string, cont
   };
 }
 
+/** The gateway's secrets in these tests: random per test file, as an installation creates them. */
+export const testSecrets = (({ callerAssertionPrivateKey, callerAssertionPublicKey, actorPseudonymSecret }) => ({
+  callerAssertionPrivateKey,
+  callerAssertionPublicKey,
+  actorPseudonymSecret,
+}))(newInstallationSecrets());
+
+/** The same secrets as environment variables, for tests of `readGatewayConfig` (so it writes nothing to DATA_DIR). */
+export const testSecretsEnv = secretsAsEnv({ callerAssertionPrivateKey: testSecrets.callerAssertionPrivateKey, actorPseudonymSecret: testSecrets.actorPseudonymSecret });
+
 /** A gateway configuration for tests: port 0, in-process cache, short timeout. */
 export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfig, 'supergraphPath'>): GatewayConfig {
   return {
@@ -167,7 +186,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxResponseBytes: 16 * 1024 * 1024,
     dataDir: 'memory',
     auth: { algorithms: ['ES256'], clockSkewSeconds: 30 },
-    callerAssertionSecret: 'test-caller-assertion-secret',
+    callerAssertionPrivateKey: testSecrets.callerAssertionPrivateKey,
+    actorPseudonymSecret: testSecrets.actorPseudonymSecret,
     production: false,
     mandateCacheSeconds: 10,
     mandateStaleSeconds: 30,

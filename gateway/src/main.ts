@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger, stopOnSignals } from '@sociaal-graph/toolkit';
+import { createLogger, startTelemetry, stopOnSignals } from '@sociaal-graph/toolkit';
 import { readGatewayConfig } from './config.js';
 import { createGatewayServer } from './create-gateway.js';
 
@@ -32,13 +32,17 @@ Every other setting comes from the environment: README, "Environment variables".
     ...(values.supergraph ? { SUPERGRAPH_PATH: resolve(values.supergraph) } : {}),
     ...(values.port ? { GATEWAY_PORT: values.port } : {}),
   });
+  const telemetry = startTelemetry({ serviceName: 'gateway' });
   const gateway = await createGatewayServer(config);
-  logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off', supergraph: config.supergraphPath }, 'gateway ready (GraphiQL: open the url in a browser)');
+  logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off', tracing: telemetry.recording ? 'otlp' : 'off', supergraph: config.supergraphPath }, 'gateway ready (GraphiQL: open the url in a browser)');
   if (!config.auth.jwksFile && !config.auth.jwksUrl) {
     // Without a JWKS anyone with this machine's data folder can mint tokens: fine on a laptop, never in production.
     logger.warn({ key: `${config.dataDir}/dev-issuer/` }, 'tokens: development issuer; get one with: npm run -s token -- --role consulent --org uo-hbel');
   }
-  stopOnSignals(logger, gateway.stop);
+  stopOnSignals(logger, async () => {
+    await gateway.stop();
+    await telemetry.shutdown();
+  });
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, createLogger, GELEZEN_INWONERS_EXTENSION, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -19,8 +19,13 @@ export interface SubgraphDataSourceOptions {
   dispatcher: Dispatcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
-  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_SECRET`). */
-  callerAssertionSecret: string;
+  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_PRIVATE_KEY`). */
+  callerAssertionKey: CallerAssertionKey;
+  /**
+   * The fields no client can select (@inaccessible) that a fetch document holds: the query planner
+   * put them there, and the assertion names them so that the subgraph resolves them. Default none.
+   */
+  internFields?: (query: string) => readonly string[];
   /** Where failures are logged with their details (URL, cause). Default the gateway's logger. */
   log?: (message: string, error: unknown) => void;
   /** Times every call (`sociaal_graph_gateway_subgraph_request_duration_seconds`). */
@@ -29,7 +34,8 @@ export interface SubgraphDataSourceOptions {
 
 /**
  * The one home of outgoing subgraph calls (docs/style.md 4): keep-alive transport, the
- * per-call timeout, the `traceparent` header, and what a client sees when a subgraph fails.
+ * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client
+ * sees when a subgraph fails.
  *
  * A call that cannot connect, times out, or answers with an HTTP error or unreadable body
  * becomes one `SUBGRAPH_UNAVAILABLE` error naming the subgraph. @apollo/gateway then leaves
@@ -38,14 +44,16 @@ export interface SubgraphDataSourceOptions {
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly timeoutMs: number;
-  private readonly callerAssertionSecret: string;
+  private readonly callerAssertionKey: CallerAssertionKey;
+  private readonly internFields: (query: string) => readonly string[];
   private readonly log: (message: string, error: unknown) => void;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.name = options.name;
     this.timeoutMs = options.timeoutMs;
-    this.callerAssertionSecret = options.callerAssertionSecret;
+    this.callerAssertionKey = options.callerAssertionKey;
+    this.internFields = options.internFields ?? (() => []);
     this.log = options.log ?? defaultLog;
     const transport = createKeepAliveFetcher(options.dispatcher);
     const duration = options.metrics?.subgraphDuration;
@@ -66,21 +74,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
-   * Adds the signed assertion of the caller to every call (subgraphs refuse calls without one)
-   * and the caller's trace to every call made for a client request.
+   * Adds the signed assertion of the caller to every call (subgraphs refuse calls without one),
+   * bound to this subgraph and to exactly the document and variables of this call, and the
+   * caller's trace to every call made for a client request. One signature, no I/O.
    */
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { query, variables } = options.request;
+    const binding = { audience: this.name, operation: operationHash(query, variables), intern: query ? this.internFields(query) : [] };
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
-      options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...SERVICE_CALLER, traceId: randomBytes(16).toString('hex') }, this.callerAssertionSecret));
+      const id = randomBytes(16).toString('hex');
+      const assertion = await signCallerAssertion({ ...SERVICE_CALLER, traceId: id, verzoekId: id }, binding, this.callerAssertionKey);
+      options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
-    const { caller, traceId, traceparent, personalReads } = options.incomingRequestContext.context;
+    const { caller, traceId, verzoekId, personalReads } = options.incomingRequestContext.context;
+    const headers = options.request.http?.headers;
     // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
     const leesbudget = personalReads?.budget;
-    options.request.http?.headers.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId, ...(leesbudget ? { leesbudget } : {}) }, this.callerAssertionSecret));
-    options.request.http?.headers.set('traceparent', traceparent);
+    headers?.set(CALLER_ASSERTION_HEADER, await signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey));
+    // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
+    if (headers) injectTraceparent((name, value) => headers.set(name, value));
   }
 
   /**

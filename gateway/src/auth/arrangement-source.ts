@@ -1,4 +1,5 @@
-import { CALLER_ASSERTION_HEADER, createLogger, type Logger, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { randomBytes } from 'node:crypto';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './caller.js';
 import type { Arrangement } from './mandates-for-roles.js';
@@ -8,7 +9,8 @@ let logger: Logger | undefined;
 export interface ArrangementSourceOptions {
   /** The gemeenten subgraph's `/graphql` URL; known once the gateway has built its services. */
   readonly gemeentenUrl: () => string | undefined;
-  readonly callerAssertionSecret: string;
+  /** The gateway's private key; each fetch gets its own assertion, bound to gemeenten and to this query. */
+  readonly callerAssertionKey: CallerAssertionKey;
   /** Longest wait for gemeenten (`SUBGRAPH_TIMEOUT_MS`). */
   readonly timeoutMs: number;
   /** Today in the Netherlands (`YYYY-MM-DD`); a parameter for tests. */
@@ -40,15 +42,17 @@ export function createArrangementSource(options: ArrangementSourceOptions): Arra
   async function fetchAll(org: string, peildatum: string, traceId: string): Promise<readonly Arrangement[]> {
     const url = options.gemeentenUrl();
     if (!url) throw unavailable();
-    const claims = { ...SERVICE_CALLER, traceId };
+    const claims = { ...SERVICE_CALLER, traceId, verzoekId: randomBytes(16).toString('hex') };
     const all: Arrangement[] = [];
     for (let offset = 0; ; offset += PAGE) {
       let body: { data?: { uitvoeringsarrangementen?: { items: Arrangement[]; pageInfo: { heeftVolgende: boolean } } } };
       try {
+        const variables = { organisatie: org, peildatum, offset };
+        const assertion = await signCallerAssertion(claims, { audience: 'gemeenten', operation: operationHash(QUERY, variables) }, options.callerAssertionKey);
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: signCallerAssertion(claims, options.callerAssertionSecret) },
-          body: JSON.stringify({ query: QUERY, variables: { organisatie: org, peildatum, offset } }),
+          headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: assertion },
+          body: JSON.stringify({ query: QUERY, variables }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

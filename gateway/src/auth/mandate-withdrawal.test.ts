@@ -1,14 +1,16 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { secretsAsEnv } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from '../config.js';
 import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
 import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
 import { mintToken } from '../dev-issuer/mint-token.js';
-import { testConfig } from '../gateway.test-utils.js';
+import { testConfig, testSecrets } from '../gateway.test-utils.js';
 
 // Issue 9 item 9 and issue 11 item 3, with real processes: the gemeenten subgraph runs as its own
 // process (embedded PGlite, the demo world), so that it can be hung (SIGSTOP) and stopped; each
@@ -16,7 +18,8 @@ import { testConfig } from '../gateway.test-utils.js';
 // gateway fetched arrangements; the operator command runs as `npm run -s mandaten`.
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const SECRET = `mandaten-test-${process.pid}`;
+// The subgraph gets the public half of the gateway's test key pair, as an installation hands it out.
+const SUBGRAPH_SECRETS = secretsAsEnv({ callerAssertionPublicKey: testSecrets.callerAssertionPublicKey, pseudonymSecret: randomBytes(32).toString('base64url') });
 const run = promisify(execFile);
 
 let gemeenten: ChildProcess;
@@ -30,7 +33,7 @@ beforeAll(async () => {
   gemeenten = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/gemeenten/src/index.ts'], {
     cwd: ROOT,
     // The arrangements do not depend on the scale; a small world loads sooner.
-    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', DEMO_SCALE: '0.01', CALLER_ASSERTION_SECRET: SECRET, APOLLO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', DEMO_SCALE: '0.01', ...SUBGRAPH_SECRETS, APOLLO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   gemeentenUrl = await new Promise<string>((resolve, reject) => {
@@ -89,7 +92,6 @@ async function gatewayThrough(proxy: Counter, overrides: Partial<GatewayConfig>)
     testConfig({
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphUrls: { gemeenten: proxy.url },
-      callerAssertionSecret: SECRET,
       ...overrides,
     }),
   );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
@@ -87,7 +88,7 @@ describe('createTokenVerifier with the development issuer', () => {
 
 describe('createAuthenticate', () => {
   const arrangements = async () => [{ gemeenteCode: '0317', wet: 'WMO', rol: 'UITVOERING' }];
-  const authenticate = createAuthenticate(verify, arrangements);
+  const authenticate = createAuthenticate(verify, arrangements, 'een-geheim-van-deze-test-van-32-tekens-of-meer');
 
   it('makes a caller without a header anonymous and refuses other schemes', async () => {
     expect(await authenticate(undefined, 't')).toBe(ANONYMOUS_CALLER);
@@ -99,6 +100,11 @@ describe('createAuthenticate', () => {
     const caller = await authenticate(`Bearer ${token}`, 't');
     expect(caller).toMatchObject({ org: 'uo-hbel', roles: ['backoffice'], mandates: { WMO: { UITVOERING: ['0317'] } } });
     expect(caller.actor).toMatch(/^[0-9a-f]{32}$/);
+    // Keyed: not the unkeyed hash of `sub` that anyone guessing user ids could recompute, and another key gives another pseudonym.
+    const subject = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string;
+    expect(caller.actor).not.toBe(createHash('sha256').update(subject).digest('hex').slice(0, 32));
+    const other = await createAuthenticate(verify, arrangements, 'een-ander-geheim-van-deze-test-van-32-tekens')(`Bearer ${token}`, 't');
+    expect(other.actor).not.toBe(caller.actor);
   });
 
   it('makes an aanbieder with an AGB code a provider of that code, without mandates or aggregates', async () => {

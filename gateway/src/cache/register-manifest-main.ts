@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { readGatewayConfig } from '../config.js';
+import { readRedisConfig } from '../config.js';
 import { MANIFEST_KEY_PREFIX, manifestKey, parseManifest } from './manifest-store.js';
 
 /**
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!values.client || !values.file || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(values.client)) {
     throw new Error('usage: npm run -s register-manifest -- --client <client id> --file <persisted-documents.json>');
   }
-  const config = readGatewayConfig();
+  const config = readRedisConfig();
   if (!config.redisUrl) throw new Error('REDIS_URL is not set: without Redis each gateway registers the manifests under TRUSTED_DOCUMENTS_DIR at start');
   const manifest = parseManifest(await readFile(values.file, 'utf8'), values.file);
   // Not the gateway's fallback store: here a Redis that is down must be an error, not a silent miss.

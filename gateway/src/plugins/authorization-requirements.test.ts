@@ -39,7 +39,7 @@ describe('readAuthorization', () => {
     expect(unmetRequirement(bsn, consulent)).toBeUndefined();
     // Scope without mandate: the policy is not met.
     expect(unmetRequirement(bsn, rightsOf(caller(['consulent'])))).toEqual({ kind: 'policies', anyOf: [['mandaat']] });
-    expect(unmetRequirement(bsn, rightsOf(caller(['analist'], { WMO: { UITVOERING: '*' } })))?.kind).toBe('scopes');
+    expect(unmetRequirement(bsn, rightsOf(caller(['analist'], { WMO: { UITVOERING: ['0406'] } })))?.kind).toBe('scopes');
     expect(unmetRequirement(bsn, rightsOf(ANONYMOUS_CALLER))).toEqual({ kind: 'authenticated' });
   });
 

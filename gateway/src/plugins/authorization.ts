@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, type GraphQLFormattedError, Kind, type OperationDefinitionNode, print } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, print } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { fillRefused, filterOperation, PLACEHOLDER_KEY, type RefusedField } from './authorization-filter.js';
-import { describeRequirement, readAuthorization, rightsOf, unmetRequirement } from './authorization-requirements.js';
+import { describeRequirement, readAuthorization, rightsOf, type SupergraphAuthorization, unmetRequirement } from './authorization-requirements.js';
 
 /**
  * Enforces `@authenticated`, `@requiresScopes` and `@policy` of the supergraph before execution
@@ -18,9 +18,23 @@ import { describeRequirement, readAuthorization, rightsOf, unmetRequirement } fr
  * and the validated-document cache keeps the unfiltered document.
  */
 export function authorizationPlugin(supergraphSdl: string): ApolloServerPlugin<GatewayContext> {
-  const authorization = readAuthorization(supergraphSdl);
+  // The requirements of each schema the gateway served, so that a request checks against the
+  // supergraph it runs on: a reloaded supergraph (supergraph-watch.ts) brings its own, and a
+  // request in flight keeps the ones of its schema.
+  const bySchema = new WeakMap<GraphQLSchema, SupergraphAuthorization>();
+  let latest = readAuthorization(supergraphSdl);
   return {
-    async requestDidStart({ contextValue }) {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema, coreSupergraphSdl }) {
+          if (coreSupergraphSdl === undefined) return;
+          latest = readAuthorization(coreSupergraphSdl);
+          bySchema.set(apiSchema, latest);
+        },
+      };
+    },
+    async requestDidStart({ contextValue, schema }) {
+      const authorization = bySchema.get(schema) ?? latest;
       let refused: readonly RefusedField[] = [];
       // Every root field refused: answered by responseForOperation without any subgraph.
       let answerAlone = false;

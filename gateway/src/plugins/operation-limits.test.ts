@@ -10,6 +10,7 @@ import {
   type TinySubgraph,
   tempDir,
   testConfig,
+  testSecretsEnv,
 } from '../gateway.test-utils.js';
 
 /** A subgraph with a recursive type (for depth) and paged lists (for cost) that counts its calls. */
@@ -54,7 +55,7 @@ beforeAll(async () => {
   dir = await tempDir();
   supergraphPath = await dir.file('supergraph.graphql', composeSupergraph([subgraph]));
   // The documented defaults, as `readGatewayConfig` gives them without any variable set.
-  const defaults = readGatewayConfig({});
+  const defaults = readGatewayConfig(testSecretsEnv);
   gateway = await createGatewayServer(
     testConfig({
       supergraphPath,
@@ -227,7 +228,7 @@ describe('operation limits from the configuration', () => {
   });
 
   it('refuses introspection when INTROSPECTION=off, and still serves data', async () => {
-    const closed = await createGatewayServer(testConfig({ supergraphPath, introspection: readGatewayConfig({ INTROSPECTION: 'off' }).introspection }));
+    const closed = await createGatewayServer(testConfig({ supergraphPath, introspection: readGatewayConfig({ ...testSecretsEnv, INTROSPECTION: 'off' }).introspection }));
     try {
       for (const query of [getIntrospectionQuery(), '{ __schema { queryType { name } } }', '{ __type(name: "Gemeente") { name } }']) {
         const { status, body } = await postGraphql(closed.url, { query });
@@ -246,6 +247,6 @@ describe('operation limits from the configuration', () => {
 
 /** The limit fields of a configuration read from `env`. */
 function limitsFrom(env: Record<string, string>) {
-  const { maxQueryDepth, maxAliases, maxRootFields, maxQueryCost } = readGatewayConfig(env);
+  const { maxQueryDepth, maxAliases, maxRootFields, maxQueryCost } = readGatewayConfig({ ...testSecretsEnv, ...env });
   return { maxQueryDepth, maxAliases, maxRootFields, maxQueryCost };
 }

@@ -46,7 +46,7 @@ async function start(limits: { anonymous?: Partial<CallerLimits>; authenticated?
   const send = async (query: string, caller: Caller = ANONYMOUS_CALLER, clientAddress = '127.0.0.1') => {
     const response = await server.executeOperation(
       { query },
-      { contextValue: { traceId: '0'.repeat(32), traceparent: '', caller, clientAddress, cost: {} } },
+      { contextValue: { verzoekId: '1'.repeat(32), traceId: '0'.repeat(32), traceresponse: '', caller, clientAddress, cost: {} } },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
     return { status: response.http.status ?? 200, retryAfter: response.http.headers.get('retry-after'), errors: result?.errors, data: result?.data };

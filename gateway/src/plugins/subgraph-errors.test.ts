@@ -43,7 +43,7 @@ describe('subgraphErrorsPlugin on a tiny schema', () => {
     includeStacktraceInErrorResponses: false,
     plugins: [subgraphErrorsPlugin()],
   });
-  const context: GatewayContext = { traceId: '0'.repeat(32), traceparent: '', caller: ANONYMOUS_CALLER, clientAddress: '127.0.0.1', cost: {} };
+  const context: GatewayContext = { traceId: '0'.repeat(32), verzoekId: '1'.repeat(32), traceresponse: '', caller: ANONYMOUS_CALLER, clientAddress: '127.0.0.1', cost: {} };
 
   it('keeps only code, serviceName and sociaalGraph on an error from a subgraph', async () => {
     const response = await server.executeOperation({ query: '{ vanSubgraph }' }, { contextValue: context });

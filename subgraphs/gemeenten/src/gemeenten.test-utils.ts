@@ -1,8 +1,9 @@
-import { generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { generateDemoWorld } from '@sociaal-graph/toolkit';
+import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 /** The default demo world, computed independently of the subgraph's SQL. Tests only. */
-export const world = generateDemoWorld(readDemoConfig({}));
+export const world = generateDemoWorld(testDemoConfig());
 
 /** The `extensions.code` of each error of a result. */
 export function errorCodes(result: HarnessResult<unknown>): unknown[] {

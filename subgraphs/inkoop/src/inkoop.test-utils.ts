@@ -1,9 +1,10 @@
-import { type DemoWorld, generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { type DemoWorld, generateDemoWorld } from '@sociaal-graph/toolkit';
+import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 /** The default demo world, computed independently of the database (what the harness loaded). */
 export function defaultWorld(): DemoWorld {
-  return generateDemoWorld(readDemoConfig({}));
+  return generateDemoWorld(testDemoConfig());
 }
 
 /** The first error's code and message, or undefined when the operation succeeded. */

@@ -3,17 +3,16 @@ import {
   developmentPrincipal,
   generateDemoWorld,
   type Principal,
-  readDemoConfig,
   testPrincipal,
   type WorldToewijzing,
 } from '@sociaal-graph/toolkit';
-import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
+import { type HarnessResult, testDemoConfig } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;
 
 /** The default demo world (the one the harness loads), generated once per test file. */
 export function demoWorld(): DemoWorld {
-  world ??= generateDemoWorld(readDemoConfig({}));
+  world ??= generateDemoWorld(testDemoConfig());
   return world;
 }
 

@@ -1,8 +1,9 @@
-import { type DemoWorld, generateDemoWorld, readDemoConfig } from '@sociaal-graph/toolkit';
+import { type DemoWorld, generateDemoWorld } from '@sociaal-graph/toolkit';
+import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
 
 /** The demo world the harness loads, generated again here so tests compare against it independently. */
 export function demoWorld(): DemoWorld {
-  return generateDemoWorld(readDemoConfig({}));
+  return generateDemoWorld(testDemoConfig());
 }
 
 /** Byte-order comparison, as `COLLATE "C"` in the SQL. */

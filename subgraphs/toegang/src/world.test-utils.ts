@@ -2,17 +2,17 @@ import {
   type DemoWorld,
   generateDemoWorld,
   type Principal,
-  readDemoConfig,
   Rol,
   testPrincipal,
   type WorldInwoner,
 } from '@sociaal-graph/toolkit';
+import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;
 
 /** The default demo world, generated here independently of the subgraph's SQL (once per test file). */
 export function demoWorld(): DemoWorld {
-  world ??= generateDemoWorld(readDemoConfig({}));
+  world ??= generateDemoWorld(testDemoConfig());
   return world;
 }
 

@@ -40,8 +40,6 @@ export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
   analist: [Scope.AGGREGATEN],
   subsidiepartner: [Scope.AGGREGATEN],
   fg: [Scope.LOGBOEK],
-  // Tests that execute a subgraph in-process without a gateway.
-  ontwikkeling: Object.values(Scope),
 };
 
 /** The scopes of a set of roles (union, no duplicates). */

@@ -1,35 +1,82 @@
+import { createHmac } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Rol, Wet } from './domain.js';
-import { type CallerClaims, principalFromClaims, signCallerAssertion, verifyCallerAssertion } from './caller-assertion.js';
+import {
+  type CallerClaims, importCallerAssertionKey, operationHash, principalFromClaims, signCallerAssertion, verifyCallerAssertion,
+} from './caller-assertion.js';
+import { newInstallationSecrets } from './secrets.js';
 
 const claims: CallerClaims = {
   org: 'uo-hbel',
   roles: ['consulent'],
   actor: 'a1',
   traceId: '0af7651916cd43dd8448eb211c80319c',
+  verzoekId: '1af7651916cd43dd8448eb211c80319c',
   mandates: { WMO: { UITVOERING: ['0406', '0317'] }, JEUGDWET: { UITVOERING: ['0406'] } },
 };
 
+const installation = newInstallationSecrets();
+const privateKey = await importCallerAssertionKey(installation.callerAssertionPrivateKey);
+const publicKey = await importCallerAssertionKey(installation.callerAssertionPublicKey);
+const query = '{ wmoToewijzingen(first: 5) { items { toewijzingsnummer } } }';
+const binding = { audience: 'wmo', operation: operationHash(query, { a: 1 }) };
+
 describe('caller assertion', () => {
-  it('round-trips the claims and turns them into exactly those mandates', () => {
-    const verified = verifyCallerAssertion(signCallerAssertion(claims, 'geheim'), 'geheim');
-    expect(verified).toEqual(claims);
-    const principal = principalFromClaims(verified as CallerClaims);
+  it('round-trips the claims (unknown ones too) and turns them into exactly those mandates', async () => {
+    const extended = { ...claims, nieuw: 'claim' } as CallerClaims;
+    const check = await verifyCallerAssertion(await signCallerAssertion(extended, binding, privateKey), publicKey, binding);
+    if (!check.ok) throw new Error(check.reason);
+    expect(check.claims).toEqual(extended);
+    const principal = principalFromClaims(check.claims);
     expect(principal.scope(Wet.WMO, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: ['0406', '0317'] });
     expect(principal.scope(Wet.JEUGDWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: ['0406'] });
     expect(principal.scope(Wet.PARTICIPATIEWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: [] });
+    expect(principal.planStap('StapelingKosten.leden')).toBe(false);
   });
 
-  it('refuses a wrong secret, a tampered payload, an expired token, alg none and garbage', () => {
-    const token = signCallerAssertion(claims, 'geheim');
-    expect(verifyCallerAssertion(token, 'ander')).toBeUndefined();
+  it('is valid only for its subgraph and its operation', async () => {
+    const token = await signCallerAssertion(claims, binding, privateKey);
+    expect((await verifyCallerAssertion(token, publicKey, { ...binding, audience: 'toegang' })).ok).toBe(false);
+    expect((await verifyCallerAssertion(token, publicKey, { ...binding, operation: operationHash(query, { a: 2 }) })).ok).toBe(false);
+    expect((await verifyCallerAssertion(token, publicKey, { ...binding, operation: operationHash(`${query} `, { a: 1 }) })).ok).toBe(false);
+  });
+
+  it('refuses another key, a tampered payload, an old, long-lived or future one, HS256, alg none and garbage', async () => {
+    const token = await signCallerAssertion(claims, binding, privateKey);
+    const other = await importCallerAssertionKey(newInstallationSecrets().callerAssertionPublicKey);
+    expect((await verifyCallerAssertion(token, other, binding)).ok).toBe(false);
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), mandates: { WMO: { UITVOERING: '*' } } })).toString('base64url');
-    expect(verifyCallerAssertion(`${h}.${forged}.${s}`, 'geheim')).toBeUndefined();
-    expect(verifyCallerAssertion(signCallerAssertion(claims, 'geheim', Date.now() - 10 * 60_000), 'geheim')).toBeUndefined();
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), mandates: { WMO: { UITVOERING: ['0307'] } } })).toString('base64url');
+    expect((await verifyCallerAssertion(`${h}.${forged}.${s}`, publicKey, binding)).ok).toBe(false);
+    // 61 s old: refused, although its exp (60 s after iat) lies within the clock skew.
+    expect((await verifyCallerAssertion(await signCallerAssertion(claims, binding, privateKey, Date.now() - 61_000), publicKey, binding)).ok).toBe(false);
+    expect((await verifyCallerAssertion(await signCallerAssertion(claims, binding, privateKey, Date.now() + 60_000), publicKey, binding)).ok).toBe(false);
+    // Signed with the right key, but valid for a year: refused whatever exp says.
+    const now = Math.floor(Date.now() / 1000);
+    const long = await new SignJWT({ ...claims, op: binding.operation })
+      .setProtectedHeader({ alg: 'ES256' }).setIssuer('sociaal-graph-gateway').setAudience('wmo').setJti('0123456789abcdef0123')
+      .setIssuedAt(now).setExpirationTime(now + 365 * 86_400).sign(privateKey);
+    expect(await verifyCallerAssertion(long, publicKey, binding)).toMatchObject({ ok: false, reason: 'lifetime over 60 s' });
+    const hsHeader = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+    const hs = `${hsHeader}.${p}.${createHmac('sha256', 'sociaal-graph-ontwikkeling-assertie').update(`${hsHeader}.${p}`).digest('base64url')}`;
+    expect((await verifyCallerAssertion(hs, publicKey, binding)).ok).toBe(false);
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${p}.`;
-    expect(verifyCallerAssertion(none, 'geheim')).toBeUndefined();
-    expect(verifyCallerAssertion('abc', 'geheim')).toBeUndefined();
-    expect(verifyCallerAssertion(undefined, 'geheim')).toBeUndefined();
+    expect((await verifyCallerAssertion(none, publicKey, binding)).ok).toBe(false);
+    expect((await verifyCallerAssertion('abc', publicKey, binding)).ok).toBe(false);
+    expect((await verifyCallerAssertion(undefined, publicKey, binding)).ok).toBe(false);
+  });
+
+  it('refuses the claims of the in-process test principals, whoever signed them', async () => {
+    const testOnly: CallerClaims[] = [
+      { ...claims, org: 'ontwikkeling' },
+      { ...claims, roles: ['ontwikkeling'] },
+      { ...claims, roles: ['consulent', 'test'] },
+      { ...claims, mandates: { WMO: { UITVOERING: '*' } } } as unknown as CallerClaims,
+      { ...claims, statistiek: { WMO: '*' } } as unknown as CallerClaims,
+    ];
+    for (const bad of testOnly) {
+      expect((await verifyCallerAssertion(await signCallerAssertion(bad, binding, privateKey), publicKey, binding)).ok).toBe(false);
+    }
   });
 });

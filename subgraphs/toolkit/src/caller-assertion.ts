@@ -1,94 +1,187 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
+import { CALLER_ASSERTION_ALGORITHM } from './secrets.js';
 
 /** The header that carries the gateway's assertion of the caller to every subgraph. */
 export const CALLER_ASSERTION_HEADER = 'x-sociaal-graph-caller';
 
 const ISSUER = 'sociaal-graph-gateway';
-const AUDIENCE = 'sociaal-graph-subgraph';
-/** Long enough for one request's subgraph calls; short enough that a leaked one is soon worthless. */
+/** Long enough for one subgraph call; a subgraph refuses an assertion older than this whatever its `exp` says. */
 export const CALLER_ASSERTION_TTL_SECONDS = 60;
+/** Clock difference between gateway and subgraph that is tolerated on `iat` and `exp`. */
+export const CALLER_ASSERTION_CLOCK_SKEW_SECONDS = 5;
 
-/** Gemeenten per law and role: a list of CBS codes, or "*" for all. */
-export type MandateClaims = Partial<Record<Wet, Partial<Record<Rol, readonly string[] | '*'>>>>;
+/** Gemeenten per law and role: a list of CBS codes (never "all": only an in-process test principal sees everything). */
+export type MandateClaims = Partial<Record<Wet, Partial<Record<Rol, readonly string[]>>>>;
 
-/** What the gateway vouches for about the caller of one request. */
+/**
+ * What the gateway vouches for about the caller of one request. New claims are added here as
+ * optional fields; the verifier hands every claim it does not know itself through unchanged.
+ */
 export interface CallerClaims {
   /** Organisation id: CBS code, "uo-hbel", "regio-gv", an AGB code; "anoniem" without a token. */
   readonly org: string;
   readonly roles: readonly string[];
-  /** Pseudonymous actor id (hash of the token's subject); the person is only in the audit log. */
+  /** Pseudonymous actor id (keyed HMAC of the token's subject); the person is only in the audit log. */
   readonly actor: string;
   readonly mandates: MandateClaims;
   /** AGB code when the caller is a provider (role `aanbieder`): rows are limited to its own. */
   readonly aanbieder?: string;
-  /** Gemeenten per law whose aggregates the caller may read ("*" for all). */
-  readonly statistiek?: Partial<Record<Wet, readonly string[] | '*'>>;
-  /** W3C trace id of the request. */
+  /** Gemeenten per law whose aggregates the caller may read. */
+  readonly statistiek?: Partial<Record<Wet, readonly string[]>>;
+  /** W3C trace id of the request (the client's `traceparent` when it sent one). */
   readonly traceId: string;
+  /** Id the gateway generated for the request (32 hex): the audit log's own key, whatever the client sent. */
+  readonly verzoekId?: string;
   /** How many residents this call may read personal data of, and which bound that is (`Leesbudget`). */
   readonly leesbudget?: Leesbudget;
 }
 
-interface AssertionPayload extends CallerClaims {
-  iss: string;
-  aud: string;
-  iat: number;
-  exp: number;
+/** What one assertion is bound to: the subgraph it is sent to and the exact operation it carries. */
+export interface AssertionBinding {
+  /** Subgraph name ("wmo"): the assertion's `aud`. */
+  readonly audience: string;
+  /** `operationHash` of the document and variables sent. */
+  readonly operation: string;
+  /**
+   * Fields no client can select (@inaccessible) that the gateway's query planner put into this
+   * fetch ("StapelingKosten.leden"); a subgraph resolves such a field only when it is named here.
+   */
+  readonly intern?: readonly string[];
 }
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+/** The key the gateway signs with (private) or a subgraph verifies with (public). */
+export type CallerAssertionKey = CryptoKey & { readonly __callerAssertionKey?: never };
+
+/** Imports the JWK of `CALLER_ASSERTION_PRIVATE_KEY` (gateway) or `CALLER_ASSERTION_PUBLIC_KEY` (subgraphs). */
+export async function importCallerAssertionKey(jwk: JWK): Promise<CallerAssertionKey> {
+  return (await importJWK(jwk, CALLER_ASSERTION_ALGORITHM)) as CallerAssertionKey;
+}
 
 /**
- * Signs a short-lived assertion (a compact JWT, HS256) of the caller for the subgraphs. Runs per
- * request in the gateway; one HMAC, no I/O.
+ * The operation an assertion is bound to: SHA-256 of the exact document and variables sent to the
+ * subgraph (as they travel in the JSON body, so both sides compute it from the same values).
  */
-export function signCallerAssertion(claims: CallerClaims, secret: string, now = Date.now()): string {
+export function operationHash(query: string | undefined | null, variables: unknown): string {
+  return createHash('sha256').update(JSON.stringify([query ?? null, variables ?? null])).digest('base64url');
+}
+
+/**
+ * Signs a one-time assertion of the caller for one call to one subgraph (a compact JWT, ES256 with
+ * jose): `aud` the subgraph, `op` the operation's hash, a fresh `jti`, 60 s. Runs in the gateway
+ * per subgraph call: one ECDSA signature, no I/O.
+ */
+export async function signCallerAssertion(
+  claims: CallerClaims,
+  binding: AssertionBinding,
+  key: CallerAssertionKey,
+  now = Date.now(),
+): Promise<string> {
   const iat = Math.floor(now / 1000);
-  const payload: AssertionPayload = { ...claims, iss: ISSUER, aud: AUDIENCE, iat, exp: iat + CALLER_ASSERTION_TTL_SECONDS };
-  const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}`;
-  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
+  const payload: JWTPayload = { ...claims, op: binding.operation, ...(binding.intern?.length ? { intern: [...binding.intern] } : {}) };
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: CALLER_ASSERTION_ALGORITHM, typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(binding.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + CALLER_ASSERTION_TTL_SECONDS)
+    .setJti(randomUUID())
+    .sign(key);
 }
 
+/** A verified assertion: the caller, what the fetch may carry, and what the replay check needs. */
+export interface VerifiedAssertion {
+  readonly claims: CallerClaims;
+  readonly intern: readonly string[];
+  readonly jti: string;
+  /** `exp` in milliseconds: until then its `jti` is remembered. */
+  readonly expiresAt: number;
+}
+
+export type AssertionCheck = ({ readonly ok: true } & VerifiedAssertion) | { readonly ok: false; readonly reason: string };
+
+/** Registered claims of the JWT and the binding; everything else in the payload is the caller. */
+const BINDING_CLAIMS = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'sub', 'op', 'intern']);
+
 /**
- * Verifies an assertion: HS256 only, signature, issuer, audience and expiry (30 s clock skew).
- * Returns the claims, or `undefined` for anything that is not a valid, current assertion.
+ * Verifies an assertion for this subgraph and the operation it received: ES256 signature by the
+ * gateway's key, issuer, `aud` this subgraph, `op` the hash of the body received, a `jti`, at most
+ * 60 s old whatever `exp` says (and `exp - iat` at most 60, `iat` not in the future), and no claim
+ * that only an in-process test principal may have. Whether the `jti` was seen before is the
+ * replay guard's (`createReplayGuard`). Never throws.
  */
-export function verifyCallerAssertion(token: string | undefined, secret: string, now = Date.now()): CallerClaims | undefined {
-  if (!token) return undefined;
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const [header, payload, signature] = parts;
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+export async function verifyCallerAssertion(
+  token: string | undefined,
+  key: CallerAssertionKey,
+  expected: { readonly audience: string; readonly operation: string },
+  now = Date.now(),
+): Promise<AssertionCheck> {
+  if (!token) return { ok: false, reason: 'no assertion' };
+  let payload: JWTPayload;
   try {
-    if (JSON.parse(Buffer.from(header, 'base64url').toString()).alg !== 'HS256') return undefined;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as AssertionPayload;
-    const seconds = now / 1000;
-    if (claims.iss !== ISSUER || claims.aud !== AUDIENCE || !(claims.exp + 30 > seconds) || !(claims.iat - 30 <= seconds)) return undefined;
-    return {
-      org: claims.org,
-      roles: claims.roles,
-      actor: claims.actor,
-      mandates: claims.mandates ?? {},
-      ...(claims.aanbieder === undefined ? {} : { aanbieder: claims.aanbieder }),
-      ...(claims.statistiek === undefined ? {} : { statistiek: claims.statistiek }),
-      traceId: claims.traceId,
-      ...(claims.leesbudget === undefined ? {} : { leesbudget: claims.leesbudget }),
-    };
-  } catch {
-    return undefined;
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: [CALLER_ASSERTION_ALGORITHM],
+      issuer: ISSUER,
+      audience: expected.audience,
+      requiredClaims: ['iat', 'exp', 'jti', 'op'],
+      maxTokenAge: CALLER_ASSERTION_TTL_SECONDS,
+      clockTolerance: CALLER_ASSERTION_CLOCK_SKEW_SECONDS,
+      currentDate: new Date(now),
+    }));
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : 'invalid' };
   }
+  const { iat, exp, jti, op } = payload as { iat: number; exp: number; jti: unknown; op: unknown };
+  const seconds = now / 1000;
+  if (exp - iat > CALLER_ASSERTION_TTL_SECONDS) return { ok: false, reason: 'lifetime over 60 s' };
+  if (iat > seconds + CALLER_ASSERTION_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'iat in the future' };
+  // jose adds its clock tolerance to the age; the 60 s are a ceiling, so they are checked without it.
+  if (seconds - iat > CALLER_ASSERTION_TTL_SECONDS) return { ok: false, reason: 'older than 60 s' };
+  if (typeof jti !== 'string' || jti.length < 16) return { ok: false, reason: 'no jti' };
+  if (op !== expected.operation) return { ok: false, reason: 'bound to another operation' };
+  const claims = Object.fromEntries(Object.entries(payload).filter(([name]) => !BINDING_CLAIMS.has(name))) as unknown as CallerClaims;
+  const problem = claimsProblem(claims);
+  if (problem) return { ok: false, reason: problem };
+  const intern = Array.isArray(payload.intern) ? payload.intern.filter((field): field is string => typeof field === 'string') : [];
+  return { ok: true, claims, intern, jti, expiresAt: exp * 1000 };
+}
+
+/** Roles and organisations of the in-process test principals: never honoured from the network. */
+const TEST_ONLY = new Set(['ontwikkeling', 'test']);
+const HEX32 = /^[0-9a-f]{32}$/;
+
+/** What is wrong with the claims' shape, or undefined. A list of gemeenten is always a list: "*" (all) is test-only. */
+function claimsProblem(claims: CallerClaims): string | undefined {
+  const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const perWet = (value: unknown, depth: number): boolean =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) &&
+    Object.values(value).every((inner) => (depth === 0 ? strings(inner) : perWet(inner, depth - 1)));
+  if (typeof claims.org !== 'string' || TEST_ONLY.has(claims.org)) return 'organisation not allowed';
+  if (!strings(claims.roles) || claims.roles.some((role) => TEST_ONLY.has(role))) return 'roles not allowed';
+  if (typeof claims.actor !== 'string') return 'no actor';
+  if (!perWet(claims.mandates, 1)) return 'mandates malformed';
+  if (claims.statistiek !== undefined && !perWet(claims.statistiek, 0)) return 'statistiek malformed';
+  if (claims.aanbieder !== undefined && typeof claims.aanbieder !== 'string') return 'aanbieder malformed';
+  if (typeof claims.traceId !== 'string' || !HEX32.test(claims.traceId)) return 'traceId malformed';
+  const budget = claims.leesbudget as { max?: unknown; grens?: unknown } | undefined;
+  if (budget !== undefined && (typeof budget !== 'object' || budget === null || !Number.isInteger(budget.max) || (budget.grens !== 'aanvraag' && budget.grens !== 'uur'))) {
+    return 'leesbudget malformed';
+  }
+  if (claims.verzoekId !== undefined && (typeof claims.verzoekId !== 'string' || !HEX32.test(claims.verzoekId))) return 'verzoekId malformed';
+  return undefined;
 }
 
 const NONE: GemeenteScope = { alle: false, gemeenten: [] };
-const ALL: GemeenteScope = { alle: true };
 
-/** The principal a subgraph works with, from verified claims: its scope is exactly the mandates. */
-export function principalFromClaims(claims: CallerClaims): Principal {
+/**
+ * The principal a subgraph works with, from verified claims: its scope is exactly the mandates,
+ * and it may resolve exactly the plan-internal fields the gateway named for this fetch.
+ */
+export function principalFromClaims(claims: CallerClaims, intern: readonly string[] = []): Principal {
+  const internal = new Set(intern);
   return {
     organisatie: claims.org,
     rollen: claims.roles,
@@ -98,10 +191,10 @@ export function principalFromClaims(claims: CallerClaims): Principal {
     leesbudget: claims.leesbudget,
     statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
     scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
+    planStap: (veld) => internal.has(veld),
   };
 }
 
-function gemeenteScope(gemeenten: readonly string[] | '*' | undefined): GemeenteScope {
-  if (gemeenten === '*') return ALL;
+function gemeenteScope(gemeenten: readonly string[] | undefined): GemeenteScope {
   return gemeenten ? { alle: false, gemeenten } : NONE;
 }

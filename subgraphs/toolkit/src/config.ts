@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import type { JWK } from 'jose';
+import { readSecrets } from './secrets.js';
 import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
-import { createLogger } from './observability/logger.js';
 import { readMetricsPort } from './observability/metrics.js';
 import { readDataDir } from './data-dir.js';
 
@@ -20,8 +21,12 @@ export interface SubgraphConfig {
   /** PGlite data directory; undefined means in memory. */
   readonly dataDir?: string;
   readonly demo: DemoConfig;
-  /** `CALLER_ASSERTION_SECRET`: the key the gateway signs caller assertions with (see `readCallerAssertionSecret`). */
-  readonly callerAssertionSecret: string;
+  /** `CALLER_ASSERTION_PUBLIC_KEY`: the gateway's public key; a subgraph verifies caller assertions with it and cannot sign one. */
+  readonly callerAssertionPublicKey: JWK;
+  /** `REDIS_URL`: where the ids of accepted caller assertions are remembered, shared by replicas. Unset: in process. */
+  readonly redisUrl?: string;
+  /** `REDIS_KEY_PREFIX`. Default `sociaal-graph:`. */
+  readonly redisKeyPrefix: string;
   /** `DISCLOSURE_KEY`: the secret of the cell-key perturbation (see `readDisclosureKey`). */
   readonly disclosureKey: DisclosureKey;
   /** `STATEMENT_TIMEOUT_MS`: PostgreSQL's `statement_timeout` for the statements of requests. Default 5000. */
@@ -44,7 +49,10 @@ export interface DemoConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads the demo-world settings shared by every subgraph. */
+/**
+ * Reads the demo-world settings shared by every subgraph. `PSEUDONYM_SECRET` must be given: a
+ * subgraph reads it with its other secrets (`readSubgraphConfig`), a test from the harness.
+ */
 export function readDemoConfig(env: Env): DemoConfig {
   const scale = Number(env.DEMO_SCALE ?? '0.1');
   if (!(scale > 0 && scale <= 100)) throw new Error(`DEMO_SCALE must be a number above 0, got ${env.DEMO_SCALE}`);
@@ -57,20 +65,23 @@ export function readDemoConfig(env: Env): DemoConfig {
     seed: Number(env.DEMO_SEED ?? '2026'),
     scale,
     gemeenten,
-    pseudonymSecret: env.PSEUDONYM_SECRET ?? 'sociaal-graph-ontwikkeling-geheim',
+    pseudonymSecret: required(env, 'PSEUDONYM_SECRET'),
   };
 }
 
 /**
  * Reads one subgraph's configuration: `<NAME>_PORT` (default the subgraph's port in
  * docs/architecture.md), `HOST`, `DATABASE_URL`, `DATA_DIR` (see `readDataDir`; one folder per
- * subgraph), and the demo settings.
+ * subgraph), `REDIS_URL`, the demo settings, and its secrets (`CALLER_ASSERTION_PUBLIC_KEY`,
+ * `PSEUDONYM_SECRET`: from the environment, or in development from the installation in
+ * `<DATA_DIR>/secrets/`; outside development a missing one stops the start).
  */
 export function readSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
   const portVariable = `${name.toUpperCase()}_PORT`;
   const port = Number(env[portVariable] ?? defaultPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${portVariable} is not a port: ${env[portVariable]}`);
   const dataRoot = readDataDir(env);
+  const secrets = readSecrets(env, ['callerAssertionPublicKey', 'pseudonymSecret']);
   const metricsVariable = env[`${name.toUpperCase()}_METRICS_PORT`] !== undefined ? `${name.toUpperCase()}_METRICS_PORT` : 'METRICS_PORT';
   return {
     host: env.HOST ?? '127.0.0.1',
@@ -78,8 +89,10 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     metricsPort: readMetricsPort(env, metricsVariable, port === 0 ? 0 : port + METRICS_PORT_OFFSET),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: dataRoot === 'memory' ? undefined : join(dataRoot, name),
-    demo: readDemoConfig(env),
-    callerAssertionSecret: readCallerAssertionSecret(env),
+    demo: readDemoConfig({ ...env, PSEUDONYM_SECRET: secrets.pseudonymSecret }),
+    callerAssertionPublicKey: secrets.callerAssertionPublicKey,
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:',
     disclosureKey: readDisclosureKey(env),
     statementTimeoutMs: milliseconds(env, 'STATEMENT_TIMEOUT_MS', 5_000),
     requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 9_000),
@@ -97,21 +110,8 @@ function milliseconds(env: Env, name: string, fallback: number): number {
 /** A subgraph's default metrics port is its own port plus this (4001 -> 9465, beside the gateway's 9464). */
 export const METRICS_PORT_OFFSET = 5464;
 
-/** The development key of the caller assertions: public, so only for a graph on one machine. */
-export const DEVELOPMENT_CALLER_ASSERTION_SECRET = 'sociaal-graph-ontwikkeling-assertie';
-
-let warned = false;
-
-/**
- * `CALLER_ASSERTION_SECRET`, shared by the gateway and every subgraph. Unset, the development key
- * is used and a warning printed once per process: anyone who knows it can pose as the gateway.
- */
-export function readCallerAssertionSecret(env: Env = process.env): string {
-  const secret = env.CALLER_ASSERTION_SECRET;
-  if (secret) return secret;
-  if (!warned) {
-    warned = true;
-    createLogger('sociaal-graph').warn('CALLER_ASSERTION_SECRET is not set; using the public development key (never in production)');
-  }
-  return DEVELOPMENT_CALLER_ASSERTION_SECRET;
+function required(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
 }

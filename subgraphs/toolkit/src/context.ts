@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
 import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
+import { activeSpanIds } from './observability/tracing.js';
 import { developmentPrincipal, type Principal } from './principal.js';
 
 /** What every resolver of every subgraph receives: who asks, their loaders, the database. */
@@ -10,8 +11,10 @@ export interface SubgraphContext<L = unknown> {
   readonly principal: Principal;
   readonly loaders: L;
   readonly db: Database;
-  /** W3C trace id of the request, from the gateway's `traceparent` when present. */
+  /** W3C trace id of the request, as the gateway vouched for it in its assertion (the OpenTelemetry trace it carried). */
   readonly traceId: string;
+  /** Id the gateway generated for the request: the key of the audit log that no client chooses. Absent in process. */
+  readonly verzoekId?: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
   readonly logboek: Logboek;
   /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
@@ -23,11 +26,18 @@ export interface IncomingRequestHeaders {
   get(name: string): string | undefined;
 }
 
+/** The ids of a request as the gateway's assertion carries them. */
+export interface RequestIds {
+  readonly traceId: string;
+  readonly verzoekId?: string;
+}
+
 /**
  * Builds the context of one request: a fresh set of loaders every time (a loader's cache must
- * never outlive its request), the caller, and the trace id. `principal` is the caller the
- * gateway vouched for (`principalFromClaims`); default the development principal, for tests
- * that execute in-process. `disclosureKey`: the installation's (`readDisclosureKey`); default one per process.
+ * never outlive its request), the caller, and its ids. `principal` is the caller the gateway
+ * vouched for (`principalFromClaims`) and `ids` the ids its assertion carries; default the
+ * development principal and the `traceparent` header (or a new id), for tests that execute in-process.
+ * `disclosureKey`: the installation's (`readDisclosureKey`); default one per process.
  */
 export function createRequestContext<L>(
   db: Database,
@@ -35,21 +45,22 @@ export function createRequestContext<L>(
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
   disclosureKey: DisclosureKey = processKey(),
+  request?: RequestIds,
 ): SubgraphContext<L> {
-  const logboek = createLogboek();
+  // The server span of this request (toolkit http.ts) is active here; the Logboek records its ids.
+  // In-process tests run without one and get ids of their own.
+  const span = activeSpanIds();
+  const logboek = createLogboek(span?.spanId);
   return {
     principal,
     // Loaders get the caller so that their batch SQL can apply its scope, and the logboek so
     // that they register the residents whose rows they read.
     loaders: createLoaders(db, principal, logboek),
     db,
-    traceId: traceIdFrom(headers?.get('traceparent')) ?? randomUUID().replaceAll('-', ''),
+    traceId: request?.traceId ?? span?.traceId ?? randomBytes(16).toString('hex'),
+    ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),
   };
 }
 
-function traceIdFrom(traceparent: string | undefined): string | undefined {
-  const match = traceparent && /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent);
-  return match ? match[1] : undefined;
-}

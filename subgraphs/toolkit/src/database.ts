@@ -3,6 +3,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
+import { withStatementSpan } from './observability/tracing.js';
 
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
@@ -189,11 +190,11 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
     query: <R>(text: string, params?: readonly unknown[]) =>
       serial(async () => {
         statementCount += 1;
-        return (await db.query<R>(text, params as unknown[] | undefined)).rows;
+        return (await withStatementSpan(schema, text, () => db.query<R>(text, params as unknown[] | undefined))).rows;
       }),
     logboekQuery: (text, params) =>
       serial(async () => {
-        await db.query(text, params as unknown[] | undefined);
+        await withStatementSpan(schema, text, () => db.query(text, params as unknown[] | undefined));
       }),
     exec: (sql) =>
       serial(async () => {
@@ -205,7 +206,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
           fn({
             query: async <R>(text: string, params?: readonly unknown[]) => {
               statementCount += 1;
-              return (await tx.query<R>(text, params as unknown[] | undefined)).rows;
+              return (await withStatementSpan(schema, text, () => tx.query<R>(text, params as unknown[] | undefined))).rows;
             },
           }),
         ),

@@ -1,7 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { context, trace } from '@opentelemetry/api';
 import { createLogger, type Logger } from './observability/logger.js';
 import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
+import { endServerSpan, incomingContext, startServerSpan } from './observability/tracing.js';
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -15,10 +17,25 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
   prefixRoutes?: Readonly<Record<string, RouteHandler>>;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Decides, from the request and its parsed body, whether it reaches GraphQL at all; a refusal is
+   * answered with its status and error before any GraphQL runs. A subgraph checks the caller
+   * assertion here, because the assertion is bound to the body.
+   */
+  admit?: (request: IncomingMessage, body: unknown) => Promise<Refusal | undefined>;
+  /** The part of the graph this serves (`gateway`, `wmo`): names its server spans. Default `graphql`. */
+  service?: string;
   /** Where a request that failed outside GraphQL is logged. Default a logger of service `http`. */
   logger?: Logger;
   /** Counts every answer by route and status. */
   metrics?: GraphqlMetrics;
+}
+
+/** Why a request is not admitted: HTTP status, message and `extensions.code`. */
+export interface Refusal {
+  readonly status: number;
+  readonly message: string;
+  readonly code: string;
 }
 
 /**
@@ -31,14 +48,34 @@ export function graphqlRequestListener<TContext extends BaseContext>(
 ): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const { metrics } = options;
+  const service = options.service ?? 'graphql';
   const logger = options.logger ?? createLogger('http');
   return (request, response) => {
     if (metrics) countHttpResponse(metrics, request, response);
-    void handle(request, response).catch((error: unknown) => {
+    const path = (request.url ?? '/').split('?', 1)[0];
+    const fail = (error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
-    });
+    };
+    if (path !== '/graphql' && path !== '/') {
+      void handle(request, response).catch(fail);
+      return;
+    }
+    // One server span per GraphQL request, in the caller's trace when it sent a traceparent;
+    // everything the request does (plans, subgraph calls, SQL, log lines) runs inside it.
+    const parent = incomingContext(request.headers);
+    const span = startServerSpan(service, request.method ?? 'GET', path, parent);
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      endServerSpan(span, response.statusCode);
+    };
+    // 'finish' when the answer is written; 'close' also when the client went away first.
+    response.once('finish', end);
+    response.once('close', end);
+    void context.with(trace.setSpan(parent, span), () => handle(request, response)).catch(fail);
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -78,6 +115,8 @@ export function graphqlRequestListener<TContext extends BaseContext>(
         });
       }
     }
+    const refusal = await options.admit?.(request, parsedBody);
+    if (refusal) return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
       context: () => options.context(request),

@@ -1,4 +1,4 @@
-import { type Scope, scopesForRoles } from './authorization.js';
+import { Scope } from './authorization.js';
 import { Rol, Wet } from './domain.js';
 import { DomainError } from './errors.js';
 
@@ -10,7 +10,7 @@ export type GemeenteScope = { readonly alle: true } | { readonly alle: false; re
 
 /** The caller of a request, as the gateway vouches for it. */
 export interface Principal {
-  /** Organisation id: a CBS code, `uo-hbel`, `regio-gv`, an AGB code, or `ontwikkeling`. */
+  /** Organisation id: a CBS code, `uo-hbel`, `regio-gv`, an AGB code (`ontwikkeling`/`test` only in process). */
   readonly organisatie: string;
   readonly rollen: readonly string[];
   /** The gemeenten this caller may see for a law in a role, from the arrangements valid today. */
@@ -23,6 +23,11 @@ export interface Principal {
   readonly actor?: string;
   /** The gemeenten whose aggregates (suppressed counts and amounts) this caller may read for a law. */
   statistiek(wet: Wet): GemeenteScope;
+  /**
+   * Whether this request may resolve a field no client can select ("StapelingKosten.leden"): only
+   * when the gateway's query planner put it into this fetch and said so in the assertion.
+   */
+  planStap(veld: string): boolean;
   /** How many residents one request may read personal data of; unset: no bound (in-process tests, the gateway itself). */
   readonly leesbudget?: Leesbudget;
 }
@@ -40,16 +45,27 @@ export interface Leesbudget {
 const ALL: GemeenteScope = { alle: true };
 
 /**
- * The development principal: full access to everything. Used until the gateway vouches for real
- * callers (issue 3); resolvers already ask it for their scope, so that change touches no resolver.
+ * The development principal: full access to everything, the whole Logboek included. Only for tests
+ * that execute a subgraph in process: it is never built from a request (`principalFromClaims`
+ * gives no "all" scope, and a subgraph refuses an assertion with its organisation or role).
  */
 export const developmentPrincipal: Principal = {
   organisatie: 'ontwikkeling',
   rollen: ['ontwikkeling'],
   scope: () => ALL,
-  scopes: scopesForRoles(['ontwikkeling']),
+  scopes: Object.values(Scope),
   statistiek: () => ALL,
+  planStap: () => true,
 };
+
+/**
+ * A field no client can select, that a subgraph resolves only as a step of the gateway's query
+ * plan (issue 9 item 3): refused (FORBIDDEN) unless the assertion of this fetch names it.
+ */
+export function assertPlanStap(principal: Principal, veld: string): void {
+  if (principal.planStap(veld)) return;
+  throw new DomainError(`${veld} is alleen bereikbaar als stap van het queryplan van de gateway.`, { code: 'FORBIDDEN' });
+}
 
 /**
  * The subgraph's second line behind the gateway's `@requiresScopes`: refuses (FORBIDDEN, with
@@ -67,7 +83,8 @@ export function scopeParameter(scope: GemeenteScope): readonly string[] | null {
 
 /**
  * A caller for tests that execute a subgraph in-process: the given row scope; every purpose
- * unless `scopes` says otherwise; aggregates where it executes (UITVOERING) unless `statistiek` is given.
+ * unless `scopes` says otherwise; aggregates where it executes (UITVOERING) unless `statistiek` is
+ * given; plan-internal fields allowed (the test stands in for the gateway's plan).
  */
 export function testPrincipal(fields: Partial<Omit<Principal, 'scope'>> & Pick<Principal, 'scope'>): Principal {
   return {
@@ -75,6 +92,7 @@ export function testPrincipal(fields: Partial<Omit<Principal, 'scope'>> & Pick<P
     rollen: ['test'],
     scopes: developmentPrincipal.scopes,
     statistiek: (wet) => fields.scope(wet, Rol.UITVOERING),
+    planStap: () => true,
     ...fields,
   };
 }

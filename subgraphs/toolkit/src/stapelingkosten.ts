@@ -3,6 +3,7 @@ import { type ClassType, Ctx, Directive, Field, FieldResolver, Int, ObjectType, 
 import type { SubgraphContext } from './context.js';
 import type { Queryable } from './database.js';
 import { Eurocent, Wet } from './domain.js';
+import { assertPlanStap } from './principal.js';
 import { assertStatistiek } from './statistiek.js';
 
 /**
@@ -183,8 +184,9 @@ export function resolveStapelingKosten<T extends StapelingKostenVerwijzing>(refe
 
 /**
  * The field wmo and jeugd add to `StapelingKosten`: the toewijzingen of its members in the gemeente
- * in force in the year, handed on to inkoop for their declaraties. The caller needs statistiek
- * rights for `wet` in the gemeente (toegang only asks within them; checked again here).
+ * in force in the year, handed on to inkoop for their declaraties. Only as a step of the gateway's
+ * query plan (the assertion names the field), and the caller needs statistiek rights for `wet` in
+ * the gemeente (toegang only asks within them; checked again here).
  */
 export function stapelingToewijzingenResolver(stub: ClassType, { wet, veld }: { wet: Wet; veld: string }): ClassType {
   @Resolver(() => stub)
@@ -199,6 +201,7 @@ export function stapelingToewijzingenResolver(stub: ClassType, { wet, veld }: { 
       @Root() kosten: StapelingKostenVerwijzing,
       @Ctx() { loaders, principal }: SubgraphContext<StapelingToewijzingLoaders>,
     ): Promise<StapelingToewijzing[]> {
+      assertPlanStap(principal, `StapelingKosten.${veld}`);
       assertStatistiek(wet, principal.statistiek(wet), [kosten.gemeenteCode]);
       return loaders.stapelingToewijzingen.load(kosten);
     }

@@ -1,23 +1,27 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
-import { CALLER_ASSERTION_HEADER, type CallerClaims, principalFromClaims, verifyCallerAssertion } from './caller-assertion.js';
-import type { SubgraphConfig } from './config.js';
+import {
+  CALLER_ASSERTION_HEADER, type CallerAssertionKey, importCallerAssertionKey, operationHash, principalFromClaims, type VerifiedAssertion,
+  verifyCallerAssertion,
+} from './caller-assertion.js';
+import { readSubgraphConfig, type SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
 import { type Database, openDatabase, withDeadline } from './database.js';
 import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { maskError } from './errors.js';
-import { graphqlRequestListener, sendJson } from './http.js';
+import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
-import { createLogger } from './observability/logger.js';
+import { createLogger, type Logger } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
-import { readSubgraphConfig } from './config.js';
+import { startTelemetry } from './observability/tracing.js';
 import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
+import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /** A subgraph listening on its port. */
@@ -54,6 +58,8 @@ export async function startSubgraph<L>(
   // Progress of the first start's demo load, logged unless the caller (a test) wants silence.
   options: { report?: ProgressReport } = {},
 ): Promise<RunningSubgraph> {
+  // Trace ids for the Logboek come from the tracer provider: make sure there is one.
+  startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
   const report = options.report ?? ((line: string) => logger.info(line));
@@ -85,19 +91,25 @@ export async function startSubgraph<L>(
     ],
   });
   await server.start();
-  // The claims of each admitted request, for its context; gone with the request.
-  const callers = new WeakMap<IncomingMessage, CallerClaims>();
+  const publicKey = await importCallerAssertionKey(config.callerAssertionPublicKey);
+  const replayGuard = await createReplayGuard({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, subgraph: definition.name });
+  // The verified assertion of each admitted request, for its context; gone with the request.
+  const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
+    admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers, logger }),
+    service: definition.name,
     logger,
     metrics,
     context: async (request) => {
-      const claims = callers.get(request);
-      // requireCallerAssertion admits no GraphQL request without claims; this is a second lock.
-      if (!claims) throw new Error('request without a verified caller assertion');
+      const verified = callers.get(request);
+      // admitCaller lets no GraphQL request through without a verified assertion; this is a second lock.
+      if (!verified) throw new Error('request without a verified caller assertion');
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
+      const { claims } = verified;
+      const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
       // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
       const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
-      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims), config.disclosureKey);
+      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids);
     },
     routes: {
       '/health': async (_request, response) => {
@@ -110,7 +122,7 @@ export async function startSubgraph<L>(
       },
     },
   });
-  httpServer.on('request', requireCallerAssertion(graphql, config.callerAssertionSecret, callers));
+  httpServer.on('request', graphql);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   registerDatabaseMetrics(metrics.registry, db);
@@ -124,32 +136,50 @@ export async function startSubgraph<L>(
     metricsUrl: metricsServer?.url,
     stop: async () => {
       await server.stop();
+      await replayGuard.close();
       await metricsServer?.close();
       await db.close();
     },
   };
 }
 
+const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag: deze subgraph antwoordt alleen via de gateway.';
+
 /**
- * Lets a request reach GraphQL only with a valid assertion of the gateway (only the gateway
- * knows the secret, so nothing reaches resident data around it); `/health` stays open. Anything
- * else gets HTTP 401 before a byte of GraphQL runs.
+ * Lets a GraphQL request through only with an assertion the gateway signed for this subgraph, for
+ * exactly the document and variables in the body, used for the first time (only the gateway holds
+ * the private key, so nothing reaches resident data around it); `/health` stays open. Anything
+ * else gets HTTP 401 before any GraphQL runs; HTTP 503 when the replay check cannot be made.
  */
-function requireCallerAssertion(next: RequestListener, secret: string, callers: WeakMap<IncomingMessage, CallerClaims>): RequestListener {
-  return (request, response) => {
-    if (new URL(request.url ?? '/', 'http://localhost').pathname === '/health') return next(request, response);
-    const claims = verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), secret);
-    if (!claims) {
-      // Drain the body so that the client reads the answer instead of a reset.
-      request.resume();
-      sendJson(response, 401, {
-        errors: [{ message: 'Geen geldige verklaring van de gateway: deze subgraph antwoordt alleen via de gateway.', extensions: { code: 'UNAUTHENTICATED' } }],
-      });
-      return;
-    }
-    callers.set(request, claims);
-    next(request, response);
-  };
+async function admitCaller(
+  request: IncomingMessage,
+  body: unknown,
+  options: {
+    audience: string;
+    publicKey: CallerAssertionKey;
+    replayGuard: ReplayGuard;
+    callers: WeakMap<IncomingMessage, VerifiedAssertion>;
+    logger: Logger;
+  },
+): Promise<Refusal | undefined> {
+  const refused: Refusal = { status: 401, message: NOT_ADMITTED, code: 'UNAUTHENTICATED' };
+  // The gateway sends every operation as a JSON POST; the binding is computed from that body.
+  if (request.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body)) return refused;
+  const { query, variables } = body as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string') return refused;
+  const check = await verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), options.publicKey, {
+    audience: options.audience,
+    operation: operationHash(query, variables),
+  });
+  if (!check.ok) return refused;
+  try {
+    if (!(await options.replayGuard.firstUse(check.jti, check.expiresAt))) return refused;
+  } catch (error) {
+    options.logger.error({ err: error }, 'replay check of the caller assertion failed; request refused');
+    return { status: 503, message: 'De verklaring van de gateway kan nu niet worden gecontroleerd; probeer het zo opnieuw.', code: 'SERVICE_UNAVAILABLE' };
+  }
+  options.callers.set(request, check);
+  return undefined;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -162,11 +192,15 @@ function headerValue(value: string | string[] | undefined): string | undefined {
  * (requests in flight finish first).
  */
 export async function runSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph> {
+  const telemetry = startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   try {
     const running = await startSubgraph(definition, readSubgraphConfig(definition.name, definition.defaultPort));
-    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off' }, 'subgraph listening');
-    stopOnSignals(logger, running.stop);
+    logger.info({ url: running.url, metrics: running.metricsUrl ?? 'off', tracing: telemetry.recording ? 'otlp' : 'off' }, 'subgraph listening');
+    stopOnSignals(logger, async () => {
+      await running.stop();
+      await telemetry.shutdown();
+    });
     return running;
   } catch (error) {
     logger.fatal({ err: error }, 'subgraph could not start');

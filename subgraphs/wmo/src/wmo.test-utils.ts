@@ -1,11 +1,12 @@
-import { type DemoWorld, generateDemoWorld, readDemoConfig, type WorldToewijzing } from '@sociaal-graph/toolkit';
+import { type DemoWorld, generateDemoWorld, type WorldToewijzing } from '@sociaal-graph/toolkit';
+import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
 import type { HarnessResult } from '@sociaal-graph/toolkit/testing';
 
 let world: DemoWorld | undefined;
 
 /** The default demo world (the one the harness loads), generated once per test file. */
 export function demoWorld(): DemoWorld {
-  world ??= generateDemoWorld(readDemoConfig({}));
+  world ??= generateDemoWorld(testDemoConfig());
   return world;
 }
 

@@ -1,5 +1,5 @@
 import {
-  assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, listSize, listSizeFromArgument, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
+  assertPlanStap, assertStatistiek, badUserInput, cellKeyOf, geaggregeerd, listSize, listSizeFromArgument, DomainError, type Principal, requiresAuthentication, requiresScope, Scope,
   type StapelingKostenpost, type Table, Wet, withheld,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -106,6 +106,8 @@ export class StapelingKostenResolver {
     description: 'Pseudoniemen van de leden van de huishoudens met ondersteuning; alleen voor de kosten in andere subgraphs, niet opvraagbaar.',
   })
   async leden(@Root() kosten: StapelingKosten, @Ctx() context: ToegangContext): Promise<string[]> {
+    // Residents' pseudonyms: only as a step of the gateway's query plan, never for a client's own query.
+    assertPlanStap(context.principal, 'StapelingKosten.leden');
     assertMandaat(context.principal, kosten.gemeenteCode);
     const huishoudens = await context.loaders.stapelingHuishoudens.load(stapelingSleutel(kosten));
     return huishoudens.flatMap((h) => h.leden);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readDemoConfig } from '../config.js';
+import { testDemoConfig } from '../testing/secrets.js';
 import { generateDemoWorld } from './generate.js';
 import { pseudonymOf } from './random.js';
 
-const world = generateDemoWorld(readDemoConfig({}));
+const world = generateDemoWorld(testDemoConfig());
 
 function elfproef(bsn: string): boolean {
   const digits = [...bsn].map(Number);
@@ -13,16 +13,16 @@ function elfproef(bsn: string): boolean {
 
 describe('the demo world', () => {
   it('is the same for the same seed and different for another', () => {
-    const again = generateDemoWorld({ ...readDemoConfig({}), pseudonymSecret: 'ander-geheim' });
+    const again = generateDemoWorld({ ...testDemoConfig(), pseudonymSecret: 'ander-geheim' });
     expect(again.wmoToewijzingen.length).toBe(world.wmoToewijzingen.length);
     expect(again.inwoners[0].bsn).toBe(world.inwoners[0].bsn);
     expect(again.inwoners[0].id).not.toBe(world.inwoners[0].id);
-    const otherSeed = generateDemoWorld(readDemoConfig({ DEMO_SEED: '7' }));
+    const otherSeed = generateDemoWorld(testDemoConfig({ DEMO_SEED: '7' }));
     expect(otherSeed.inwoners[0].bsn).not.toBe(world.inwoners[0].bsn);
   });
 
   it('keys residents by an HMAC pseudonym of a BSN that passes the elfproef', () => {
-    const secret = readDemoConfig({}).pseudonymSecret;
+    const secret = testDemoConfig().pseudonymSecret;
     for (const inwoner of world.inwoners.slice(0, 200)) {
       expect(elfproef(inwoner.bsn)).toBe(true);
       expect(inwoner.id).toBe(pseudonymOf(inwoner.bsn, secret));
@@ -89,9 +89,9 @@ describe('the demo world', () => {
     expect(pairs.length).toBeGreaterThan(200);
     expect(Math.abs(inOrder / pairs.length - 0.5)).toBeLessThan(0.1);
     // The same installation (secret) gets the same ids on every start; another gets others.
-    const again = generateDemoWorld({ ...readDemoConfig({}), pseudonymSecret: 'ander-geheim' });
+    const again = generateDemoWorld({ ...testDemoConfig({}), pseudonymSecret: 'ander-geheim' });
     expect(again.meldingen[0].id).not.toBe(world.meldingen[0].id);
-    expect(generateDemoWorld({ ...readDemoConfig({}) }).meldingen[0].id).toBe(world.meldingen[0].id);
+    expect(generateDemoWorld({ ...testDemoConfig({}) }).meldingen[0].id).toBe(world.meldingen[0].id);
     // References follow the new ids.
     const nummers = new Set([...world.wmoToewijzingen, ...world.jeugdToewijzingen].map((t) => t.toewijzingsnummer));
     expect(world.declaraties.filter((d) => !nummers.has(d.toewijzingsnummer))).toEqual([]);
@@ -100,7 +100,7 @@ describe('the demo world', () => {
   });
 
   it('grows with the scale parameter', () => {
-    const bigger = generateDemoWorld(readDemoConfig({ DEMO_SCALE: '0.2' }));
+    const bigger = generateDemoWorld(testDemoConfig({ DEMO_SCALE: '0.2' }));
     expect(bigger.wmoToewijzingen.length).toBeGreaterThan(world.wmoToewijzingen.length * 1.6);
   });
 });

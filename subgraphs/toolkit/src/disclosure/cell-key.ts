@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDataDir } from '../data-dir.js';
 import { createLogger } from '../observability/logger.js';
+import { isProduction } from '../secrets.js';
 
 /**
  * Cell keys in the style of the ABS TableBuilder (issue 10): every record has a key (the first 32 bits
@@ -61,13 +62,19 @@ let warned = false;
  * The secret of the perturbation, `DISCLOSURE_KEY` (at least 32 characters), shared by every subgraph.
  * Unset, a development key is generated once and kept in `<DATA_DIR>/disclosure-key` (so every subgraph
  * of one installation and every restart perturbs alike), or per process when `DATA_DIR` is `memory`;
- * never a literal in the code, since whoever knows the key can strip the noise.
+ * never a literal in the code, since whoever knows the key can strip the noise. Outside development
+ * (`isProduction`) it must be set: the process refuses to start without it.
  */
 export function readDisclosureKey(env: Readonly<Record<string, string | undefined>> = process.env): DisclosureKey {
   const configured = env.DISCLOSURE_KEY;
   if (configured !== undefined && configured !== '') {
     if (configured.length < 32) throw new Error('DISCLOSURE_KEY must have at least 32 characters.');
     return { secret: Buffer.from(configured, 'utf8') };
+  }
+  // Outside development a generated key would differ per replica and restart (so would the noise),
+  // and nobody could rotate or keep it: like every installation secret, it must be configured.
+  if (isProduction(env)) {
+    throw new Error('DISCLOSURE_KEY not set: outside development (NODE_ENV=production or AUTH_JWKS_FILE/AUTH_JWKS_URL set) every secret must be configured');
   }
   if (!warned) {
     warned = true;

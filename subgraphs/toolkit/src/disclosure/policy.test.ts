@@ -128,6 +128,9 @@ describe('the request bound and the key', () => {
   it('reads DISCLOSURE_KEY, refuses a short one, and otherwise generates one kept in DATA_DIR', () => {
     expect(readDisclosureKey({ DISCLOSURE_KEY: 'x'.repeat(32) }).secret.toString()).toBe('x'.repeat(32));
     expect(() => readDisclosureKey({ DISCLOSURE_KEY: 'kort' })).toThrow(/32/);
+    // Outside development nothing is generated: the start stops, naming the variable.
+    expect(() => readDisclosureKey({ NODE_ENV: 'production' })).toThrow(/DISCLOSURE_KEY not set/);
+    expect(() => readDisclosureKey({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/DISCLOSURE_KEY not set/);
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-'));
     const first = readDisclosureKey({ DATA_DIR: dir });
     expect(readDisclosureKey({ DATA_DIR: dir }).secret.equals(first.secret)).toBe(true);

@@ -13,6 +13,7 @@ export const LOGBOEK_LEZEN = 'logboek:lezen';
 interface VerwerkingRow {
   id: string;
   traceId: string;
+  verzoekId: string | null;
   verwerkingsactiviteit: string;
   betrokkene: string | null;
   betrokkeneSoort: string | null;
@@ -31,24 +32,28 @@ interface VerwerkingRow {
 export async function leesLogboek(context: SubgraphContext, args: LogboekArgs, bron: string): Promise<VerwerkingPage> {
   assertScope(context.principal, Scope.LOGBOEK, 'Alleen de functionaris gegevensbescherming mag het logboek lezen.');
   const page = pageOf(args);
-  if (args.traceId != null && !/^[0-9a-f]{32}$/.test(args.traceId)) {
-    throw badUserInput(`traceId moet 32 hexadecimale tekens zijn, niet "${args.traceId}".`, { argument: 'traceId' });
+  for (const argument of ['traceId', 'verzoekId'] as const) {
+    const value = args[argument];
+    if (value != null && !/^[0-9a-f]{32}$/.test(value)) {
+      throw badUserInput(`${argument} moet 32 hexadecimale tekens zijn, niet "${value}".`, { argument });
+    }
   }
   const van = args.van == null ? null : assertDatum(args.van, 'van');
   const tot = args.tot == null ? null : assertDatum(args.tot, 'tot');
   context.logboek.registreerZonderBetrokkene(LOGBOEK_LEZEN);
   const { totaal, items } = await queryPage<VerwerkingRow>(
     context.db,
-    `SELECT v.id::text AS id, v.trace_id AS "traceId", v.verwerkingsactiviteit, v.betrokkene,
+    `SELECT v.id::text AS id, v.trace_id AS "traceId", v.verzoek_id AS "verzoekId", v.verwerkingsactiviteit, v.betrokkene,
             v.betrokkene_soort AS "betrokkeneSoort", v.tijdstip, v.resultaat, a.organisatie, a.rollen, a.actor
      FROM verwerking v JOIN verwerking_actor a ON a.id = v.actor_id
      WHERE ($1::text IS NULL OR v.trace_id = $1)
        AND ($2::text IS NULL OR v.betrokkene = $2)
        AND ($3::date IS NULL OR v.tijdstip >= $3::date)
        AND ($4::date IS NULL OR v.tijdstip < $4::date + 1)
-       AND ($5::text IS NULL OR a.organisatie = $5)`,
+       AND ($5::text IS NULL OR a.organisatie = $5)
+       AND ($6::text IS NULL OR v.verzoek_id = $6)`,
     'tijdstip, id',
-    [args.traceId ?? null, args.betrokkene ?? null, van, tot, eigenOrganisatie(context)],
+    [args.traceId ?? null, args.betrokkene ?? null, van, tot, eigenOrganisatie(context), args.verzoekId ?? null],
     page,
   );
   return { items: items.map((row) => verwerkingOf(row, bron)), pageInfo: pageInfo(totaal, page, items.length) };
@@ -56,16 +61,17 @@ export async function leesLogboek(context: SubgraphContext, args: LogboekArgs, b
 
 /**
  * An fg supervises the processing of its own organisation: it reads the records whose actor acted for
- * that organisation, not another organisation's (`null`, every record, only for the in-process
- * development caller).
+ * that organisation, not another organisation's. Every record (`null`) only for the in-process
+ * development principal itself, which no request can be: no claim value switches the filter off.
  */
 function eigenOrganisatie(context: SubgraphContext): string | null {
-  return context.principal.organisatie === developmentPrincipal.organisatie ? null : context.principal.organisatie;
+  return context.principal === developmentPrincipal ? null : context.principal.organisatie;
 }
 
 function verwerkingOf(row: VerwerkingRow, bron: string): Verwerking {
   return {
     traceId: row.traceId,
+    verzoekId: row.verzoekId,
     verwerkingsactiviteit: row.verwerkingsactiviteit,
     betrokkene: row.betrokkene,
     betrokkeneSoort: row.betrokkeneSoort,

@@ -65,13 +65,14 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
           const regels = contextValue.logboek?.regels() ?? [];
           if (regels.length === 0) return;
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
-          const { principal, traceId, logboek, db } = contextValue;
+          const { principal, traceId, verzoekId, logboek, db } = contextValue;
           const { leesbudget } = principal;
           const inwoners = new Set(regels.filter((regel) => regel.soort === 'inwoner').map((regel) => regel.betrokkene as string));
           const refused = leesbudget !== undefined && inwoners.size > leesbudget.max;
           const schrijf = (resultaat: 'geslaagd' | 'mislukt', vastTeLeggen: readonly Verwerkingsregel[]) =>
             schrijfVerwerkingen(db, {
               traceId,
+              verzoekId,
               spanId: logboek.spanId,
               organisatie: principal.organisatie,
               rollen: principal.rollen,

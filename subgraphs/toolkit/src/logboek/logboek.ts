@@ -30,8 +30,8 @@ export interface Logboek {
   regels(): readonly Verwerkingsregel[];
 }
 
-/** A fresh, empty collector for one request. */
-export function createLogboek(): Logboek {
+/** A fresh, empty collector for one request; `spanId` is the request's server span (else a new id). */
+export function createLogboek(spanId: string = randomBytes(8).toString('hex')): Logboek {
   const regels = new Map<string, Verwerkingsregel>();
   const add = (regel: Verwerkingsregel) => {
     // JSON keeps the two parts apart whatever characters they hold.
@@ -39,7 +39,7 @@ export function createLogboek(): Logboek {
     if (!regels.has(key)) regels.set(key, regel);
   };
   const logboek: Logboek = {
-    spanId: randomBytes(8).toString('hex'),
+    spanId,
     registreer: (activiteit, betrokkenen, soort = 'inwoner') => {
       for (const betrokkene of betrokkenen) add({ activiteit, betrokkene, soort });
     },

@@ -13,7 +13,9 @@ export class VerwerkingActor {
   @Field(() => [String], { description: 'Rollen van de vrager.' })
   rollen!: string[];
 
-  @Field(() => String, { description: 'Pseudoniem van de vrager (hash van het subject van het token), nooit een naam.' })
+  @Field(() => String, {
+    description: 'Pseudoniem van de vrager (HMAC van het subject van het token met een geheime sleutel van de installatie), nooit een naam.',
+  })
   actor!: string;
 }
 
@@ -21,8 +23,16 @@ export class VerwerkingActor {
 @Directive('@shareable')
 @ObjectType({ description: 'Een vastgelegde verwerking van persoonsgegevens (Logboek Dataverwerkingen).' })
 export class Verwerking {
-  @Field(() => String, { description: 'W3C trace id van de aanvraag (32 hexadecimale tekens).' })
+  @Field(() => String, {
+    description: 'W3C trace id van de aanvraag (32 hexadecimale tekens); van de client als die een traceparent meestuurde.',
+  })
   traceId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Id dat de gateway voor de aanvraag maakte (32 hexadecimale tekens, header x-request-id van het antwoord); geen client kiest het.',
+  })
+  verzoekId!: string | null;
 
   @Field(() => String, { description: 'Verwerkingsactiviteit uit het register (AVG art. 30), bijvoorbeeld "wmo:toewijzing:lezen".' })
   verwerkingsactiviteit!: string;
@@ -65,6 +75,12 @@ export class VerwerkingPage {
 export class LogboekArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Alleen verwerkingen van deze aanvraag (W3C trace id, 32 hexadecimale tekens).' })
   traceId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Alleen verwerkingen van deze aanvraag (het id dat de gateway maakte, header x-request-id; 32 hexadecimale tekens).',
+  })
+  verzoekId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Alleen verwerkingen over deze betrokkene (inwoner-id).' })
   betrokkene?: string | null;

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import { readDemoConfig } from '../config.js';
 import { createRequestContext, type SubgraphContext } from '../context.js';
 import { type Database, openDatabase } from '../database.js';
 import { loadDemoWorldIfEmpty } from '../demo-loading.js';
@@ -11,6 +10,7 @@ import { logboekPlugin } from '../logboek/logboek-plugin.js';
 import { runSubgraphMigrations } from '../migrations.js';
 import { subgraphSchema } from '../start-subgraph.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { testDemoConfig } from './secrets.js';
 import type { SubgraphDefinition } from '../subgraph-definition.js';
 
 /** The result of one operation against a subgraph under test. */
@@ -39,7 +39,8 @@ export interface SubgraphHarnessOptions {
 
 /**
  * Starts a subgraph for tests: its migrations, the default demo world (the same one `npm start`
- * loads, unless `env` says otherwise), its schema executed through Apollo Server. The database is
+ * loads, unless `env` says otherwise, with this test file's pseudonym secret `TEST_PSEUDONYM_SECRET`), its
+ * schema executed through Apollo Server. The database is
  * in-memory PGlite, or a scratch database on the PostgreSQL server of `DATABASE_URL` when the
  * process has one (CI's second run), dropped on close. Operations run in-process, past the
  * caller-assertion check of `startSubgraph`, as `options.principal`.
@@ -54,7 +55,7 @@ export async function createSubgraphHarness<L>(
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const db = await openDatabase(scratch ? { url: scratch.url, schema: definition.name } : { schema: definition.name });
   await runSubgraphMigrations(db, definition);
-  const demo = readDemoConfig(env);
+  const demo = testDemoConfig(env);
   if (demo.load) await loadDemoWorldIfEmpty(db, definition, demo);
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(definition),
