@@ -8,9 +8,12 @@ import { useGraph, demoWorld } from './graph.test-utils.js';
 const world = demoWorld();
 const graph = useGraph();
 
+// Two questions, as a client asks them: the statuses, and the intake around the registered dates (together they
+// exceed the gateway's cost estimate, MAX_QUERY_COST).
+const STATUSSEN = `query { maatregelen(wet: WMO) { id statussen { gemeenteCode status datum uitzondering } } }`;
 const QUERY = `query {
   maatregelen(wet: WMO) {
-    id statussen { gemeenteCode status datum uitzondering }
+    id
     wmoInstroom {
       maanden
       verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot laatsteDeclaratie }
@@ -33,7 +36,7 @@ interface Rij {
 interface Antwoord {
   maatregelen: {
     id: string;
-    statussen: { gemeenteCode: string; status: string; datum: string | null; uitzondering: string | null }[];
+    statussen?: { gemeenteCode: string; status: string; datum: string | null; uitzondering: string | null }[];
     wmoInstroom: {
       maanden: number;
       verantwoording: { berekendOver: string[]; uitgesloten: unknown[]; gegevensTot: string | null; laatsteDeclaratie: string | null };
@@ -99,16 +102,18 @@ function expectRijen(rijen: Rij[], gemeenteCode: string, datum: string): void {
 describe('measures and their effect on the Wmo intake, through the gateway', () => {
   it("gives HBEL's analist the status with Eemnes' 90+ exception and the intake around each registered date, by the policy", async () => {
     const token = await graph.token({ role: 'analist', org: 'uo-hbel' });
+    const statussen = await graph.query<Antwoord>(STATUSSEN, {}, token);
+    expect(statussen.errors).toBeUndefined();
     const { data, errors } = await graph.query<Antwoord>(QUERY, {}, token);
     expect(errors).toBeUndefined();
 
-    const hhm = data!.maatregelen.find((m) => m.id === 'm-hhm-normenkader');
+    const hhm = { ...statussen.data!.maatregelen.find((m) => m.id === 'm-hhm-normenkader'), ...data!.maatregelen.find((m) => m.id === 'm-hhm-normenkader') };
     const verwachteStatussen = world.maatregelStatussen
       .filter((s) => s.maatregelId === 'm-hhm-normenkader')
       .map(({ gemeenteCode, status, datum, uitzondering }) => ({ gemeenteCode, status, datum, uitzondering }))
       .sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode));
     expect(hhm?.statussen).toEqual(verwachteStatussen);
-    expect(hhm?.statussen.find((s) => s.gemeenteCode === '0317')?.uitzondering).toContain('90 jaar');
+    expect(hhm?.statussen?.find((s) => s.gemeenteCode === '0317')?.uitzondering).toContain('90 jaar');
 
     // Every implemented status with a date gives its two periods; nothing else (no caller-chosen dates).
     const ingevoerd = verwachteStatussen.filter((s) => s.status === 'GEIMPLEMENTEERD' && s.datum !== null);

@@ -8,7 +8,9 @@ import { Maatregel, MaatregelNiveau, MaatregelStatus } from './maatregel.type.js
 /** The measures and their status per gemeente. */
 @Resolver(() => Maatregel)
 export class MaatregelResolver {
-  @Directive(listSize(50))
+  // An assumption, not a bound: measures are policy decisions registered by hand (the demo world has 6).
+  // At 50, measures x statussen (400 gemeenten at most) priced the analyst's intake question over the cost limit.
+  @Directive(listSize(20))
   @Query(() => [Maatregel], { description: 'Alle maatregelen, op naam gesorteerd; optioneel voor één wet of niveau.' })
   async maatregelen(
     @Arg('wet', () => Wet, { nullable: true, description: 'Alleen maatregelen onder deze wet.' }) wet: Wet | null | undefined,
