@@ -147,12 +147,29 @@
       var headers = new Headers(init && init.headers);
       if (token && !headers.has('authorization')) headers.set('authorization', 'Bearer ' + token);
       var isOperation = init && typeof init.body === 'string' && init.body.indexOf('IntrospectionQuery') < 0;
-      return fetch(input, Object.assign({}, init, { headers: headers })).then(function (response) {
+      var body = isOperation ? withoutStaleOperationName(init.body) : init && init.body;
+      return fetch(input, Object.assign({}, init, { headers: headers, body: body })).then(function (response) {
         if (isOperation) answerCaller.textContent = 'antwoord voor: ' + describeCaller(token);
         return response;
       });
     },
   });
+
+  // GraphiQL updates a tab's operationName a moment after its text changes: an example opened and run at once
+  // was sent with the previous example's name, which the gateway refuses (OPERATION_RESOLUTION_FAILURE). A name
+  // that no operation in the text carries is dropped, so a document with one operation runs that one.
+  function withoutStaleOperationName(text) {
+    try {
+      var request = JSON.parse(text);
+      var name = request.operationName;
+      if (!name || !/^[_A-Za-z][_0-9A-Za-z]*$/.test(name)) return text;
+      if (new RegExp('\\b(query|mutation|subscription)\\s+' + name + '\\b').test(request.query || '')) return text;
+      delete request.operationName;
+      return JSON.stringify(request);
+    } catch (error) {
+      return text;
+    }
+  }
 
   fetch(prefix + 'operations.json').then(function (response) {
     if (!response.ok) throw new Error('HTTP ' + response.status);
