@@ -27,6 +27,11 @@ export interface SubgraphDefinition<L = unknown> {
    */
   readonly logboek?: boolean;
   /**
+   * Has mutations (`voerMutatieUit`): the toolkit adds the table of idempotency keys to its schema.
+   * Needs `logboek` too: every change is recorded there.
+   */
+  readonly mutaties?: boolean;
+  /**
    * Builds the loaders of one request, for its caller (batch SQL applies the caller's scope);
    * loaders of personal rows register their subjects in `logboek`.
    */
