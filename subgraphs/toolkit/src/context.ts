@@ -26,6 +26,12 @@ export interface SubgraphContext<L = unknown> {
    * that reaches a subgraph as a variable becomes the resident's id here, at the edge (issue 15).
    */
   pseudoniem(bsn: string): string;
+  /**
+   * The deployment's PSEUDONYM_SECRET, for the edges where a BSN comes in or goes out: a received
+   * message's BSN becomes the pseudonym, and the outgoing-message store encrypts with a key derived
+   * from it (docs/berichten.md). Absent where no messages are handled.
+   */
+  readonly pseudonymSecret?: string;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -74,6 +80,7 @@ export function createRequestContext<L>(
       if (!pseudonymSecret) throw new DomainError('Deze subgraph kent geen PSEUDONYM_SECRET.', { code: 'INTERNAL_SERVER_ERROR' });
       return pseudonymOf(bsn, pseudonymSecret);
     },
+    ...(pseudonymSecret ? { pseudonymSecret } : {}),
   };
 }
 
