@@ -19,10 +19,15 @@ const loading = new AsyncLocalStorage<LoadProgress>();
 const REPORT_EVERY_MS = 5_000;
 
 /**
- * Called by `insertRows` after each statement: tells the demo load in progress (if any) how far a
- * table is. Outside a demo load it does nothing, so the loaders need no parameter for it.
+ * Called by `copyRows` as rows go in, and once with `finished` when the table is done: tells the demo
+ * load in progress (if any) how far a table is. Outside a demo load it does nothing, so the loaders
+ * need no parameter for it.
  */
-export function reportInsertedRows(table: string, inserted: number, ofThisCall: { done: number; total: number }): void {
+export function reportInsertedRows(
+  table: string,
+  inserted: number,
+  ofThisCall: { done: number; total?: number; finished?: boolean },
+): void {
   const progress = loading.getStore();
   if (!progress) return;
   const now = Date.now();
@@ -32,11 +37,12 @@ export function reportInsertedRows(table: string, inserted: number, ofThisCall: 
     progress.tables.set(table, entry);
   }
   entry.rows += inserted;
-  if (ofThisCall.done === ofThisCall.total) {
+  if (ofThisCall.finished) {
     progress.report(`  ${table}: ${formatCount(entry.rows)} rows (${seconds(now - entry.started)})`);
     entry.lastReport = now;
   } else if (now - entry.lastReport >= REPORT_EVERY_MS) {
-    progress.report(`  ${table}: ${formatCount(ofThisCall.done)} of ${formatCount(ofThisCall.total)} rows...`);
+    const of = ofThisCall.total === undefined ? '' : ` of ${formatCount(ofThisCall.total)}`;
+    progress.report(`  ${table}: ${formatCount(ofThisCall.done)}${of} rows...`);
     entry.lastReport = now;
   }
 }
