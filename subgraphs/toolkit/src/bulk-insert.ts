@@ -1,5 +1,5 @@
 import type { Queryable } from './database.js';
-import { reportInsertedRows } from './demo-loading.js';
+import { tableProgress } from './demo-loading.js';
 
 /** PostgreSQL allows 65,535 parameters in one statement; stay well below it. */
 const MAX_PARAMETERS = 30_000;
@@ -27,12 +27,13 @@ export async function copyRows(
 ): Promise<number> {
   assertIdentifier(table);
   columns.forEach(assertIdentifier);
+  const reportInsertedRows = tableProgress(table);
   let written = 0;
   if (!db.copyFrom) {
     for await (const chunk of inChunks(rows, Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)))) {
       await insertStatement(db, table, columns, chunk);
       written += chunk.length;
-      reportInsertedRows(table, chunk.length, { done: written, total });
+      reportInsertedRows(chunk.length, { done: written, total });
     }
   } else {
     const pieces = async function* (): AsyncGenerator<string> {
@@ -40,12 +41,12 @@ export async function copyRows(
         yield chunk.map((row) => copyLine(row, columns.length)).join('');
         written += chunk.length;
         // As handed over; the database is at most a piece or two behind.
-        reportInsertedRows(table, chunk.length, { done: written, total });
+        reportInsertedRows(chunk.length, { done: written, total });
       }
     };
     await db.copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, pieces());
   }
-  reportInsertedRows(table, 0, { done: written, total: written, finished: true });
+  reportInsertedRows(0, { done: written, total: written, finished: true });
   return written;
 }
 
