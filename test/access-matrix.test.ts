@@ -508,6 +508,8 @@ describe('trusted documents: every client against every manifest', () => {
 const SCHRIJVEN: Record<string, Record<string, readonly string[]>> = {
   // The front door takes in hulpvragen.
   melding: { consulent: ['TOEGANG'] },
+  // The toegang makes the beschikkingen; the back office transfers them into the region's system.
+  toewijzing: { consulent: ['UITVOERING'], backoffice: ['UITVOERING'] },
 };
 
 function mayWrite(caller: Caller, soort: string, wet: string, gemeente: string): boolean {
@@ -641,5 +643,122 @@ describe('mutations: every caller, its Logboek record, idempotency', () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${tokens.get(hbel.naam)}`, 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
     expect(await meldingenNu()).toEqual(voor);
+  });
+});
+
+describe('mutations: toewijzingen (wmo, jeugd) granted, changed and ended by every caller', () => {
+  const LAREN = '0417';
+  // Granted from 2031 on: no year the steering answers or other files count holds them.
+  const INGANG = '2031-01-01';
+  const wetten = [
+    { wet: 'WMO', deel: 'wmo', type: 'Wmo', voorbeeld: world.wmoToewijzingen.find((t) => t.gemeenteCode === LAREN)!, reden: '36' },
+    { wet: 'JEUGDWET', deel: 'jeugd', type: 'Jeugd', voorbeeld: world.jeugdToewijzingen.find((t) => t.gemeenteCode === LAREN && t.productcode)!, reden: '36' },
+  ] as const;
+
+  /** The client part of a toewijzing's mutations, as the front-end knows it from toegang. */
+  const clientVan = (inwonerId: string) => {
+    const i = inwoners.get(inwonerId)!;
+    return { bsn: i.bsn, geboortedatum: i.geboortedatum, geslacht: i.geslacht, achternaam: i.achternaam, voorletters: `${i.voornaam[0]}.` };
+  };
+
+  it.each(wetten)('$wet: allowed to the consulent and back office executing it for the gemeente, refused to everyone else; each change in the Logboek', async ({ wet, deel, type, voorbeeld, reden }) => {
+    const v = voorbeeld;
+    const invoer = {
+      gemeenteCode: LAREN, client: clientVan(v.inwonerId), productcategorie: v.productcategorie, productcode: v.productcode, aanbiederAgb: v.aanbiederAgb,
+      contractId: v.contractId, productId: v.productId, tariefId: v.tariefId, volume: 3, eenheid: v.eenheid ?? '04', frequentie: v.frequentie ?? '2',
+      leveringsvorm: 'ZIN', ingangsdatum: INGANG, einddatum: null,
+    };
+    const TOEWIJZEN = `mutation Toewijzen($sleutel: String!, $toewijzing: ToewijzingInvoer!) {
+      wijs${type}ToewijzingToe(idempotentieSleutel: $sleutel, toewijzing: $toewijzing) { toewijzingsnummer gemeenteCode ingangsdatum einddatum omvang { volume } }
+    }`;
+    const WIJZIGEN = `mutation Wijzigen($sleutel: String!, $nummer: String!, $wijziging: ToewijzingWijziging!, $client: ClientInvoer!) {
+      wijzig${type}Toewijzing(idempotentieSleutel: $sleutel, gemeenteCode: "${LAREN}", toewijzingsnummer: $nummer, wijziging: $wijziging, client: $client) { toewijzingsnummer omvang { volume } }
+    }`;
+    const BEEINDIGEN = `mutation Beeindigen($sleutel: String!, $nummer: String!, $client: ClientInvoer!) {
+      beeindig${type}Toewijzing(idempotentieSleutel: $sleutel, gemeenteCode: "${LAREN}", toewijzingsnummer: $nummer, einddatum: "2031-06-30", redenBeeindiging: "${reden}", redenWijziging: "05", client: $client) { toewijzingsnummer einddatum }
+    }`;
+    const client = clientVan(v.inwonerId);
+    const veld = (naam: string) => `${naam.replace('$', type)}`;
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    const toegewezen: string[] = [];
+    for (const caller of CALLERS) {
+      const verwacht = !caller.rol ? 'UNAUTHENTICATED' : !['consulent', 'backoffice'].includes(caller.rol) ? 'FORBIDDEN' : mayWrite(caller, 'toewijzing', wet, LAREN) ? 'TOEGESTAAN' : 'FORBIDDEN';
+      const toewijzen = await muteer(caller, TOEWIJZEN, { sleutel: randomUUID(), toewijzing: invoer });
+      actual[`${caller.naam} toewijzen`] = uitkomst(toewijzen.body, veld('wijs$ToewijzingToe'));
+      expected[`${caller.naam} toewijzen`] = verwacht;
+      if (verwacht !== 'TOEGESTAAN') continue;
+      const nieuw = toewijzen.body.data?.[veld('wijs$ToewijzingToe')];
+      // A new toewijzingsnummer of nine digits (iWmo/iJw LDT_Nummer).
+      expect(nieuw).toEqual({ toewijzingsnummer: expect.stringMatching(/^\d{9}$/), gemeenteCode: LAREN, ingangsdatum: INGANG, einddatum: null, omvang: { volume: 3 } });
+      toegewezen.push(nieuw.toewijzingsnummer);
+      expect((await logboekVan(deel, toewijzen.traceId, caller.org)).filter((r) => !r.verwerkingsactiviteit.endsWith(':lezen'))).toEqual([
+        { verwerkingsactiviteit: `${deel}:toewijzing:toewijzen`, betrokkene: v.inwonerId, resultaat: 'geslaagd', actor: { organisatie: caller.org, rollen: [caller.rol] } },
+      ]);
+    }
+    // Every caller tries to change and to end the first one granted; the allowed ones end their own.
+    const [eerste] = toegewezen;
+    expect(eerste).toBeDefined();
+    for (const caller of CALLERS) {
+      const verwacht = expected[`${caller.naam} toewijzen`];
+      const wijzigen = await muteer(caller, WIJZIGEN, { sleutel: randomUUID(), nummer: eerste, wijziging: { volume: 4, redenWijziging: '04' }, client });
+      actual[`${caller.naam} wijzigen`] = uitkomst(wijzigen.body, veld('wijzig$Toewijzing'));
+      expected[`${caller.naam} wijzigen`] = verwacht;
+      if (verwacht === 'TOEGESTAAN') {
+        expect(wijzigen.body.data?.[veld('wijzig$Toewijzing')]).toEqual({ toewijzingsnummer: eerste, omvang: { volume: 4 } });
+        expect((await logboekVan(deel, wijzigen.traceId, caller.org)).map((r) => r.verwerkingsactiviteit)).toContain(`${deel}:toewijzing:wijzigen`);
+      }
+      const eigen = verwacht === 'TOEGESTAAN' ? toegewezen[CALLERS.filter((c) => expected[`${c.naam} toewijzen`] === 'TOEGESTAAN').indexOf(caller)] : eerste;
+      const beeindigen = await muteer(caller, BEEINDIGEN, { sleutel: randomUUID(), nummer: eigen, client });
+      actual[`${caller.naam} beeindigen`] = uitkomst(beeindigen.body, veld('beeindig$Toewijzing'));
+      expected[`${caller.naam} beeindigen`] = verwacht;
+      if (verwacht === 'TOEGESTAAN') {
+        expect(beeindigen.body.data?.[veld('beeindig$Toewijzing')]).toEqual({ toewijzingsnummer: eigen, einddatum: '2031-06-30' });
+        expect((await logboekVan(deel, beeindigen.traceId, caller.org)).map((r) => [r.verwerkingsactiviteit, r.betrokkene])).toContainEqual([`${deel}:toewijzing:beeindigen`, v.inwonerId]);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('the same key and input once more grants nothing new; other input under it is refused; bad input gets a code', async () => {
+    const hbel = CALLERS[1];
+    const v = wetten[0].voorbeeld;
+    const invoer = {
+      gemeenteCode: LAREN, client: clientVan(v.inwonerId), productcategorie: v.productcategorie, productcode: v.productcode, aanbiederAgb: v.aanbiederAgb,
+      contractId: v.contractId, productId: v.productId, tariefId: v.tariefId, volume: 2, eenheid: v.eenheid, frequentie: v.frequentie, leveringsvorm: 'ZIN', ingangsdatum: INGANG,
+    };
+    const TOEWIJZEN = `mutation Toewijzen($sleutel: String!, $toewijzing: ToewijzingInvoer!) { wijsWmoToewijzingToe(idempotentieSleutel: $sleutel, toewijzing: $toewijzing) { toewijzingsnummer } }`;
+    const AANTAL = `query Aantal($actiefOp: String!) { wmoToewijzingen(gemeente: "${LAREN}", actiefOp: $actiefOp, first: 0) { pageInfo { totaal } } }`;
+    const aantal = async () => (await ask(hbel, AANTAL, { actiefOp: INGANG })).data?.wmoToewijzingen.pageInfo.totaal as number;
+    const sleutel = randomUUID();
+    const eerste = await muteer(hbel, TOEWIJZEN, { sleutel, toewijzing: invoer });
+    expect(eerste.body.errors).toBeUndefined();
+    const na = await aantal();
+    const tweede = await muteer(hbel, TOEWIJZEN, { sleutel, toewijzing: invoer });
+    expect(tweede.body).toEqual(eerste.body);
+    expect(await aantal()).toBe(na);
+    const anders = await muteer(hbel, TOEWIJZEN, { sleutel, toewijzing: { ...invoer, volume: 5 } });
+    expect(uitkomst(anders.body, 'wijsWmoToewijzingToe')).toBe('IDEMPOTENTIESLEUTEL_HERGEBRUIKT');
+    const fout = async (toewijzing: Record<string, unknown>) =>
+      (await muteer(hbel, TOEWIJZEN, { sleutel: randomUUID(), toewijzing: { ...invoer, ...toewijzing } })).body.errors?.map((e) => [e.extensions?.code, (e.extensions?.sociaalGraph as any)?.argument]);
+    expect(await fout({ productcategorie: '40' })).toEqual([['BAD_USER_INPUT', 'toewijzing.productcategorie']]);
+    expect(await fout({ productcode: '99A01' })).toEqual([['BAD_USER_INPUT', 'toewijzing.productcode']]);
+    expect(await fout({ einddatum: '2030-12-31' })).toEqual([['BAD_USER_INPUT', 'toewijzing.einddatum']]);
+    expect(await fout({ eenheid: '99' })).toEqual([['BAD_USER_INPUT', 'toewijzing.eenheid']]);
+    expect(await fout({ volume: 0 })).toEqual([['BAD_USER_INPUT', 'toewijzing.volume']]);
+    expect(await fout({ aanbiederAgb: '123' })).toEqual([['BAD_USER_INPUT', 'toewijzing.aanbiederAgb']]);
+    expect(await fout({ client: { ...invoer.client, bsn: '123456789' } })).toEqual([['BAD_USER_INPUT', 'toewijzing.client.bsn']]);
+    expect(await aantal()).toBe(na);
+    // A toewijzing that does not exist, and one in a gemeente outside the mandate (Eemnes' Jeugdwet is Amersfoort's).
+    const WIJZIGEN = `mutation W($sleutel: String!, $gemeente: String!, $nummer: String!, $client: ClientInvoer!) { wijzigJeugdToewijzing(idempotentieSleutel: $sleutel, gemeenteCode: $gemeente, toewijzingsnummer: $nummer, wijziging: { volume: 2, redenWijziging: "04" }, client: $client) { toewijzingsnummer } }`;
+    const eemnes = world.jeugdToewijzingen.find((t) => t.gemeenteCode === '0317')!;
+    const client = clientVan(v.inwonerId);
+    expect(uitkomst((await muteer(hbel, WIJZIGEN, { sleutel: randomUUID(), gemeente: LAREN, nummer: '000000001', client })).body, 'wijzigJeugdToewijzing')).toBe('NOT_FOUND');
+    expect(uitkomst((await muteer(hbel, WIJZIGEN, { sleutel: randomUUID(), gemeente: '0317', nummer: eemnes.toewijzingsnummer, client: clientVan(eemnes.inwonerId) })).body, 'wijzigJeugdToewijzing')).toBe('FORBIDDEN');
+    // A change must name the toewijzing's own client: the 301 would otherwise go out about someone else.
+    const WMO_WIJZIGEN = `mutation W($sleutel: String!, $nummer: String!, $client: ClientInvoer!) { wijzigWmoToewijzing(idempotentieSleutel: $sleutel, gemeenteCode: "${LAREN}", toewijzingsnummer: $nummer, wijziging: { volume: 3, redenWijziging: "04" }, client: $client) { toewijzingsnummer } }`;
+    const ander = world.inwoners.find((i) => i.id !== v.inwonerId)!;
+    const fouteClient = await muteer(hbel, WMO_WIJZIGEN, { sleutel: randomUUID(), nummer: eerste.body.data?.wijsWmoToewijzingToe.toewijzingsnummer, client: clientVan(ander.id) });
+    expect(fouteClient.body.errors?.map((e) => [e.extensions?.code, (e.extensions?.sociaalGraph as any)?.argument])).toEqual([['BAD_USER_INPUT', 'client.bsn']]);
   });
 });

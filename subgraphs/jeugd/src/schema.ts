@@ -14,6 +14,7 @@ import { Tarief } from './extends/tarief/tarief.type.js';
 import { JeugdToewijzingFieldsResolver } from './jeugd-toewijzing/jeugd-toewijzing-fields.resolver.js';
 import { resolveJeugdToewijzingReference } from './jeugd-toewijzing/jeugd-toewijzing.reference.js';
 import { JeugdToewijzingResolver } from './jeugd-toewijzing/jeugd-toewijzing.resolver.js';
+import { JeugdToewijzingMutatieResolver } from './jeugd-toewijzing/jeugd-toewijzing.mutation.js';
 import { JeugdTrajectResolver } from './jeugd-traject/jeugd-traject.resolver.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
@@ -34,6 +35,7 @@ export const subgraph = defineSubgraph({
   defaultPort: 4004,
   resolvers: [
     JeugdToewijzingResolver,
+    JeugdToewijzingMutatieResolver,
     JeugdToewijzingFieldsResolver,
     VerwijzingResolver,
     VerwijsstroomResolver,
@@ -60,6 +62,8 @@ export const subgraph = defineSubgraph({
   logboek: true,
   // Owns iWmo/iJw 3.2 messages (docs/berichten.md "Which subgraph owns which message").
   berichten: true,
+  // Toewijzingen are granted, changed and ended here: idempotency keys (docs/mutaties.md).
+  mutaties: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

@@ -20,6 +20,7 @@ import { createLoaders } from './loaders.js';
 import { WmoToewijzingTellingResolver } from './telling/telling.resolver.js';
 import { resolveWmoToewijzingReference } from './toewijzing/toewijzing.reference.js';
 import { WmoToewijzingResolver } from './toewijzing/toewijzing.resolver.js';
+import { WmoToewijzingMutatieResolver } from './toewijzing/toewijzing.mutation.js';
 
 /**
  * The wmo subgraph: Wmo toewijzingen (iWmo 3.2) with their counts and code lists, and the
@@ -31,6 +32,7 @@ export const subgraph = defineSubgraph({
   defaultPort: 4003,
   resolvers: [
     WmoToewijzingResolver,
+    WmoToewijzingMutatieResolver,
     WmoToewijzingTellingResolver,
     WmoBereikResolver,
     WmoInstroomResolver,
@@ -53,6 +55,8 @@ export const subgraph = defineSubgraph({
   logboek: true,
   // Owns iWmo/iJw 3.2 messages (docs/berichten.md "Which subgraph owns which message").
   berichten: true,
+  // Toewijzingen are granted, changed and ended here: idempotency keys (docs/mutaties.md).
+  mutaties: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

@@ -1,0 +1,66 @@
+import {
+  beeindigToewijzing, ClientInvoer, DomainError, requiresAuthentication, requiresScope, Scope, ToewijzingInvoer, type ToewijzingSleutel, ToewijzingWijziging,
+  WMO_TOEWIJZING, wijsToewijzingToe, wijzigToewijzing,
+} from '@sociaal-graph/toolkit';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { type WmoContext, wmoToewijzingScope } from '../context.js';
+import { toewijzingKey } from './toewijzing.sql.js';
+import { WmoToewijzing, wmoToewijzingOf } from './toewijzing.type.js';
+
+const CLIENT = { description: 'De cliënt van de toewijzing, zoals het 301-bericht hem noemt (als variabele, met POST).' };
+const SLEUTEL = { description: 'Door de client gekozen sleutel (bijvoorbeeld een UUID), één per opdracht: dezelfde sleutel met dezelfde invoer verandert niets meer.' };
+
+/**
+ * The consulent's and the back office's changes of Wmo toewijzingen, each leaving the 301 for the
+ * aanbieder (docs/mutaties.md); the rules are the toolkit's, shared with the Jeugdwet.
+ */
+@Resolver()
+export class WmoToewijzingMutatieResolver {
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.TOEWIJZING_BESCHIKKEN))
+  @Mutation(() => WmoToewijzing, { description: 'Wijst Wmo-ondersteuning toe (nieuw toewijzingsnummer) en zet het 301-bericht voor de aanbieder klaar.' })
+  async wijsWmoToewijzingToe(
+    @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
+    @Arg('toewijzing', () => ToewijzingInvoer) invoer: ToewijzingInvoer,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzing> {
+    return leesTerug(context, await wijsToewijzingToe(context, WMO_TOEWIJZING, sleutel, invoer));
+  }
+
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.TOEWIJZING_BESCHIKKEN))
+  @Mutation(() => WmoToewijzing, { description: 'Wijzigt volume of einddatum van een Wmo-toewijzing (met RedenWijziging) en zet het 301-bericht klaar.' })
+  async wijzigWmoToewijzing(
+    @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
+    @Arg('gemeenteCode', () => String) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
+    @Arg('wijziging', () => ToewijzingWijziging) wijziging: ToewijzingWijziging,
+    @Arg('client', () => ClientInvoer, CLIENT) client: ClientInvoer,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzing> {
+    return leesTerug(context, await wijzigToewijzing(context, WMO_TOEWIJZING, sleutel, { gemeenteCode, toewijzingsnummer }, wijziging, client));
+  }
+
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.TOEWIJZING_BESCHIKKEN))
+  @Mutation(() => WmoToewijzing, { description: 'Beëindigt een Wmo-toewijzing op een datum met een reden (WMO588) en zet het 301-bericht klaar.' })
+  async beeindigWmoToewijzing(
+    @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
+    @Arg('gemeenteCode', () => String) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
+    @Arg('einddatum', () => String, { description: 'Laatste dag (JJJJ-MM-DD).' }) einddatum: string,
+    @Arg('redenBeeindiging', () => String, { description: 'Reden beëindiging (WMO588, bijvoorbeeld "36" geïnitieerd door de gemeente).' }) redenBeeindiging: string,
+    @Arg('redenWijziging', () => String, { description: 'RedenWijziging van het 301-bericht (WJ759).' }) redenWijziging: string,
+    @Arg('client', () => ClientInvoer, CLIENT) client: ClientInvoer,
+    @Ctx() context: WmoContext,
+  ): Promise<WmoToewijzing> {
+    return leesTerug(context, await beeindigToewijzing(context, WMO_TOEWIJZING, sleutel, { gemeenteCode, toewijzingsnummer }, { einddatum, redenBeeindiging, redenWijziging }, client));
+  }
+}
+
+/** The toewijzing as it now stands, within the caller's scope (its read is the mutation's record). */
+async function leesTerug(context: WmoContext, sleutel: ToewijzingSleutel): Promise<WmoToewijzing> {
+  const row = await context.loaders.toewijzing(wmoToewijzingScope(context)).load(toewijzingKey(sleutel.gemeenteCode, sleutel.toewijzingsnummer));
+  if (!row) throw new DomainError('Deze toewijzing valt niet (meer) binnen uw mandaat.', { code: 'FORBIDDEN' });
+  return wmoToewijzingOf(row);
+}
