@@ -340,12 +340,14 @@ async function toewijzingVoorWijziging(tx: Queryable, context: SubgraphContext<u
  */
 async function voegToewijzingToe(tx: Queryable, kolommen: Record<string, unknown>): Promise<string> {
   const namen = Object.keys(kolommen);
+  const waarden = namen.filter((naam) => naam !== 'toewijzingsnummer');
+  // VALUES, so each parameter takes its column's type.
+  const expressies = namen.map((naam) => (naam === 'toewijzingsnummer' ? `nextval('toewijzingsnummer_volgnummer')::text` : `$${waarden.indexOf(naam) + 1}`));
   for (let poging = 0; poging < 20; poging += 1) {
     const [rij] = await tx.query<{ nummer: string }>(
-      `INSERT INTO toewijzing (${namen.join(', ')})
-       SELECT ${namen.map((naam, i) => (naam === 'toewijzingsnummer' ? `nextval('toewijzingsnummer_volgnummer')::text` : `$${i + 1}`)).join(', ')}
+      `INSERT INTO toewijzing (${namen.join(', ')}) VALUES (${expressies.join(', ')})
        ON CONFLICT DO NOTHING RETURNING toewijzingsnummer AS nummer`,
-      namen.map((naam) => (naam === 'toewijzingsnummer' ? null : kolommen[naam])),
+      waarden.map((naam) => kolommen[naam]),
     );
     if (rij) return rij.nummer;
   }
