@@ -7,6 +7,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics.js';
 import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
+import { admissionControlPlugin } from './admission-control.js';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
@@ -73,6 +74,10 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
     }),
+    // Costly operations wait their turn, fairly between callers; cheap ones never wait. Also in
+    // responseForOperation, which Apollo asks plugin by plugin in this order: after rateLimitPlugin,
+    // so a caller over its limits takes no place in the queue.
+    admissionControlPlugin(config.admission),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
