@@ -121,9 +121,10 @@ export class AdmissionQueue {
  * `maxWaitMs`, or finds the queue full, gets HTTP 429 `OVERLOADED` with `Retry-After` and reaches
  * no subgraph.
  *
- * Runs in `responseForOperation` after `rateLimitPlugin` (createPlugins lists it later: Apollo asks
- * that hook of each plugin in turn), so a caller over its own limits never takes a place in the
- * queue; the place is given back in `willSendResponse`.
+ * Runs in `responseForOperation` after `rateLimitPlugin`, `authorizationPlugin` and
+ * `inflightDeduplicationPlugin` (createPlugins lists it later: Apollo asks that hook of each plugin
+ * in turn), so a refused operation, or one that shares another's result, never takes a place in
+ * the queue; the place is given back in `willSendResponse`.
  */
 export function admissionControlPlugin(options: AdmissionControlOptions): ApolloServerPlugin<GatewayContext> {
   const { capacity, cheapCost = 1_000, maxWaitMs = 10_000, maxQueued = 100 } = options;

@@ -75,10 +75,6 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
     }),
-    // Costly operations wait their turn, fairly between callers; cheap ones never wait. Also in
-    // responseForOperation, which Apollo asks plugin by plugin in this order: after rateLimitPlugin,
-    // so a caller over its limits takes no place in the queue.
-    admissionControlPlugin(config.admission),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query
     // planner runs, so no subgraph is asked for it; it comes back null with an error.
@@ -98,6 +94,11 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Its responseForOperation must come after the rate limit's and the authorization's: those
     // decide per caller first (Apollo asks plugins in list order until one answers).
     inflightDeduplicationPlugin(runtime.metrics),
+    // Costly operations wait their turn, fairly between callers; cheap ones never wait. Also in
+    // responseForOperation, which Apollo asks plugin by plugin in this order: after the rate limit's
+    // and the authorization's, so a refused operation takes no place in the queue, and after the
+    // deduplication's, so only the operation that executes waits, not those that share its result.
+    admissionControlPlugin(config.admission),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
