@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { withStatementSpan } from './observability/tracing.js';
@@ -8,6 +11,16 @@ import { withStatementSpan } from './observability/tracing.js';
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * A transaction's statements, and COPY: rows in CSV text streamed into a table with PostgreSQL's
+ * `COPY ... FROM STDIN` (pg-copy-streams) or PGlite's `COPY ... FROM '/dev/blob'`: one statement
+ * whatever the number of rows, the fastest way in on both.
+ */
+export interface Transaction extends Queryable {
+  /** Copies `csv` (FORMAT csv, no header, `columns` in order; an unquoted empty field is NULL) into `table`. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 /**
@@ -26,7 +39,7 @@ export interface Database extends Queryable {
   logboekQuery(text: string, params?: readonly unknown[]): Promise<void>;
   /** Several statements in one go (migrations). */
   exec(sql: string): Promise<void>;
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Connections now (metrics): PostgreSQL's pool, or PGlite's one connection and its queue. */
   poolState(): PoolState;
   close(): Promise<void>;
@@ -97,6 +110,12 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
   }) as Database;
 }
 
+/** `COPY table (columns) FROM source` in CSV; names are the caller's constants, checked anyway. */
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  for (const name of [table, ...columns]) if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`invalid name in COPY: ${name}`);
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
 function assertSchemaName(schema: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
 }
@@ -143,7 +162,13 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
         await client.query('BEGIN');
         // Migrations and the demo load may take long; the statement timeout bounds requests only.
         if (statementTimeoutMs) await client.query('SET LOCAL statement_timeout = 0');
-        const result = await fn({ query: (text, params) => query(client, text, params) });
+        const result = await fn({
+          query: (text, params) => query(client, text, params),
+          copyCsv: async (table, columns, csv) => {
+            statementCount += 1;
+            await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+          },
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -207,6 +232,10 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
             query: async <R>(text: string, params?: readonly unknown[]) => {
               statementCount += 1;
               return (await withStatementSpan(schema, text, () => tx.query<R>(text, params as unknown[] | undefined))).rows;
+            },
+            copyCsv: async (table, columns, csv) => {
+              statementCount += 1;
+              await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
             },
           }),
         ),
