@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { withStatementSpan } from './observability/tracing.js';
@@ -11,16 +11,12 @@ import { withStatementSpan } from './observability/tracing.js';
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
-}
-
-/**
- * A transaction's statements, and COPY: rows in CSV text streamed into a table with PostgreSQL's
- * `COPY ... FROM STDIN` (pg-copy-streams) or PGlite's `COPY ... FROM '/dev/blob'`: one statement
- * whatever the number of rows, the fastest way in on both.
- */
-export interface Transaction extends Queryable {
-  /** Copies `csv` (FORMAT csv, no header, `columns` in order; an unquoted empty field is NULL) into `table`. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Bulk load (`copyRows` in bulk-insert.ts): runs `COPY <table> (<columns>) FROM STDIN`, a statement
+   * the caller built from checked identifiers, with `pieces` as its data in COPY's text format.
+   * Absent where the connection cannot copy (`copyRows` then inserts).
+   */
+  copyFrom?(statement: string, pieces: AsyncIterable<string>): Promise<void>;
 }
 
 /**
@@ -39,7 +35,7 @@ export interface Database extends Queryable {
   logboekQuery(text: string, params?: readonly unknown[]): Promise<void>;
   /** Several statements in one go (migrations). */
   exec(sql: string): Promise<void>;
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Connections now (metrics): PostgreSQL's pool, or PGlite's one connection and its queue. */
   poolState(): PoolState;
   close(): Promise<void>;
@@ -110,12 +106,6 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
   }) as Database;
 }
 
-/** `COPY table (columns) FROM source` in CSV; names are the caller's constants, checked anyway. */
-function copyStatement(table: string, columns: readonly string[], source: string): string {
-  for (const name of [table, ...columns]) if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`invalid name in COPY: ${name}`);
-  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
-}
-
 function assertSchemaName(schema: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
 }
@@ -143,6 +133,11 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     const result = await client.query(text, params as unknown[] | undefined);
     return result.rows as R[];
   };
+  // pg-copy-streams writes the pieces to the server as they come, waiting while its buffer is full.
+  const copyFrom = async (client: pg.PoolClient, statement: string, pieces: AsyncIterable<string>) => {
+    statementCount += 1;
+    await pipeline(Readable.from(pieces), client.query(copyFromStdin(statement)));
+  };
   return {
     kind: 'postgres',
     schema,
@@ -150,6 +145,14 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
       return statementCount;
     },
     query: (text, params) => query(pool, text, params),
+    copyFrom: async (statement, pieces) => {
+      const client = await pool.connect();
+      try {
+        await copyFrom(client, statement, pieces);
+      } finally {
+        client.release();
+      }
+    },
     logboekQuery: async (text, params) => {
       await pool.query(text, params as unknown[] | undefined);
     },
@@ -164,10 +167,7 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
         if (statementTimeoutMs) await client.query('SET LOCAL statement_timeout = 0');
         const result = await fn({
           query: (text, params) => query(client, text, params),
-          copyCsv: async (table, columns, csv) => {
-            statementCount += 1;
-            await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
-          },
+          copyFrom: (statement, pieces) => copyFrom(client, statement, pieces),
         });
         await client.query('COMMIT');
         return result;
@@ -182,6 +182,9 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     close: () => pool.end(),
   };
 }
+
+/** The most COPY text (in characters) PGlite is handed in one Blob. */
+const COPY_BLOB_BYTES = 32 * 1024 * 1024;
 
 async function openPglite(schema: string, dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -206,12 +209,36 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
     queue = next.catch(() => undefined);
     return next;
   };
+  /**
+   * PGlite has no COPY FROM STDIN; it reads COPY data from a Blob named '/dev/blob'. The pieces are
+   * gathered into Blobs of at most COPY_BLOB_BYTES, one COPY each, so a long stream never sits in
+   * memory whole.
+   */
+  const copyFrom = async (run: (sql: string, blob: Blob) => Promise<unknown>, statement: string, pieces: AsyncIterable<string>) => {
+    const sql = statement.replace(/ FROM STDIN$/, ` FROM '/dev/blob'`);
+    let batch: string[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      statementCount += 1;
+      await run(sql, new Blob(batch));
+      batch = [];
+      bytes = 0;
+    };
+    for await (const piece of pieces) {
+      batch.push(piece);
+      bytes += piece.length;
+      if (bytes >= COPY_BLOB_BYTES) await flush();
+    }
+    await flush();
+  };
   return {
     kind: 'pglite',
     schema,
     get statementCount() {
       return statementCount;
     },
+    copyFrom: (statement, pieces) => serial(() => copyFrom((sql, blob) => db.query(sql, [], { blob }), statement, pieces)),
     query: <R>(text: string, params?: readonly unknown[]) =>
       serial(async () => {
         statementCount += 1;
@@ -233,10 +260,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
               statementCount += 1;
               return (await withStatementSpan(schema, text, () => tx.query<R>(text, params as unknown[] | undefined))).rows;
             },
-            copyCsv: async (table, columns, csv) => {
-              statementCount += 1;
-              await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
-            },
+            copyFrom: (statement, pieces) => copyFrom((sql, blob) => tx.query(sql, [], { blob }), statement, pieces),
           }),
         ),
       ),

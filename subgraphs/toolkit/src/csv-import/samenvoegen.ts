@@ -1,5 +1,5 @@
-import { copyRows } from '../bulk-copy.js';
-import type { Transaction } from '../database.js';
+import { copyRows } from '../bulk-insert.js';
+import type { Queryable } from '../database.js';
 
 /** What an accepted line does to a table: adds a row, changes one, or finds it as it is. */
 export type Uitkomst = 'nieuw' | 'gewijzigd' | 'ongewijzigd';
@@ -31,12 +31,13 @@ export interface DoelUitkomst {
  * Runs inside the caller's transaction, so the merge is all or nothing; and it is idempotent (the
  * same file twice changes nothing the second time), so a run that was killed can simply be rerun.
  */
-export async function samenvoegen(tx: Transaction, doel: Doel, proef: boolean): Promise<DoelUitkomst> {
+export async function samenvoegen(tx: Queryable, doel: Doel, proef: boolean): Promise<DoelUitkomst> {
   const staging = `import_${doel.tabel}`;
   const kolommen = doel.kolommen.join(', ');
   // Same column types as the target, without its constraints: COPY converts the text, the merge checks the rest.
   await tx.query(`CREATE TEMP TABLE ${staging} ON COMMIT DROP AS SELECT 0 AS regel, ${kolommen} FROM ${doel.tabel} WITH NO DATA`);
-  await copyRows(tx, staging, ['regel', ...doel.kolommen], doel.rijen.map((rij) => [rij.regel, ...rij.waarden]));
+  // The toolkit's bulk path: COPY on both databases (INSERT only where a connection cannot copy).
+  await copyRows(tx, staging, ['regel', ...doel.kolommen], doel.rijen.map((rij) => [rij.regel, ...rij.waarden]), doel.rijen.length);
   const join = doel.sleutel.map((k) => `t.${k} = s.${k}`).join(' AND ');
   const inhoud = (alias: string) => `(${doel.kolommen.map((k) => `${alias}.${k}`).join(', ')})`;
   const indeling = await tx.query<{ uitkomst: Uitkomst; regels: number[] }>(
