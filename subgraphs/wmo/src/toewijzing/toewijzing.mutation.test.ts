@@ -10,7 +10,8 @@ import { demoWorld, worldToewijzingen } from '../wmo.test-utils.js';
 let harness: SubgraphHarness;
 beforeAll(async () => {
   harness = await createSubgraphHarness(subgraph);
-});
+  // Loading the demo world takes over two minutes on a busy two-core machine.
+}, 300_000);
 afterAll(async () => {
   await harness?.close();
 });
