@@ -18,7 +18,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -203,6 +203,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sociaal-graph-bench-'));
+  const loadBefore = loadavg()[0];
   const base = 20_000 + Math.floor(Math.random() * 35_000);
   const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((subgraph, index) => [subgraph.name, base + index]));
   const gatewayPorts: Record<GatewayName, number> = { apollo: base + 10, hive: base + 11, 'sociaal-graph': base + 12 };
@@ -288,7 +289,7 @@ async function main(): Promise<void> {
     const lines = [
       '# Benchmark: the public federation benchmark shape',
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`${command}\` (Node ${process.version}, ${cpus().length} cores${twoCores ? '; each gateway alone on core 1, the subgraphs and the load generator (autocannon) on core 0' : ''}). Other work on the machine may share its cores: compare gateways within this run, not across runs.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`${command}\` (Node ${process.version}, ${cpus().length} cores${twoCores ? '; each gateway alone on core 1, the subgraphs and the load generator (autocannon) on core 0' : ''}). Other work on the machine may share its cores (load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end): compare gateways within this run, not across runs.`,
       '',
       `The Guild's graphql-gateways-benchmark shape: subgraphs accounts, inventory, products, reviews (Node, \`scripts/bench/federatie/\`); 6 users, 9 products, 11 reviews; its one nested query, an answer of ${(answerBytes / 1024).toFixed(1)} KB. ${connections} connections; each gateway ${rounds} x ${seconds} s per mode after 2 s of warm-up, the gateways taking turns in a rotating order. Every answer is compared with the same query run on one plain schema; a wrong answer counts as an error. Hive Gateway ${readVersion('@graphql-hive/gateway')} with its benchmark settings (in-flight deduplication on, JIT, NODE_ENV=production); plain @apollo/gateway ${readVersion('@apollo/gateway', ROOT)} with @apollo/server's defaults; sociaal-graph's gateway with every plugin on, per-caller limits lifted.`,
       '',
