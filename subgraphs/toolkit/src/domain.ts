@@ -67,6 +67,17 @@ export function assertAgbCode(code: string, argument = 'agbCode'): string {
   return code;
 }
 
+// iWmo/iJw LDT_Nummer: an integer from 0 to 999 999 999, written without leading zeros (docs/berichten.md "Identifiers").
+const TOEWIJZINGSNUMMER = /^(0|[1-9][0-9]{0,8})$/;
+
+/** A toewijzingsnummer is an LDT_Nummer: an integer of at most nine digits, as text; anything else is refused. */
+export function assertToewijzingsnummer(nummer: string, argument = 'toewijzingsnummer'): string {
+  if (!TOEWIJZINGSNUMMER.test(nummer)) {
+    throw badUserInput(`"${nummer}" is geen toewijzingsnummer (een geheel getal van ten hoogste negen cijfers, zonder voorloopnullen, bijvoorbeeld "48213907").`, { argument });
+  }
+  return nummer;
+}
+
 const PSEUDONYM = /^[0-9a-f]{32}$/;
 
 /** A resident's key is a 32-hex-digit keyed pseudonym, never a BSN. */
