@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -112,13 +112,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * Takes the residents a subgraph reports to have read (`GELEZEN_INWONERS_EXTENSION`) into the
-   * request's count, and off the response.
+   * request's count, and whether it logged anything (`VERWERKT_EXTENSION`), off the response.
    */
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
     const gelezen = response.extensions?.[GELEZEN_INWONERS_EXTENSION];
     if (Array.isArray(gelezen)) {
       for (const id of gelezen) if (typeof id === 'string') context.personalReads?.gelezen.add(id);
       delete response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    }
+    if (response.extensions?.[VERWERKT_EXTENSION] === true) {
+      if (context.personalReads) context.personalReads.verwerkt = true;
+      delete response.extensions[VERWERKT_EXTENSION];
     }
     return response;
   }
