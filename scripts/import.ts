@@ -4,7 +4,7 @@
  * Opens the databases the kind needs as a subgraph start does (DATABASE_URL, or PGlite under DATA_DIR:
  * then with the graph stopped, PGlite being one process's), runs their migrations, and imports.
  * Exit code 0: every line accepted; 1: some lines refused (the others imported); 2: nothing done (bad
- * arguments or a file that cannot be read).
+ * arguments or a file that cannot be read); 3: cut off by a failing database (rerun to complete it).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -87,7 +87,9 @@ try {
   });
 } catch (error) {
   if (error instanceof BestandFout) stop(`${values.bestand}: ${error.message} Er is niets opgeslagen.`);
-  throw error;
+  // A database that failed midway: each database's part is whole or absent, and a rerun completes the import.
+  console.error(`Import afgebroken: ${(error as Error).message}. Wat al is opgeslagen is per database volledig; draai de import opnieuw om hem af te maken.`);
+  process.exit(3);
 } finally {
   for (const db of Object.values(databases)) await db.close();
 }
