@@ -239,8 +239,6 @@ function report(results: readonly WorldResult[], command: string, load: string):
     const ratio = r.firstStartSeconds === undefined ? '-' : (r.firstStartSeconds / baseline).toFixed(2);
     lines.push(`| ${r.world.label} | ${start} | ${ratio} | ${share(r.operations.flatMap((o) => o.cells)).text} |`);
   }
-  lines.push('', 'Subgraphs ready after (as `npm start` reports it):', '');
-  for (const r of results) lines.push(`- ${r.world.label}: ${r.subgraphsReady}`);
   lines.push('', `| operation | ${results.map((r) => r.world.label).join(' | ')} |`, `|---|${results.map(() => '---|').join('')}`);
   const names = [...new Set(results.flatMap((r) => r.operations.map((o) => o.operation)))];
   for (const name of names) {
@@ -250,7 +248,7 @@ function report(results: readonly WorldResult[], command: string, load: string):
     });
     lines.push(`| ${name} | ${row.join(' | ')} |`);
   }
-  lines.push('', 'Withheld cells by rule:', '', `| rule | ${results.map((r) => r.world.label).join(' | ')} |`, `|---|${results.map(() => '---|').join('')}`);
+  lines.push('', 'Withheld cells by rule (`(reden niet gevraagd)`: the operation asks `waarde` only, as for the months of `verplichtingen`):', '', `| rule | ${results.map((r) => r.world.label).join(' | ')} |`, `|---|${results.map(() => '---|').join('')}`);
   const reasons = [...new Set(results.flatMap((r) => r.operations.flatMap((o) => o.cells.map((c) => c.reason)).filter((x): x is string => !!x)))].sort();
   for (const reason of reasons) lines.push(`| ${reason} | ${results.map((r) => r.operations.flatMap((o) => o.cells).filter((c) => c.reason === reason).length).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
