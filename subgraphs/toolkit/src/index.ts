@@ -44,5 +44,4 @@ export * from './stapelingkosten.js';
 export * from './statistiek.js';
 export * from './subgraph-definition.js';
 export * from './subgraph-list.js';
-export * from './suppression.js';
 export * from './verantwoording.js';
