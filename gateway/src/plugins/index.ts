@@ -9,6 +9,7 @@ import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
+import { disclosureBudgetPlugin } from './disclosure-budget.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { metricsPlugin } from './metrics.js';
 import { listSizesOf } from './list-sizes.js';
@@ -88,6 +89,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
     }),
+    // A subgraph refused an aggregate past the caller's daily bound of distinct cells (issue 10, kept
+    // in the toolkit's disclosure code over every subgraph): HTTP 429 with Retry-After.
+    disclosureBudgetPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

@@ -11,6 +11,8 @@ export * from './context.js';
 export * from './data-dir.js';
 export * from './database.js';
 export * from './demo-loading.js';
+export * from './disclosure/budget.js';
+export * from './disclosure/budget-plugin.js';
 export * from './disclosure/cell-key.js';
 export * from './disclosure/derived.js';
 export * from './disclosure/disclosure.js';

@@ -159,10 +159,13 @@ export function declaratiegedragOf(rows: readonly DeclaratiegedragRow[], wet: We
   }
   return groepen.flatMap((groep) => {
     const table = [groep.jaar, ...groep.maanden];
-    const p = disclosure.publish({
-      cells: table.flatMap(cellen),
-      relations: OPTELLEND.map((kolom) => ({ total: kolom, parts: groep.maanden.map((_, i) => KOLOMMEN * (i + 1) + kolom) })),
-    });
+    const cells = table.flatMap(cellen);
+    // Only the rows returned count against the caller's bounds: the others are there to protect them.
+    const shown = cells.map((_, i) => i).filter((i) => (i < KOLOMMEN) !== perMaand);
+    const p = disclosure.publish(
+      { cells, relations: OPTELLEND.map((kolom) => ({ total: kolom, parts: groep.maanden.map((_, i) => KOLOMMEN * (i + 1) + kolom) })) },
+      shown,
+    );
     return perMaand
       ? groep.maanden.map((maand, i) => rijOf(maand, wet, jaar, p, KOLOMMEN * (i + 1)))
       : [rijOf(groep.jaar, wet, jaar, p, 0)];
