@@ -11,6 +11,7 @@ import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { disclosureBudgetPlugin } from './disclosure-budget.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { inflightDeduplicationPlugin, stringifyResult } from './inflight-deduplication.js';
 import { metricsPlugin } from './metrics.js';
 import { listSizesOf } from './list-sizes.js';
 import { operationCostPlugin } from './operation-cost.js';
@@ -89,6 +90,10 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
     }),
+    // Identical queries of callers with the same verified rights run once while in flight (issue 14).
+    // Its responseForOperation must come after the rate limit's and the authorization's: those
+    // decide per caller first (Apollo asks plugins in list order until one answers).
+    inflightDeduplicationPlugin(runtime.metrics),
     // A subgraph refused an aggregate past the caller's daily bound of distinct cells (issue 10, kept
     // in the toolkit's disclosure code over every subgraph): HTTP 429 with Retry-After.
     disclosureBudgetPlugin(),
@@ -103,6 +108,12 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
   ];
   return plugins.filter((plugin): plugin is ApolloServerPlugin<GatewayContext> => plugin !== false);
 }
+
+/**
+ * How a result becomes the response body (Apollo Server's `stringifyResult`): a result shared by
+ * `inflightDeduplicationPlugin` is serialised once for all its callers.
+ */
+export const resultSerialiser = stringifyResult;
 
 /**
  * Validation rules beside graphql-js's own. They run before Apollo stores an operation's text

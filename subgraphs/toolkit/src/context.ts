@@ -19,6 +19,12 @@ export interface SubgraphContext<L = unknown> {
   readonly logboek: Logboek;
   /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
   readonly disclosure: Disclosure;
+  /**
+   * The deployment's PSEUDONYM_SECRET, for the edges where a BSN comes in or goes out: a received
+   * message's BSN becomes the pseudonym, and the outgoing-message store encrypts with a key derived
+   * from it (docs/berichten.md). Absent where no messages are handled.
+   */
+  readonly pseudonymSecret?: string;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -46,6 +52,7 @@ export function createRequestContext<L>(
   principal: Principal = developmentPrincipal,
   disclosureKey: DisclosureKey = processKey(),
   request?: RequestIds,
+  pseudonymSecret?: string,
 ): SubgraphContext<L> {
   // The server span of this request (toolkit http.ts) is active here; the Logboek records its ids.
   // In-process tests run without one and get ids of their own.
@@ -61,6 +68,7 @@ export function createRequestContext<L>(
     ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),
+    ...(pseudonymSecret ? { pseudonymSecret } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { withStatementSpan } from './observability/tracing.js';
@@ -8,6 +11,12 @@ import { withStatementSpan } from './observability/tracing.js';
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Bulk load (`copyRows` in bulk-insert.ts): runs `COPY <table> (<columns>) FROM STDIN`, a statement
+   * the caller built from checked identifiers, with `pieces` as its data in COPY's text format.
+   * Absent where the connection cannot copy (`copyRows` then inserts).
+   */
+  copyFrom?(statement: string, pieces: AsyncIterable<string>): Promise<void>;
 }
 
 /**
@@ -124,6 +133,11 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     const result = await client.query(text, params as unknown[] | undefined);
     return result.rows as R[];
   };
+  // pg-copy-streams writes the pieces to the server as they come, waiting while its buffer is full.
+  const copyFrom = async (client: pg.PoolClient, statement: string, pieces: AsyncIterable<string>) => {
+    statementCount += 1;
+    await pipeline(Readable.from(pieces), client.query(copyFromStdin(statement)));
+  };
   return {
     kind: 'postgres',
     schema,
@@ -131,6 +145,14 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
       return statementCount;
     },
     query: (text, params) => query(pool, text, params),
+    copyFrom: async (statement, pieces) => {
+      const client = await pool.connect();
+      try {
+        await copyFrom(client, statement, pieces);
+      } finally {
+        client.release();
+      }
+    },
     logboekQuery: async (text, params) => {
       await pool.query(text, params as unknown[] | undefined);
     },
@@ -143,7 +165,10 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
         await client.query('BEGIN');
         // Migrations and the demo load may take long; the statement timeout bounds requests only.
         if (statementTimeoutMs) await client.query('SET LOCAL statement_timeout = 0');
-        const result = await fn({ query: (text, params) => query(client, text, params) });
+        const result = await fn({
+          query: (text, params) => query(client, text, params),
+          copyFrom: (statement, pieces) => copyFrom(client, statement, pieces),
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -157,6 +182,9 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     close: () => pool.end(),
   };
 }
+
+/** The most COPY text (in characters) PGlite is handed in one Blob. */
+const COPY_BLOB_BYTES = 32 * 1024 * 1024;
 
 async function openPglite(schema: string, dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -181,12 +209,36 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
     queue = next.catch(() => undefined);
     return next;
   };
+  /**
+   * PGlite has no COPY FROM STDIN; it reads COPY data from a Blob named '/dev/blob'. The pieces are
+   * gathered into Blobs of at most COPY_BLOB_BYTES, one COPY each, so a long stream never sits in
+   * memory whole.
+   */
+  const copyFrom = async (run: (sql: string, blob: Blob) => Promise<unknown>, statement: string, pieces: AsyncIterable<string>) => {
+    const sql = statement.replace(/ FROM STDIN$/, ` FROM '/dev/blob'`);
+    let batch: string[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      statementCount += 1;
+      await run(sql, new Blob(batch));
+      batch = [];
+      bytes = 0;
+    };
+    for await (const piece of pieces) {
+      batch.push(piece);
+      bytes += piece.length;
+      if (bytes >= COPY_BLOB_BYTES) await flush();
+    }
+    await flush();
+  };
   return {
     kind: 'pglite',
     schema,
     get statementCount() {
       return statementCount;
     },
+    copyFrom: (statement, pieces) => serial(() => copyFrom((sql, blob) => db.query(sql, [], { blob }), statement, pieces)),
     query: <R>(text: string, params?: readonly unknown[]) =>
       serial(async () => {
         statementCount += 1;
@@ -208,6 +260,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
               statementCount += 1;
               return (await withStatementSpan(schema, text, () => tx.query<R>(text, params as unknown[] | undefined))).rows;
             },
+            copyFrom: (statement, pieces) => copyFrom((sql, blob) => tx.query(sql, [], { blob }), statement, pieces),
           }),
         ),
       ),

@@ -19,26 +19,31 @@ const loading = new AsyncLocalStorage<LoadProgress>();
 const REPORT_EVERY_MS = 5_000;
 
 /**
- * Called by `insertRows` after each statement: tells the demo load in progress (if any) how far a
- * table is. Outside a demo load it does nothing, so the loaders need no parameter for it.
+ * How `copyRows` tells the demo load in progress (if any) how far a table is: as rows go in, and once
+ * with `finished` when the table is done. Outside a demo load it does nothing, so the loaders need no
+ * parameter for it. Taken when the copy starts: the rows are pulled later from the database
+ * driver's callbacks, where the load's async context is no longer at hand.
  */
-export function reportInsertedRows(table: string, inserted: number, ofThisCall: { done: number; total: number }): void {
+export function tableProgress(table: string): (inserted: number, ofThisCall: { done: number; total?: number; finished?: boolean }) => void {
   const progress = loading.getStore();
-  if (!progress) return;
-  const now = Date.now();
-  let entry = progress.tables.get(table);
-  if (!entry) {
-    entry = { rows: 0, started: now, lastReport: now };
-    progress.tables.set(table, entry);
-  }
-  entry.rows += inserted;
-  if (ofThisCall.done === ofThisCall.total) {
-    progress.report(`  ${table}: ${formatCount(entry.rows)} rows (${seconds(now - entry.started)})`);
-    entry.lastReport = now;
-  } else if (now - entry.lastReport >= REPORT_EVERY_MS) {
-    progress.report(`  ${table}: ${formatCount(ofThisCall.done)} of ${formatCount(ofThisCall.total)} rows...`);
-    entry.lastReport = now;
-  }
+  if (!progress) return () => undefined;
+  return (inserted, ofThisCall) => {
+    const now = Date.now();
+    let entry = progress.tables.get(table);
+    if (!entry) {
+      entry = { rows: 0, started: now, lastReport: now };
+      progress.tables.set(table, entry);
+    }
+    entry.rows += inserted;
+    if (ofThisCall.finished) {
+      progress.report(`  ${table}: ${formatCount(entry.rows)} rows (${seconds(now - entry.started)})`);
+      entry.lastReport = now;
+    } else if (now - entry.lastReport >= REPORT_EVERY_MS) {
+      const of = ofThisCall.total === undefined ? '' : ` of ${formatCount(ofThisCall.total)}`;
+      progress.report(`  ${table}: ${formatCount(ofThisCall.done)}${of} rows...`);
+      entry.lastReport = now;
+    }
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ export * from './build-subgraph.js';
 export * from './caller-assertion.js';
 export * from './authorization.js';
 export * from './bereik.js';
+export * from './berichten/index.js';
 export * from './bulk-insert.js';
 export * from './codelists.js';
 export * from './config.js';

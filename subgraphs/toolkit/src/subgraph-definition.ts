@@ -27,6 +27,11 @@ export interface SubgraphDefinition<L = unknown> {
    */
   readonly logboek?: boolean;
   /**
+   * Owns iWmo/iJw 3.2 messages (docs/berichten.md): the toolkit adds the tables of received and
+   * outgoing messages (`berichten/migrations/`) to its schema.
+   */
+  readonly berichten?: boolean;
+  /**
    * Builds the loaders of one request, for its caller (batch SQL applies the caller's scope);
    * loaders of personal rows register their subjects in `logboek`.
    */
