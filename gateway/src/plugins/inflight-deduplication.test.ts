@@ -6,6 +6,7 @@ import { composeSupergraph, postGraphql, startTinySubgraph, type TinySubgraph, t
 
 const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 type Query { gemeente(code: String!): Gemeente  kapot: String }
+type Mutation { registreer(code: String!): Gemeente }
 type Gemeente @key(fields: "code") { code: String! naam: String }`;
 
 /**
@@ -25,6 +26,9 @@ const RESOLVERS = {
       await gate.opened;
       throw new Error('kapot');
     },
+  },
+  Mutation: {
+    registreer: async (_: unknown, args: { code: string }) => (await gate.opened, { code: args.code, naam: 'Huizen' }),
   },
 };
 
@@ -90,6 +94,17 @@ describe('in-flight deduplication', () => {
       expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
     }
     expect((await stage('shared')) - sharedBefore).toBe(3);
+  });
+
+  it('never shares a mutation: identical ones of callers with the same rights each reach the subgraph (issue 15)', async () => {
+    const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
+    const before = subgraph.received.length;
+    const { answers, subgraphCalls } = await concurrently(
+      people.map((authorization) => ({ query: 'mutation { registreer(code: "0406") { code } }', authorization })),
+      async () => subgraph.received.length - before === 3,
+    );
+    expect(subgraphCalls()).toBe(3);
+    for (const { body } of answers) expect(body).toEqual({ data: { registreer: { code: '0406' } } });
   });
 
   it('never shares between callers whose rights differ: another organisation, or anonymous', async () => {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
 import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
+import { pseudonymOf } from './demo-world/random.js';
+import { DomainError } from './errors.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
 import { activeSpanIds } from './observability/tracing.js';
 import { developmentPrincipal, type Principal } from './principal.js';
@@ -19,6 +21,11 @@ export interface SubgraphContext<L = unknown> {
   readonly logboek: Logboek;
   /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
   readonly disclosure: Disclosure;
+  /**
+   * The keyed pseudonym of a BSN (HMAC with PSEUDONYM_SECRET, the same as the demo world's ids): a BSN
+   * that reaches a subgraph as a variable becomes the resident's id here, at the edge (issue 15).
+   */
+  pseudoniem(bsn: string): string;
   /**
    * The deployment's PSEUDONYM_SECRET, for the edges where a BSN comes in or goes out: a received
    * message's BSN becomes the pseudonym, and the outgoing-message store encrypts with a key derived
@@ -68,6 +75,11 @@ export function createRequestContext<L>(
     ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),
+    pseudoniem: (bsn) => {
+      // Only a context built without the installation's secret (some in-process tests) lacks it.
+      if (!pseudonymSecret) throw new DomainError('Deze subgraph kent geen PSEUDONYM_SECRET.', { code: 'INTERNAL_SERVER_ERROR' });
+      return pseudonymOf(bsn, pseudonymSecret);
+    },
     ...(pseudonymSecret ? { pseudonymSecret } : {}),
   };
 }

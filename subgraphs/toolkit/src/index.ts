@@ -32,6 +32,7 @@ export * from './loaders.js';
 export * from './maatregel.js';
 export * from './logboek/index.js';
 export * from './migrations.js';
+export * from './mutatie/index.js';
 export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/shutdown.js';
