@@ -1,5 +1,6 @@
 import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { selectBronnen } from '../aanlevering/bron.sql.js';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
@@ -36,7 +37,8 @@ export class DeclaratiegedragResolver {
     @Ctx() { db, principal, disclosure }: InkoopContext,
   ): Promise<DeclaratiegedragAntwoord> {
     const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) => selectDeclaratiegedrag(db, filter));
-    return { verantwoording, rijen: declaratiegedragOf(rows, args.wet, args.jaar, args.perMaand, disclosure) };
+    const bronnen = await selectBronnen(db, verantwoording.berekendOver, args.wet, ['DECLARATIES']);
+    return { verantwoording, bronnen, rijen: declaratiegedragOf(rows, args.wet, args.jaar, args.perMaand, disclosure) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder die declareerde.' })
