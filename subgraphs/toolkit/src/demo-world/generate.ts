@@ -37,6 +37,14 @@ export function generateDemoWorld(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gem
   return world;
 }
 
+/**
+ * Lets go of the worlds generated in this process (hundreds of MB at the default scale): called once
+ * every subgraph of a process has loaded its slice, when nothing reads the world any more.
+ */
+export function forgetDemoWorlds(): void {
+  cache.clear();
+}
+
 function build(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
   const random = new Random(demo.seed);
   const places = buildPlaces(random.fork('places'), demo.gemeenten);
