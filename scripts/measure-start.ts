@@ -121,6 +121,7 @@ async function measure(mode: string, extraArgs: string[]): Promise<Measurement> 
     const healthy = await treeRss(child.pid!);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const settled = await treeRss(child.pid!);
+    console.log(`[measure:start] ${mode}: running after ${startSeconds.toFixed(1)} s; RSS ${healthy.total.toFixed(0)} MiB when healthy, ${settled.total.toFixed(0)} MiB 30 s later`);
     return { mode, startSeconds, healthy, settled, loadLines };
   } finally {
     // The whole group npm started: Ctrl-C as a user would, then make sure.

@@ -56,7 +56,8 @@ export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
   config: SubgraphConfig,
   // Progress of the first start's demo load, logged unless the caller (a test) wants silence.
-  options: { report?: ProgressReport } = {},
+  // `pgliteTemplate`: an empty cluster to start a new PGlite directory from (see `emptyPgliteCluster`).
+  options: { report?: ProgressReport; pgliteTemplate?: Blob } = {},
 ): Promise<RunningSubgraph> {
   // Trace ids for the Logboek come from the tracer provider: make sure there is one.
   startTelemetry({ serviceName: definition.name });
@@ -67,7 +68,7 @@ export async function startSubgraph<L>(
   const db = await openDatabase(
     config.databaseUrl
       ? { url: config.databaseUrl, schema: definition.name, statementTimeoutMs: config.statementTimeoutMs }
-      : { schema: definition.name, dataDir: config.dataDir },
+      : { schema: definition.name, dataDir: config.dataDir, template: options.pgliteTemplate },
   );
   await runSubgraphMigrations(db, definition);
   if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo, report);
