@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS } from '../codegen/src/client-list.js';
@@ -493,5 +494,152 @@ describe('trusted documents: every client against every manifest', () => {
       expected[owner] = owner === client.id ? '200' : '403 PERSISTED_QUERY_NOT_IN_SAFELIST';
     }
     expect(outcome).toEqual(expected);
+  });
+});
+
+// ---- Mutations (issue 15, item 3) ----------------------------------------------------------------
+// Every mutation against every caller: allowed where the role may make the change (docs/mutaties.md,
+// stated again here) and its organisation holds the arrangement for the gemeente and wet; refused
+// otherwise, with nothing changed. Each change leaves its Logboek record; a retry under the same
+// idempotency key changes nothing. These run last in this file, and only on rows the reads above and
+// the other files do not count: a resident of Laren that is the last by id (no page's first item).
+
+/** Which arrangement roles a caller role may write in, per kind of change (independent of the code). */
+const SCHRIJVEN: Record<string, Record<string, readonly string[]>> = {
+  // The front door takes in hulpvragen.
+  melding: { consulent: ['TOEGANG'] },
+};
+
+function mayWrite(caller: Caller, soort: string, wet: string, gemeente: string): boolean {
+  return (SCHRIJVEN[soort]?.[caller.rol ?? ''] ?? []).some((rol) => holds(caller.org ?? '', wet, rol, gemeente));
+}
+
+/** Sends a mutation under a trace of our own (POST, variables), as a front-end does. */
+async function muteer(caller: Caller, query: string, variables: Record<string, unknown>) {
+  const traceId = randomBytes(16).toString('hex');
+  const token = tokens.get(caller.naam);
+  const response = await fetch(graph.gateway.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { traceId, status: response.status, body: (await response.json()) as Response };
+}
+
+/** The Logboek records of one trace in one subgraph, as the fg of `org` reads them. */
+async function logboekVan(deel: string, traceId: string, org = 'uo-hbel') {
+  const fg = await graph.token({ role: 'fg', org });
+  const { data, errors } = await graph.query(
+    `query Log($traceId: String!) { logboek { ${deel}(traceId: $traceId, first: 50) { items { verwerkingsactiviteit betrokkene resultaat actor { organisatie rollen } } } } }`,
+    { traceId },
+    fg,
+  );
+  expect(errors).toBeUndefined();
+  return (data?.logboek[deel].items ?? []) as { verwerkingsactiviteit: string; betrokkene: string | null; resultaat: string; actor: { organisatie: string; rollen: string[] } }[];
+}
+
+/** The code of the one error of a refused mutation, or 'TOEGESTAAN'. */
+function uitkomst(body: Response, veld: string): string {
+  if (!body.errors?.length) {
+    expect(body.data?.[veld], veld).toBeTruthy();
+    return 'TOEGESTAAN';
+  }
+  expect(body.errors, veld).toHaveLength(1);
+  expect(body.data?.[veld] ?? null, veld).toBeNull();
+  return String(body.errors[0].extensions?.code);
+}
+
+describe('mutations: every caller, its Logboek record, idempotency', () => {
+  const LAREN = '0417';
+  // A Laren resident with a Wmo melding, the last by id: not the first item of any page read above.
+  const inwoner = [...(inwonersVanGemeente.get(LAREN) ?? [])]
+    .filter((i) => (meldingenVan.get(i.id) ?? []).some((m) => m.wet === 'WMO'))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .at(-1)!;
+  const REGISTREER = `mutation Registreer($sleutel: String!, $bsn: String!, $melding: MeldingInvoer!) {
+    registreerMelding(idempotentieSleutel: $sleutel, bsn: $bsn, melding: $melding) { id wet soort datum status commentaar }
+  }`;
+  const MELDINGEN = `query Meldingen($id: String!) { inwoner(id: $id) { meldingen { id } } }`;
+  const hbel = CALLERS[1];
+  const meldingenNu = async () => ((await ask(hbel, MELDINGEN, { id: inwoner.id })).data?.inwoner.meldingen as { id: string }[]).map((m) => m.id).sort();
+
+  it('registreerMelding (toegang): allowed to the consulent with TOEGANG for the gemeente and wet, refused to everyone else', async () => {
+    expect(inwoner).toBeDefined();
+    const voor = await meldingenNu();
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    const nieuw: string[] = [];
+    for (const caller of CALLERS) {
+      const melding = { wet: 'WMO', soort: 'MELDING', commentaar: `test ${caller.naam}` };
+      const { traceId, status, body } = await muteer(caller, REGISTREER, { sleutel: randomUUID(), bsn: inwoner.bsn, melding });
+      expect(status, caller.naam).toBe(200);
+      actual[caller.naam] = uitkomst(body, 'registreerMelding');
+      // The gateway refuses a caller without a token or without the purpose; the subgraph one without the mandate.
+      expected[caller.naam] = !caller.rol ? 'UNAUTHENTICATED' : caller.rol !== 'consulent' ? 'FORBIDDEN' : mayWrite(caller, 'melding', 'WMO', LAREN) ? 'TOEGESTAAN' : 'FORBIDDEN';
+      if (actual[caller.naam] === 'TOEGESTAAN') {
+        const gemaakt = body.data?.registreerMelding;
+        expect(gemaakt).toEqual({ id: expect.any(String), wet: 'WMO', soort: 'MELDING', datum: today, status: 'OPEN', commentaar: melding.commentaar });
+        nieuw.push(gemaakt.id);
+        // Its record in the Logboek: the processing activity, the resident, who did it.
+        expect(await logboekVan('toegang', traceId, caller.org)).toEqual([
+          { verwerkingsactiviteit: 'toegang:melding:registreren', betrokkene: inwoner.id, resultaat: 'geslaagd', actor: { organisatie: caller.org, rollen: [caller.rol] } },
+        ]);
+      } else if (caller.rol === 'consulent') {
+        // Refused for the mandate: nothing about the resident was processed, so no record names them.
+        expect(body.errors?.[0].message).toMatch(/binnen uw mandaat/);
+        expect((await logboekVan('toegang', traceId, caller.org)).filter((v) => v.betrokkene !== null)).toEqual([]);
+      }
+    }
+    expect(actual).toEqual(expected);
+    // Exactly the allowed callers' meldingen were added.
+    expect(await meldingenNu()).toEqual([...voor, ...nieuw].sort());
+  });
+
+  it('registreerMelding: the same key and input once more changes nothing; the same key with other input is refused', async () => {
+    const sleutel = randomUUID();
+    const variables = { sleutel, bsn: inwoner.bsn, melding: { wet: 'WMO', soort: 'AANVRAAG', datum: '2026-11-02' } };
+    const eerste = await muteer(hbel, REGISTREER, variables);
+    expect(eerste.body.errors).toBeUndefined();
+    const na = await meldingenNu();
+    // The fields in another order: the same input.
+    const tweede = await muteer(hbel, REGISTREER, { ...variables, melding: { datum: '2026-11-02', soort: 'AANVRAAG', wet: 'WMO' } });
+    expect(tweede.body).toEqual(eerste.body);
+    expect(await meldingenNu()).toEqual(na);
+    // The retry is recorded as such, and is no second registration.
+    expect((await logboekVan('toegang', tweede.traceId)).map((v) => [v.verwerkingsactiviteit, v.betrokkene])).toEqual([
+      ['toegang:melding:registreren:herhaling', inwoner.id],
+    ]);
+    const anders = await muteer(hbel, REGISTREER, { ...variables, melding: { ...variables.melding, soort: 'ONDERZOEK' } });
+    expect(uitkomst(anders.body, 'registreerMelding')).toBe('IDEMPOTENTIESLEUTEL_HERGEBRUIKT');
+    expect(await meldingenNu()).toEqual(na);
+  });
+
+  it('registreerMelding: bad input is refused with a code, nothing written', async () => {
+    const voor = await meldingenNu();
+    const fout = async (variables: Record<string, unknown>) => {
+      const { status, body } = await muteer(hbel, REGISTREER, { sleutel: randomUUID(), bsn: inwoner.bsn, melding: { wet: 'WMO' }, ...variables });
+      expect(status).toBeLessThan(500);
+      return body.errors?.map((e) => e.extensions?.code);
+    };
+    expect(await fout({ bsn: '123456789' })).toEqual(['BAD_USER_INPUT']);
+    expect(await fout({ melding: { wet: 'WMO', datum: '2999-01-01' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await fout({ melding: { wet: 'WMO', datum: '2026-02-30' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await fout({ sleutel: 'kort' })).toEqual(['BAD_USER_INPUT']);
+    expect(await fout({ melding: { wet: 'ZORGWET' } })).toEqual(['BAD_USER_INPUT']);
+    expect(await meldingenNu()).toEqual(voor);
+  });
+
+  it('a mutation is refused over GET, before any subgraph is asked', async () => {
+    const voor = await meldingenNu();
+    const url = new URL(graph.gateway.url);
+    url.searchParams.set('query', REGISTREER);
+    url.searchParams.set('variables', JSON.stringify({ sleutel: randomUUID(), bsn: inwoner.bsn, melding: { wet: 'WMO' } }));
+    const response = await fetch(url, { headers: { authorization: `Bearer ${tokens.get(hbel.naam)}`, 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(405);
+    expect(await meldingenNu()).toEqual(voor);
   });
 });

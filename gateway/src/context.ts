@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { activeSpanIds } from '@sociaal-graph/toolkit';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
+import type { ResponseBudget } from './response-budget.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {
@@ -35,6 +36,8 @@ export interface GatewayContext {
 export interface OperationCost {
   estimated?: number;
   actual?: number;
+  /** Bytes of subgraph answers received against MAX_RESPONSE_BYTES, counted as they arrive (`operationCostPlugin`). */
+  responseBudget?: ResponseBudget;
 }
 
 /**

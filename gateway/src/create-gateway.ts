@@ -17,7 +17,7 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
-import { createPlugins, createValidationRules } from './plugins/index.js';
+import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
@@ -152,6 +152,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       stopOnTerminationSignals: false,
       plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests })],
       validationRules: [...createValidationRules()],
+      stringifyResult: resultSerialiser,
     });
     await server.start();
     metrics.supergraphLoads.inc({ result: 'loaded' });

@@ -19,6 +19,12 @@ export interface GatewayMetrics extends GraphqlMetrics {
   readonly operationCost: Histogram<'kind'>;
   /** Supergraph loads and reloads by result (`loaded`, `refused`). */
   readonly supergraphLoads: Counter<'result'>;
+  /**
+   * In-flight deduplication (`inflightDeduplicationPlugin`): `executed` a query that others could
+   * join, `joined` one waited for such an execution, then `shared` got its result or `not_shared`
+   * executed itself (the result had errors or logged reads).
+   */
+  readonly inflightDeduplication: Counter<'stage'>;
 }
 
 /**
@@ -63,6 +69,12 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'sociaal_graph_gateway_supergraph_loads_total',
       help: 'Supergraph loads and reloads by result (loaded, refused)',
       labelNames: ['result'],
+      registers,
+    }),
+    inflightDeduplication: new Counter({
+      name: 'sociaal_graph_gateway_inflight_deduplication_total',
+      help: 'Queries deduplicated in flight by stage (executed, joined, shared, not_shared)',
+      labelNames: ['stage'],
       registers,
     }),
   };

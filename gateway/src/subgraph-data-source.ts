@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
+import { responseBudgets, responseTooLargeMessage } from './response-budget.js';
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name in the supergraph ("wmo"); the only thing a client learns about it. */
@@ -60,17 +61,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.fetcher = async (url: string, init?: FetcherRequestInit) => {
       const start = process.hrtime.bigint();
       let outcome = 'unreachable';
+      // The bytes of the operation's answers so far (MAX_RESPONSE_BYTES): counted while they arrive,
+      // and every fetch of the operation ends once one goes past it.
+      const budget = responseBudgets.getStore();
+      const timeout = AbortSignal.timeout(this.timeoutMs);
       try {
-        const response = await transport(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+        const response = await transport(url, { ...init, signal: budget ? AbortSignal.any([timeout, budget.signal]) : timeout }, budget);
         outcome = response.ok ? 'ok' : 'http_error';
         return response;
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') outcome = 'timeout';
+        if (budget?.exceeded) outcome = 'too_large';
+        else if (error instanceof Error && error.name === 'TimeoutError') outcome = 'timeout';
         throw error;
       } finally {
         duration?.observe({ subgraph: this.name, outcome }, Number(process.hrtime.bigint() - start) / 1e9);
       }
     };
+  }
+
+  /** Runs the call in its operation's `ResponseBudget`, where the fetcher finds it. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const budget = 'incomingRequestContext' in options ? options.incomingRequestContext.context.cost?.responseBudget : undefined;
+    return budget ? responseBudgets.run(budget, () => super.process(options)) : super.process(options);
   }
 
   /**
@@ -100,13 +112,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /**
    * Takes the residents a subgraph reports to have read (`GELEZEN_INWONERS_EXTENSION`) into the
-   * request's count, and off the response.
+   * request's count, and whether it logged anything (`VERWERKT_EXTENSION`), off the response.
    */
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]): GatewayGraphQLResponse {
     const gelezen = response.extensions?.[GELEZEN_INWONERS_EXTENSION];
     if (Array.isArray(gelezen)) {
       for (const id of gelezen) if (typeof id === 'string') context.personalReads?.gelezen.add(id);
       delete response.extensions?.[GELEZEN_INWONERS_EXTENSION];
+    }
+    if (response.extensions?.[VERWERKT_EXTENSION] === true) {
+      if (context.personalReads) context.personalReads.verwerkt = true;
+      delete response.extensions[VERWERKT_EXTENSION];
     }
     return response;
   }
@@ -116,13 +132,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * body, cause) go to the log only. Thrown errors are collected by @apollo/gateway's
    * `executeQueryPlan` into the response's `errors`, beside the data of the other fetches.
    */
-  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
-    this.log(`subgraph ${this.name} failed (${this.url})`, error);
-    throw this.clientError(error, response);
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {
+    const budget = context?.cost?.responseBudget;
+    // Not the subgraph's fault: the operation asked for more than MAX_RESPONSE_BYTES.
+    if (!budget?.exceeded) this.log(`subgraph ${this.name} failed (${this.url})`, error);
+    throw this.clientError(error, response, budget?.exceeded ? budget.maxBytes : undefined);
   }
 
-  private clientError(error: Error, response: FetcherResponse | undefined): GraphQLError {
+  private clientError(error: Error, response: FetcherResponse | undefined, tooLargeAbove?: number): GraphQLError {
     const extensions = { serviceName: this.name };
+    if (tooLargeAbove !== undefined) {
+      return new GraphQLError(responseTooLargeMessage(tooLargeAbove), { extensions: { code: 'RESPONSE_TOO_LARGE', ...extensions } });
+    }
     if (response?.status === 401) {
       return new GraphQLError(`Subgraph ${this.name} weigerde de aanvraag: niet aangemeld.`, {
         extensions: { code: 'UNAUTHENTICATED', ...extensions },

@@ -10,6 +10,7 @@ import type { ValidationRule } from 'graphql';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
+import { inflightDeduplicationPlugin, stringifyResult } from './inflight-deduplication.js';
 import { metricsPlugin } from './metrics.js';
 import { listSizesOf } from './list-sizes.js';
 import { operationCostPlugin } from './operation-cost.js';
@@ -88,6 +89,10 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
     }),
+    // Identical queries of callers with the same verified rights run once while in flight (issue 14).
+    // Its responseForOperation must come after the rate limit's and the authorization's: those
+    // decide per caller first (Apollo asks plugins in list order until one answers).
+    inflightDeduplicationPlugin(runtime.metrics),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
@@ -99,6 +104,12 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
   ];
   return plugins.filter((plugin): plugin is ApolloServerPlugin<GatewayContext> => plugin !== false);
 }
+
+/**
+ * How a result becomes the response body (Apollo Server's `stringifyResult`): a result shared by
+ * `inflightDeduplicationPlugin` is serialised once for all its callers.
+ */
+export const resultSerialiser = stringifyResult;
 
 /**
  * Validation rules beside graphql-js's own. They run before Apollo stores an operation's text

@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Histogram } from 'prom-client';
 import type { GatewayContext } from '../context.js';
+import { ResponseBudget, responseTooLargeMessage } from '../response-budget.js';
 
 export interface OperationCostPluginOptions {
   /**
-   * Largest response, in bytes of JSON (counted while walking the result: keys, values and
-   * punctuation, string escapes not counted). A larger one is not sent: `data: null` and one
-   * error `RESPONSE_TOO_LARGE`, HTTP 400. Default 16 MiB.
+   * Largest response, in bytes: of the subgraph answers of the operation together, counted as they
+   * arrive (`ResponseBudget`: past it, the fetches are cut off), and of the response built from them
+   * (counted while walking the result: keys, values and punctuation, string escapes not counted).
+   * A larger one is not sent: `data: null` and one error `RESPONSE_TOO_LARGE`, HTTP 400. Default 16 MiB.
    */
   maxResponseBytes?: number;
   /** `sociaal_graph_gateway_operation_cost{kind="estimated"|"actual"}` (gateway/src/metrics.ts). */
@@ -18,34 +20,44 @@ export interface OperationCostPluginOptions {
  * caller that sends `"extensions": {"kosten": true}` gets `extensions.kosten { geschat, werkelijk }` (the estimate of `operationLimitsPlugin`
  * against the fields actually in the answer, counted as the estimate counts them: each field 1,
  * each list item its own fields), the operator the histogram. A response larger than
- * `maxResponseBytes` is replaced by one error before Apollo serializes and sends it. The estimate
- * with true list sizes refuses a too large answer before any subgraph is asked; this is the
- * second line, for lists longer than their `@listSize` says.
+ * `maxResponseBytes` is replaced by one error before Apollo serializes and sends it; so is one whose
+ * subgraph answers together went past it, which were cut off while they arrived (`ResponseBudget`),
+ * so a too large answer is never held in memory whole. The estimate with true list sizes refuses a
+ * too large answer before any subgraph is asked; this is the second line, for lists longer than
+ * their `@listSize` says.
  */
 export function operationCostPlugin(options: OperationCostPluginOptions = {}): ApolloServerPlugin<GatewayContext> {
   const { maxResponseBytes = 16 * 1024 * 1024, costHistogram } = options;
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const budget = new ResponseBudget(maxResponseBytes);
+      contextValue.cost.responseBudget = budget;
       return {
         async willSendResponse({ request, response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const { estimated } = contextValue.cost;
           if (estimated === undefined) return;
+          costHistogram?.observe({ kind: 'estimated' }, estimated);
+          // Cut off while arriving: what was built from the rest is not worth measuring nor sending,
+          // and its actual cost is unknown.
+          if (budget.exceeded) {
+            response.http.status = 400;
+            response.body.singleResult = {
+              data: null,
+              errors: [tooLarge(maxResponseBytes, budget.bytes)],
+              extensions: { ...result.extensions, kosten: { geschat: estimated } },
+            };
+            return;
+          }
           const measured = measure(result.data ?? null);
           contextValue.cost.actual = measured.cost;
-          costHistogram?.observe({ kind: 'estimated' }, estimated);
           costHistogram?.observe({ kind: 'actual' }, measured.cost);
           if (measured.bytes > maxResponseBytes) {
             response.http.status = 400;
             response.body.singleResult = {
               data: null,
-              errors: [
-                {
-                  message: `Het antwoord is groter dan ${maxResponseBytes} bytes (ongeveer ${measured.bytes}) en wordt niet verstuurd; vraag kleinere pagina's (first) of minder velden.`,
-                  extensions: { code: 'RESPONSE_TOO_LARGE', sociaalGraph: { limiet: maxResponseBytes, waarde: measured.bytes } },
-                },
-              ],
+              errors: [tooLarge(maxResponseBytes, measured.bytes)],
               extensions: { ...result.extensions, kosten: { geschat: estimated, werkelijk: measured.cost } },
             };
             return;
@@ -56,6 +68,10 @@ export function operationCostPlugin(options: OperationCostPluginOptions = {}): A
       };
     },
   };
+}
+
+function tooLarge(maxBytes: number, bytes: number) {
+  return { message: responseTooLargeMessage(maxBytes), extensions: { code: 'RESPONSE_TOO_LARGE', sociaalGraph: { limiet: maxBytes, waarde: bytes } } };
 }
 
 /** Fields in the answer (as the estimate counts them, `__typename` free) and its JSON size, in one walk. */

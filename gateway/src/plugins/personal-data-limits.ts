@@ -11,6 +11,12 @@ import type { GatewayContext } from '../context.js';
 export interface PersonalReads {
   budget?: Leesbudget;
   readonly gelezen: Set<string>;
+  /**
+   * Set when a subgraph recorded any processing for this request in its Logboek
+   * (`VERWERKT_EXTENSION`), residents or not: such a result is this caller's, never shared
+   * (`inflightDeduplicationPlugin`).
+   */
+  verwerkt?: boolean;
 }
 
 export interface PersonalDataLimitsOptions {

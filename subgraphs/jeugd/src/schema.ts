@@ -58,6 +58,8 @@ export const subgraph = defineSubgraph({
   },
   // Serves personal data: every read is logged (Logboek Dataverwerkingen).
   logboek: true,
+  // Owns iWmo/iJw 3.2 messages (docs/berichten.md "Which subgraph owns which message").
+  berichten: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

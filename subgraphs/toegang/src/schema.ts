@@ -12,6 +12,7 @@ import { InwonerResolver } from './inwoner/inwoner.resolver.js';
 import { LogboekResolver } from './extends/logboek/logboek.resolver.js';
 import { Logboek } from './extends/logboek/logboek.type.js';
 import { createLoaders } from './loaders.js';
+import { MeldingMutatieResolver } from './melding/melding.mutation.js';
 import { MeldingResolver } from './melding/melding.resolver.js';
 import { StapelingResolver } from './stapeling/stapeling.resolver.js';
 import { StapelingKostenResolver } from './stapeling/stapelingkosten.resolver.js';
@@ -29,6 +30,7 @@ export const subgraph = defineSubgraph({
     InwonerFieldsResolver,
     HuishoudenResolver,
     MeldingResolver,
+    MeldingMutatieResolver,
     ConsulentResolver,
     TeamResolver,
     GemeenteResolver,
@@ -44,6 +46,8 @@ export const subgraph = defineSubgraph({
   },
   // Serves personal data: every read is logged (Logboek Dataverwerkingen).
   logboek: true,
+  // registreerMelding: idempotency keys (docs/mutaties.md).
+  mutaties: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

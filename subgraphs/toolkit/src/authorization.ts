@@ -18,6 +18,12 @@ export const Scope = {
   AGGREGATEN: 'aggregaten:lezen',
   /** Read the audit log of data processing (Logboek Dataverwerkingen). */
   LOGBOEK: 'logboek:lezen',
+  /** Register a resident's hulpvraag (melding) at the front door (docs/mutaties.md). */
+  MELDING_REGISTREREN: 'melding:registreren',
+  /** Grant, change and end toewijzingen, and decide a provider's verzoek om toewijzing (301, 319). */
+  TOEWIJZING_BESCHIKKEN: 'toewijzing:beschikken',
+  /** Approve or reject a provider's declaratie lines (325). */
+  DECLARATIE_BEOORDELEN: 'declaratie:beoordelen',
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
 
@@ -30,9 +36,11 @@ export type Policy = (typeof Policy)[keyof typeof Policy];
 
 /** Which purposes each role has. A role not listed (and the anonymous caller) has none. */
 export const ROLE_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
-  consulent: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.VRIJE_TEKST, Scope.AGGREGATEN],
-  // The back office pays and checks declaraties by toewijzingsnummer: no BSN, no free text.
-  backoffice: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES, Scope.AGGREGATEN],
+  // The consulent takes in hulpvragen and makes the beschikkingen (docs/mutaties.md, who may write).
+  consulent: [Scope.PERSOONSGEGEVENS, Scope.BSN, Scope.VRIJE_TEKST, Scope.AGGREGATEN, Scope.MELDING_REGISTREREN, Scope.TOEWIJZING_BESCHIKKEN],
+  // The back office pays and checks declaraties by toewijzingsnummer: no BSN, no free text. It
+  // transfers beschikkingen into the region's system (toewijzingen) and judges declaraties.
+  backoffice: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES, Scope.AGGREGATEN, Scope.TOEWIJZING_BESCHIKKEN, Scope.DECLARATIE_BEOORDELEN],
   aanbieder: [Scope.PERSOONSGEGEVENS, Scope.DECLARATIES],
   inkoper: [Scope.DECLARATIES, Scope.AGGREGATEN],
   beleid: [Scope.AGGREGATEN],

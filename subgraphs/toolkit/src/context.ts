@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { type DisclosureKey, processKey } from './disclosure/cell-key.js';
 import { createDisclosure, type Disclosure } from './disclosure/disclosure.js';
+import { pseudonymOf } from './demo-world/random.js';
+import { DomainError } from './errors.js';
 import { createLogboek, type Logboek } from './logboek/logboek.js';
 import { activeSpanIds } from './observability/tracing.js';
 import { developmentPrincipal, type Principal } from './principal.js';
@@ -19,6 +21,17 @@ export interface SubgraphContext<L = unknown> {
   readonly logboek: Logboek;
   /** The disclosure-control policy every aggregate publishes through, with this request's bound of cells. */
   readonly disclosure: Disclosure;
+  /**
+   * The keyed pseudonym of a BSN (HMAC with PSEUDONYM_SECRET, the same as the demo world's ids): a BSN
+   * that reaches a subgraph as a variable becomes the resident's id here, at the edge (issue 15).
+   */
+  pseudoniem(bsn: string): string;
+  /**
+   * The deployment's PSEUDONYM_SECRET, for the edges where a BSN comes in or goes out: a received
+   * message's BSN becomes the pseudonym, and the outgoing-message store encrypts with a key derived
+   * from it (docs/berichten.md). Absent where no messages are handled.
+   */
+  readonly pseudonymSecret?: string;
 }
 
 /** Headers a subgraph reads from an incoming request. */
@@ -46,6 +59,7 @@ export function createRequestContext<L>(
   principal: Principal = developmentPrincipal,
   disclosureKey: DisclosureKey = processKey(),
   request?: RequestIds,
+  pseudonymSecret?: string,
 ): SubgraphContext<L> {
   // The server span of this request (toolkit http.ts) is active here; the Logboek records its ids.
   // In-process tests run without one and get ids of their own.
@@ -61,6 +75,12 @@ export function createRequestContext<L>(
     ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),
+    pseudoniem: (bsn) => {
+      // Only a context built without the installation's secret (some in-process tests) lacks it.
+      if (!pseudonymSecret) throw new DomainError('Deze subgraph kent geen PSEUDONYM_SECRET.', { code: 'INTERNAL_SERVER_ERROR' });
+      return pseudonymOf(bsn, pseudonymSecret);
+    },
+    ...(pseudonymSecret ? { pseudonymSecret } : {}),
   };
 }
 

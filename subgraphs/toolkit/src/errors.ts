@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'RESPONSE_TOO_LARGE'
   | 'OPERATION_TIMEOUT'
+  | 'IDEMPOTENTIESLEUTEL_HERGEBRUIKT'
   | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
@@ -97,6 +98,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'RESPONSE_TOO_LARGE',
   // A subgraph stopped a request at its deadline or PostgreSQL cancelled a statement (issue 11).
   'OPERATION_TIMEOUT',
+  // A mutation's idempotency key sent again with other input (toolkit mutatie/mutatie.ts).
+  'IDEMPOTENTIESLEUTEL_HERGEBRUIKT',
 ] as ErrorCode[]);
 
 /**

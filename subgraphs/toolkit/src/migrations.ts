@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database.js';
+import { BERICHTEN_MIGRATIONS_DIR } from './berichten/index.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './logboek/index.js';
+import { MUTATIE_MIGRATIONS_DIR } from './mutatie/index.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /**
@@ -33,11 +35,20 @@ export async function runMigrations(db: Database, migrationsDir: string): Promis
   });
 }
 
-/** A subgraph's own migrations, then the log tables when it serves personal data (`logboek`). */
-export async function runSubgraphMigrations(db: Database, definition: Pick<SubgraphDefinition, 'migrationsDir' | 'logboek'>): Promise<void> {
+/**
+ * A subgraph's own migrations, then the log tables when it serves personal data (`logboek`), the message
+ * tables when it owns iWmo/iJw traffic (`berichten`) and the idempotency keys when it has mutations (`mutaties`).
+ */
+export async function runSubgraphMigrations(
+  db: Database,
+  definition: Pick<SubgraphDefinition, 'migrationsDir' | 'logboek' | 'berichten' | 'mutaties'>,
+): Promise<void> {
   await runMigrations(db, definition.migrationsDir);
-  // Named `logboek_*.sql`, so they never collide with a subgraph's own names in schema_migrations.
+  // Named `logboek_*.sql` and `berichten_*.sql`, so they never collide with a subgraph's own names in schema_migrations.
   if (definition.logboek) await runMigrations(db, LOGBOEK_MIGRATIONS_DIR);
+  if (definition.berichten) await runMigrations(db, BERICHTEN_MIGRATIONS_DIR);
+  // Named `mutatie_*.sql`, likewise.
+  if (definition.mutaties) await runMigrations(db, MUTATIE_MIGRATIONS_DIR);
 }
 
 /** Migrations are plain DDL: split on semicolons at line ends, drop comments and blanks. */

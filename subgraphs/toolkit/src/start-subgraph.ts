@@ -110,7 +110,7 @@ export async function startSubgraph<L>(
       const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
       // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
       const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
-      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids);
+      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids, config.demo.pseudonymSecret);
     },
     routes: {
       '/health': async (_request, response) => {

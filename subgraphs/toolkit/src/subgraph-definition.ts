@@ -27,6 +27,16 @@ export interface SubgraphDefinition<L = unknown> {
    */
   readonly logboek?: boolean;
   /**
+   * Has mutations (`voerMutatieUit`): the toolkit adds the table of idempotency keys to its schema.
+   * Needs `logboek` too: every change is recorded there.
+   */
+  readonly mutaties?: boolean;
+  /**
+   * Owns iWmo/iJw 3.2 messages (docs/berichten.md): the toolkit adds the tables of received and
+   * outgoing messages (`berichten/migrations/`) to its schema.
+   */
+  readonly berichten?: boolean;
+  /**
    * Builds the loaders of one request, for its caller (batch SQL applies the caller's scope);
    * loaders of personal rows register their subjects in `logboek`.
    */

@@ -131,6 +131,9 @@ describe('participatieKengetallen', () => {
       traceId: '0'.repeat(32),
       logboek: createLogboek(),
       disclosure: createDisclosure(processKey()),
+      pseudoniem: () => {
+        throw new Error('no BSN in this test');
+      },
     };
     const rows = await new ParticipatieKengetallenResolver().participatieKengetallen(['0376', '0406'], 2025, ctx);
     expect(rows[0]).toEqual({

@@ -15,6 +15,13 @@ import { schrijfVerwerkingen } from './schrijf-verwerkingen.js';
  */
 export const GELEZEN_INWONERS_EXTENSION = 'sociaalGraphGelezenInwoners';
 
+/**
+ * Response extension (`true`) by which a subgraph tells the gateway that this call recorded
+ * processing in its Logboek, whoever or whatever it concerned. The gateway then never shares the
+ * answer with another caller (in-flight deduplication): each caller's reads are logged as its own.
+ */
+export const VERWERKT_EXTENSION = 'sociaalGraphVerwerkt';
+
 /** The processing activity recorded when a request is refused for reading too many residents. */
 export const LEESLIMIET_ACTIVITEIT = 'persoonsgegevens:leeslimiet-overschreden';
 
@@ -94,9 +101,10 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
             response.body.singleResult = { data: null, errors: [LOGBOEK_ONBEREIKBAAR] };
             return;
           }
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, [VERWERKT_EXTENSION]: true };
           if (leesbudget !== undefined && inwoners.size > 0) {
-            const result = response.body.singleResult;
-            result.extensions = { ...result.extensions, [GELEZEN_INWONERS_EXTENSION]: [...inwoners].map((id) => gelezenInwonerHash(traceId, id)) };
+            result.extensions[GELEZEN_INWONERS_EXTENSION] = [...inwoners].map((id) => gelezenInwonerHash(traceId, id));
           }
         },
       };

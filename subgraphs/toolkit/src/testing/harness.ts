@@ -68,7 +68,7 @@ export async function createSubgraphHarness<L>(
   const execute = async <D>(query: string, variables?: Record<string, unknown>, principal = defaultPrincipal): Promise<HarnessResult<D>> => {
     const response = await server.executeOperation<D>(
       { query, variables },
-      { contextValue: createRequestContext(db, definition.createLoaders, undefined, principal) },
+      { contextValue: createRequestContext(db, definition.createLoaders, undefined, principal, undefined, undefined, demo.pseudonymSecret) },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult as HarnessResult<D>;

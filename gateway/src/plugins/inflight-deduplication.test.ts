@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
+import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
+import { mintToken } from '../dev-issuer/mint-token.js';
+import { composeSupergraph, postGraphql, startTinySubgraph, type TinySubgraph, tempDir, testConfig } from '../gateway.test-utils.js';
+
+const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+type Query { gemeente(code: String!): Gemeente  kapot: String }
+type Mutation { registreer(code: String!): Gemeente }
+type Gemeente @key(fields: "code") { code: String! naam: String }`;
+
+/**
+ * The subgraph answers only when the test opens the gate, so that every request of a test is in
+ * flight at the gateway before the first execution ends: no timing decides what is shared.
+ */
+let gate: { open: () => void; opened: Promise<void> };
+const closeGate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  gate = { open, opened };
+};
+const RESOLVERS = {
+  Query: {
+    gemeente: async (_: unknown, args: { code: string }) => (await gate.opened, { code: args.code, naam: 'Huizen' }),
+    kapot: async () => {
+      await gate.opened;
+      throw new Error('kapot');
+    },
+  },
+  Mutation: {
+    registreer: async (_: unknown, args: { code: string }) => (await gate.opened, { code: args.code, naam: 'Huizen' }),
+  },
+};
+
+const QUERY = '{ gemeente(code: "0406") { code naam } }';
+
+let subgraph: TinySubgraph;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let gateway: RunningGateway;
+const bearer = async (org: string, subject: string) =>
+  `Bearer ${await mintToken(await loadDevIssuer('memory'), { role: 'subsidiepartner', org, subject })}`;
+
+beforeAll(async () => {
+  subgraph = await startTinySubgraph('alpha', SDL, RESOLVERS);
+  dir = await tempDir();
+  const supergraphPath = await dir.file('supergraph.graphql', composeSupergraph([subgraph]));
+  gateway = await createGatewayServer(testConfig({ supergraphPath, subgraphUrls: { alpha: subgraph.url } }));
+}, 60_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await subgraph?.stop();
+  await dir?.remove();
+});
+
+async function stage(name: string): Promise<number> {
+  const metric = await gateway.metrics.inflightDeduplication.get();
+  return metric.values.find((value) => value.labels.stage === name)?.value ?? 0;
+}
+
+/** Waits (bounded) until `condition` holds; the test fails if it never does. */
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+/** Sends the requests at once with the gate closed, waits until `ready`, opens the gate, returns the answers. */
+async function concurrently(requests: { query: string; authorization?: string }[], ready: () => Promise<boolean>) {
+  closeGate();
+  const before = subgraph.received.length;
+  const answers = Promise.all(
+    requests.map(({ query, authorization }) => postGraphql(gateway.url, { query }, authorization ? { authorization } : {})),
+  );
+  await until(ready, 'the requests are in flight');
+  gate.open();
+  return { answers: await answers, subgraphCalls: () => subgraph.received.length - before };
+}
+
+describe('in-flight deduplication', () => {
+  it('runs identical queries of different people with the same rights once, and gives each the same answer', async () => {
+    const joinedBefore = await stage('joined');
+    const sharedBefore = await stage('shared');
+    const people = await Promise.all(['a', 'b', 'c', 'd'].map((subject) => bearer('sp-1', subject)));
+    const { answers, subgraphCalls } = await concurrently(
+      people.map((authorization) => ({ query: QUERY, authorization })),
+      async () => subgraph.received.length > 0 && (await stage('joined')) - joinedBefore === 3,
+    );
+    expect(subgraphCalls()).toBe(1);
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
+    }
+    expect((await stage('shared')) - sharedBefore).toBe(3);
+  });
+
+  it('never shares a mutation: identical ones of callers with the same rights each reach the subgraph (issue 15)', async () => {
+    const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
+    const before = subgraph.received.length;
+    const { answers, subgraphCalls } = await concurrently(
+      people.map((authorization) => ({ query: 'mutation { registreer(code: "0406") { code } }', authorization })),
+      async () => subgraph.received.length - before === 3,
+    );
+    expect(subgraphCalls()).toBe(3);
+    for (const { body } of answers) expect(body).toEqual({ data: { registreer: { code: '0406' } } });
+  });
+
+  it('never shares between callers whose rights differ: another organisation, or anonymous', async () => {
+    const callers = [await bearer('sp-1', 'a'), await bearer('sp-2', 'a'), undefined];
+    const before = subgraph.received.length;
+    const joinedBefore = await stage('joined');
+    const { answers, subgraphCalls } = await concurrently(
+      callers.map((authorization) => ({ query: QUERY, authorization })),
+      // Each caller's own execution reaches the subgraph while the gate is closed.
+      async () => subgraph.received.length - before === 3,
+    );
+    expect(subgraphCalls()).toBe(3);
+    expect((await stage('joined')) - joinedBefore).toBe(0);
+    for (const { body } of answers) expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
+  });
+
+  it('does not share a result with errors: each waiting caller executes itself and gets its own error', async () => {
+    const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
+    const joinedBefore = await stage('joined');
+    const notSharedBefore = await stage('not_shared');
+    const { answers, subgraphCalls } = await concurrently(
+      people.map((authorization) => ({ query: '{ kapot }', authorization })),
+      async () => subgraph.received.length > 0 && (await stage('joined')) - joinedBefore === 2,
+    );
+    expect(subgraphCalls()).toBe(3);
+    expect((await stage('not_shared')) - notSharedBefore).toBe(2);
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body.data).toEqual({ kapot: null });
+      expect(body.errors).toHaveLength(1);
+    }
+  });
+
+  it('answers the same query again after the first execution ended (nothing is cached beyond the flight)', async () => {
+    const authorization = await bearer('sp-1', 'a');
+    closeGate();
+    gate.open();
+    const before = subgraph.received.length;
+    await postGraphql(gateway.url, { query: QUERY }, { authorization });
+    await postGraphql(gateway.url, { query: QUERY }, { authorization });
+    expect(subgraph.received.length - before).toBe(2);
+  });
+});

@@ -1,0 +1,57 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The bytes of subgraph answers one operation may receive (`MAX_RESPONSE_BYTES`, issue 11 item 1):
+ * counted as the bodies stream in (`createKeepAliveFetcher`), so a too large answer is cut off
+ * while it arrives instead of being built in memory first. Past the limit every fetch of the
+ * operation still running is aborted and none is sent any more; `operationCostPlugin` then answers
+ * `RESPONSE_TOO_LARGE`. One per operation, made in `operationCostPlugin`'s `requestDidStart`.
+ */
+export class ResponseBudget {
+  private received = 0;
+  private readonly controller = new AbortController();
+
+  constructor(readonly maxBytes: number) {}
+
+  /** Aborted once the operation has received more than `maxBytes`: ends its other fetches. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get exceeded(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Bytes received so far, over all subgraph answers of the operation. */
+  get bytes(): number {
+    return this.received;
+  }
+
+  /** Counts `bytes` more; false (and every other fetch aborted) once past the limit. */
+  take(bytes: number): boolean {
+    this.received += bytes;
+    if (this.received > this.maxBytes && !this.exceeded) this.controller.abort(new ResponseTooLargeError(this.maxBytes));
+    return !this.exceeded;
+  }
+}
+
+/** A subgraph answer that would take its operation past `MAX_RESPONSE_BYTES`. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+
+  constructor(readonly maxBytes: number) {
+    super(`the subgraph answers of this operation exceed ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * The budget of the operation a subgraph call is made for. @apollo/gateway calls the data
+ * source's fetcher with the URL and request only, not the request's context; `SubgraphDataSource`
+ * runs each call in its operation's budget so that the fetcher finds it here.
+ */
+export const responseBudgets = new AsyncLocalStorage<ResponseBudget>();
+
+/** What a caller whose operation asked for too much is told, by the subgraph call cut off and by `operationCostPlugin`. */
+export function responseTooLargeMessage(maxBytes: number): string {
+  return `Het antwoord is groter dan ${maxBytes} bytes en wordt niet verstuurd; vraag kleinere pagina's (first) of minder velden.`;
+}

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+
+export * from './bouw.js';
+export * from './codelijsten.js';
+export * from './model.js';
+export * from './standaard.js';
+export * from './uitgaand.js';
+export * from './xml.js';
+
+/** The message-traffic tables, applied to every subgraph with `berichten: true` (wmo, jeugd, inkoop). */
+export const BERICHTEN_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+
+export * from './mutatie.js';
+
+/** The migrations of the idempotency table, applied to every subgraph with `mutaties: true`. */
+export const MUTATIE_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));

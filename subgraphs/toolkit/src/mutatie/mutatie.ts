@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+import type { Scope } from '../authorization.js';
+import type { SubgraphContext } from '../context.js';
+import type { Queryable } from '../database.js';
+import type { Rol, Wet } from '../domain.js';
+import { badUserInput, DomainError } from '../errors.js';
+import type { BetrokkeneSoort, Verwerkingsregel } from '../logboek/logboek.js';
+import { schrijfVerwerkingen } from '../logboek/schrijf-verwerkingen.js';
+import type { Principal } from '../principal.js';
+
+/**
+ * A client-chosen key that makes a mutation safe to retry: 8 to 100 letters, digits, `-`, `_`, `.`
+ * or `:` (a UUID fits). Kept per calling organisation.
+ */
+const SLEUTEL = /^[A-Za-z0-9._:-]{8,100}$/;
+
+/** Sorted keys, so that the same input hashes the same whatever order a client sent its fields in. */
+const stableStringify = configure({ bigint: false, deterministic: true });
+
+/** What `mutatie_idempotentie.antwoord` keeps: the answer and the subject of the change. */
+interface Opgeslagen<A> {
+  readonly antwoord: A;
+  readonly onderwerp: Verwerkingsregel | null;
+}
+
+/** What a mutation tells the toolkit while it runs: the resident its change is about. */
+export interface Verwerkingsmelder {
+  /** The pseudonymous subject of the change (its Logboek record); call once it is known. */
+  betrokkene(id: string, soort?: BetrokkeneSoort): void;
+}
+
+export interface Mutatieopdracht<A> {
+  /** The processing activity, as the Logboek records it ("toegang:melding:registreren"). */
+  readonly activiteit: string;
+  /** The client's idempotency key (`idempotentieSleutel`). */
+  readonly sleutel: string;
+  /** Everything the client sent besides the key: the same key with other input is refused. */
+  readonly invoer: unknown;
+  /**
+   * The change itself, inside the one transaction: checks (mandate, input against stored rows) throw
+   * and roll everything back. Returns the answer to keep for a retry: ids only, no personal data.
+   */
+  uitvoeren(tx: Queryable, verwerking: Verwerkingsmelder): Promise<A>;
+}
+
+/**
+ * Runs one mutation the way every subgraph runs its mutations (issue 15, item 3; docs/mutaties.md):
+ * in ONE transaction, the change, its Logboek Dataverwerkingen record (result `geslaagd`) and the
+ * answer under the client's idempotency key are stored together or not at all. A retry with the
+ * same key and the same input gets the stored answer and changes nothing (the Logboek records the
+ * retry as `<activiteit>:herhaling`); the same key with other input is refused with
+ * `IDEMPOTENTIESLEUTEL_HERGEBRUIKT`. A failed mutation stores nothing, so its key stays free; when its
+ * subject was known, the attempt is recorded (`mislukt`) with the request's other records.
+ */
+export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdracht: Mutatieopdracht<A>): Promise<A> {
+  const { principal, db, logboek } = context;
+  const sleutel = assertIdempotentieSleutel(opdracht.sleutel);
+  const invoerHash = createHash('sha256').update(stableStringify([opdracht.activiteit, opdracht.invoer]) ?? '').digest('hex');
+  let onderwerp: Verwerkingsregel | undefined;
+  const verwerking: Verwerkingsmelder = {
+    betrokkene: (id, soort = 'inwoner') => {
+      onderwerp = { activiteit: opdracht.activiteit, betrokkene: id, soort };
+    },
+  };
+  try {
+    const uitkomst = await db.transaction(async (tx) => {
+      // Two requests with one key wait for each other: the second sees the first one's answer.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`mutatie:${principal.organisatie}:${sleutel}`]);
+      const [eerder] = await tx.query<{ invoerHash: string; opgeslagen: Opgeslagen<A> }>(
+        `SELECT invoer_hash AS "invoerHash", antwoord AS opgeslagen FROM mutatie_idempotentie WHERE organisatie = $1 AND sleutel = $2`,
+        [principal.organisatie, sleutel],
+      );
+      if (eerder) {
+        if (eerder.invoerHash !== invoerHash) {
+          throw new DomainError(
+            'Deze idempotentiesleutel is al gebruikt voor een andere opdracht; kies voor elke nieuwe opdracht een nieuwe sleutel.',
+            { code: 'IDEMPOTENTIESLEUTEL_HERGEBRUIKT', details: { argument: 'idempotentieSleutel' } },
+          );
+        }
+        return { opgeslagen: eerder.opgeslagen, herhaling: true };
+      }
+      const opgeslagen: Opgeslagen<A> = { antwoord: await opdracht.uitvoeren(tx, verwerking), onderwerp: onderwerp ?? null };
+      await tx.query(
+        `INSERT INTO mutatie_idempotentie (organisatie, sleutel, mutatie, invoer_hash, antwoord, tijdstip)
+         VALUES ($1, $2, $3, $4, $5::jsonb, now())`,
+        [principal.organisatie, sleutel, opdracht.activiteit, invoerHash, JSON.stringify(opgeslagen)],
+      );
+      // The change and its record in the Logboek: one transaction, so neither exists without the other.
+      await schrijfVerwerkingen(
+        { logboekQuery: async (text, params) => void (await tx.query(text, params)) },
+        {
+          traceId: context.traceId,
+          verzoekId: context.verzoekId,
+          spanId: logboek.spanId,
+          organisatie: principal.organisatie,
+          rollen: principal.rollen,
+          actor: principal.actor ?? 'onbekend',
+          tijdstip: new Date(),
+          resultaat: 'geslaagd',
+          regels: [onderwerp ?? { activiteit: opdracht.activiteit, betrokkene: null, soort: null }],
+        },
+      );
+      return { opgeslagen, herhaling: false };
+    });
+    const { opgeslagen } = uitkomst;
+    if (uitkomst.herhaling) {
+      // The answer shown again is a processing too; the request's records are written before it leaves.
+      const herhaald = opgeslagen.onderwerp;
+      if (herhaald?.betrokkene) logboek.registreer(`${opdracht.activiteit}:herhaling`, [herhaald.betrokkene], herhaald.soort ?? 'inwoner');
+      else logboek.registreerZonderBetrokkene(`${opdracht.activiteit}:herhaling`);
+    }
+    return opgeslagen.antwoord;
+  } catch (error) {
+    // Nothing was stored; the attempt on a known subject is recorded as failed (the request has an error).
+    if (onderwerp?.betrokkene) logboek.registreer(onderwerp.activiteit, [onderwerp.betrokkene], onderwerp.soort ?? 'inwoner');
+    throw error;
+  }
+}
+
+/** Refuses a key that is not one (BAD_USER_INPUT), so a client learns at once, not on its first retry. */
+export function assertIdempotentieSleutel(sleutel: string): string {
+  if (!SLEUTEL.test(sleutel)) {
+    throw badUserInput('De idempotentiesleutel moet 8 tot 100 tekens zijn: letters, cijfers, -, _, . of : (bijvoorbeeld een UUID).', {
+      argument: 'idempotentieSleutel',
+    });
+  }
+  return sleutel;
+}
+
+/** Who may make one kind of change: the purpose, and the arrangement roles whose mandate counts. */
+export interface Schrijfrecht {
+  /** The write purpose of the caller's role (`Scope.MELDING_REGISTREREN` ...). */
+  readonly doel: Scope;
+  /** The arrangement roles in which holding (wet, gemeente) allows the change (TOEGANG for a melding). */
+  readonly rollen: readonly Rol[];
+  /** What the change is, for the refusal ("een melding registreren"). */
+  readonly handeling: string;
+}
+
+/**
+ * The write mandate (docs/mutaties.md): the caller's role has the purpose, and one of its mandates
+ * in `recht.rollen` covers `gemeente` under `wet` (the arrangements valid today, as for reads).
+ * Refuses with FORBIDDEN naming the gemeente and wet, never what the stored row holds beyond that.
+ */
+export function assertSchrijfmandaat(principal: Principal, recht: Schrijfrecht, wet: Wet, gemeente: string): void {
+  if (heeftSchrijfmandaat(principal, recht, wet, gemeente)) return;
+  throw new DomainError(`Geen mandaat om ${recht.handeling} voor gemeente ${gemeente} onder de ${wetNaam(wet)}.`, {
+    code: 'FORBIDDEN',
+    details: { gemeente, wet },
+  });
+}
+
+/** Whether the caller may make the change of `recht` for `gemeente` under `wet` (see `assertSchrijfmandaat`). */
+export function heeftSchrijfmandaat(principal: Principal, recht: Schrijfrecht, wet: Wet, gemeente: string): boolean {
+  return (
+    principal.scopes.includes(recht.doel) &&
+    recht.rollen.some((rol) => {
+      const scope = principal.scope(wet, rol);
+      return scope.alle || scope.gemeenten.includes(gemeente);
+    })
+  );
+}
+
+/** Today in the Netherlands ('YYYY-MM-DD'): the date a change takes when the client gives none. */
+export function vandaag(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+export function wetNaam(wet: Wet): string {
+  return wet === 'WMO' ? 'Wmo' : wet === 'JEUGDWET' ? 'Jeugdwet' : 'Participatiewet';
+}
