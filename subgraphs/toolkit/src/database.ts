@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -59,17 +58,9 @@ export type DatabaseOptions =
        * migrations and the demo load run in transactions, without it). Default none.
        */
       statementTimeoutMs?: number;
-      template?: undefined;
     }
   /** `dataDir` undefined with no url: in memory (tests). PGlite has no statement timeout (see `withDeadline`). */
-  | {
-      url?: undefined;
-      schema: string;
-      dataDir?: string;
-      statementTimeoutMs?: undefined;
-      /** An empty initialised cluster (`emptyPgliteCluster`) to start a new data directory from instead of running initdb. */
-      template?: Blob;
-    };
+  | { url?: undefined; schema: string; dataDir?: string; statementTimeoutMs?: undefined };
 
 // Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); int8 sums of eurocent fit a JS number.
 const DATE_OID = 1082;
@@ -79,7 +70,7 @@ const NUMERIC_OID = 1700;
 /** Opens the database described by the options and points it at the subgraph's schema. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   assertSchemaName(options.schema);
-  return options.url ? openPostgres(options.url, options.schema, options.statementTimeoutMs) : openPglite(options.schema, options.dataDir, options.template);
+  return options.url ? openPostgres(options.url, options.schema, options.statementTimeoutMs) : openPglite(options.schema, options.dataDir);
 }
 
 /** PostgreSQL's SQLSTATE for a statement cancelled by `statement_timeout` (query_canceled). */
@@ -195,26 +186,19 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
 /** The most COPY text (in characters) PGlite is handed in one Blob. */
 const COPY_BLOB_BYTES = 32 * 1024 * 1024;
 
-/**
- * An empty PGlite cluster, initialised once (initdb in WebAssembly: tens of seconds on a busy small
- * machine), as a tarball: a process that opens several new PGlite data directories (the one-process
- * graph of `npm start`) starts each from it rather than running initdb seven times.
- */
-export async function emptyPgliteCluster(): Promise<Blob> {
-  const template = await PGlite.create('memory://');
-  try {
-    return await template.dumpDataDir('none');
-  } finally {
-    await template.close();
-  }
+/** One PGlite instance: one connection, so every statement waits its turn in `serial`. */
+interface PgliteConnection {
+  readonly db: PGlite;
+  serial<T>(work: () => Promise<T>): Promise<T>;
+  /** Statements waiting or running. */
+  readonly queued: number;
+  /** The schema `search_path` points at now (one per connection, shared by the schemas on it). */
+  schema?: string;
 }
 
-async function openPglite(schema: string, dataDir?: string, template?: Blob): Promise<Database> {
+async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // A directory PostgreSQL never initialised (no PG_VERSION) may start from the template.
-  const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
   const db = await PGlite.create(dataDir ?? 'memory://', {
-    ...(template && fresh ? { loadDataDir: template } : {}),
     parsers: {
       [DATE_OID]: (value: string) => value,
       [INT8_OID]: (value: string) => Number(value),
@@ -222,19 +206,72 @@ async function openPglite(schema: string, dataDir?: string, template?: Blob): Pr
       [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value).toISOString(),
     },
   });
-  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
-  let statementCount = 0;
   // PGlite is one connection: a transaction must not interleave with other requests' queries.
   let queue: Promise<unknown> = Promise.resolve();
-  let queued = 0;
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    queued += 1;
-    const next = queue.then(work, work).finally(() => {
-      queued -= 1;
-    });
-    queue = next.catch(() => undefined);
-    return next;
+  const connection = {
+    db,
+    queued: 0,
+    schema: undefined as string | undefined,
+    serial<T>(work: () => Promise<T>): Promise<T> {
+      connection.queued += 1;
+      const next = queue.then(work, work).finally(() => {
+        connection.queued -= 1;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
   };
+  return connection;
+}
+
+/**
+ * One PGlite instance for several subgraphs, each in its own schema (the one-process graph of `npm start`):
+ * one WebAssembly PostgreSQL (a few hundred MB each) instead of one per subgraph. Statements of all of
+ * them take turns on its one connection, each after pointing `search_path` at its own schema.
+ */
+export interface SharedPglite {
+  /** The subgraph's database in `schema` on this instance; closing it closes the instance once all are closed. */
+  database(schema: string): Promise<Database>;
+}
+
+export async function openSharedPglite(dataDir?: string): Promise<SharedPglite> {
+  const connection = await openPgliteConnection(dataDir);
+  let open = 0;
+  return {
+    database: async (schema) => {
+      assertSchemaName(schema);
+      open += 1;
+      return pgliteDatabase(connection, schema, async () => {
+        open -= 1;
+        if (open === 0) await connection.db.close();
+      });
+    },
+  };
+}
+
+async function openPglite(schema: string, dataDir?: string): Promise<Database> {
+  const connection = await openPgliteConnection(dataDir);
+  return pgliteDatabase(connection, schema, () => connection.db.close());
+}
+
+async function pgliteDatabase(connection: PgliteConnection, schema: string, closeConnection: () => Promise<void>): Promise<Database> {
+  const { db } = connection;
+  /** Points the connection at this schema when another one's statement ran last (called inside `serial`). */
+  const own = async () => {
+    if (connection.schema === schema) return;
+    await db.exec(`SET search_path TO ${schema}`);
+    connection.schema = schema;
+  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> =>
+    connection.serial(async () => {
+      await own();
+      return work();
+    });
+  await connection.serial(async () => {
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await own();
+  });
+  let statementCount = 0;
   /**
    * PGlite has no COPY FROM STDIN; it reads COPY data from a Blob named '/dev/blob'. The pieces are
    * gathered into Blobs of at most COPY_BLOB_BYTES, one COPY each, so a long stream never sits in
@@ -291,7 +328,7 @@ async function openPglite(schema: string, dataDir?: string, template?: Blob): Pr
         ),
       ),
     // The statement running is one of those queued.
-    poolState: () => ({ total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) }),
-    close: () => serial(() => db.close()),
+    poolState: () => ({ total: 1, idle: connection.queued === 0 ? 1 : 0, waiting: Math.max(0, connection.queued - 1) }),
+    close: () => connection.serial(closeConnection),
   };
 }
