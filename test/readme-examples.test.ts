@@ -6,7 +6,8 @@
  * An answer with an error, or with an empty list anywhere, means the example does not show what it promises.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '@sociaal-graph/toolkit';
@@ -50,6 +51,8 @@ const shellExamples = examples().filter(
     !/REDIS_URL=|docker |kubectl /.test(example.code),
 );
 const graphqlExamples = examples().filter((example) => example.language === 'graphql');
+/** The bulk import's examples (`npm run import`): they need the graph stopped (PGlite), so they run in an installation of their own. */
+const importExamples = examples().filter((example) => example.language === 'sh' && example.code.includes('npm run import'));
 
 /** The token a GraphQL example's paragraph names, or undefined where it names none (public data). */
 function namedToken(example: Example): { role: string; org: string } | undefined {
@@ -71,6 +74,7 @@ describe('README examples', () => {
   it('finds the examples (the extraction can fail)', () => {
     expect(shellExamples.length).toBeGreaterThanOrEqual(3);
     expect(graphqlExamples.length).toBeGreaterThanOrEqual(5);
+    expect(importExamples.length).toBeGreaterThanOrEqual(1);
   });
 
   it.each(shellExamples.map((example) => [example.line, example]))('shell example at README.md:%i runs as written', async (_line, example) => {
@@ -85,6 +89,25 @@ describe('README examples', () => {
     expect(answer.data).toBeTruthy();
     expect(emptyLists(answer.data)).toEqual([]);
   });
+
+  it.each(importExamples.map((example) => [example.line, example]))(
+    'import example at README.md:%i runs as written in a new installation and stores every line',
+    async (_line, example) => {
+      // A new installation on PGlite (the demo world small, to be quick): what the README describes with the graph stopped.
+      const dataDir = mkdtempSync(join(tmpdir(), 'readme-import-'));
+      try {
+        const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DEMO_SCALE: '0.01' };
+        const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${example.code}`], { cwd: REPO_ROOT, env, timeout: 900_000, maxBuffer: 16 * 1024 * 1024 });
+        const commands = example.code.split('\n').filter((line) => line.startsWith('npm run import'));
+        expect(stdout.match(/^(Import|Proef)/gm)).toHaveLength(commands.length);
+        expect(stdout).not.toMatch(/geweigerd +[1-9]/);
+        expect(stdout).toMatch(/^Import: declaraties van gemeente 0406/m);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    900_000,
+  );
 
   it.each(graphqlExamples.map((example) => [example.line, example]))('GraphQL example at README.md:%i shows its data with the token it names', async (_line, example) => {
     const named = namedToken(example);

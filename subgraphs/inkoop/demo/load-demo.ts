@@ -65,6 +65,22 @@ export async function loadDemo(db: Queryable, world: DemoWorld): Promise<void> {
       ]),
   );
   await insertRows(db, 'stand', ['peildatum'], [[world.peildatum]]);
+  // The demo world is one delivery of each source, up to its peildatum: what the steering answers show as bronnen.
+  const aanleveringen = new Map<string, { gemeente: string; wet: string; bron: string; aantal: number }>();
+  const tel = (gemeente: string, wet: string, bron: string) => {
+    const sleutel = `${gemeente}|${wet}|${bron}`;
+    const a = aanleveringen.get(sleutel) ?? { gemeente, wet, bron, aantal: 0 };
+    a.aantal += 1;
+    aanleveringen.set(sleutel, a);
+  };
+  for (const t of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) if (t.leveringsvorm === 'ZIN') tel(t.gemeenteCode, t.wet, 'TOEWIJZINGEN');
+  for (const d of world.declaraties) if (d.wet !== 'PARTICIPATIEWET') tel(d.gemeenteCode, d.wet, 'DECLARATIES');
+  await insertRows(
+    db,
+    'aanlevering',
+    ['gemeente_code', 'wet', 'bron', 'kanaal', 'bijgewerkt_tot', 'aantal'],
+    [...aanleveringen.values()].map((a) => [a.gemeente, a.wet, a.bron, 'DEMOWERELD', world.peildatum, a.aantal]),
+  );
   await insertRows(
     db,
     'declaratie',

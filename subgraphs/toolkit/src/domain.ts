@@ -67,6 +67,18 @@ export function assertAgbCode(code: string, argument = 'agbCode'): string {
   return code;
 }
 
+/**
+ * Whether a BSN passes the elfproef: nine digits d1..d9 with 9*d1 + 8*d2 + ... + 2*d8 - d9 a
+ * multiple of 11 (and not all zeros). Used at the edge, where a BSN comes in and becomes a pseudonym.
+ */
+export function isGeldigBsn(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) sum += Number(bsn[i]) * (9 - i);
+  sum -= Number(bsn[8]);
+  return sum % 11 === 0;
+}
+
 const PSEUDONYM = /^[0-9a-f]{32}$/;
 
 /** A resident's key is a 32-hex-digit keyed pseudonym, never a BSN. */

@@ -9,6 +9,7 @@ export * from './bulk-insert.js';
 export * from './codelists.js';
 export * from './config.js';
 export * from './context.js';
+export * from './csv-import/index.js';
 export * from './data-dir.js';
 export * from './database.js';
 export * from './demo-loading.js';

@@ -1,5 +1,6 @@
 import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { selectBronnen } from '../aanlevering/bron.sql.js';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
@@ -38,7 +39,8 @@ export class DeclaratiegedragResolver {
     const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) =>
       selectDeclaratiegedrag(db, { ...filter, perMaand: args.perMaand }),
     );
-    return { verantwoording, rijen: rows.map((row) => declaratiegedragOf(row, args.wet, args.jaar)) };
+    const bronnen = await selectBronnen(db, verantwoording.berekendOver, args.wet, ['DECLARATIES']);
+    return { verantwoording, bronnen, rijen: rows.map((row) => declaratiegedragOf(row, args.wet, args.jaar)) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder die declareerde.' })

@@ -1,5 +1,6 @@
 import { listSize, type Onderdrukt, OnderdruktAantal, suppressCount, SUPPRESSION_THRESHOLD, Verantwoording, Wet } from '@sociaal-graph/toolkit';
 import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
+import { Bron } from '../aanlevering/bron.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { type DeclaratiegedragRow, STANDAARD_TERMIJN_DAGEN } from './declaratiegedrag.sql.js';
 
@@ -103,6 +104,10 @@ export class DeclaratiegedragAntwoord {
       'Over welke gemeenten is gerekend, welke gevraagde gemeenten buiten het mandaat vielen, en de laatste dagtekening (laatsteDeclaratie).',
   })
   verantwoording!: Verantwoording;
+
+  @Directive(listSize(400))
+  @Field(() => [Bron], { description: 'Hoe actueel de declaraties zijn, per gemeente waarover is gerekend: hun laatste aanlevering.' })
+  bronnen!: Bron[];
 
   @Directive(listSize(100))
   @Field(() => [Declaratiegedrag], {

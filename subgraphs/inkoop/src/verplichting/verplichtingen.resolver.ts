@@ -1,5 +1,6 @@
 import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { selectBronnen } from '../aanlevering/bron.sql.js';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
 import type { InkoopContext } from '../context.js';
 import { mustExist } from '../invariant.js';
@@ -34,7 +35,8 @@ export class VerplichtingenResolver {
     @Ctx() { db, principal, disclosure }: InkoopContext,
   ): Promise<VerplichtingenAntwoord> {
     const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) => selectVerplichtingen(db, filter));
-    return { verantwoording, peildatum: rows[0]?.peildatum ?? null, rijen: verplichtingenOf(rows, args.wet, args.jaar, disclosure) };
+    const bronnen = await selectBronnen(db, verantwoording.berekendOver, args.wet, ['TOEWIJZINGEN', 'DECLARATIES']);
+    return { verantwoording, bronnen, peildatum: rows[0]?.peildatum ?? null, rijen: verplichtingenOf(rows, args.wet, args.jaar, disclosure) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder aan wie de toewijzingen zijn gegeven.' })

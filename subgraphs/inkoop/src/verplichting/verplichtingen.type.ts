@@ -2,6 +2,7 @@ import {
   type Cell, type Disclosure, OnderdruktAantal, OnderdruktBedrag, OnderdruktGetal, type Published, publishShare, listSize, Verantwoording, Wet, withheld,
 } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Bron } from '../aanlevering/bron.type.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
 import { mustExist } from '../invariant.js';
 import type { VerplichtingenRow } from './verplichtingen.sql.js';
@@ -115,6 +116,12 @@ export class VerplichtingenAntwoord {
       'De peildatum (JJJJ-MM-DD) van de stand van de gegevens: maanden die daarvoor eindigden zijn geleverd. Null als er geen rijen zijn.',
   })
   peildatum!: string | null;
+
+  @Directive(listSize(400))
+  @Field(() => [Bron], {
+    description: 'Hoe actueel de toewijzingen en declaraties zijn, per gemeente waarover is gerekend: de laatste aanlevering van elke bron.',
+  })
+  bronnen!: Bron[];
 
   @Directive(listSize(100))
   @Field(() => [Verplichtingen], { description: 'Een rij per aanbieder en gemeente met een verplichting of declaratie in het jaar, op AGB-code en gemeente.' })
