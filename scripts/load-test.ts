@@ -1,12 +1,12 @@
 /**
- * `npm run load-test -- [--callers N] [--attack-seconds S] [--probe-ms MS]`: does one caller's
+ * `npm run load-test -- [--callers N] [--parallel P] [--attack-seconds S] [--probe-ms MS]`: does one caller's
  * load stall the others? (issue 11, acceptance). Starts the graph as `npm start` does (seven
  * subgraph processes on embedded PGlite in memory, or DATABASE_URL; the gateway in this process,
  * with its default limits), then:
  *
  * 1. idle: a probe caller (its own token) sends a trivial query every `--probe-ms` for 20 s;
  * 2. attack: N anonymous and N authenticated callers (each its own organisation's analist or
- *    inkoper) send the most expensive operations the limits accept, back to back, for
+ *    inkoper) send the most expensive operations the limits accept, P at a time, back to back, for
  *    `--attack-seconds`, while the probe goes on;
  * 3. after: 30 s of nothing, then the subgraphs' memory again.
  *
@@ -31,34 +31,48 @@ const MAX_ATTACK_REQUESTS = 20_000;
 const REGIO = ['0406', '0376', '0317', '0417', '0402', '0457', '0307', '0377', '0397', '0394', '0392', '0453', '0375', '0396', '0450'];
 
 const { values } = parseArgs({
-  options: { callers: { type: 'string', default: '4' }, 'attack-seconds': { type: 'string', default: '60' }, 'probe-ms': { type: 'string', default: '250' } },
+  options: { callers: { type: 'string', default: '4' }, parallel: { type: 'string', default: '2' }, 'attack-seconds': { type: 'string', default: '60' }, 'probe-ms': { type: 'string', default: '250' } },
   strict: true,
 });
 const callers = Number(values.callers);
 const attackMs = Number(values['attack-seconds']) * 1000;
 const probeMs = Number(values['probe-ms']);
-if (!(callers >= 1 && callers <= 20 && attackMs >= 5_000 && attackMs <= 120_000 && probeMs >= 50)) {
-  throw new Error('--callers 1..20, --attack-seconds 5..120, --probe-ms 50 or more');
+const parallel = Number(values.parallel);
+if (!(callers >= 1 && callers <= 20 && parallel >= 1 && parallel <= 5 && attackMs >= 5_000 && attackMs <= 120_000 && probeMs >= 50)) {
+  throw new Error('--callers 1..20, --parallel 1..5, --attack-seconds 5..120, --probe-ms 50 or more');
 }
 // The limits must not be lifted here: what they let through is the question.
 for (const name of Object.keys(CALLER_LIMITS_OFF_ENV)) delete process.env[name];
 
-/** The most expensive operations each kind of caller may send (each under MAX_QUERY_COST). */
+/**
+ * The most expensive operations each kind of caller may send: each estimated just under
+ * MAX_QUERY_COST (100,000; the run reports each one's estimate), made so by aliases over years or
+ * gemeenten and by page size. Aliases differ in their arguments, so no part is answered twice.
+ */
 const VERANTWOORDING = 'verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot }';
 const AANTAL = '{ waarde onderdrukt }';
-const ANONYMOUS_OPERATIONS = [
-  `{ financienVergelijking(gemeenten: ${JSON.stringify(REGIO)}, jaar: 2025) { ${VERANTWOORDING} rijen { gemeenteCode jaar taakveld { code omschrijving } wet begroting prognose realisatie tekort begrotingPerInwoner realisatiePerInwoner tekortPerInwoner grootteklasse { groep aantalGemeenten begrotingPerInwoner } nederland { groep begrotingPerInwoner } } } }`,
-  '{ contracten(contractant: "regio-gv", first: 20) { items { naam bekostiging aanbieder { agbCode naam } deelnemendeGemeenten { code naam } percelen { naam producten { productcode naam tarieven { bedragTekst geldigVan geldigTot } } } } pageInfo { totaal } } }',
-  '{ gemeente(code: "0406") { arrangementen { wet rol gemeente { naam arrangementen { wet rol gemeente { naam arrangementen { wet rol uitvoerder { naam } } } } } } } }',
+const JAREN = [2021, 2022, 2023, 2024, 2025];
+const REGIO_JSON = JSON.stringify(REGIO);
+const FINANCIEN = `${VERANTWOORDING} rijen { gemeenteCode jaar taakveld { code omschrijving } wet begroting prognose realisatie tekort begrotingPerInwoner realisatiePerInwoner tekortPerInwoner grootteklasse { groep aantalGemeenten begrotingPerInwoner } nederland { groep begrotingPerInwoner } }`;
+const ARRANGEMENTEN = 'arrangementen { wet rol gemeente { naam arrangementen { wet rol gemeente { naam arrangementen { wet rol uitvoerder { naam } } } } } }';
+const STAPELING = `${VERANTWOORDING} rijen { gemeente { code } aantalHuishoudens ${AANTAL} kosten { groepen { groep totaal ${AANTAL} wmo ${AANTAL} jeugdwet ${AANTAL} } } }`;
+const VERPLICHTINGEN = `${VERANTWOORDING} rijen { aanbieder { naam } gemeente { naam } verwacht ${AANTAL} gedeclareerd ${AANTAL} maanden { maand verwacht ${AANTAL} gedeclareerd ${AANTAL} } }`;
+interface AttackOperation { name: string; query: string; role?: string }
+/** Public data: financienVergelijking over 15 gemeenten x 5 years (90,675), the contract overview (96,594), arrangementen three levels deep x 12 gemeenten (92,328). */
+const PUBLIC_OPERATIONS: readonly AttackOperation[] = [
+  { name: 'financienVergelijking x5', query: `{ ${JAREN.map((jaar) => `j${jaar}: financienVergelijking(gemeenten: ${REGIO_JSON}, jaar: ${jaar}) { ${FINANCIEN} }`).join(' ')} }` },
+  { name: 'contracten(first: 130)', query: `{ contracten(contractant: "regio-gv", first: 130) { items { naam bekostiging aanbieder { agbCode naam } deelnemendeGemeenten { code naam } percelen { naam producten { productcode naam tarieven { bedragTekst geldigVan geldigTot } } } } pageInfo { totaal } } }` },
+  { name: 'arrangementen x12', query: `{ ${REGIO.slice(0, 12).map((code) => `g${code}: gemeente(code: "${code}") { ${ARRANGEMENTEN} }`).join(' ')} }` },
 ];
-const AUTHENTICATED_OPERATIONS: readonly { role: string; query: string }[] = [
-  { role: 'analist', query: `{ stapeling(gemeenten: ${JSON.stringify(REGIO)}, jaar: 2025) { ${VERANTWOORDING} rijen { gemeente { code } aantalHuishoudens ${AANTAL} kosten { groepen { groep totaal ${AANTAL} wmo ${AANTAL} jeugdwet ${AANTAL} } } } } }` },
-  { role: 'analist', query: `{ wmoBereik(gemeenten: ${JSON.stringify(REGIO)}) { ${VERANTWOORDING} gemeenten { code naam wmoBereik(jaar: 2025) { jaar inwoners kwartalen { kwartaal clienten ${AANTAL} instroom ${AANTAL} } } } } }` },
-  { role: 'inkoper', query: `{ verplichtingen(gemeenten: ${JSON.stringify(REGIO)}, wet: WMO, jaar: 2025) { ${VERANTWOORDING} rijen { aanbieder { naam } gemeente { naam } verwacht ${AANTAL} gedeclareerd ${AANTAL} maanden { maand verwacht ${AANTAL} gedeclareerd ${AANTAL} } } } }` },
+/** Aggregates for a token: verplichtingen over 10 gemeenten (95,090), stapeling over 15 gemeenten x 5 years (8,700; 20 root fields would still stay under 40,000), and the public ones. */
+const AUTHENTICATED_OPERATIONS: readonly AttackOperation[] = [
+  { name: 'verplichtingen (10 gemeenten)', role: 'inkoper', query: `{ verplichtingen(gemeenten: ${JSON.stringify(REGIO.slice(0, 10))}, wet: WMO, jaar: 2025) { ${VERPLICHTINGEN} } }` },
+  { name: 'stapeling x5', role: 'analist', query: `{ ${JAREN.map((jaar) => `s${jaar}: stapeling(gemeenten: ${REGIO_JSON}, jaar: ${jaar}) { ${STAPELING} }`).join(' ')} }` },
+  ...PUBLIC_OPERATIONS.map((operation) => ({ ...operation, role: 'analist' })),
 ];
 const PROBE = '{ gemeente(code: "0406") { naam } }';
 
-interface Sent { status: number; code: string; ms: number }
+interface Sent { status: number; code: string; ms: number; estimated?: number }
 
 async function send(url: string, query: string, token?: string): Promise<Sent> {
   const start = performance.now();
@@ -66,12 +80,14 @@ async function send(url: string, query: string, token?: string): Promise<Sent> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
+      // The cost report (`extensions.kosten`): the estimate of each attack operation goes into the report.
+      body: JSON.stringify({ query, extensions: { kosten: true } }),
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; sociaalGraph?: { waarde?: number } } }[]; extensions?: { kosten?: { geschat?: number } } };
     const code = body.errors?.[0]?.extensions?.code ?? 'ok';
-    return { status: response.status, code, ms: performance.now() - start };
+    const estimated = body.extensions?.kosten?.geschat ?? (code === 'QUERY_TOO_COSTLY' ? body.errors?.[0]?.extensions?.sociaalGraph?.waarde : undefined);
+    return { status: response.status, code, ms: performance.now() - start, estimated };
   } catch (error) {
     return { status: 0, code: error instanceof Error ? error.name : 'error', ms: performance.now() - start };
   }
@@ -131,6 +147,8 @@ async function main(): Promise<void> {
     const probeToken = await mintToken(issuer, { role: 'beleid', org: '0406', subject: 'probe' });
     const memory = async () => Object.fromEntries(await Promise.all([...subgraphs].map(async ([name, { child }]) => [name, await rssMb(child.pid)] as const)));
 
+    /** Why probes failed (HTTP status and code; status 0: no answer, the client's error), over both phases. */
+    const probeFailures = new Map<string, number>();
     // The probe: one trivial query at a time, every probeMs.
     const probe = async (untilMs: number): Promise<number[]> => {
       const times: number[] = [];
@@ -138,7 +156,10 @@ async function main(): Promise<void> {
         const next = Date.now() + probeMs;
         const result = await send(gateway.url, PROBE, probeToken);
         if (result.status === 200 && result.code === 'ok') times.push(result.ms);
-        else times.push(Number.POSITIVE_INFINITY);
+        else {
+          times.push(Number.POSITIVE_INFINITY);
+          probeFailures.set(`${result.status} ${result.code}`, (probeFailures.get(`${result.status} ${result.code}`) ?? 0) + 1);
+        }
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
       }
       return times;
@@ -160,16 +181,22 @@ async function main(): Promise<void> {
       }
     })();
     const outcomes = new Map<string, number>();
+    /** Per attack operation: its estimated cost (as the gateway reported it) and its outcomes. */
+    const perOperation = new Map<string, { estimated?: number; outcomes: Map<string, number> }>();
     let attackRequests = 0;
     const attackEnd = Date.now() + attackMs;
     /** One caller sending its operations in turn (each with its token, if any) until the attack ends. */
-    const attacker = async (operations: readonly { query: string; token?: string }[]) => {
-      for (let i = 0; Date.now() < attackEnd && attackRequests < MAX_ATTACK_REQUESTS; i += 1) {
+    const attacker = async (operations: readonly { name: string; query: string; token?: string }[], offset: number) => {
+      for (let i = offset; Date.now() < attackEnd && attackRequests < MAX_ATTACK_REQUESTS; i += 1) {
         attackRequests += 1;
-        const { query, token } = operations[i % operations.length];
+        const { name, query, token } = operations[i % operations.length];
         const result = await send(gateway.url, query, token);
         const key = `${result.status} ${result.code}`;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        const stats = perOperation.get(name) ?? { outcomes: new Map<string, number>() };
+        stats.estimated = result.estimated ?? stats.estimated;
+        stats.outcomes.set(key, (stats.outcomes.get(key) ?? 0) + 1);
+        perOperation.set(name, stats);
         // A refused caller waits as told (Retry-After is at least a second): a client that does not would only be refused more.
         if (result.status === 429) await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
@@ -177,13 +204,16 @@ async function main(): Promise<void> {
     const organisations = ['0406', '0376', '0417', 'uo-hbel', 'regio-gv', '0307', '0392', '0453', '0375', '0396'];
     const attackers: Promise<void>[] = [];
     for (let i = 0; i < callers; i += 1) {
-      attackers.push(attacker(ANONYMOUS_OPERATIONS.map((query) => ({ query }))));
-      // One caller per organisation and subject; its analist and inkoper tokens take turns.
+      // One caller per organisation and subject; its analist and inkoper tokens take turns. Each
+      // caller sends `--parallel` operations at once, as a client that does not wait would.
       const org = organisations[i % organisations.length];
       const operations = await Promise.all(
-        AUTHENTICATED_OPERATIONS.map(async ({ role, query }) => ({ query, token: await mintToken(issuer, { role, org, subject: `aanvaller-${i}` }) })),
+        AUTHENTICATED_OPERATIONS.map(async ({ name, role, query }) => ({ name: `${name} (${role})`, query, token: await mintToken(issuer, { role: role ?? 'analist', org, subject: `aanvaller-${i}` }) })),
       );
-      attackers.push(attacker(operations));
+      for (let j = 0; j < parallel; j += 1) {
+        attackers.push(attacker(PUBLIC_OPERATIONS.map(({ name, query }) => ({ name: `${name} (anoniem)`, query })), i + j));
+        attackers.push(attacker(operations, i + j));
+      }
     }
     const underAttack = await probe(attackEnd);
     await Promise.all(attackers);
@@ -198,15 +228,16 @@ async function main(): Promise<void> {
     const lines = [
       '# Load test: one caller\'s load against everyone else\'s latency',
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run load-test -- --callers ${callers} --attack-seconds ${attackMs / 1000} --probe-ms ${probeMs}\` (${cpus().length} cores, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}, ${process.env.REDIS_URL ? 'Redis' : 'limits counted in process'}; the gateway's default limits). Other work on the machine shares its cores: compare the idle and attack figures of one run, not across runs.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run load-test -- --callers ${callers} --parallel ${parallel} --attack-seconds ${attackMs / 1000} --probe-ms ${probeMs}\` (${cpus().length} cores, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}, ${process.env.REDIS_URL ? 'Redis' : 'limits counted in process'}; the gateway's default limits). Other work on the machine shares its cores: compare the idle and attack figures of one run, not across runs.`,
       '',
-      `Attackers: ${callers} anonymous (one client address: they share its budget) and ${callers} authenticated callers (analist or inkoper of ${callers} organisations), each sending, back to back, the most expensive operations the limits accept: ${ANONYMOUS_OPERATIONS.length} public ones (financienVergelijking over 15 gemeenten, the region's contract overview, arrangementen three levels deep) and ${AUTHENTICATED_OPERATIONS.length} aggregates (stapeling with kosten, wmoBereik, verplichtingen, over 15 gemeenten). A refused caller waits one second. The probe (its own token) sends \`${PROBE}\` every ${probeMs} ms.`,
+      `Attackers: ${callers} anonymous (one client address: they share its budget) and ${callers} authenticated callers (analist and inkoper of ${callers} organisations), each sending ${parallel} operations at a time, back to back, the most expensive operations the limits accept (each estimated just under MAX_QUERY_COST, see below): anonymous ${PUBLIC_OPERATIONS.map(({ name }) => name).join(', ')}; authenticated ${AUTHENTICATED_OPERATIONS.map(({ name }) => name).join(', ')}. A refused caller waits one second. The probe (its own token) sends \`${PROBE}\` every ${probeMs} ms.`,
       '',
       '| probe | requests | p50 ms | p95 ms | failed |',
       '|---|---|---|---|---|',
       `| idle | ${idle.length} | ${percentile(idle, 50).toFixed(1)} | ${percentile(idle, 95).toFixed(1)} | ${idle.filter((ms) => !Number.isFinite(ms)).length} |`,
       `| under attack | ${underAttack.length} | ${percentile(underAttack, 50).toFixed(1)} | ${percentile(underAttack, 95).toFixed(1)} | ${underAttack.filter((ms) => !Number.isFinite(ms)).length} |`,
       '',
+      ...(probeFailures.size > 0 ? [`Failed probes: ${[...probeFailures].map(([key, count]) => `${key}: ${count}`).join(', ')}.`, ''] : []),
       `p95 under attack / idle: ${(percentile(underAttack, 95) / percentile(idle, 95)).toFixed(2)} (target: at most 3).`,
       '',
       '| subgraph | idle MB | peak MB | 30 s after MB |',
@@ -214,6 +245,10 @@ async function main(): Promise<void> {
       ...SUBGRAPHS.map((name) => `| ${name} | ${idleMemory[name].toFixed(0)} | ${peak[name].toFixed(0)} | ${afterMemory[name].toFixed(0)} |`),
       '',
       `Attack requests: ${attackRequests}.`,
+      '',
+      '| operation (caller) | estimated cost | outcomes (HTTP status code: requests) |',
+      '|---|---|---|',
+      ...[...perOperation].sort(([a], [b]) => a.localeCompare(b)).map(([name, { estimated, outcomes: counts }]) => `| ${name} | ${estimated?.toLocaleString('en') ?? '?'} | ${[...counts].map(([key, count]) => `${key}: ${count}`).join(', ')} |`),
       '',
       '| HTTP status | code | requests |',
       '|---|---|---|',

@@ -40,6 +40,7 @@ describe('readGatewayConfig', () => {
       maxResidentsPerHour: 250,
       rateLimit: { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 },
       anonymousRateLimit: { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 },
+      admission: { capacity: 100_000, cheapCost: 1_000, maxWaitMs: 10_000, maxQueued: 100 },
     });
     expect(DEFAULT_TRUSTED_DOCUMENTS_DIR).toMatch(/\/clients\/$/);
     expect(DEFAULT_SUPERGRAPH_PATH).toMatch(/\/supergraph\.graphql$/);
@@ -73,6 +74,9 @@ describe('readGatewayConfig', () => {
       ANONYMOUS_RATE_LIMIT_REQUESTS_PER_MINUTE: '5',
       ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE: '50',
       ANONYMOUS_RATE_LIMIT_CONCURRENT: '1',
+      ADMISSION_CHEAP_COST: '10',
+      ADMISSION_MAX_WAIT_MS: '500',
+      ADMISSION_MAX_QUEUED: '7',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -96,7 +100,10 @@ describe('readGatewayConfig', () => {
       mandateStaleSeconds: 20,
       rateLimit: { requestsPerMinute: 10, costPerMinute: 500, concurrent: 3 },
       anonymousRateLimit: { requestsPerMinute: 5, costPerMinute: 50, concurrent: 1 },
+      // The capacity follows MAX_QUERY_COST unless set.
+      admission: { capacity: 2000, cheapCost: 10, maxWaitMs: 500, maxQueued: 7 },
     });
+    expect(readGatewayConfig({ ADMISSION_CAPACITY: '300000' }).admission.capacity).toBe(300_000);
     expect(readGatewayConfig({ SAFELIST_CLIENTS: 'none' }).safelistClients).toEqual([]);
     expect(readGatewayConfig({ SAFELIST_CLIENTS: '*' }).safelistClients).toBe('*');
     expect(() => readGatewayConfig({ SAFELIST_CLIENTS: 'consulent,Regio App' })).toThrow(/SAFELIST_CLIENTS/);

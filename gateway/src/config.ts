@@ -89,6 +89,20 @@ export interface GatewayConfig {
   readonly rateLimit: CallerLimitsConfig;
   /** Per-caller limits of anonymous callers (`ANONYMOUS_RATE_LIMIT_*`), counted per client address. */
   readonly anonymousRateLimit: CallerLimitsConfig;
+  /** How costly operations take turns (`ADMISSION_*`; see `admissionControlPlugin`). */
+  readonly admission: AdmissionConfig;
+}
+
+/** Admission of costly operations; see `admissionControlPlugin`. */
+export interface AdmissionConfig {
+  /** `ADMISSION_CAPACITY`: estimated cost running at once over all callers. Default MAX_QUERY_COST. */
+  readonly capacity: number;
+  /** `ADMISSION_CHEAP_COST`: estimated cost at or below which an operation never waits. Default 1000. */
+  readonly cheapCost: number;
+  /** `ADMISSION_MAX_WAIT_MS`: longest wait for a turn. Default 10000. */
+  readonly maxWaitMs: number;
+  /** `ADMISSION_MAX_QUEUED`: most operations waiting. Default 100. */
+  readonly maxQueued: number;
 }
 
 /** What one caller may do; see `rateLimitPlugin`. */
@@ -168,6 +182,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     maxResidentsPerHour: integer(env, 'MAX_RESIDENTS_PER_HOUR', 250, 0, 100_000_000),
     rateLimit: callerLimits(env, 'RATE_LIMIT', { requestsPerMinute: 300, costPerMinute: 1_000_000, concurrent: 4 }),
     anonymousRateLimit: callerLimits(env, 'ANONYMOUS_RATE_LIMIT', { requestsPerMinute: 60, costPerMinute: 200_000, concurrent: 2 }),
+    admission: {
+      capacity: integer(env, 'ADMISSION_CAPACITY', integer(env, 'MAX_QUERY_COST', 100_000, 1, Number.MAX_SAFE_INTEGER), 1, Number.MAX_SAFE_INTEGER),
+      cheapCost: integer(env, 'ADMISSION_CHEAP_COST', 1_000, 0, Number.MAX_SAFE_INTEGER),
+      maxWaitMs: integer(env, 'ADMISSION_MAX_WAIT_MS', 10_000, 1, 600_000),
+      maxQueued: integer(env, 'ADMISSION_MAX_QUEUED', 100, 0, 1_000_000),
+    },
   };
 }
 
@@ -209,7 +229,7 @@ function authConfig(env: Env): AuthConfig {
 }
 
 /**
- * Environment that lifts the per-caller limits, for programs that send many operations as one
+ * Environment that lifts the per-caller limits (and the admission queue), for programs that send many operations as one
  * caller on purpose: the end-to-end tests (all from one address) and the benchmark's sweep. Never
  * for a graph that serves users.
  */
@@ -218,6 +238,9 @@ export const CALLER_LIMITS_OFF_ENV: Readonly<Record<string, string>> = Object.fr
     [`${prefix}_REQUESTS_PER_MINUTE`, '1000000'],
     [`${prefix}_COST_PER_MINUTE`, String(Number.MAX_SAFE_INTEGER)],
     [`${prefix}_CONCURRENT`, '10000'],
+  ]).concat([
+    // The tests' many operations at once would wait their turn, on a slow machine past the longest wait.
+    ['ADMISSION_CAPACITY', String(Number.MAX_SAFE_INTEGER)],
   ]),
 );
 

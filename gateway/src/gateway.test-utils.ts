@@ -197,6 +197,7 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     maxResidentsPerHour: 250,
     rateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
     anonymousRateLimit: { requestsPerMinute: 100_000, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
+    admission: { capacity: 100_000, cheapCost: 1_000, maxWaitMs: 10_000, maxQueued: 100 },
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics.js';
 import type { Logger } from '@sociaal-graph/toolkit';
 import type { ValidationRule } from 'graphql';
+import { admissionControlPlugin } from './admission-control.js';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
 import { graphiqlPlugin } from './graphiql.js';
@@ -93,6 +94,11 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // Its responseForOperation must come after the rate limit's and the authorization's: those
     // decide per caller first (Apollo asks plugins in list order until one answers).
     inflightDeduplicationPlugin(runtime.metrics),
+    // Costly operations wait their turn, fairly between callers; cheap ones never wait. Also in
+    // responseForOperation, which Apollo asks plugin by plugin in this order: after the rate limit's
+    // and the authorization's, so a refused operation takes no place in the queue, and after the
+    // deduplication's, so only the operation that executes waits, not those that share its result.
+    admissionControlPlugin(config.admission),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

@@ -87,7 +87,7 @@ export function rateLimitPlugin(options: RateLimitPluginOptions): ApolloServerPl
       const isAnonymous = isAnonymousCaller(contextValue.caller);
       const kind = isAnonymous ? anonymous : authenticated;
       const limits = isAnonymous ? options.anonymous : options.authenticated;
-      const key = isAnonymous ? `adres:${contextValue.clientAddress}` : `${contextValue.caller.org}:${contextValue.caller.actor}`;
+      const key = callerKeyOf(contextValue);
       let holdsSlot = false;
       return {
         async responseForOperation({ contextValue: { cost } }): Promise<GraphQLResponse | null> {
@@ -110,6 +110,11 @@ export function rateLimitPlugin(options: RateLimitPluginOptions): ApolloServerPl
       };
     },
   };
+}
+
+/** Who is counted as one caller: an organisation's actor, or an anonymous client address. */
+export function callerKeyOf(context: Pick<GatewayContext, 'caller' | 'clientAddress'>): string {
+  return isAnonymousCaller(context.caller) ? `adres:${context.clientAddress}` : `${context.caller.org}:${context.caller.actor}`;
 }
 
 function isAnonymousCaller(caller: Caller): boolean {

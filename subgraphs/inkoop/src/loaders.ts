@@ -58,7 +58,7 @@ type DeclaratieSubject = { wet: string; gemeenteCode: string; toewijzingsnummer:
 
 /**
  * Registers the declaraties read. A declaratie names no resident here (only the toewijzing it
- * was delivered under), so its subject is the toewijzing: "wmo:0406:W0406000123" (the number is
+ * was delivered under), so its subject is the toewijzing: "wmo:0406:48213907" (the number is
  * unique within gemeente and wet). Returns the rows.
  */
 export function registreerDeclaraties<R extends DeclaratieSubject>(logboek: Logboek, rows: R[]): R[] {

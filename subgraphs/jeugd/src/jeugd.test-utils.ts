@@ -21,7 +21,7 @@ export function worldToewijzingen(): readonly WorldToewijzing[] {
   return demoWorld().jeugdToewijzingen;
 }
 
-/** The loader key of a toewijzing ("0406:J0406000001"). */
+/** The loader key of a toewijzing ("0406:48213907"). */
 export function keyOf(t: { gemeenteCode: string; toewijzingsnummer: string }): string {
   return `${t.gemeenteCode}:${t.toewijzingsnummer}`;
 }

@@ -54,7 +54,7 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     ...createStapelingToewijzingLoaders(db),
     /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
     bereik: createBereikLoader(db),
-    /** Toewijzing by `toewijzingKey` ("0406:J0406000001"); `null` when absent or outside the scope. */
+    /** Toewijzing by `toewijzingKey` ("0406:48213907"); `null` when absent or outside the scope. */
     toewijzing: keyedLoader(
       (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
       (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),

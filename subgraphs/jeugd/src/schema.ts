@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
+import { berichtenResolver, defineSubgraph, resolveStapelingKosten, Wet, zorgverwerker } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { JeugdBereikResolver } from './bereik/bereik.resolver.js';
 import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
@@ -33,6 +33,8 @@ export const subgraph = defineSubgraph({
   name: 'jeugd',
   defaultPort: 4004,
   resolvers: [
+    // iWmo/iJw 305, 307, 315, 317 in, their retours and the 301/319 out (docs/berichten.md).
+    berichtenResolver('Jeugd', zorgverwerker(Wet.JEUGDWET)),
     JeugdToewijzingResolver,
     JeugdToewijzingFieldsResolver,
     VerwijzingResolver,

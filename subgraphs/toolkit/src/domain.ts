@@ -67,6 +67,17 @@ export function assertAgbCode(code: string, argument = 'agbCode'): string {
   return code;
 }
 
+// iWmo/iJw LDT_Nummer: an integer from 0 to 999 999 999, written without leading zeros (docs/berichten.md "Identifiers").
+const TOEWIJZINGSNUMMER = /^(0|[1-9][0-9]{0,8})$/;
+
+/** A toewijzingsnummer is an LDT_Nummer: an integer of at most nine digits, as text; anything else is refused. */
+export function assertToewijzingsnummer(nummer: string, argument = 'toewijzingsnummer'): string {
+  if (!TOEWIJZINGSNUMMER.test(nummer)) {
+    throw badUserInput(`"${nummer}" is geen toewijzingsnummer (een geheel getal van ten hoogste negen cijfers, zonder voorloopnullen, bijvoorbeeld "48213907").`, { argument });
+  }
+  return nummer;
+}
+
 /**
  * Whether a BSN passes the elfproef: nine digits d1..d9 with 9*d1 + 8*d2 + ... + 2*d8 - d9 a
  * multiple of 11 (and not all zeros). Used at the edge, where a BSN comes in and becomes a pseudonym.

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'RATE_LIMITED'
   | 'RESPONSE_TOO_LARGE'
+  | 'OVERLOADED'
   | 'OPERATION_TIMEOUT'
   | 'IDEMPOTENTIESLEUTEL_HERGEBRUIKT'
   | 'INTERNAL_SERVER_ERROR';
@@ -96,6 +97,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BAD_REQUEST',
   'RATE_LIMITED',
   'RESPONSE_TOO_LARGE',
+  'OVERLOADED',
   // A subgraph stopped a request at its deadline or PostgreSQL cancelled a statement (issue 11).
   'OPERATION_TIMEOUT',
   // A mutation's idempotency key sent again with other input (toolkit mutatie/mutatie.ts).

@@ -22,6 +22,7 @@ export * from './disclosure/schema.js';
 export * from './disclosure/secondary.js';
 export * from './demo-world/generate.js';
 export * from './demo-world/world.js';
+export { pseudonymOf } from './demo-world/random.js';
 export * from './domain.js';
 export * from './errors.js';
 export * from './http.js';

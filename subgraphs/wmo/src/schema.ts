@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
+import { berichtenResolver, defineSubgraph, resolveStapelingKosten, Wet, zorgverwerker } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { WmoBereikResolver } from './bereik/bereik.resolver.js';
 import { WmoCodelijstResolver } from './codelijst/codelijst.resolver.js';
@@ -30,6 +30,8 @@ export const subgraph = defineSubgraph({
   name: 'wmo',
   defaultPort: 4003,
   resolvers: [
+    // iWmo/iJw 305, 307, 315, 317 in, their retours and the 301/319 out (docs/berichten.md).
+    berichtenResolver('Wmo', zorgverwerker(Wet.WMO)),
     WmoToewijzingResolver,
     WmoToewijzingTellingResolver,
     WmoBereikResolver,

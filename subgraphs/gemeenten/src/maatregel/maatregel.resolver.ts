@@ -5,12 +5,16 @@ import { Gemeente } from '../gemeente/gemeente.type.js';
 import { fetchAlleMaatregelen } from './maatregel.sql.js';
 import { Maatregel, MaatregelNiveau, MaatregelStatus } from './maatregel.type.js';
 
+/** The most measures there are: `maatregelen`'s @listSize, kept by the database (migrations/002_lijstgrenzen.sql). */
+export const MAX_MAATREGELEN = 20;
+
 /** The measures and their status per gemeente. */
 @Resolver(() => Maatregel)
 export class MaatregelResolver {
-  // An assumption, not a bound: measures are policy decisions registered by hand (the demo world has 6).
-  // At 50, measures x statussen (400 gemeenten at most) priced the analyst's intake question over the cost limit.
-  @Directive(listSize(20))
+  // A bound the database keeps (migrations/002_lijstgrenzen.sql refuses a 21st measure): measures are
+  // policy decisions registered by hand (the demo world has 6). At 50, measures x statussen (400
+  // gemeenten at most) priced the analyst's intake question over the cost limit.
+  @Directive(listSize(MAX_MAATREGELEN))
   @Query(() => [Maatregel], { description: 'Alle maatregelen, op naam gesorteerd; optioneel voor één wet of niveau.' })
   async maatregelen(
     @Arg('wet', () => Wet, { nullable: true, description: 'Alleen maatregelen onder deze wet.' }) wet: Wet | null | undefined,

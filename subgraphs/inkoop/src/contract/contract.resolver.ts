@@ -9,6 +9,7 @@ import { Perceel } from '../perceel/perceel.type.js';
 import { ContractenArgs } from './contract.input.js';
 import { findContracten } from './contract.sql.js';
 import { Contract, ContractPage } from './contract.type.js';
+import { MAX_PERCELEN_PER_CONTRACT } from '../lijstgrenzen.js';
 
 /** Ids are short identifiers; anything longer or empty is a caller's mistake. */
 const CONTRACT_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,7 +50,7 @@ export class ContractResolver {
     return mustExist(await loaders.aanbieder.load(contract.aanbiederAgb), `aanbieder ${contract.aanbiederAgb}`);
   }
 
-  @Directive(listSize(3))
+  @Directive(listSize(MAX_PERCELEN_PER_CONTRACT))
   @FieldResolver(() => [Perceel], { description: 'Percelen van het contract, op naam.' })
   percelen(@Root() contract: Contract, @Ctx() { loaders }: InkoopContext): Promise<Perceel[]> {
     return loaders.percelenByContract.load(contract.id);

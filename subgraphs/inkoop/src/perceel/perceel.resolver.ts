@@ -5,11 +5,12 @@ import { Contract } from '../contract/contract.type.js';
 import { mustExist } from '../invariant.js';
 import { Product } from '../product/product.type.js';
 import { Perceel } from './perceel.type.js';
+import { MAX_PRODUCTEN_PER_PERCEEL } from '../lijstgrenzen.js';
 
 /** Fields that lead from a perceel to its contract and products. */
 @Resolver(() => Perceel)
 export class PerceelResolver {
-  @Directive(listSize(10))
+  @Directive(listSize(MAX_PRODUCTEN_PER_PERCEEL))
   @FieldResolver(() => [Product], { description: 'Producten van het perceel, op productcode.' })
   producten(@Root() perceel: Perceel, @Ctx() { loaders }: InkoopContext): Promise<Product[]> {
     return loaders.productenByPerceel.load(perceel.id);

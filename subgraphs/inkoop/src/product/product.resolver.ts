@@ -4,6 +4,7 @@ import type { InkoopContext } from '../context.js';
 import { tariefOp } from '../tarief/tarief.sql.js';
 import { Tarief } from '../tarief/tarief.type.js';
 import { Product } from './product.type.js';
+import { MAX_TARIEVEN_PER_PRODUCT } from '../lijstgrenzen.js';
 
 /** Code fields and tariffs of a product. */
 @Resolver(() => Product)
@@ -27,7 +28,7 @@ export class ProductResolver {
     return codeOf(FREQUENTIE, product.frequentieCode);
   }
 
-  @Directive(listSize(6))
+  @Directive(listSize(MAX_TARIEVEN_PER_PRODUCT))
   @FieldResolver(() => [Tarief], { description: 'Alle tarieven van het product, oudste eerst.' })
   tarieven(@Root() product: Product, @Ctx() { loaders }: InkoopContext): Promise<Tarief[]> {
     return loaders.tarievenByProduct.load(product.id);

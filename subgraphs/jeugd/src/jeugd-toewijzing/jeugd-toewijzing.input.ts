@@ -37,20 +37,10 @@ export class JeugdToewijzingKeyArgs {
   @Field(() => String, { description: 'CBS-gemeentecode (vier cijfers, "0406").' })
   gemeenteCode!: string;
 
-  @Field(() => String, { description: 'iJw ToewijzingNummer (een tot twintig letters en cijfers, bijvoorbeeld "J0406000123").' })
+  @Field(() => String, { description: 'iJw ToewijzingNummer: een geheel getal van ten hoogste negen cijfers, als tekst ("48213907"); een nummer van negen cijfers als variabele (de gateway weigert negen cijfers in de tekst van een operatie).' })
   toewijzingsnummer!: string;
 }
 
-// iJw's LDT_Nummer is at most nine digits; the demo world prefixes the wet and gemeente ("J0406000123").
-const TOEWIJZINGSNUMMER = /^[0-9A-Za-z]{1,20}$/;
-
-/** A toewijzingsnummer: one to twenty letters and digits; anything else is refused. */
-export function assertToewijzingsnummer(nummer: string, argument = 'toewijzingsnummer'): string {
-  if (!TOEWIJZINGSNUMMER.test(nummer)) {
-    throw badUserInput(`"${nummer}" is geen toewijzingsnummer (een tot twintig letters en cijfers).`, { argument });
-  }
-  return nummer;
-}
 
 /** A JZ020 productcategorie; a code outside the list (such as "39" or "56") is refused. */
 export function assertJeugdProductcategorie(code: string, argument = 'productcategorie'): string {

@@ -1,6 +1,5 @@
-import { assertGemeentecode } from '@sociaal-graph/toolkit';
+import { assertGemeentecode, assertToewijzingsnummer } from '@sociaal-graph/toolkit';
 import type { JeugdContext } from '../context.js';
-import { assertToewijzingsnummer } from './jeugd-toewijzing.input.js';
 import { toewijzingKey } from './jeugd-toewijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 

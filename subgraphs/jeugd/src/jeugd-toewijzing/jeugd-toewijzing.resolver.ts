@@ -5,13 +5,13 @@ import {
   requiresAuthentication,
   requiresScope,
   Scope,
+  assertToewijzingsnummer,
 } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
 import { VERWERKING } from '../loaders.js';
 import { jeugdToewijzingScope } from '../scope.js';
 import {
-  assertToewijzingsnummer,
   JeugdToewijzingenArgs,
   JeugdToewijzingKeyArgs,
   toewijzingFilterOf,

@@ -13,7 +13,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const MISS = '0406:J0406999999';
+const MISS = '0406:999';
 const isRow = <T>(value: T | Error | null): value is T => value !== null && !(value instanceof Error);
 
 describe('toewijzing loader', () => {

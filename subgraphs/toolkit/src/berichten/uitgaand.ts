@@ -121,14 +121,14 @@ function vanRij(rij: Rij, geheim: string): UitgaandBericht {
 /** A key of its own for the store (not the pseudonym's key itself), derived from the deployment secret. */
 const sleutelVan = (geheim: string): Buffer => createHmac('sha256', geheim).update('sociaal-graph-uitgaand-bericht').digest();
 
-function versleutel(xml: string, geheim: string): Buffer {
+export function versleutel(xml: string, geheim: string): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sleutelVan(geheim), iv);
   const data = Buffer.concat([cipher.update(xml, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), data]);
 }
 
-function ontsleutel(blob: Buffer, geheim: string): string {
+export function ontsleutel(blob: Buffer, geheim: string): string {
   const decipher = createDecipheriv('aes-256-gcm', sleutelVan(geheim), blob.subarray(0, 12));
   decipher.setAuthTag(blob.subarray(12, 28));
   return Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8');

@@ -32,11 +32,21 @@ export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   const schuldhulp = ids('schuldhulptraject', world.schuldhulptrajecten, withGemeente('sh'));
   const minima = ids('minimaregeling', world.minimaregelingen, withGemeente('mr'));
   const declaraties = ids('declaratie', world.declaraties, (_row, hash) => `d-${hash.slice(0, 20)}`);
-  // ToewijzingNummer (iWmo/iJw): up to 20 letters and digits; law letter and gemeente, then 12 of the hash.
+  // ToewijzingNummer (iWmo/iJw LDT_Nummer): an integer, unique within gemeente and wet. Eight digits from
+  // the keyed hash (10 000 000-99 999 999), the next hash on a collision: never nine, which the gateway
+  // refuses in an operation's text as a possible BSN, so that the README's examples can write one.
   const toewijzingen = new Map<string, string>();
+  const inGebruik = new Set<string>();
   for (const row of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) {
     const nummer = row.toewijzingsnummer;
-    toewijzingen.set(`${row.wet}|${nummer}`, `${nummer.slice(0, 5)}${key('toewijzing', nummer).slice(0, 12).toUpperCase()}`);
+    for (let poging = 0; ; poging += 1) {
+      const getal = 10_000_000 + (Number.parseInt(key('toewijzing', `${nummer}|${poging}`).slice(0, 12), 16) % 90_000_000);
+      const uniek = `${row.wet}|${row.gemeenteCode}|${getal}`;
+      if (inGebruik.has(uniek)) continue;
+      inGebruik.add(uniek);
+      toewijzingen.set(`${row.wet}|${nummer}`, String(getal));
+      break;
+    }
   }
   const get = (map: ReadonlyMap<string, string>, id: string): string => {
     const opaque = map.get(id);

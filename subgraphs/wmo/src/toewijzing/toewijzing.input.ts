@@ -31,7 +31,7 @@ export class WmoToewijzingSleutelArgs {
   @Field(() => String, { description: 'CBS-gemeentecode van de toewijzende gemeente ("0406").' })
   gemeenteCode!: string;
 
-  @Field(() => String, { description: 'iWmo ToewijzingNummer (1 tot 20 letters en cijfers, "W0406000123").' })
+  @Field(() => String, { description: 'iWmo ToewijzingNummer: een geheel getal van ten hoogste negen cijfers, als tekst ("48213907"); een nummer van negen cijfers als variabele (de gateway weigert negen cijfers in de tekst van een operatie).' })
   toewijzingsnummer!: string;
 }
 
@@ -60,15 +60,3 @@ export function toewijzingFilterOf(args: WmoToewijzingenArgs): ToewijzingFilter 
   };
 }
 
-// iWmo's LDT_Nummer is numeric, but gemeenten number with prefixes too (the demo world: "W0406" and 12 letters and digits of a keyed hash).
-const TOEWIJZINGSNUMMER = /^[0-9A-Za-z]{1,20}$/;
-
-/** A toewijzingsnummer is 1 to 20 letters and digits; anything else is refused. */
-export function assertToewijzingsnummer(nummer: string, argument = 'toewijzingsnummer'): string {
-  if (!TOEWIJZINGSNUMMER.test(nummer)) {
-    throw badUserInput(`"${nummer}" is geen toewijzingsnummer (1 tot 20 letters en cijfers, bijvoorbeeld "W0406000123").`, {
-      argument,
-    });
-  }
-  return nummer;
-}

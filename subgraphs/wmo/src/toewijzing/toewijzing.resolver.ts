@@ -6,12 +6,12 @@ import {
   requiresAuthentication,
   requiresScope,
   Scope,
+  assertToewijzingsnummer,
 } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type WmoContext, wmoToewijzingScope } from '../context.js';
 import { VERWERKING } from '../loaders.js';
 import {
-  assertToewijzingsnummer,
   toewijzingFilterOf,
   WmoToewijzingenArgs,
   WmoToewijzingSleutelArgs,

@@ -1,0 +1,4 @@
+-- A toewijzingsnummer is an iWmo/iJw LDT_Nummer: an integer from 0 to 999 999 999, kept as its decimal text
+-- (docs/berichten.md "Identifiers"). NOT VALID: rows of an older demo world keep their old form until reloaded.
+ALTER TABLE declaratie ADD CONSTRAINT declaratie_toewijzingsnummer_ldt_nummer CHECK (toewijzingsnummer ~ '^(0|[1-9][0-9]{0,8})$') NOT VALID;
+ALTER TABLE toewijzingsbericht ADD CONSTRAINT toewijzingsbericht_toewijzingsnummer_ldt_nummer CHECK (toewijzingsnummer ~ '^(0|[1-9][0-9]{0,8})$') NOT VALID;
