@@ -248,7 +248,8 @@ async function main(): Promise<void> {
   const { CALLER_LIMITS_OFF_ENV, createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } = await import('@sociaal-graph/gateway');
   const { generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig, secretsAsEnv, startSubgraph } = await import('@sociaal-graph/toolkit');
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale) };
+  // One scale for every gemeente, HBEL's too: the benchmark's world is the country at one density.
+  const demoEnv = { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: String(scale), DEMO_SCALE_HBEL: String(scale) };
 
   // A database of its own on that server, dropped after (as .ci/run does).
   const { createScratchDatabase } = await import('@sociaal-graph/toolkit/testing');

@@ -33,7 +33,7 @@ beforeAll(async () => {
   gemeenten = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/gemeenten/src/index.ts'], {
     cwd: ROOT,
     // The arrangements do not depend on the scale; a small world loads sooner.
-    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', DEMO_SCALE: '0.01', ...SUBGRAPH_SECRETS, APOLLO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, GEMEENTEN_PORT: '0', DATA_DIR: 'memory', DEMO_SCALE: '0.01', DEMO_SCALE_HBEL: '0.01', ...SUBGRAPH_SECRETS, APOLLO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   gemeentenUrl = await new Promise<string>((resolve, reject) => {

@@ -18,6 +18,11 @@ const QUERY_DESCRIPTION =
   'Ingangen van de graaf van het sociaal domein: gemeenten en hun financiën, toegang, Wmo, Jeugdwet, ' +
   'Participatiewet, subsidies en inkoop. Gegevens over inwoners tonen alleen wat binnen het mandaat van de aanvrager valt.';
 
+/** The same for the root type of changes (every subgraph that has one gives it this description). */
+const MUTATION_DESCRIPTION =
+  'Wijzigingen: berichten (iWmo/iJw 3.2) aanbieden en handelingen van de geïntegreerde voorkanten, elk binnen het mandaat ' +
+  'van de aanvrager, in één transactie en herhaalbaar zonder tweede wijziging.';
+
 /** A `__resolveReference` per entity type this subgraph owns or extends. */
 export type ReferenceResolvers = Record<
   string,
@@ -53,7 +58,11 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Grap
   }
   const typeDefs = visit(parse(sdl), {
     ObjectTypeDefinition: (node) =>
-      node.name.value === 'Query' ? { ...node, description: { kind: Kind.STRING, value: QUERY_DESCRIPTION } } : undefined,
+      node.name.value === 'Query'
+        ? { ...node, description: { kind: Kind.STRING, value: QUERY_DESCRIPTION } }
+        : node.name.value === 'Mutation'
+          ? { ...node, description: { kind: Kind.STRING, value: MUTATION_DESCRIPTION } }
+          : undefined,
   });
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

@@ -39,8 +39,17 @@ export interface DemoConfig {
   /** Load the demo world into an empty database at start. Default true. */
   readonly load: boolean;
   readonly seed: number;
-  /** Share of the real volumes to generate; 1 is Heemstede's rates in every gemeente. Default 0.1. */
+  /**
+   * Share of the real volumes to generate in the gemeenten outside HBEL; 1 is Heemstede's rates. Default
+   * 0.04: they are there for comparison and for the region's totals, and every resident costs load time.
+   */
   readonly scale: number;
+  /**
+   * The same share for HBEL's four gemeenten (Huizen, Blaricum, Eemnes, Laren), whose analysts the saved
+   * GraphiQL operations and the README's examples serve: denser, so that most of their cells are published
+   * (scripts/results/published-share.md). Default 0.6.
+   */
+  readonly scaleHbel: number;
   /** `regio` (the fifteen gemeenten of docs/domain.md) or `nationaal` (342 gemeenten). */
   readonly gemeenten: 'regio' | 'nationaal';
   /** Secret of the keyed pseudonym (HMAC of the BSN); every subgraph must use the same one. */
@@ -54,8 +63,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * subgraph reads it with its other secrets (`readSubgraphConfig`), a test from the harness.
  */
 export function readDemoConfig(env: Env): DemoConfig {
-  const scale = Number(env.DEMO_SCALE ?? '0.1');
-  if (!(scale > 0 && scale <= 100)) throw new Error(`DEMO_SCALE must be a number above 0, got ${env.DEMO_SCALE}`);
+  const scale = demoScale(env, 'DEMO_SCALE', '0.04');
+  const scaleHbel = demoScale(env, 'DEMO_SCALE_HBEL', '0.6');
   const gemeenten = env.DEMO_GEMEENTEN ?? 'regio';
   if (gemeenten !== 'regio' && gemeenten !== 'nationaal') {
     throw new Error(`DEMO_GEMEENTEN must be regio or nationaal, got ${gemeenten}`);
@@ -64,9 +73,16 @@ export function readDemoConfig(env: Env): DemoConfig {
     load: (env.DEMO_WORLD ?? 'load') !== 'off',
     seed: Number(env.DEMO_SEED ?? '2026'),
     scale,
+    scaleHbel,
     gemeenten,
     pseudonymSecret: required(env, 'PSEUDONYM_SECRET'),
   };
+}
+
+function demoScale(env: Env, name: string, fallback: string): number {
+  const scale = Number(env[name] ?? fallback);
+  if (!(scale > 0 && scale <= 100)) throw new Error(`${name} must be a number above 0, got ${env[name]}`);
+  return scale;
 }
 
 /**

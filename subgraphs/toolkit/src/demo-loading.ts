@@ -66,7 +66,7 @@ export async function loadDemoWorldIfEmpty(
     const [loaded] = await tx.query(`SELECT seed FROM demo_world LIMIT 1`);
     if (loaded) return false;
     const started = Date.now();
-    report?.(`demo world: empty database, generating the world (seed ${demo.seed}, scale ${demo.scale}, gemeenten ${demo.gemeenten})...`);
+    report?.(`demo world: empty database, generating the world (seed ${demo.seed}, scale ${demo.scale}, HBEL ${demo.scaleHbel}, gemeenten ${demo.gemeenten})...`);
     const world = generateDemoWorld(demo);
     const generated = Date.now();
     report?.(`demo world: generated in ${seconds(generated - started)}, loading this subgraph's part:`);

@@ -99,8 +99,22 @@ describe('the demo world', () => {
     expect(world.inwoners.filter((i) => !huishoudens.has(i.huishoudenId))).toEqual([]);
   });
 
-  it('grows with the scale parameter', () => {
+  it('grows with the scale parameter outside HBEL, and keeps HBEL at its own', () => {
     const bigger = generateDemoWorld(testDemoConfig({ DEMO_SCALE: '0.2' }));
     expect(bigger.wmoToewijzingen.length).toBeGreaterThan(world.wmoToewijzingen.length * 1.6);
+    const clients = (w: typeof world, gemeente: string) => new Set(w.wmoToewijzingen.filter((t) => t.gemeenteCode === gemeente).map((t) => t.inwonerId)).size;
+    expect(clients(bigger, '0397')).toBeGreaterThan(clients(world, '0397') * 4);
+    expect(clients(bigger, '0406')).toBe(clients(world, '0406'));
+  });
+
+  it('generates HBEL denser than the rest by default, so that its analysts see numbers', () => {
+    const perInhabitant = (code: string) => {
+      const gemeente = world.gemeenten.find((g) => g.code === code)!;
+      return new Set(world.wmoToewijzingen.filter((t) => t.gemeenteCode === code).map((t) => t.inwonerId)).size / gemeente.inwoners;
+    };
+    // DEMO_SCALE_HBEL 0.6 against DEMO_SCALE 0.04: fifteen times Heemstede's (or Hilversum's) rate in Huizen and Laren.
+    for (const hbel of ['0406', '0417']) {
+      for (const other of ['0397', '0402']) expect(perInhabitant(hbel) / perInhabitant(other)).toBeGreaterThan(10);
+    }
   });
 });

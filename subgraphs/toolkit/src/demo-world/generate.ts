@@ -1,7 +1,7 @@
 import type { DemoConfig } from '../config.js';
 import { buildDeclaraties } from './declarations.js';
 import { ageOn, buildTeams, PeopleFactory } from './people.js';
-import { buildPlaces, executingOrganisation } from './places.js';
+import { buildPlaces, executingOrganisation, HBEL_GEMEENTEN } from './places.js';
 import { type Population, populateGemeente } from './population.js';
 import { buildProcurement } from './procurement.js';
 import { ToewijzingFactory } from './provisions.js';
@@ -24,12 +24,15 @@ const COMMENTAAR = [
 
 const cache = new Map<string, DemoWorld>();
 
+/** The demo settings the world follows from. */
+export type DemoWorldSettings = Pick<DemoConfig, 'seed' | 'scale' | 'scaleHbel' | 'gemeenten' | 'pseudonymSecret'>;
+
 /**
- * Builds the demo world from a seed and a scale: the same input always gives the same world, so
+ * Builds the demo world from a seed and its scales: the same input always gives the same world, so
  * every subgraph process loads a consistent slice. Memoised per process.
  */
-export function generateDemoWorld(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
-  const key = `${demo.seed}|${demo.scale}|${demo.gemeenten}|${demo.pseudonymSecret}`;
+export function generateDemoWorld(demo: DemoWorldSettings): DemoWorld {
+  const key = `${demo.seed}|${demo.scale}|${demo.scaleHbel}|${demo.gemeenten}|${demo.pseudonymSecret}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const world = withOpaqueIds(build(demo), demo.pseudonymSecret);
@@ -45,7 +48,12 @@ export function forgetDemoWorlds(): void {
   cache.clear();
 }
 
-function build(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudonymSecret'>): DemoWorld {
+/** The share of real volumes a gemeente gets: HBEL's four their own (DemoConfig.scaleHbel). */
+export function scaleOf(demo: Pick<DemoConfig, 'scale' | 'scaleHbel'>, gemeenteCode: string): number {
+  return HBEL_GEMEENTEN.includes(gemeenteCode) ? demo.scaleHbel : demo.scale;
+}
+
+function build(demo: DemoWorldSettings): DemoWorld {
   const random = new Random(demo.seed);
   const places = buildPlaces(random.fork('places'), demo.gemeenten);
   const procurement = buildProcurement(random.fork('procurement'), places);
@@ -55,7 +63,7 @@ function build(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudony
   for (const gemeente of places.gemeenten) {
     const local = random.fork(`gemeente-${gemeente.code}`);
     const toewijzingen = new ToewijzingFactory(local.fork('toewijzingen'), procurement, PEILDATUM);
-    populateGemeente(local, gemeente, demo.scale, people, toewijzingen, population, reintegratieAgbs, PEILDATUM);
+    populateGemeente(local, gemeente, scaleOf(demo, gemeente.code), people, toewijzingen, population, reintegratieAgbs, PEILDATUM);
   }
 
   const toegangOrganisaties = [...new Set(places.arrangementen.filter((a) => a.rol === 'TOEGANG').map((a) => a.organisatieId))]
@@ -68,6 +76,7 @@ function build(demo: Pick<DemoConfig, 'seed' | 'scale' | 'gemeenten' | 'pseudony
   return {
     seed: demo.seed,
     scale: demo.scale,
+    scaleHbel: demo.scaleHbel,
     peildatum: PEILDATUM,
     ...places,
     financien: buildFinancien(random.fork('financien'), places.gemeenten),

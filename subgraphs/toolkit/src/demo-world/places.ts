@@ -31,7 +31,8 @@ const GEMEENTEN: readonly [code: string, naam: string, provincie: string, inwone
   ['0453', 'Velsen', 'Noord-Holland', 68_500, 'ijmond'],
 ];
 
-const HBEL = ['0406', '0376', '0317', '0417'];
+/** HBEL's gemeenten; the demo world generates them denser (DemoConfig.scaleHbel). */
+export const HBEL_GEMEENTEN: readonly string[] = ['0406', '0376', '0317', '0417'];
 const IASZ = ['0397', '0377'];
 const IJMOND_WERKT = ['0396', '0375', '0453'];
 const GOOI_EN_VECHTSTREEK = ['0406', '0376', '0317', '0417', '0402', '1942', '1696'];
@@ -102,7 +103,7 @@ export function buildPlaces(random: Random, scope: 'regio' | 'nationaal'): Place
     { id: 'regio-zki', naam: 'Jeugdregio Zuid-Kennemerland en IJmond', soort: 'REGIO', vestigingGemeenteCode: '0392' },
   ];
   const samenwerkingsverbanden: WorldSamenwerkingsverband[] = [
-    { code: 'hbel', naam: 'HBEL (Huizen, Blaricum, Eemnes, Laren)', organisatieId: 'uo-hbel', gemeenteCodes: HBEL },
+    { code: 'hbel', naam: 'HBEL (Huizen, Blaricum, Eemnes, Laren)', organisatieId: 'uo-hbel', gemeenteCodes: HBEL_GEMEENTEN },
     { code: 'iasz', naam: 'IASZ (Heemstede, Bloemendaal)', organisatieId: 'iasz', gemeenteCodes: IASZ },
     { code: 'ijmond-werkt', naam: 'IJmond Werkt (Heemskerk, Beverwijk, Velsen)', organisatieId: 'ijmond-werkt', gemeenteCodes: IJMOND_WERKT },
   ];
@@ -121,7 +122,7 @@ function executor(code: string, wet: WetCode, rol: RolCode): { organisatieId: st
   const own = { organisatieId: code, grondslag: 'EIGEN_ORGANISATIE' };
   const buying = rol === 'INKOOP' || rol === 'CONTRACTBEHEER';
   if (code === '0317' && wet === 'JEUGDWET') return { organisatieId: '0307', grondslag: 'DIENSTVERLENINGSOVEREENKOMST' };
-  if (HBEL.includes(code)) {
+  if (HBEL_GEMEENTEN.includes(code)) {
     if (buying && wet !== 'PARTICIPATIEWET') return { organisatieId: 'regio-gv', grondslag: 'GEMEENSCHAPPELIJKE_REGELING' };
     return { organisatieId: 'uo-hbel', grondslag: code === '0406' ? 'EIGEN_ORGANISATIE' : 'MANDAAT' };
   }

@@ -5,7 +5,9 @@
  */
 export interface DemoWorld {
   readonly seed: number;
+  /** Share of real volumes outside HBEL's gemeenten, and in them (DemoConfig). */
   readonly scale: number;
+  readonly scaleHbel: number;
   /** The world's "now": nothing is delivered or declared after this date. */
   readonly peildatum: string;
   readonly gemeenten: readonly WorldGemeente[];
