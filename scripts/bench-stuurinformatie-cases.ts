@@ -74,7 +74,7 @@ export function benchmarkCases(): BenchCase[] {
       naam: 'declaratiegedrag (Wmo, 2025)', subgraph: 'inkoop', vrager: { rol: 'inkoper', org: 'regio-gv' }, wetten: ['WMO'],
       query: `query ($g: [String!]!) { declaratiegedrag(gemeenten: $g, wet: WMO, jaar: 2025) { ${VERANTWOORDING} rijen {
         aanbieder { agbCode } gemeente { code } wet jaar maand aantalToewijzingen ${AANTAL} aantalDeclaratieregels ${AANTAL}
-        gemiddeldeVertragingInDagen mediaanVertragingInDagen aandeelNaTermijn aandeelAfgewezen aandeelGecrediteerd aandeelCorrecties onderdrukt } } }`,
+        gemiddeldeVertragingInDagen ${AANTAL} aandeelNaTermijn ${AANTAL} aandeelAfgewezen ${AANTAL} aandeelGecrediteerd ${AANTAL} aandeelCorrecties ${AANTAL} } } }`,
       variables: gemeentenVan, inhoud: verantwoord('declaratiegedrag'),
     },
     // Question 2. The regio's inkoper buys for Gooi en Vechtstreek; a controller acts for one gemeente only.
@@ -87,10 +87,10 @@ export function benchmarkCases(): BenchCase[] {
       variables: gemeentenVan, inhoud: verantwoord('verplichtingen'),
     })),
     {
-      naam: 'jeugdVerwijsstromen (2023-2025)', subgraph: 'jeugd', vrager: regioGv, wetten: ['JEUGDWET'],
-      query: `query ($g: [String!]!) { jeugdVerwijsstromen(gemeenten: $g, vanafJaar: 2023, totEnMetJaar: 2025) { ${VERANTWOORDING} gemeenten {
-        gemeente { code } vanafJaar totEnMetJaar aantalVerwijzingen ${AANTAL}
-        perVerwijzer { verwijzerType { code } aantalVerwijzingen ${AANTAL} aandeel aandeelAlleGemeenten landelijkAandeelCbs } } } }`,
+      naam: 'jeugdVerwijsstromen (2025)', subgraph: 'jeugd', vrager: regioGv, wetten: ['JEUGDWET'],
+      query: `query ($g: [String!]!) { jeugdVerwijsstromen(gemeenten: $g, jaar: 2025) { ${VERANTWOORDING} gemeenten {
+        gemeente { code } jaar aantalVerwijzingen ${AANTAL}
+        perVerwijzer { verwijzerType { code } aantalVerwijzingen ${AANTAL} aandeel ${AANTAL} aandeelAlleGemeenten ${AANTAL} landelijkAandeelCbs } } } }`,
       variables: gemeentenVan, inhoud: verantwoord('jeugdVerwijsstromen', 'gemeenten'),
     },
     // Question 5; kostenPerClient comes from inkoop's declaraties over federation.

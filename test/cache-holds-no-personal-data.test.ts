@@ -231,6 +231,11 @@ describe('caches hold no personal data', () => {
         expect(value, key).toMatch(/^\d+$/);
         continue;
       }
+      // A caller's distinct cells of aggregates this day (issue 10): a set of hashed cell ids under a hashed caller.
+      if (/^cellen:\d{4}-\d{2}-\d{2}:[\w-]{22}$/.test(key)) {
+        expect(value, key).toBe('<set>');
+        continue;
+      }
       const hash = /^(?:apq|trusted-documents:[a-z0-9._-]+):([0-9a-f]{64})$/.exec(key)?.[1];
       expect(hash, `unexpected kind of entry: ${key}`).toBeDefined();
       // The value is exactly the operation text whose hash is the key: never a response.

@@ -14,7 +14,7 @@ import {
   type RunningGateway,
 } from '@sociaal-graph/gateway';
 import {
-  CALLER_ASSERTION_HEADER, type CallerClaims, type DemoWorld, generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig,
+  CALLER_ASSERTION_HEADER, type CallerClaims, type DemoWorld, DISCLOSURE_BUDGET_OFF_ENV, generateDemoWorld, loadInstallationSecrets, readDemoConfig, readSubgraphConfig,
   type RunningSubgraph, secretsAsEnv, startSubgraph, type SubgraphDefinition,
 } from '@sociaal-graph/toolkit';
 import { createScratchDatabase, type ScratchDatabase, type TestAssertionTarget, testAssertionSigner } from '@sociaal-graph/toolkit/testing';
@@ -191,6 +191,8 @@ export interface OwnGraphOptions {
   ownProcesses?: readonly (typeof SUBGRAPH_NAMES)[number][];
   /** Gateway environment on top of the test's (e.g. `SUBGRAPH_TIMEOUT_MS`). */
   gatewayEnv?: Readonly<Record<string, string>>;
+  /** Subgraph environment on top of the test's (e.g. `DISCLOSURE_CELLS_PER_DAY`). */
+  subgraphEnv?: Readonly<Record<string, string>>;
 }
 
 export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnGraph> {
@@ -205,7 +207,13 @@ export async function startOwnGraph(options: OwnGraphOptions = {}): Promise<OwnG
   const processes = new Map<string, ChildProcess>();
   const urls = new Map<string, string>();
   for (const name of SUBGRAPH_NAMES) {
-    const env = { DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
+    const env = {
+      DATA_DIR: 'memory', ...secrets, ...redis, ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      // The end-to-end files ask many slices of the aggregates on purpose (the attack suite every one); the
+      // daily bound of cells per caller has a file of its own (disclosure-budget.test.ts).
+      ...DISCLOSURE_BUDGET_OFF_ENV,
+      ...options.subgraphEnv,
+    };
     if (options.ownProcesses?.includes(name)) {
       const started = await startSubgraphProcess(name, env);
       processes.set(name, started.child);

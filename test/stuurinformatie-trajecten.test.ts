@@ -1,4 +1,4 @@
-import { expectCount, type PublishedValue } from '@sociaal-graph/toolkit/testing';
+import { expectCount, expectShare, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
 import { useGraph, demoWorld } from './graph.test-utils.js';
 
@@ -42,15 +42,6 @@ interface Antwoord {
 }
 
 const dag = (datum: string) => Date.parse(`${datum}T00:00:00Z`) / 86_400_000;
-
-/** A value derived by the policy from counts each within 4 of the truth: withheld where numerator or complement is under 10. */
-function expectShare(published: Aantal, teller: number, noemer: number, label: string): void {
-  if (teller < 10 || noemer - teller < 10) {
-    expect(published.waarde, label).toBeNull();
-    return;
-  }
-  expect(Math.abs((published.waarde ?? Number.NaN) - teller / noemer), label).toBeLessThanOrEqual((4 / noemer) * (1 + teller / noemer) / (1 - 4 / noemer) + 0.005 + 1e-9);
-}
 
 /** Per group (aanbieder or productcategorie) of one gemeente and year: the trajecten, their clients and the declared amount, from the world. */
 function verwacht(gemeente: string, jaar: number, indeling: Indeling) {

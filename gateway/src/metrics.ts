@@ -32,7 +32,7 @@ export interface GatewayMetrics extends GraphqlMetrics {
  * `sociaal_graph_gateway_limits_refused_total{limit=<code>}` (plugins/metrics.ts). A new limit
  * adds its code here.
  */
-export const LIMIT_ERROR_CODES: ReadonlySet<string> = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'QUERY_TOO_COSTLY', 'RATE_LIMITED', 'OVERLOADED', 'RESPONSE_TOO_LARGE']);
+export const LIMIT_ERROR_CODES: ReadonlySet<string> = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_ROOT_FIELDS', 'QUERY_TOO_COSTLY', 'RATE_LIMITED', 'OVERLOADED', 'RESPONSE_TOO_LARGE', 'DISCLOSURE_BUDGET_EXCEEDED']);
 
 export function createGatewayMetrics(): GatewayMetrics {
   const base = createGraphqlMetrics('gateway');

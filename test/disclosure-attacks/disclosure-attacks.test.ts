@@ -49,11 +49,7 @@ describe('disclosure attacks (issue 10)', () => {
   });
 
   for (const attack of CASES) {
-    // declaratiegedrag and jeugdVerwijsstromen are not yet on the disclosure policy (issue 10 stays open for
-    // them): their cases recover values today (declaratiegedrag's shares, a verwijsstromen total of 9 children)
-    // and are kept, skipped, so that moving each onto the policy only has to switch its case on.
-    const open = /^(declaratiegedrag|jeugdVerwijsstromen):/.test(attack.name);
-    (open ? it.skip : it)(attack.name, async () => {
+    it(attack.name, async () => {
       const result = await runCase(attack, attacker());
       console.log(report(result));
       expect(result.disclosures, report(result)).toEqual([]);

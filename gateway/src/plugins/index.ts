@@ -10,6 +10,7 @@ import type { ValidationRule } from 'graphql';
 import { admissionControlPlugin } from './admission-control.js';
 import { authorizationPlugin } from './authorization.js';
 import { bsnAsVariableRule } from './bsn-as-variable.js';
+import { disclosureBudgetPlugin } from './disclosure-budget.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { inflightDeduplicationPlugin, stringifyResult } from './inflight-deduplication.js';
 import { metricsPlugin } from './metrics.js';
@@ -99,6 +100,9 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     // and the authorization's, so a refused operation takes no place in the queue, and after the
     // deduplication's, so only the operation that executes waits, not those that share its result.
     admissionControlPlugin(config.admission),
+    // A subgraph refused an aggregate past the caller's daily bound of distinct cells (issue 10, kept
+    // in the toolkit's disclosure code over every subgraph): HTTP 429 with Retry-After.
+    disclosureBudgetPlugin(),
     // Subgraph errors keep their code but lose stack traces, HTTP details and internal URLs.
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.

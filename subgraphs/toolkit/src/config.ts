@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { readSecrets } from './secrets.js';
+import { readCellsPerDay } from './disclosure/budget.js';
 import { type DisclosureKey, readDisclosureKey } from './disclosure/cell-key.js';
 import { readMetricsPort } from './observability/metrics.js';
 import { readDataDir } from './data-dir.js';
@@ -29,6 +30,8 @@ export interface SubgraphConfig {
   readonly redisKeyPrefix: string;
   /** `DISCLOSURE_KEY`: the secret of the cell-key perturbation (see `readDisclosureKey`). */
   readonly disclosureKey: DisclosureKey;
+  /** `DISCLOSURE_CELLS_PER_DAY`: distinct cells of aggregates one caller may see per UTC day (disclosure/budget.ts). */
+  readonly disclosureCellsPerDay: number;
   /** `STATEMENT_TIMEOUT_MS`: PostgreSQL's `statement_timeout` for the statements of requests. Default 5000. */
   readonly statementTimeoutMs: number;
   /** `REQUEST_TIMEOUT_MS`: no statement of a request starts after this. Default 9000 (under the gateway's 10 s). */
@@ -110,6 +113,7 @@ export function readSubgraphConfig(name: string, defaultPort: number, env: Env =
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'sociaal-graph:',
     disclosureKey: readDisclosureKey(env),
+    disclosureCellsPerDay: readCellsPerDay(env),
     statementTimeoutMs: milliseconds(env, 'STATEMENT_TIMEOUT_MS', 5_000),
     requestTimeoutMs: milliseconds(env, 'REQUEST_TIMEOUT_MS', 9_000),
   };

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'PERSONAL_DATA_IN_URL'
   | 'MANDATEN_ONBEREIKBAAR'
   | 'PERSONAL_DATA_LIMIT'
+  | 'DISCLOSURE_BUDGET_EXCEEDED'
   | 'BAD_REQUEST'
   | 'RATE_LIMITED'
   | 'RESPONSE_TOO_LARGE'
@@ -94,6 +95,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'MANDATEN_ONBEREIKBAAR',
   // More residents' personal data than one request, or the actor's hour, may read.
   'PERSONAL_DATA_LIMIT',
+  // More distinct cells of aggregates than one caller may see in a day (issue 10; HTTP 429).
+  'DISCLOSURE_BUDGET_EXCEEDED',
   'BAD_REQUEST',
   'RATE_LIMITED',
   'RESPONSE_TOO_LARGE',

@@ -13,6 +13,8 @@ import { readSubgraphConfig, type SubgraphConfig } from './config.js';
 import { createRequestContext, type SubgraphContext } from './context.js';
 import { type Database, openDatabase, withDeadline } from './database.js';
 import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
+import { createCellBudget } from './disclosure/budget.js';
+import { disclosureBudgetPlugin } from './disclosure/budget-plugin.js';
 import { maskError } from './errors.js';
 import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
@@ -79,6 +81,8 @@ export async function startSubgraph<L>(
   if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo, report);
 
   const httpServer: Server = createServer();
+  // One count of distinct cells per caller and day over every subgraph (Redis) or this process.
+  const cellBudget = await createCellBudget({ max: config.disclosureCellsPerDay, redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(definition),
     includeStacktraceInErrorResponses: false,
@@ -90,6 +94,8 @@ export async function startSubgraph<L>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // The caller's daily bound of distinct cells of aggregates (issue 10), before anything leaves.
+      disclosureBudgetPlugin(cellBudget),
       // Every read of personal data is logged before its response leaves, or the data is withheld.
       logboekPlugin(),
       // Result, error codes and duration per operation (Prometheus, README "Operating it").

@@ -7,6 +7,7 @@ import {
   type Finding,
   numeratorsOf,
   type Published,
+  rawDerived,
   type Relation,
   type Request,
 } from '../attack.js';
@@ -19,15 +20,16 @@ interface Rij {
   gemeente: { code: string };
   maand: number | null;
   aantalDeclaratieregels: Published;
-  aandeelAfgewezen: number | null;
-  aandeelGecrediteerd: number | null;
-  aandeelCorrecties: number | null;
+  aandeelAfgewezen: Published;
+  aandeelGecrediteerd: Published;
+  aandeelCorrecties: Published;
 }
 
+const W = 'waarde onderdrukt bewerking';
 const QUERY = `query ($gemeenten: [String!]!, $wet: Wet!, $jaar: Int!, $perMaand: Boolean!) {
   declaratiegedrag(gemeenten: $gemeenten, wet: $wet, jaar: $jaar, perMaand: $perMaand) {
     rijen { aanbieder { agbCode } gemeente { code } maand aantalDeclaratieregels { waarde onderdrukt bewerking }
-      aandeelAfgewezen aandeelGecrediteerd aandeelCorrecties }
+      aandeelAfgewezen { ${W} } aandeelGecrediteerd { ${W} } aandeelCorrecties { ${W} } }
   }
 }`;
 
@@ -58,7 +60,7 @@ export const declaratiegedragJaarEnAandelen: AttackCase = {
     }
     const rijen = answers.flat();
     const rule = countRule(rijen.map((r) => r.aantalDeclaratieregels));
-    const decimals = decimalsOf(rijen.flatMap((r) => [r.aandeelAfgewezen, r.aandeelGecrediteerd, r.aandeelCorrecties]));
+    const decimals = decimalsOf(rijen.flatMap((r) => [r.aandeelAfgewezen, r.aandeelGecrediteerd, r.aandeelCorrecties].map(rawDerived)));
     const lines = world.declaraties.filter((d) => d.wet === wet && REGIO.includes(d.gemeenteCode) && d.ingediendOp.startsWith(`${jaar}-`));
     const truthLines = (agb: string, gemeente: string, maand: number | null) =>
       lines.filter((d) => d.aanbiederAgb === agb && d.gemeenteCode === gemeente && (maand === null || Number(d.ingediendOp.slice(5, 7)) === maand));
@@ -95,10 +97,11 @@ export const declaratiegedragJaarEnAandelen: AttackCase = {
       const count = known.get(cell(r, r.maand));
       if (!count) continue;
       const truth = truthLines(r.aanbieder.agbCode, r.gemeente.code, r.maand);
+      // A share derived from published counts only (bewerking AFGELEID) pins nothing beyond them.
       const numerators: [string, number | null, typeof truth][] = [
-        ['afgewezen regels', r.aandeelAfgewezen, truth.filter((d) => d.status === 'AFGEWEZEN')],
-        ['gecrediteerde regels', r.aandeelGecrediteerd, truth.filter((d) => d.status === 'GECREDITEERD')],
-        ['correcties', r.aandeelCorrecties, truth.filter((d) => d.correctieVan !== null)],
+        ['afgewezen regels', rawDerived(r.aandeelAfgewezen), truth.filter((d) => d.status === 'AFGEWEZEN')],
+        ['gecrediteerde regels', rawDerived(r.aandeelGecrediteerd), truth.filter((d) => d.status === 'GECREDITEERD')],
+        ['correcties', rawDerived(r.aandeelCorrecties), truth.filter((d) => d.correctieVan !== null)],
       ];
       for (const [target, share, rows] of numerators) {
         if (share === null) continue;

@@ -6,6 +6,7 @@ import {
   decimalsOf,
   type Finding,
   type Published,
+  rawDerived,
   type Relation,
   type Request,
 } from '../attack.js';
@@ -15,38 +16,41 @@ const FIELD = 'Query.jeugdVerwijsstromen';
 interface Stroom {
   gemeente: { code: string };
   aantalVerwijzingen: Published;
-  perVerwijzer: { verwijzerType: { code: string }; aantalVerwijzingen: Published; aandeel: number | null; aandeelAlleGemeenten: number | null }[];
+  perVerwijzer: { verwijzerType: { code: string }; aantalVerwijzingen: Published; aandeel: Published; aandeelAlleGemeenten: Published }[];
 }
 
-const QUERY = `query ($gemeenten: [String!]!, $van: Int!, $tot: Int!) {
-  jeugdVerwijsstromen(gemeenten: $gemeenten, vanafJaar: $van, totEnMetJaar: $tot) {
+const QUERY = `query ($gemeenten: [String!]!, $jaar: Int!) {
+  jeugdVerwijsstromen(gemeenten: $gemeenten, jaar: $jaar) {
     gemeenten { gemeente { code } aantalVerwijzingen { waarde onderdrukt bewerking }
-      perVerwijzer { verwijzerType { code } aantalVerwijzingen { waarde onderdrukt bewerking } aandeel aandeelAlleGemeenten } }
+      perVerwijzer { verwijzerType { code } aantalVerwijzingen { waarde onderdrukt bewerking } aandeel { waarde onderdrukt bewerking }
+        aandeelAlleGemeenten { waarde onderdrukt bewerking } } }
   }
 }`;
 
 /**
- * Referral flows: every window of years the caller may choose ([2023..2025] = [2023..2024] + 2025, and
- * so on: overlapping and sliding windows), the total minus the visible verwijzer types, and the share
+ * Referral flows: every window of years the caller may choose (since issue 10 only single calendar years:
+ * the schema has no span, so the windows of years [2023..2025] = [2023..2024] + 2025 can no longer be
+ * asked, and the attacker's relations between windows are the sums of single years it has), the total
+ * minus the visible verwijzer types, and the share
  * "over all gemeenten" asked for one gemeente alone and for a set {A,B} against {B}: every cell an
  * attacker can narrow down is checked against the referrals in the world. The shares over all
  * gemeenten of the data (the benchmark) share one raw denominator, which their three decimals pin.
  */
 export const verwijsstromenVensters: AttackCase = {
-  name: 'jeugdVerwijsstromen: overlapping and sliding windows, total minus visible types, {A,B} minus {B}',
+  name: 'jeugdVerwijsstromen: single calendar years (no span to choose), total minus visible types, shares over all gemeenten, {A,B} minus {B}',
   covers: [FIELD],
   async run({ world, ask }) {
     const findings: Finding[] = [];
     const refused: string[] = [];
     const caller = { role: 'analist', org: 'uo-hbel' };
-    const windows: [number, number][] = [[2023, 2023], [2024, 2024], [2025, 2025], [2023, 2024], [2024, 2025], [2023, 2025]];
+    const windows: [number, number][] = [[2023, 2023], [2024, 2024], [2025, 2025]];
     const sets: string[][] = [['0406'], ['0376'], ['0406', '0376']];
     const known = new Map<string, [number, number]>();
     const requests: Request[] = [];
     const answers: { stromen: Stroom[]; window: [number, number]; set: string[] }[] = [];
     for (const set of sets) {
       for (const window of windows) {
-        const request: Request = { caller, query: QUERY, variables: { gemeenten: set, van: window[0], tot: window[1] } };
+        const request: Request = { caller, query: QUERY, variables: { gemeenten: set, jaar: window[0] } };
         const answer = dataOrRefusal(await ask<{ jeugdVerwijsstromen: { gemeenten: Stroom[] } | null }>(request), request);
         if ('refused' in answer) {
           refused.push(answer.refused);
@@ -58,7 +62,7 @@ export const verwijsstromenVensters: AttackCase = {
     }
     const all = answers.flatMap((a) => a.stromen);
     const rule = countRule(all.flatMap((s) => [s.aantalVerwijzingen, ...s.perVerwijzer.map((p) => p.aantalVerwijzingen)]));
-    const decimals = decimalsOf(all.flatMap((s) => s.perVerwijzer.map((p) => p.aandeelAlleGemeenten)));
+    const decimals = decimalsOf(all.flatMap((s) => s.perVerwijzer.map((p) => rawDerived(p.aandeelAlleGemeenten))));
     const key = (gemeente: string, type: string, [van, tot]: [number, number]) => `${gemeente}|${type}|${van}-${tot}`;
     // Two ways to the same cell: the attacker keeps what both allow.
     const narrow = (k: string, interval: [number, number]) => {
@@ -77,7 +81,8 @@ export const verwijsstromenVensters: AttackCase = {
           if (cell) narrow(key(s.gemeente.code, p.verwijzerType.code, window), cell);
         }
         // The shares over all gemeenten of the data share one raw denominator: the counts that fit all of them.
-        const shares = s.perVerwijzer.map((p) => [p.verwijzerType.code, p.aandeelAlleGemeenten] as const);
+        // Shares derived from published counts only (bewerking AFGELEID) pin nothing beyond those counts.
+        const shares = s.perVerwijzer.map((p) => [p.verwijzerType.code, rawDerived(p.aandeelAlleGemeenten)] as const);
         const asked = JSON.stringify([window, shares]);
         if (shares.every(([, a]) => a !== null) && !pinned.has(asked)) {
           pinned.add(asked);
@@ -90,12 +95,7 @@ export const verwijsstromenVensters: AttackCase = {
       for (const window of windows) {
         relations.push({ whole: key(gemeente, 'alle', window), parts: [...types].map((t) => key(gemeente, t, window)) });
       }
-      for (const type of [...types, 'alle']) {
-        relations.push({ whole: key(gemeente, type, [2023, 2024]), parts: [key(gemeente, type, [2023, 2023]), key(gemeente, type, [2024, 2024])] });
-        relations.push({ whole: key(gemeente, type, [2024, 2025]), parts: [key(gemeente, type, [2024, 2024]), key(gemeente, type, [2025, 2025])] });
-        relations.push({ whole: key(gemeente, type, [2023, 2025]), parts: [key(gemeente, type, [2023, 2024]), key(gemeente, type, [2025, 2025])] });
-        relations.push({ whole: key(gemeente, type, [2023, 2025]), parts: [key(gemeente, type, [2023, 2023]), key(gemeente, type, [2024, 2025])] });
-      }
+      // Windows of several years are no longer published: their relations to single years tell nothing new.
     }
     closeRelations(known, relations);
     for (const [k, [lo, hi]] of known) {

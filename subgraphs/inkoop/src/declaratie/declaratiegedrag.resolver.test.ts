@@ -19,14 +19,14 @@ afterAll(async () => {
 const QUERY = `query ($g: [String!]!, $aanbieder: String) {
   declaratiegedrag(gemeenten: $g, wet: WMO, jaar: 2025, aanbieder: $aanbieder) {
     verantwoording { berekendOver uitgesloten { gemeenteCode reden } laatsteDeclaratie }
-    rijen { aanbieder { agbCode naam } gemeente { code } aantalDeclaratieregels { waarde onderdrukt } onderdrukt }
+    rijen { aanbieder { agbCode naam } gemeente { code } aantalDeclaratieregels { waarde onderdrukt } }
   }
 }`;
 
 type Antwoord = {
   declaratiegedrag: {
     verantwoording: { berekendOver: string[]; uitgesloten: { gemeenteCode: string; reden: string }[]; laatsteDeclaratie: string | null };
-    rijen: { aanbieder: { agbCode: string; naam: string }; gemeente: { code: string }; onderdrukt: string | null }[];
+    rijen: { aanbieder: { agbCode: string; naam: string }; gemeente: { code: string } }[];
   };
 };
 

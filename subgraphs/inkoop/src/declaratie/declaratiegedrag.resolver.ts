@@ -28,19 +28,17 @@ export class DeclaratiegedragResolver {
     nullable: true,
     description:
       'Declaratiegedrag per aanbieder, gemeente en jaar of maand van de dagtekening: vertraging tussen levering en indiening ' +
-      '(gemiddeld, mediaan, aandeel na de declaratietermijn), creditering, correctie en afwijzing. Berekend over de gevraagde ' +
+      '(gemiddeld, aandeel na de declaratietermijn), creditering, correctie en afwijzing. Berekend over de gevraagde ' +
       'gemeenten binnen uw mandaat voor statistiek van de wet (inkoper: waar uw organisatie inkoop of contractbeheer heeft; ' +
       'beleid, controller en analist van een gemeente: die gemeente); de andere staan in verantwoording.uitgesloten, nooit als nul.',
   })
   async declaratiegedrag(
     @Args(() => DeclaratiegedragArgs) args: DeclaratiegedragArgs,
-    @Ctx() { db, principal }: InkoopContext,
+    @Ctx() { db, principal, disclosure }: InkoopContext,
   ): Promise<DeclaratiegedragAntwoord> {
-    const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) =>
-      selectDeclaratiegedrag(db, { ...filter, perMaand: args.perMaand }),
-    );
+    const { verantwoording, rows } = await binnenMandaat(args, principal, (filter) => selectDeclaratiegedrag(db, filter));
     const bronnen = await selectBronnen(db, verantwoording.berekendOver, args.wet, ['DECLARATIES']);
-    return { verantwoording, bronnen, rijen: rows.map((row) => declaratiegedragOf(row, args.wet, args.jaar)) };
+    return { verantwoording, bronnen, rijen: declaratiegedragOf(rows, args.wet, args.jaar, args.perMaand, disclosure) };
   }
 
   @FieldResolver(() => Aanbieder, { description: 'De aanbieder die declareerde.' })

@@ -2,7 +2,6 @@ import {
   geaggregeerd,
   assertGemeentecodes,
   assertJaar,
-  badUserInput,
   requiresAuthentication,
   requiresScope,
   Scope,
@@ -21,11 +20,9 @@ export class JeugdVerwijsstromenArgs {
   @Field(() => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400; gemeenten buiten uw mandaat worden uitgesloten en genoemd.' })
   gemeenten!: string[];
 
-  @Field(() => Int, { description: 'Eerste kalenderjaar van de verwijsdatum (2015 of later).' })
-  vanafJaar!: number;
-
-  @Field(() => Int, { description: 'Laatste kalenderjaar (inclusief) van de verwijsdatum; niet voor vanafJaar.' })
-  totEnMetJaar!: number;
+  // One calendar year, no span of years: overlapping spans chosen by the caller would difference (issue 10).
+  @Field(() => Int, { description: 'Kalenderjaar van de verwijsdatum (2015 of later); vaste kalenderjaren, geen reeks.' })
+  jaar!: number;
 }
 
 /** Referral flows of jeugdhulp per gemeente against the benchmark (issue 4 item 4). */
@@ -37,7 +34,7 @@ export class VerwijsstroomResolver {
   @Query(() => JeugdVerwijsstromenAntwoord, {
     nullable: true,
     description:
-      'Verwijsstromen jeugdhulp: per gemeente het aantal verwijzingen in een reeks jaren en het aandeel per type verwijzer (COD327), naast het ' +
+      'Verwijsstromen jeugdhulp: per gemeente het aantal verwijzingen in een kalenderjaar en het aandeel per type verwijzer (COD327), naast het ' +
       'aandeel over alle gemeenten in de gegevens en het landelijke CBS-aandeel waar de bronnen dat geven. Berekend over de gevraagde ' +
       'gemeenten binnen uw mandaat voor statistiek van de Jeugdwet; de andere staan in verantwoording.uitgesloten, nooit als nul.',
   })
@@ -46,17 +43,12 @@ export class VerwijsstroomResolver {
     @Ctx() context: JeugdContext,
   ): Promise<JeugdVerwijsstromenAntwoord> {
     const codes = assertGemeentecodes(args.gemeenten);
-    assertJaar(args.vanafJaar, 'vanafJaar');
-    assertJaar(args.totEnMetJaar, 'totEnMetJaar');
-    if (args.totEnMetJaar < args.vanafJaar) {
-      throw badUserInput(`totEnMetJaar (${args.totEnMetJaar}) ligt voor vanafJaar (${args.vanafJaar}).`, { argument: 'totEnMetJaar' });
-    }
-    const jaren = { vanaf: args.vanafJaar, tot: args.totEnMetJaar };
+    assertJaar(args.jaar);
     const verdeling = verdeelOpMandaat(Wet.JEUGDWET, context.principal.statistiek(Wet.JEUGDWET), codes);
-    const rows = verdeling.binnen.length === 0 ? [] : await selectVerwijsstromen(context.db, verdeling.binnen, jaren);
+    const rows = verdeling.binnen.length === 0 ? [] : await selectVerwijsstromen(context.db, verdeling.binnen, args.jaar);
     return {
-      verantwoording: verantwoording(verdeling, { gegevensTot: rows.find((row) => row.gemeenteCode !== null)?.gegevensTot ?? null }),
-      gemeenten: verwijsstromenOf(rows, verdeling.binnen, jaren),
+      verantwoording: verantwoording(verdeling, { gegevensTot: rows[0]?.gegevensTot ?? null }),
+      gemeenten: verwijsstromenOf(rows, verdeling.binnen, args.jaar, context.disclosure),
     };
   }
 }

@@ -1,31 +1,44 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { cellKeySql, type Queryable } from '@sociaal-graph/toolkit';
 
-/** Referrals of one gemeente (or of all gemeenten in the data: `gemeenteCode` null) by verwijzer type in a span of years. */
+/**
+ * Referrals of one gemeente (or of all gemeenten in the data: `alle`) in one calendar year, per verwijzer
+ * type or over all types (`verwijzerType` null), raw (before the disclosure policy).
+ */
 export interface VerwijsstroomRow {
+  alle: boolean;
   gemeenteCode: string | null;
-  verwijzerType: string;
+  verwijzerType: string | null;
   aantal: number;
+  /** Distinct young people referred: the contributors of the cell. */
+  personen: number;
+  /** The cell key (`cellKeySql`) over the verwijzingen. */
+  sleutel: number;
   /** The last referral date among the asked gemeenten (the same on every row). */
   gegevensTot: string | null;
 }
 
 /**
- * Counts the verwijzingen dated in the years `vanaf` to `tot` inclusive per asked gemeente and verwijzer type (COD327), and per type over
- * every gemeente in the data (the benchmark, `gemeenteCode` null), in one statement. `gemeenten` is already
- * limited to the caller's aggregate scope.
+ * Counts the verwijzingen dated in calendar year `jaar` per asked gemeente and verwijzer type (COD327) and
+ * per gemeente over all types, and the same over every gemeente in the data (the benchmark), in one
+ * statement. `gemeenten` is already limited to the caller's aggregate scope. One fixed calendar year, never
+ * a caller-chosen span (issue 10's query-set restriction): spans overlapping each other would difference.
  */
-export function selectVerwijsstromen(db: Queryable, gemeenten: readonly string[], jaren: { vanaf: number; tot: number }): Promise<VerwijsstroomRow[]> {
+export function selectVerwijsstromen(db: Queryable, gemeenten: readonly string[], jaar: number): Promise<VerwijsstroomRow[]> {
+  const maten = `count(*)::int AS aantal, count(DISTINCT inwoner_id)::int AS personen, ${cellKeySql('id')} AS sleutel`;
   return db.query<VerwijsstroomRow>(
     `WITH periode AS (
-       SELECT v.gemeente_code, v.verwijzer_type, v.datum FROM verwijzing v
-        WHERE v.datum >= make_date($2, 1, 1) AND v.datum < make_date($3 + 1, 1, 1)
-     )
-     SELECT gemeente_code AS "gemeenteCode", verwijzer_type AS "verwijzerType", count(*)::int AS aantal,
-            (SELECT to_char(max(datum), 'YYYY-MM-DD') FROM periode WHERE gemeente_code = ANY($1)) AS "gegevensTot"
+       SELECT v.id, v.inwoner_id, v.gemeente_code, v.verwijzer_type, v.datum FROM verwijzing v
+        WHERE v.datum >= make_date($2, 1, 1) AND v.datum < make_date($2 + 1, 1, 1)
+     ),
+     tot AS (SELECT to_char(max(datum), 'YYYY-MM-DD') AS datum FROM periode WHERE gemeente_code = ANY($1))
+     SELECT false AS alle, gemeente_code AS "gemeenteCode", verwijzer_type AS "verwijzerType", ${maten},
+            (SELECT datum FROM tot) AS "gegevensTot"
        FROM periode WHERE gemeente_code = ANY($1)
-      GROUP BY gemeente_code, verwijzer_type
+      GROUP BY GROUPING SETS ((gemeente_code, verwijzer_type), (gemeente_code))
      UNION ALL
-     SELECT NULL, verwijzer_type, count(*)::int, NULL FROM periode GROUP BY verwijzer_type`,
-    [gemeenten, jaren.vanaf, jaren.tot],
+     SELECT true, NULL, verwijzer_type, ${maten}, (SELECT datum FROM tot)
+       FROM periode
+      GROUP BY GROUPING SETS ((verwijzer_type), ())`,
+    [gemeenten, jaar],
   );
 }

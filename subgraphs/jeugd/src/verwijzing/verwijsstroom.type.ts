@@ -1,4 +1,6 @@
-import { Code, listSize, type Onderdrukt, OnderdruktAantal, suppressTable, Verantwoording, VERWIJZER_TYPE } from '@sociaal-graph/toolkit';
+import {
+  type Cell, Code, type Disclosure, listSize, OnderdruktAantal, OnderdruktGetal, type Published, publishShare, Verantwoording, VERWIJZER_TYPE, withheld,
+} from '@sociaal-graph/toolkit';
 import { Field, Float, Int, ObjectType, Directive } from 'type-graphql';
 import { knownCode } from '../codelijst/known-code.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -18,7 +20,7 @@ const LANDELIJK_BRON =
 /** One verwijzer type within one gemeente's referrals, against the benchmarks. */
 @ObjectType({
   description:
-    'Verwijzingen naar jeugdhulp van een type verwijzer (COD327) in een gemeente over een reeks jaren, met het aandeel ervan en dat over alle gemeenten. ' +
+    'Verwijzingen naar jeugdhulp van een type verwijzer (COD327) in een gemeente in een kalenderjaar, met het aandeel ervan en dat over alle gemeenten. ' +
     'Bron: de verwijzingen in het jeugddomein (iJw 315 Verwijzer).',
 })
 export class JeugdVerwijzerAandeel {
@@ -26,25 +28,24 @@ export class JeugdVerwijzerAandeel {
   verwijzerType!: Code;
 
   @Field(() => OnderdruktAantal, {
-    description: 'Aantal verwijzingen van dit type met een verwijsdatum in de jaren; afgerond op 5, onder 10 onderdrukt, 0 als er geen zijn.',
+    description: 'Aantal verwijzingen van dit type met een verwijsdatum in het jaar; een cel van de verwezen jeugdigen (zie Verantwoording.onderdrukkingsregel).',
   })
   aantalVerwijzingen!: OnderdruktAantal;
 
-  @Field(() => Float, {
-    nullable: true,
+  @Field(() => OnderdruktGetal, {
     description:
-      'Aandeel (0-1, drie decimalen) van dit type in alle verwijzingen van de gemeente, berekend uit de gepubliceerde (afgeronde) aantallen; ' +
-      'null als het aantal of het totaal onderdrukt is.',
+      'Aandeel (0-1, twee decimalen) van dit type in alle verwijzingen van de gemeente, berekend uit de gepubliceerde (afgeronde) aantallen; ' +
+      'onderdrukt als een van beide dat is, of als de teller of het complement onder 10 ligt.',
   })
-  aandeel!: number | null;
+  aandeel!: OnderdruktGetal;
 
-  @Field(() => Float, {
-    nullable: true,
+  @Field(() => OnderdruktGetal, {
     description:
-      'Aandeel (0-1, drie decimalen) van dit type in alle verwijzingen van dezelfde jaren over alle gemeenten in de gegevens van deze graaf ' +
-      '(ook gemeenten buiten uw mandaat; alleen dit verhoudingsgetal, geen aantallen): de vergelijkingswaarde. Null als er in die jaren geen verwijzingen zijn.',
+      'Aandeel (0-1, twee decimalen) van dit type in alle verwijzingen van hetzelfde jaar over alle gemeenten in de gegevens van deze graaf ' +
+      '(ook gemeenten buiten uw mandaat; alleen dit verhoudingsgetal, geen aantallen): de vergelijkingswaarde. Berekend uit afgeronde ' +
+      'aantallen zoals aandeel, en zo onderdrukt.',
   })
-  aandeelAlleGemeenten!: number | null;
+  aandeelAlleGemeenten!: OnderdruktGetal;
 
   @Field(() => Float, {
     nullable: true,
@@ -54,18 +55,17 @@ export class JeugdVerwijzerAandeel {
 }
 
 /** The referral flows of one gemeente in one year. */
-@ObjectType({ description: 'Verwijsstromen jeugdhulp van een gemeente over een reeks kalenderjaren: het totaal en de verdeling per type verwijzer.' })
+@ObjectType({ description: 'Verwijsstromen jeugdhulp van een gemeente in een kalenderjaar: het totaal en de verdeling per type verwijzer.' })
 export class JeugdVerwijsstroom {
   @Field(() => Gemeente, { nullable: true, description: 'De gemeente waar de verwijzingen binnenkwamen.' })
   gemeente!: Gemeente;
 
-  @Field(() => Int, { description: 'Het eerste kalenderjaar van de verwijsdatum waarover is geteld.' })
-  vanafJaar!: number;
+  @Field(() => Int, { description: 'Het kalenderjaar van de verwijsdatum waarover is geteld.' })
+  jaar!: number;
 
-  @Field(() => Int, { description: 'Het laatste kalenderjaar (inclusief) van de verwijsdatum waarover is geteld.' })
-  totEnMetJaar!: number;
-
-  @Field(() => OnderdruktAantal, { description: 'Aantal verwijzingen in de jaren, alle typen samen; afgerond op 5, onder 10 onderdrukt.' })
+  @Field(() => OnderdruktAantal, {
+    description: 'Aantal verwijzingen in het jaar, alle typen samen: het totaal waartoe de typen optellen (zie Verantwoording.onderdrukkingsregel).',
+  })
   aantalVerwijzingen!: OnderdruktAantal;
 
   @Directive(listSize(VERWIJZER_TYPE.size))
@@ -86,38 +86,56 @@ export class JeugdVerwijsstromenAntwoord {
   gemeenten!: JeugdVerwijsstroom[];
 }
 
-const share = (part: number | null, whole: number | null): number | null =>
-  part === null || whole === null || whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+/** The published total and types (in COD327 order) of one gemeente, or of all gemeenten in the data. */
+interface Gepubliceerd {
+  totaal: Published;
+  typen: Published[];
+  raw: { totaal: number; typen: number[] };
+}
 
 /**
- * Shapes the counted rows: per gemeente a one-row table of all COD327 types (0 where none, which is no
- * cell) with its total, suppressed as one table, the shares taken from the published numbers.
+ * One gemeente (or all: `gemeente` null) as a table through the disclosure policy: its total and every
+ * COD327 type, zeros included (a type without referrals is a cell under 10 like any other), the types
+ * adding up to the total. `measure` keeps the benchmark's noise apart from a gemeente's.
  */
-export function verwijsstromenOf(rows: readonly VerwijsstroomRow[], gemeenten: readonly string[], jaren: { vanaf: number; tot: number }): JeugdVerwijsstroom[] {
+function publiceer(rows: readonly VerwijsstroomRow[], alle: boolean, gemeente: string | null, types: readonly string[], disclosure: Disclosure): Gepubliceerd {
+  const row = (type: string | null) => rows.find((r) => r.alle === alle && r.gemeenteCode === gemeente && r.verwijzerType === type);
+  const cell = (type: string | null): Cell => {
+    const r = row(type);
+    return { kind: 'count', measure: `jeugd.verwijzingen.${alle ? 'alle' : 'gemeente'}`, value: r?.aantal ?? 0, contributors: r?.personen ?? 0, key: r?.sleutel ?? 0 };
+  };
+  const cells = [cell(null), ...types.map(cell)];
+  const p = disclosure.publish({ cells, relations: [{ total: 0, parts: types.map((_, i) => i + 1) }] });
+  const at = (i: number): Published => p[i] ?? withheld('KLEIN_AANTAL');
+  return { totaal: at(0), typen: types.map((_, i) => at(i + 1)), raw: { totaal: cells[0]?.value ?? 0, typen: cells.slice(1).map((c) => c.value) } };
+}
+
+/** The share of type `i` in the total, from published values only. */
+const aandeelVan = (g: Gepubliceerd, i: number): Published =>
+  publishShare(g.typen[i] ?? withheld('KLEIN_AANTAL'), g.totaal, { numerator: g.raw.typen[i] ?? 0, denominator: g.raw.totaal });
+
+/**
+ * Shapes the counted rows: per gemeente a table of its total and all COD327 types, and one of all
+ * gemeenten in the data for the benchmark shares, each through the disclosure policy; the shares come
+ * from the published counts.
+ */
+export function verwijsstromenOf(rows: readonly VerwijsstroomRow[], gemeenten: readonly string[], jaar: number, disclosure: Disclosure): JeugdVerwijsstroom[] {
+  if (gemeenten.length === 0) return [];
   const types = [...VERWIJZER_TYPE.keys()];
-  const count = (gemeente: string | null, type: string) =>
-    rows.find((row) => row.gemeenteCode === gemeente && row.verwijzerType === type)?.aantal ?? 0;
-  const alle = types.map((type) => count(null, type));
-  const alleTotaal = alle.reduce((sum, n) => sum + n, 0);
+  const alle = publiceer(rows, true, null, types, disclosure);
   return gemeenten.map((code) => {
-    const raw = types.map((type) => count(code, type));
-    const table = suppressTable({ cells: [raw.map((n) => (n === 0 ? null : n))], rowTotals: true });
-    const totaal: Onderdrukt = table.rowTotals?.[0] ?? { waarde: null, onderdrukt: 'KLEIN_AANTAL' };
+    const eigen = publiceer(rows, false, code, types, disclosure);
     return {
       gemeente: { code },
-      vanafJaar: jaren.vanaf,
-      totEnMetJaar: jaren.tot,
-      aantalVerwijzingen: totaal,
-      perVerwijzer: types.map((type, i) => {
-        const cel: Onderdrukt = table.cells[0]?.[i] ?? { waarde: 0, onderdrukt: null };
-        return {
-          verwijzerType: knownCode(VERWIJZER_TYPE, type),
-          aantalVerwijzingen: cel,
-          aandeel: share(cel.waarde, totaal.waarde),
-          aandeelAlleGemeenten: share(alle[i] ?? 0, alleTotaal),
-          landelijkAandeelCbs: LANDELIJK_AANDEEL_CBS[type] ?? null,
-        };
-      }),
+      jaar,
+      aantalVerwijzingen: eigen.totaal,
+      perVerwijzer: types.map((type, i) => ({
+        verwijzerType: knownCode(VERWIJZER_TYPE, type),
+        aantalVerwijzingen: eigen.typen[i] ?? withheld('KLEIN_AANTAL'),
+        aandeel: aandeelVan(eigen, i),
+        aandeelAlleGemeenten: aandeelVan(alle, i),
+        landelijkAandeelCbs: LANDELIJK_AANDEEL_CBS[type] ?? null,
+      })),
     };
   });
 }

@@ -125,6 +125,18 @@ describe('the request bound and the key', () => {
     );
   });
 
+  it('counts only the cells an answer returns, each distinct cell once for the daily budget', () => {
+    const disclosure = createDisclosure(key, 4);
+    // A year and its months as one table, only the year returned: one cell against the bounds, all protected.
+    const table = { cells: [count(30), count(20), count(10)], relations: [{ total: 0, parts: [1, 2] }] };
+    expect(disclosure.publish(table, [0])).toEqual(publishTable(table, key));
+    disclosure.publish(table, [0]);
+    expect(disclosure.cellIds()).toHaveLength(1);
+    disclosure.publish({ cells: [count(30), count(40)] });
+    expect(disclosure.cellIds()).toHaveLength(2);
+    expect(() => disclosure.publish(table, [1, 2])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COSTLY' }) }));
+  });
+
   it('reads DISCLOSURE_KEY, refuses a short one, and otherwise generates one kept in DATA_DIR', () => {
     expect(readDisclosureKey({ DISCLOSURE_KEY: 'x'.repeat(32) }).secret.toString()).toBe('x'.repeat(32));
     expect(() => readDisclosureKey({ DISCLOSURE_KEY: 'kort' })).toThrow(/32/);

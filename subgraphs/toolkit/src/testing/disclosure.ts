@@ -77,3 +77,22 @@ export function expectRelationProtected(
     );
   }
 }
+
+/**
+ * A share derived by the policy (`publishShare`) from counts each within 4 of the truth: withheld where
+ * the raw numerator or its complement is under 10; otherwise within what two such roundings and the
+ * published two decimals allow of `teller / noemer`. Withheld for another reason (a withheld count) passes.
+ */
+export function expectShare(published: PublishedValue, teller: number, noemer: number, label = ''): void {
+  if (teller < DISCLOSURE_THRESHOLD || noemer - teller < DISCLOSURE_THRESHOLD) {
+    expect(published.waarde, label).toBeNull();
+    return;
+  }
+  if (published.waarde === null) {
+    expect(published.onderdrukt, label).toBe('AFGELEID_VAN_ONDERDRUKT');
+    return;
+  }
+  const bound = ((COUNT_BASE - 1) / noemer) * (1 + teller / noemer) / (1 - (COUNT_BASE - 1) / noemer) + 0.005 + 1e-9;
+  expect(Math.abs(published.waarde - teller / noemer), label).toBeLessThanOrEqual(bound);
+  expect(Math.round(published.waarde * 100) / 100, `${label}: two decimals`).toBe(published.waarde);
+}
