@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'codegen/src/**/*.test.ts', 'clients/**/*.test.ts', 'docker/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'codegen/src/**/*.test.ts', 'clients/**/*.test.ts', 'docker/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     // type-graphql needs the metadata polyfill before any decorated class loads (index.ts does this in production).
     setupFiles: ['reflect-metadata'],

@@ -1,7 +1,10 @@
 /**
- * `npm start`: the whole graph on this machine. Starts the seven subgraphs as their own processes
- * (each on embedded PGlite under DATA_DIR, or on DATABASE_URL), waits until each answers /health,
- * then starts the gateway over the committed supergraph and prints where to find it.
+ * `npm start`: the whole graph on this machine. By default the seven subgraphs and the gateway run in
+ * one process (scripts/graph-in-one-process.ts: still seven subgraphs with their own ports, databases
+ * and caller-assertion checks, sharing one runtime and one generated demo world), which fits a small
+ * machine; with `--processes`, each subgraph and the gateway as a process of its own, the production
+ * layout (docker/). Either way on embedded PGlite under DATA_DIR, or on DATABASE_URL; it waits until
+ * each subgraph answers /health, then until the gateway does, and prints where to find it.
  * Ctrl-C stops everything.
  *
  * The first start loads the demo world (a few minutes on two cores): each subgraph says what it loads
@@ -17,16 +20,20 @@ import { parseArgs } from 'node:util';
 import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
-const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' }, processes: { type: 'boolean' } }, strict: true });
 if (args.help) {
-  console.log(`usage: npm start
+  console.log(`usage: npm start [-- --processes]
 
 Starts the seven subgraphs and the gateway on this machine and prints where to find them. Without DATABASE_URL
 each subgraph keeps its data in embedded PGlite under DATA_DIR (default .data/ at the repository root), and the
 first start loads the demo world into it; with DATABASE_URL (and REDIS_URL) it runs on that PostgreSQL (and Redis).
+  --processes   each subgraph and the gateway as a process of its own (the production layout; about five times
+                the memory) instead of all in one process
 Every setting: README, "Environment variables". Ctrl-C stops everything.`);
   process.exit(0);
 }
+/** All in one process (the default), or one process per part (`--processes`). */
+const oneProcess = !args.processes;
 
 const SUBGRAPHS: readonly [name: string, port: number][] = SUBGRAPH_LIST.map((entry) => [entry.name, entry.defaultPort]);
 const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
@@ -59,7 +66,8 @@ if (!isProduction(env)) {
 }
 
 function run(label: string, entry: string, args: string[] = []): ChildProcess {
-  const own = label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
+  // The one process holds the gateway and the subgraphs: it gets both, and hands each part its own.
+  const own = label === 'graph' ? { ...secretEnv.subgraph, ...secretEnv.gateway } : label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (!stream) return;
@@ -78,7 +86,12 @@ function run(label: string, entry: string, args: string[] = []): ChildProcess {
   forward(child.stdout, (line) => console.log(line));
   forward(child.stderr, (line) => console.error(line));
   child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`[${label}] stopped (${signal ?? `exit ${code}`}); the gateway answers without it`);
+    if (stopping) return;
+    if (label === 'graph') {
+      console.error(`[graph] stopped (${signal ?? `exit ${code}`}); see its log above`);
+      process.exit(1);
+    }
+    console.error(`[${label}] stopped (${signal ?? `exit ${code}`}); the gateway answers without it`);
   });
   children.push(child);
   return child;
@@ -136,12 +149,14 @@ if (taken.length > 0) {
   process.exit(1);
 }
 
+const layout = oneProcess ? 'in one process' : 'as processes of their own';
 console.log(
   env.DATABASE_URL
-    ? 'Starting 7 subgraphs on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.'
-    : `Starting 7 subgraphs on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (a few minutes), later starts reuse it.`,
+    ? `Starting 7 subgraphs ${layout} on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.`
+    : `Starting 7 subgraphs ${layout} on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (about a minute), later starts reuse it.`,
 );
-for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
+if (oneProcess) run('graph', 'scripts/graph-in-one-process.ts');
+else for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
 const healthyAfter = new Map<string, number>();
 // Which are still starting, every 20 seconds while any is: the demo load of one can take minutes.
 const waiting = setInterval(() => {
@@ -161,7 +176,8 @@ clearInterval(waiting);
 console.log(`subgraphs ready after: ${[...healthyAfter].map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}`);
 // The gateway finds each subgraph where this script started it, also on a port other than the supergraph's.
 for (const [name, port] of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
-run('gateway', 'gateway/src/main.ts');
+// The one process starts its gateway itself once its subgraphs are up.
+if (!oneProcess) run('gateway', 'gateway/src/main.ts');
 if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy, ${seconds(Date.now() - startedAt)})`);
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);

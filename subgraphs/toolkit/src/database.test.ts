@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from './database.js';
+import { insertRows } from './bulk-insert.js';
+import { type Database, openDatabase, openSharedPglite } from './database.js';
 import { runMigrations } from './migrations.js';
 import { createScratchDatabase, type ScratchDatabase } from './testing/scratch-database.js';
 
@@ -55,5 +56,28 @@ describe.each([
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('one PGlite shared by several subgraphs (the one-process graph)', () => {
+  it('keeps each subgraph in its own schema while their statements and transactions interleave', async () => {
+    const shared = await openSharedPglite();
+    const wmo = await shared.database('wmo');
+    const jeugd = await shared.database('jeugd');
+    // The same table name in both, as the Logboek tables are in every subgraph with personal data.
+    await Promise.all([wmo.exec(`CREATE TABLE item (naam text)`), jeugd.exec(`CREATE TABLE item (naam text)`)]);
+    await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => wmo.query(`INSERT INTO item VALUES ($1)`, [`wmo ${i}`])),
+      ...Array.from({ length: 20 }, (_, i) => jeugd.transaction((tx) => tx.query(`INSERT INTO item VALUES ($1)`, [`jeugd ${i}`]))),
+      jeugd.transaction((tx) => insertRows(tx, 'item', ['naam'], [['jeugd copy']])),
+    ]);
+    const names = (db: Database) => db.query<{ naam: string; schema: string }>(`SELECT DISTINCT split_part(naam, ' ', 1) AS naam, current_schema() AS schema FROM item`);
+    expect(await names(wmo)).toEqual([{ naam: 'wmo', schema: 'wmo' }]);
+    expect(await names(jeugd)).toEqual([{ naam: 'jeugd', schema: 'jeugd' }]);
+    expect(await jeugd.query(`SELECT count(*)::int AS n FROM item`)).toEqual([{ n: 21 }]);
+    // Closing one leaves the other working; the instance closes with the last.
+    await wmo.close();
+    expect(await jeugd.query(`SELECT count(*)::int AS n FROM jeugd.item`)).toEqual([{ n: 21 }]);
+    await jeugd.close();
   });
 });

@@ -186,7 +186,17 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
 /** The most COPY text (in characters) PGlite is handed in one Blob. */
 const COPY_BLOB_BYTES = 32 * 1024 * 1024;
 
-async function openPglite(schema: string, dataDir?: string): Promise<Database> {
+/** One PGlite instance: one connection, so every statement waits its turn in `serial`. */
+interface PgliteConnection {
+  readonly db: PGlite;
+  serial<T>(work: () => Promise<T>): Promise<T>;
+  /** Statements waiting or running. */
+  readonly queued: number;
+  /** The schema `search_path` points at now (one per connection, shared by the schemas on it). */
+  schema?: string;
+}
+
+async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? 'memory://', {
     parsers: {
@@ -196,19 +206,72 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
       [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value).toISOString(),
     },
   });
-  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
-  let statementCount = 0;
   // PGlite is one connection: a transaction must not interleave with other requests' queries.
   let queue: Promise<unknown> = Promise.resolve();
-  let queued = 0;
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    queued += 1;
-    const next = queue.then(work, work).finally(() => {
-      queued -= 1;
-    });
-    queue = next.catch(() => undefined);
-    return next;
+  const connection = {
+    db,
+    queued: 0,
+    schema: undefined as string | undefined,
+    serial<T>(work: () => Promise<T>): Promise<T> {
+      connection.queued += 1;
+      const next = queue.then(work, work).finally(() => {
+        connection.queued -= 1;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
   };
+  return connection;
+}
+
+/**
+ * One PGlite instance for several subgraphs, each in its own schema (the one-process graph of `npm start`):
+ * one WebAssembly PostgreSQL (a few hundred MB each) instead of one per subgraph. Statements of all of
+ * them take turns on its one connection, each after pointing `search_path` at its own schema.
+ */
+export interface SharedPglite {
+  /** The subgraph's database in `schema` on this instance; closing it closes the instance once all are closed. */
+  database(schema: string): Promise<Database>;
+}
+
+export async function openSharedPglite(dataDir?: string): Promise<SharedPglite> {
+  const connection = await openPgliteConnection(dataDir);
+  let open = 0;
+  return {
+    database: async (schema) => {
+      assertSchemaName(schema);
+      open += 1;
+      return pgliteDatabase(connection, schema, async () => {
+        open -= 1;
+        if (open === 0) await connection.db.close();
+      });
+    },
+  };
+}
+
+async function openPglite(schema: string, dataDir?: string): Promise<Database> {
+  const connection = await openPgliteConnection(dataDir);
+  return pgliteDatabase(connection, schema, () => connection.db.close());
+}
+
+async function pgliteDatabase(connection: PgliteConnection, schema: string, closeConnection: () => Promise<void>): Promise<Database> {
+  const { db } = connection;
+  /** Points the connection at this schema when another one's statement ran last (called inside `serial`). */
+  const own = async () => {
+    if (connection.schema === schema) return;
+    await db.exec(`SET search_path TO ${schema}`);
+    connection.schema = schema;
+  };
+  const serial = <T>(work: () => Promise<T>): Promise<T> =>
+    connection.serial(async () => {
+      await own();
+      return work();
+    });
+  await connection.serial(async () => {
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await own();
+  });
+  let statementCount = 0;
   /**
    * PGlite has no COPY FROM STDIN; it reads COPY data from a Blob named '/dev/blob'. The pieces are
    * gathered into Blobs of at most COPY_BLOB_BYTES, one COPY each, so a long stream never sits in
@@ -265,7 +328,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
         ),
       ),
     // The statement running is one of those queued.
-    poolState: () => ({ total: 1, idle: queued === 0 ? 1 : 0, waiting: Math.max(0, queued - 1) }),
-    close: () => serial(() => db.close()),
+    poolState: () => ({ total: 1, idle: connection.queued === 0 ? 1 : 0, waiting: Math.max(0, connection.queued - 1) }),
+    close: () => connection.serial(closeConnection),
   };
 }

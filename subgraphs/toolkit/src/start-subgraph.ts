@@ -58,19 +58,25 @@ export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
   config: SubgraphConfig,
   // Progress of the first start's demo load, logged unless the caller (a test) wants silence.
-  options: { report?: ProgressReport } = {},
+  // `database`: one opened for it (a schema of the one-process graph's shared PGlite) instead of the config's.
+  options: { report?: ProgressReport; database?: Database } = {},
 ): Promise<RunningSubgraph> {
   // Trace ids for the Logboek come from the tracer provider: make sure there is one.
   startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
   const report = options.report ?? ((line: string) => logger.info(line));
-  report(`opening ${config.databaseUrl ? `PostgreSQL (schema ${definition.name})` : config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory'} and running its migrations`);
-  const db = await openDatabase(
-    config.databaseUrl
-      ? { url: config.databaseUrl, schema: definition.name, statementTimeoutMs: config.statementTimeoutMs }
-      : { schema: definition.name, dataDir: config.dataDir },
-  );
+  const where = options.database
+    ? `schema ${definition.name} of the shared ${options.database.kind === 'pglite' ? 'PGlite' : 'database'}`
+    : config.databaseUrl ? `PostgreSQL (schema ${definition.name})` : config.dataDir ? `PGlite in ${config.dataDir}` : 'PGlite in memory';
+  report(`opening ${where} and running its migrations`);
+  const db =
+    options.database ??
+    (await openDatabase(
+      config.databaseUrl
+        ? { url: config.databaseUrl, schema: definition.name, statementTimeoutMs: config.statementTimeoutMs }
+        : { schema: definition.name, dataDir: config.dataDir },
+    ));
   await runSubgraphMigrations(db, definition);
   if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo, report);
 

@@ -40,6 +40,14 @@ export function generateDemoWorld(demo: DemoWorldSettings): DemoWorld {
   return world;
 }
 
+/**
+ * Lets go of the worlds generated in this process (hundreds of MB at the default scale): called once
+ * every subgraph of a process has loaded its slice, when nothing reads the world any more.
+ */
+export function forgetDemoWorlds(): void {
+  cache.clear();
+}
+
 /** The share of real volumes a gemeente gets: HBEL's four their own (DemoConfig.scaleHbel). */
 export function scaleOf(demo: Pick<DemoConfig, 'scale' | 'scaleHbel'>, gemeenteCode: string): number {
   return HBEL_GEMEENTEN.includes(gemeenteCode) ? demo.scaleHbel : demo.scale;

@@ -1,0 +1,156 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
+import { CALLER_ASSERTION_HEADER, type CallerClaims, loadInstallationSecrets } from '@sociaal-graph/toolkit';
+import { testAssertionSigner } from '@sociaal-graph/toolkit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm start`'s default layout (issue 14, item 4): the whole graph in one process on embedded PGlite,
+ * started as npm start starts it. The seven parts must stay seven subgraphs (their own ports, their
+ * own refusal of a request the gateway did not sign for them), the gateway must serve the loaded
+ * world, and a second start must reuse the data. The separate-process layout is started by the
+ * trust-between-parts and outage tests (test/), which spawn subgraphs/<name>/src/index.ts.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  subgraphUrls: Map<string, string>;
+  gatewayUrl: string;
+}
+
+async function startGraph(dataDir: string): Promise<Started> {
+  const ports = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, '0']));
+  // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
+  // read as a subgraph's address).
+  const { BASE_URL: _vite, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/graph-in-one-process.ts'], {
+    cwd: ROOT,
+    env: { ...env, ...ports, GATEWAY_PORT: '0', METRICS_PORT: 'off', DATA_DIR: dataDir, DEMO_SCALE: '0.01', DATABASE_URL: '', REDIS_URL: '', APOLLO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const subgraphUrls = new Map<string, string>();
+  const gatewayUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the graph did not start within 8 minutes:\n${output.slice(-3000)}`));
+    }, 480_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const match of output.matchAll(/"service":"(\w+)"[^\n]*"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/g)) subgraphUrls.set(match[1]!, match[2]!);
+      const gateway = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"gateway ready/.exec(output);
+      if (gateway) {
+        clearTimeout(timer);
+        resolve(gateway[1]!);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the graph exited (${signal ?? code}) before it was ready:\n${output.slice(-3000)}`));
+    });
+  });
+  return { child, output: () => output, subgraphUrls, gatewayUrl };
+}
+
+async function stop(started: Started | undefined): Promise<void> {
+  if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => started.child.once('exit', resolve));
+  started.child.kill('SIGTERM');
+  await exited;
+}
+
+const README_QUERY = '{ wmoToewijzingen(gemeente: "0317", first: 3) { items { toewijzingsnummer } } }';
+
+async function residentQuery(gatewayUrl: string, token: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: README_QUERY }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('npm start: the whole graph in one process', () => {
+  let dataDir: string;
+  let first: Started | undefined;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-one-process-'));
+    first = await startGraph(dataDir);
+  }, 600_000);
+  afterAll(async () => {
+    await stop(first);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs seven subgraphs, each on a port of its own with its own health, and loads the world once, by COPY', async () => {
+    const started = first!;
+    expect([...started.subgraphUrls.keys()].sort()).toEqual([...SUBGRAPHS].sort());
+    expect(new Set([...started.subgraphUrls.values()].map((url) => new URL(url).port)).size).toBe(7);
+    for (const [name, url] of started.subgraphUrls) {
+      const health = await fetch(new URL('/health', url));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', subgraph: name });
+    }
+    // One PGlite for all seven (each its own schema), in DATA_DIR/graph/; the world generated by the first, reused by the rest.
+    expect(started.output()).toContain(`"opening schema gemeenten of the shared PGlite and running its migrations"`);
+    const generated = [...started.output().matchAll(/demo world: generated in ([\d.]+) s/g)].map((m) => Number(m[1]));
+    expect(generated).toHaveLength(7);
+    expect(generated.slice(1).every((s) => s < 1)).toBe(true);
+  });
+
+  it('keeps each subgraph its own check of the caller assertion: unsigned, or signed for another subgraph, is refused', async () => {
+    const started = first!;
+    const query = '{ wmoToewijzingen(gemeente: "0317", first: 2) { items { toewijzingsnummer } } }';
+    const sign = testAssertionSigner(loadInstallationSecrets(dataDir).callerAssertionPrivateKey);
+    const claims: CallerClaims = {
+      org: 'uo-hbel',
+      roles: ['consulent'],
+      actor: 'test-actor',
+      traceId: randomBytes(16).toString('hex'),
+      verzoekId: randomBytes(16).toString('hex'),
+      mandates: { WMO: { TOEGANG: ['0317'], UITVOERING: ['0317'] } },
+    };
+    const forWmo = () => sign(claims, { subgraph: 'wmo', query });
+    const ask = (name: string, assertion?: string) =>
+      fetch(started.subgraphUrls.get(name)!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(assertion ? { [CALLER_ASSERTION_HEADER]: assertion } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    for (const name of SUBGRAPHS) {
+      const unsigned = await ask(name);
+      expect(unsigned.status).toBe(401);
+      expect(((await unsigned.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+    // Signed for wmo: inkoop, in the same process, refuses it; wmo answers it.
+    expect((await ask('inkoop', await forWmo())).status).toBe(401);
+    const admitted = await ask('wmo', await forWmo());
+    expect(admitted.status).toBe(200);
+    expect(((await admitted.json()) as { data: { wmoToewijzingen: { items: unknown[] } } }).data.wmoToewijzingen.items).toHaveLength(2);
+  });
+
+  it('serves the loaded world through the gateway, and a second start reuses it without loading again', async () => {
+    const token = await mintToken(await loadDevIssuer(dataDir), { role: 'consulent', org: 'uo-hbel' });
+    const before = await residentQuery(first!.gatewayUrl, token);
+    expect(before.status).toBe(200);
+    expect(before.body.errors).toBeUndefined();
+    expect(before.body.data.wmoToewijzingen.items).toHaveLength(3);
+
+    await stop(first);
+    first = await startGraph(dataDir);
+    expect(first.output()).not.toContain('demo world: empty database');
+    const after = await residentQuery(first.gatewayUrl, token);
+    expect(after.body).toEqual(before.body);
+  });
+});
