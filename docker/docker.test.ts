@@ -53,7 +53,8 @@ function variablesTheCodeReads(): Set<string> {
 }
 
 /** Set by something else than a person: npm itself, or a script for its own child process. */
-const NOT_FOR_OPERATORS = new Set(['INIT_CWD', 'BENCH_STUURINFORMATIE_CHILD']);
+// Set by npm, or by a benchmark script for the processes it starts itself (never by an operator).
+const NOT_FOR_OPERATORS = new Set(['INIT_CWD', 'BENCH_STUURINFORMATIE_CHILD', 'BENCH_LOADING_CHILD', 'BENCH_SUPERGRAPH', 'BENCH_PORT', 'BENCH_PORTS']);
 
 /** README's "used by" column of the "Environment variables" table, per variable. */
 function readmeUsedBy(): Map<string, string> {
