@@ -8,6 +8,10 @@ import { toewijzingKey } from './jeugd-toewijzing.sql.js';
 import { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 
 const CLIENT = { description: 'De cliënt van de toewijzing, zoals het 301-bericht hem noemt (als variabele, met POST).' };
+const GEMEENTE = { description: 'CBS-code van de gemeente van de toewijzing (vier cijfers).' };
+const NUMMER = { description: 'Toewijzingsnummer binnen gemeente en wet (LDT_Nummer, hoogstens negen cijfers).' };
+const TOEWIJZING = { description: 'De toe te wijzen ondersteuning en de cliënt (als variabele, met POST).' };
+const WIJZIGING = { description: 'Het nieuwe volume of de nieuwe einddatum, met de RedenWijziging van het 301-bericht.' };
 const SLEUTEL = { description: 'Door de client gekozen sleutel (bijvoorbeeld een UUID), één per opdracht: dezelfde sleutel met dezelfde invoer verandert niets meer.' };
 
 /**
@@ -21,7 +25,7 @@ export class JeugdToewijzingMutatieResolver {
   @Mutation(() => JeugdToewijzing, { description: 'Wijst jeugdhulp toe (nieuw toewijzingsnummer) en zet het 301-bericht voor de aanbieder klaar.' })
   async wijsJeugdToewijzingToe(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('toewijzing', () => ToewijzingInvoer) invoer: ToewijzingInvoer,
+    @Arg('toewijzing', () => ToewijzingInvoer, TOEWIJZING) invoer: ToewijzingInvoer,
     @Ctx() context: JeugdContext,
   ): Promise<JeugdToewijzing> {
     return leesTerug(context, await wijsToewijzingToe(context, JEUGD_TOEWIJZING, sleutel, invoer));
@@ -32,9 +36,9 @@ export class JeugdToewijzingMutatieResolver {
   @Mutation(() => JeugdToewijzing, { description: 'Wijzigt volume of einddatum van een jeugdhulptoewijzing (met RedenWijziging) en zet het 301-bericht klaar.' })
   async wijzigJeugdToewijzing(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('gemeenteCode', () => String) gemeenteCode: string,
-    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
-    @Arg('wijziging', () => ToewijzingWijziging) wijziging: ToewijzingWijziging,
+    @Arg('gemeenteCode', () => String, GEMEENTE) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String, NUMMER) toewijzingsnummer: string,
+    @Arg('wijziging', () => ToewijzingWijziging, WIJZIGING) wijziging: ToewijzingWijziging,
     @Arg('client', () => ClientInvoer, CLIENT) client: ClientInvoer,
     @Ctx() context: JeugdContext,
   ): Promise<JeugdToewijzing> {
@@ -46,8 +50,8 @@ export class JeugdToewijzingMutatieResolver {
   @Mutation(() => JeugdToewijzing, { description: 'Beëindigt een jeugdhulptoewijzing op een datum met een reden (JZ588) en zet het 301-bericht klaar.' })
   async beeindigJeugdToewijzing(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('gemeenteCode', () => String) gemeenteCode: string,
-    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
+    @Arg('gemeenteCode', () => String, GEMEENTE) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String, NUMMER) toewijzingsnummer: string,
     @Arg('einddatum', () => String, { description: 'Laatste dag (JJJJ-MM-DD).' }) einddatum: string,
     @Arg('redenBeeindiging', () => String, { description: 'Reden beëindiging (JZ588).' }) redenBeeindiging: string,
     @Arg('redenWijziging', () => String, { description: 'RedenWijziging van het 301-bericht (WJ759).' }) redenWijziging: string,

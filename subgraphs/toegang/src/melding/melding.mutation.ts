@@ -32,7 +32,7 @@ export class MeldingMutatieResolver {
   async registreerMelding(
     @Arg('idempotentieSleutel', () => String, { description: 'Door de client gekozen sleutel (bijvoorbeeld een UUID), één per opdracht.' }) sleutel: string,
     @Arg('bsn', () => String, { description: 'Burgerservicenummer van de inwoner, negen cijfers (elfproef).' }) bsn: string,
-    @Arg('melding', () => MeldingInvoer) invoer: MeldingInvoer,
+    @Arg('melding', () => MeldingInvoer, { description: 'De hulpvraag: wet, soort, datum en toelichting.' }) invoer: MeldingInvoer,
     @Ctx() context: ToegangContext,
   ): Promise<MeldingRow> {
     const melding = {

@@ -8,6 +8,10 @@ import { toewijzingKey } from './toewijzing.sql.js';
 import { WmoToewijzing, wmoToewijzingOf } from './toewijzing.type.js';
 
 const CLIENT = { description: 'De cliënt van de toewijzing, zoals het 301-bericht hem noemt (als variabele, met POST).' };
+const GEMEENTE = { description: 'CBS-code van de gemeente van de toewijzing (vier cijfers).' };
+const NUMMER = { description: 'Toewijzingsnummer binnen gemeente en wet (LDT_Nummer, hoogstens negen cijfers).' };
+const TOEWIJZING = { description: 'De toe te wijzen ondersteuning en de cliënt (als variabele, met POST).' };
+const WIJZIGING = { description: 'Het nieuwe volume of de nieuwe einddatum, met de RedenWijziging van het 301-bericht.' };
 const SLEUTEL = { description: 'Door de client gekozen sleutel (bijvoorbeeld een UUID), één per opdracht: dezelfde sleutel met dezelfde invoer verandert niets meer.' };
 
 /**
@@ -21,7 +25,7 @@ export class WmoToewijzingMutatieResolver {
   @Mutation(() => WmoToewijzing, { description: 'Wijst Wmo-ondersteuning toe (nieuw toewijzingsnummer) en zet het 301-bericht voor de aanbieder klaar.' })
   async wijsWmoToewijzingToe(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('toewijzing', () => ToewijzingInvoer) invoer: ToewijzingInvoer,
+    @Arg('toewijzing', () => ToewijzingInvoer, TOEWIJZING) invoer: ToewijzingInvoer,
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzing> {
     return leesTerug(context, await wijsToewijzingToe(context, WMO_TOEWIJZING, sleutel, invoer));
@@ -32,9 +36,9 @@ export class WmoToewijzingMutatieResolver {
   @Mutation(() => WmoToewijzing, { description: 'Wijzigt volume of einddatum van een Wmo-toewijzing (met RedenWijziging) en zet het 301-bericht klaar.' })
   async wijzigWmoToewijzing(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('gemeenteCode', () => String) gemeenteCode: string,
-    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
-    @Arg('wijziging', () => ToewijzingWijziging) wijziging: ToewijzingWijziging,
+    @Arg('gemeenteCode', () => String, GEMEENTE) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String, NUMMER) toewijzingsnummer: string,
+    @Arg('wijziging', () => ToewijzingWijziging, WIJZIGING) wijziging: ToewijzingWijziging,
     @Arg('client', () => ClientInvoer, CLIENT) client: ClientInvoer,
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzing> {
@@ -46,8 +50,8 @@ export class WmoToewijzingMutatieResolver {
   @Mutation(() => WmoToewijzing, { description: 'Beëindigt een Wmo-toewijzing op een datum met een reden (WMO588) en zet het 301-bericht klaar.' })
   async beeindigWmoToewijzing(
     @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
-    @Arg('gemeenteCode', () => String) gemeenteCode: string,
-    @Arg('toewijzingsnummer', () => String) toewijzingsnummer: string,
+    @Arg('gemeenteCode', () => String, GEMEENTE) gemeenteCode: string,
+    @Arg('toewijzingsnummer', () => String, NUMMER) toewijzingsnummer: string,
     @Arg('einddatum', () => String, { description: 'Laatste dag (JJJJ-MM-DD).' }) einddatum: string,
     @Arg('redenBeeindiging', () => String, { description: 'Reden beëindiging (WMO588, bijvoorbeeld "36" geïnitieerd door de gemeente).' }) redenBeeindiging: string,
     @Arg('redenWijziging', () => String, { description: 'RedenWijziging van het 301-bericht (WJ759).' }) redenWijziging: string,
