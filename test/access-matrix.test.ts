@@ -2,13 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS } from '../codegen/src/client-list.js';
-import { type GraphResponse, type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
+import { type GraphResponse, type OwnGraph, ownDemoWorld, startOwnGraph } from './graph.test-utils.js';
 
 // Issue 3 acceptance: every role against every sensitive field, every gemeente and every wet, allowed
 // and refused alike. The expected outcome of each cell is derived here from an independent statement
 // of the rules (README "Who may see what", docs/mandates.md) and from
 // the demo world every subgraph loaded, never from the implementation's tables (ROLE_SCOPES and the like).
-const world = demoWorld();
+// A graph of its own: the mutations at the end write meldingen and toewijzingen, which the files that
+// count toewijzingen on the shared graph (authorization, clients) must never see.
+const world = ownDemoWorld();
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const GEMEENTEN = world.gemeenten.map((g) => g.code);
 const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;
@@ -198,11 +200,11 @@ const CALLERS: readonly Caller[] = [
 
 // ---- The graph ----------------------------------------------------------------------------------
 
-let graph: RunningGraph;
+let graph: OwnGraph;
 const tokens = new Map<string, string | undefined>();
 
 beforeAll(async () => {
-  graph = await startGraph();
+  graph = await startOwnGraph();
   for (const caller of CALLERS) {
     tokens.set(caller.naam, caller.rol && caller.org ? await graph.token({ role: caller.rol, org: caller.org }) : undefined);
   }

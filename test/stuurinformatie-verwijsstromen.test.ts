@@ -89,12 +89,13 @@ describe('jeugdVerwijsstromen (issue 4 item 4)', () => {
     expect(huizen?.aantalVerwijzingen.waarde).toBeGreaterThan(20);
   });
 
-  it('gives the regional analist the large gemeenten, with the huisarts share visible against the benchmarks', async () => {
+  it("gives the regional analist the region's gemeenten, with Huizen's huisarts share visible against the benchmarks", async () => {
     const token = await graph.token({ role: 'analist', org: 'regio-gv' });
-    const antwoord = await ask(token, ['0402', '1942', '0307'], 2024);
-    expect(antwoord.verantwoording.berekendOver).toEqual(['0402', '1942']);
+    // Huizen: the demo world is dense in HBEL and sparse elsewhere (Hilversum's cells may be withheld; check() knows).
+    const antwoord = await ask(token, ['0406', '0402', '0307'], 2024);
+    expect(antwoord.verantwoording.berekendOver).toEqual(['0406', '0402']);
     expect(antwoord.verantwoording.uitgesloten).toEqual([{ gemeenteCode: '0307', wet: 'JEUGDWET', reden: 'BUITEN_MANDAAT' }]);
-    check(antwoord, ['0402', '1942'], 2024);
+    check(antwoord, ['0406', '0402'], 2024);
     const huisarts = antwoord.gemeenten[0]?.perVerwijzer.find((p) => p.verwijzerType.code === '02');
     expect(huisarts?.aandeel.waarde).not.toBeNull();
     expect(huisarts?.aandeelAlleGemeenten.waarde).not.toBeNull();
