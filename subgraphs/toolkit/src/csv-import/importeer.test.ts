@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../database.js';
 import { pseudonymOf } from '../demo-world/random.js';
 import { createScratchDatabase, type ScratchDatabase } from '../testing/scratch-database.js';
+import { TEST_PSEUDONYM_SECRET } from '../testing/secrets.js';
 import { BestandFout } from './csv.js';
 import { importeer, type ImportOpdracht } from './importeer.js';
 import {
@@ -9,7 +10,8 @@ import {
 } from './import.test-utils.js';
 import type { ImportSubgraph } from './soorten.js';
 
-const SECRET = 'csv-import-test-pseudonym-secret-0123456789';
+// A random secret per run, as every test's (no secret is ever written in the code).
+const SECRET = TEST_PSEUDONYM_SECRET;
 const serverUrl = process.env.DATABASE_URL;
 const scratch: ScratchDatabase[] = [];
 afterAll(async () => {
