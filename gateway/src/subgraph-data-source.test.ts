@@ -25,8 +25,6 @@ let brokenUrl: string;
 /** Bytes the endless subgraph wrote before the gateway hung up, per answer. */
 const endlessWritten: number[] = [];
 const ENDLESS_BYTES = 64 * 1024 * 1024;
-/** Calls the hanging subgraph received (and never answered). */
-let hanging = 0;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 const gateways: RunningGateway[] = [];
 
@@ -36,8 +34,8 @@ beforeAll(async () => {
   // never (`/hang`: the gateway's timeout is the only way such a call ends).
   broken = createServer((request, response) => {
     request.resume();
-    if (request.url?.includes('hang')) hanging += 1;
-    else if (request.url?.includes('garbage')) response.writeHead(200, { 'content-type': 'application/json' }).end('{not json');
+    if (request.url?.includes('hang')) return;
+    if (request.url?.includes('garbage')) response.writeHead(200, { 'content-type': 'application/json' }).end('{not json');
     else if (request.url?.includes('endless')) void answerEndlessly(response);
     else response.writeHead(500, { 'content-type': 'text/plain' }).end('Error at /srv/beta/secret.ts:12');
   });
@@ -107,7 +105,6 @@ describe('SubgraphDataSource', () => {
     // beta never answers, so the answer can only come from the gateway giving up: no clock in the test.
     const gateway = await gatewayWithBetaAt(`${brokenUrl}/hang`, 200);
     const { body } = await postGraphql(gateway.url, { query: QUERY });
-    expect(hanging).toBe(1);
     expectBetaUnavailable(body, /^Subgraph beta antwoordde niet binnen 200 ms/, []);
   });
 
