@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../context.js';
 import type { Queryable } from '../database.js';
 import { assertAgbCode, assertGemeentecode } from '../domain.js';
 import { badUserInput, DomainError, notFound } from '../errors.js';
+import { listSize } from '../list-size.js';
 import { bouwAntwoordbericht } from '../berichten/bouw.js';
 import { REDEN_AFWIJZING_VERZOEK, REDEN_WIJZIGING } from '../berichten/codelijsten.js';
 import { laatsteClient } from '../berichten/zorgverwerker.js';
@@ -17,6 +18,9 @@ import { BESCHIKKEN, bericht301, type ToewijzingWet, voegToewijzingToe } from '.
  * 1 with RedenAfwijzingVerzoek). The 3.2 standard answers a granted verzoek with the 301 itself: VerzoekAntwoord
  * has no value for "toegewezen", so no 319 goes out then.
  */
+
+/** At most this many products are counted for one verzoek in the cost estimate. */
+const VERZOEK_PRODUCTEN = 20;
 
 export enum VerzoekBesluit {
   TOEWIJZEN = 'TOEWIJZEN',
@@ -78,12 +82,15 @@ export class VerzoekBeslissingUitkomst {
   @Field(() => String, { description: 'De stand van het verzoek na het besluit: IN_ONDERZOEK, TOEGEWEZEN of AFGEWEZEN.' })
   status!: string;
 
+  // A verzoek names a handful of products; the size is for the cost estimate only (docs/demand-control.md).
+  @Directive(listSize(VERZOEK_PRODUCTEN))
   @Field(() => [String], { description: 'De toewijzingsnummers die het besluit toewees of wijzigde (leeg bij onderzoek en afwijzen).' })
   toewijzingsnummers!: string[];
 
   @Field(() => String, { description: 'Berichtnummer van de klaargezette berichten: 301 bij toewijzen, 319 anders.' })
   berichtnummer!: string;
 
+  @Directive(listSize(VERZOEK_PRODUCTEN))
   @Field(() => [ID], { description: 'Ids van de klaargezette berichten (uitgaande berichten van de subgraph).' })
   berichtIds!: string[];
 }
