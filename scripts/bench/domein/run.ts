@@ -3,10 +3,10 @@
  * the domain scenarios (scenarios.ts) on the demo world, through this checkout's graph and through a
  * baseline checkout's graph, in one run, taking turns (issue 14 item 1). The baseline is built here: a
  * `git worktree add --detach` of the ref (default BASELINE_DEFAULT, main just before the performance
- * work of issue 14) under the system's temporary folder, with its own `npm ci`; kept for the next run
- * (`git worktree remove <folder>` removes it). Each graph is started as `npm start` starts it
- * (scripts/start-graph.ts: embedded PGlite in a fresh DATA_DIR, the demo world loaded at the first
- * start), on ports of its own, with the per-caller limits lifted (the benchmark sends many operations
+ * work of issue 14) under the system's temporary folder, with its own `npm ci`; kept for the next run,
+ * with its data folder beside it (`git worktree remove <folder>` and deleting `<folder>-data-*` remove
+ * them). Each graph is started as `npm start` starts it (scripts/start-graph.ts: embedded PGlite, the
+ * demo world loaded at the first start; this checkout's in a fresh DATA_DIR each run), on ports of its own, with the per-caller limits lifted (the benchmark sends many operations
  * as few people on purpose). Reports req/s, p50/p95/p99 and errors per scenario at 1 and C
  * connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
  * own counter `sociaal_graph_db_statements_total` on their /metrics, summed over the seven) into
@@ -228,8 +228,18 @@ async function measure(autocannon: Autocannon, url: string, bodies: readonly str
     });
   // Two seconds of warm-up (plans, JIT, connections, caches), not counted.
   await run(2, false);
+  await drain(url, bodies[0], tokens[0]);
   const result = await run(seconds, true);
+  await drain(url, bodies[0], tokens[0]);
   return { requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx + wrong, latencies, seconds: result.duration };
+}
+
+/**
+ * Waits until the graph answers one request again: autocannon stops with requests still in flight,
+ * which a slow graph goes on serving, and the next measurement must not pay for them.
+ */
+async function drain(url: string, body: string, authorization?: string): Promise<void> {
+  await post(url, body, authorization).catch(() => undefined);
 }
 
 async function statementsNow(graph: Graph): Promise<number> {
@@ -269,10 +279,13 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
   const graphs: Graph[] = [];
   try {
     const base = 20_000 + Math.floor(Math.random() * 35_000);
-    // One after the other: two first starts at once would each take the other's cores.
+    // One after the other: two first starts at once would each take the other's cores. The baseline's
+    // data folder is kept beside its checkout for the next run (its first start loads by multi-row
+    // INSERT in seven processes: ten minutes on the shared machine); this checkout's is loaded afresh,
+    // as its code may have changed.
     for (const [i, side] of SIDES.entries()) {
-      const dataDir = join(scratch, side);
-      await mkdir(dataDir);
+      const dataDir = side === 'baseline' ? `${baseline.dir}-data-${nationaal ? 'nationaal' : 'demo'}` : join(scratch, side);
+      await mkdir(dataDir, { recursive: true });
       graphs.push(await startGraph(side, side === 'baseline' ? baseline.dir : root, base + i * 20, dataDir, world));
     }
     const bySide = Object.fromEntries(graphs.map((graph) => [graph.side, graph])) as Record<Side, Graph>;
@@ -348,10 +361,10 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`${command}\` (Node ${process.version}, ${cpus().length} cores, at normal priority). The machine was shared with other work: load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min) at the start, ${loadavg().map((n) => n.toFixed(1)).join(' / ')} at the end. Compare the two sides within this run, not across runs.`,
       '',
-      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; \`npm start\` (its default layout), first start ${bySide.nu.startSeconds.toFixed(0)} s.`,
-      `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), \`npm start\` of that commit, first start ${bySide.baseline.startSeconds.toFixed(0)} s.`,
+      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; \`npm start\` (its default layout), first start ${bySide.nu.startSeconds.toFixed(0)} s (the world loaded).`,
+      `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), \`npm start\` of that commit (seven subgraph processes and the gateway), ready after ${bySide.baseline.startSeconds.toFixed(0)} s (its data folder is kept between runs: a first start loads the world, a later one does not).`,
       `- Both: embedded PGlite in a fresh DATA_DIR, the demo world \`${worldText}\`${nationaal ? '' : ' (today\'s default; a baseline from before `DEMO_SCALE_HBEL` ignores it and holds fewer residents in HBEL\'s four municipalities: less data for the baseline, not more)'}, per-caller limits and the hourly personal-data bound lifted, the rest as configured by default.`,
-      `- Each scenario at 1 and ${connections} connections, ${rounds} x ${seconds} s per side after 2 s of warm-up, the sides taking turns (the first alternating per round). With a token, each connection is a different person with the same rights (its own token of the development issuer). An answer counts as an error unless HTTP 200 with data and no error.`,
+      `- Each scenario at 1 and ${connections} connections, ${rounds} x ${seconds} s per side after 2 s of warm-up, the sides taking turns (the first alternating per round). With a token, each connection is a different person with the same rights (its own token of the development issuer). An answer counts as an error unless HTTP 200 with data and no error. After the warm-up and after each measurement the script waits for one answer of the graph, so that requests still in flight when a measurement stops are not paid by the next; a request still in flight at the end of a measurement is not counted.`,
       '',
       '| scenario | who | what |',
       '|---|---|---|',
