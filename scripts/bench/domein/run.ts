@@ -28,7 +28,7 @@ export const BASELINE_DEFAULT = '19b56d48a05ae0f977fe702dfa5fc0c6e4b165bc';
 const HOST = '127.0.0.1';
 const SUBGRAPHS = SUBGRAPH_LIST.map((entry) => entry.name);
 /** A first start of the baseline on a busy machine loads by multi-row INSERT: patient. */
-const START_TIMEOUT_MS = 30 * 60_000;
+const START_TIMEOUT_MS = 20 * 60_000;
 
 export interface DomeinOptions {
   readonly root: string;
