@@ -169,7 +169,7 @@ export async function viaOpdracht(installatie: Installatie, verkeer: Verkeer): P
 /**
  * The mutation path: wmo and jeugd started as the graph starts them (demo world loaded), the gateway in
  * front, each message sent as `ontvangWmoBericht`/`ontvangJeugdBericht` by the back office that executes
- * both laws for the HBEL gemeenten, in order, one at a time; answers and stored rows reconciled.
+ * its law for its gemeente, in order, one at a time; answers and stored rows reconciled.
  */
 export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): Promise<Uitslag> {
   const opslag = await nieuweOpslag(installatie, 'mutatie');
@@ -192,14 +192,22 @@ export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): P
       subgraphUrls: urls,
     });
     gestart.unshift(gateway);
-    const token = await mintToken(await loadDevIssuer(installatie.map), { role: 'backoffice', org: 'uo-hbel', subject: 'berichtenverkeer' });
+    // Each message is offered by the back office that executes its law for its gemeente (the demo world's arrangement).
+    const issuer = await loadDevIssuer(installatie.map);
+    const tokens = new Map<string, string>();
+    const tokenVoor = async (wet: BerichtWet, gemeente: string) => {
+      const uitvoerder = installatie.world.arrangementen.find((a) => a.gemeenteCode === gemeente && a.wet === wet && a.rol === 'UITVOERING' && a.geldigTot === null);
+      if (!uitvoerder) throw new Error(`geen uitvoerder van de ${wet} voor ${gemeente} in de demowereld`);
+      if (!tokens.has(uitvoerder.organisatieId)) tokens.set(uitvoerder.organisatieId, await mintToken(issuer, { role: 'backoffice', org: uitvoerder.organisatieId, subject: 'berichtenverkeer' }));
+      return tokens.get(uitvoerder.organisatieId)!;
+    };
     const beantwoord: Beantwoord[] = [];
     const begin = performance.now();
     for (const b of verkeer.berichten) {
       const naam = b.wet === Wet.WMO ? 'Wmo' : 'Jeugd';
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenVoor(b.wet, b.gemeente)}` },
         body: JSON.stringify({
           query: `mutation Ontvang($xml: String!) { ontvang${naam}Bericht(xml: $xml) { geaccepteerd herhaald retourcodes { code } antwoord { berichtnummer } } }`,
           variables: { xml: b.xml },

@@ -391,7 +391,9 @@ export function verzoen(verkeer: Verkeer, beantwoord: readonly Beantwoord[], opg
       verschillen.push(`${b.bestand}: geen antwoord`);
       continue;
     }
-    const codes = [...new Set(a.retourcodes)].sort();
+    // A retour that rejects a class carries 0200 on the header beside the class's codes: only those codes count then.
+    const alle = [...new Set(a.retourcodes)];
+    const codes = (alle.some((code) => code !== '0200') ? alle.filter((code) => code !== '0200') : alle).sort();
     for (const code of codes) (retourcodes[code] ??= { verwacht: 0, gezien: 0 }).gezien += 1;
     if (a.retour !== b.retour || codes.join(',') !== b.retourcodes.join(',')) {
       verschillen.push(`${b.bestand}: verwacht ${b.retour} [${b.retourcodes.join(',')}], kreeg ${a.retour} [${codes.join(',')}]`);
