@@ -186,7 +186,9 @@ export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): P
     }
     // Only wmo and jeugd answer these mutations (gemeenten the mandates); the gateway plans nothing for the other subgraphs.
     const gateway = await createGatewayServer({
-      ...readGatewayConfig({ DATA_DIR: installatie.map, METRICS_PORT: 'off', ...CALLER_LIMITS_OFF_ENV }),
+      // A minute per message before the gateway gives up on a subgraph: each message's schema check starts a
+      // validator of its own, slow on a loaded machine; the traffic must go through, not race a deadline.
+      ...readGatewayConfig({ DATA_DIR: installatie.map, METRICS_PORT: 'off', SUBGRAPH_TIMEOUT_MS: '60000', ...CALLER_LIMITS_OFF_ENV }),
       port: 0,
       metricsPort: 0,
       subgraphUrls: urls,
