@@ -97,6 +97,8 @@ async function load(mode: Mode): Promise<{ totalMs: number; perSubgraph: Map<str
           const t0 = Date.now();
           let rows = 0;
           await loadDemoWorldIfEmpty(mode === 'COPY' ? db : insertOnly(db), definition, demo, (line) => {
+            // Each table's lines too: where a slice spends its time.
+            if (/^\s/.test(line)) log(`${mode} ${name}:${line}`);
             const loaded = /loaded ([\d,]+) rows/.exec(line);
             if (loaded) rows = Number(loaded[1]!.replace(/,/g, ''));
           });

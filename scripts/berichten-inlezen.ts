@@ -21,8 +21,10 @@ import {
   Wet,
   zorgverwerker,
   type Database,
+  declaratieverwerker,
   type SubgraphDefinition,
 } from '@sociaal-graph/toolkit';
+import { subgraph as inkoop } from '../subgraphs/inkoop/src/schema.js';
 import { subgraph as jeugd } from '../subgraphs/jeugd/src/schema.js';
 import { subgraph as wmo } from '../subgraphs/wmo/src/schema.js';
 
@@ -36,6 +38,8 @@ if (!map) {
 const eigenaren: { definition: SubgraphDefinition<unknown>; verwerker: Berichtverwerker }[] = [
   { definition: wmo as SubgraphDefinition<unknown>, verwerker: zorgverwerker(Wet.WMO) },
   { definition: jeugd as SubgraphDefinition<unknown>, verwerker: zorgverwerker(Wet.JEUGDWET) },
+  // 323 declaraties of both laws: inkoop owns the declaraties.
+  { definition: inkoop as SubgraphDefinition<unknown>, verwerker: declaratieverwerker() },
 ];
 const databases = new Map<string, Database>();
 async function databaseVan(definition: SubgraphDefinition<unknown>) {

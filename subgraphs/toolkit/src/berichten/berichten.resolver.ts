@@ -109,11 +109,13 @@ export function berichtenResolver(naam: string, verwerker: Berichtverwerker) {
       if (!ctx.pseudonymSecret) return [];
       const eigen = ctx.principal.aanbieder;
       if (aanbieder != null) assertAgbCode(aanbieder, 'aanbieder');
-      const scope = ctx.principal.scope(verwerker.wetten[0] as BerichtWet, Rol.UITVOERING);
+      // A back office sees the messages of the gemeenten it executes each law for.
+      const perWet = verwerker.wetten.map((wet: BerichtWet) => ({ wet, gemeenten: scopeParameter(ctx.principal.scope(wet, Rol.UITVOERING)) }));
       const rijen = await uitgaandeBerichten(ctx.db, ctx.pseudonymSecret, {
         aanbiederAgb: eigen ?? aanbieder ?? undefined,
         // An aanbieder sees its own messages in every gemeente; a back office those of its gemeenten.
-        gemeenten: eigen !== undefined ? null : scopeParameter(scope),
+        gemeenten: null,
+        perWet: eigen !== undefined ? undefined : perWet,
         naId: naId ?? undefined,
         aantal,
       });

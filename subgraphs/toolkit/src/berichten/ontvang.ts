@@ -32,6 +32,11 @@ export interface Berichtverwerking {
   readonly oordeel: Retouroordeel;
   /** For a 323: the 325 to send now (a 323 has no retour of its own). */
   readonly declaratieantwoord?: Parameters<typeof bouwDeclaratieantwoord>[0]['antwoord'];
+  /**
+   * Whether anything was applied, for a message answered per part (a 323: some prestaties stored, others
+   * rejected). Absent: applied exactly when no code other than 0200/8001 was given.
+   */
+  readonly geaccepteerd?: boolean;
 }
 
 export interface OntvangenBericht {
@@ -157,7 +162,7 @@ export async function ontvangBericht(db: Database, xml: string, verwerker: Beric
       oordeel = verwerking.oordeel;
     }
     const codes = [...oordeel.bericht, ...[...oordeel.klassen.values()].flat()];
-    const geaccepteerd = codes.every((code) => ZONDER_OPMERKING.has(code));
+    const geaccepteerd = verwerking?.geaccepteerd ?? codes.every((code) => ZONDER_OPMERKING.has(code));
     const client = berichtcodes.length > 0 ? undefined : (bericht.Client as Record<string, unknown> | undefined);
     const antwoord = await antwoordOp(
       oordeel.bericht.length > 0 ? oordeel : { ...oordeel, bericht: ['0200'] },
@@ -223,7 +228,8 @@ async function bewaarAntwoord(
   });
 }
 
-/** The distinct retourcodes in an answer, in document order. */
+/** The distinct retourcodes in an answer, in document order, without 0200 beside other codes (as the first answer gives them). */
 export function retourcodesIn(xml: string): string[] {
-  return [...new Set([...xml.matchAll(/<[\w]+:RetourCode>([0-9S]{4})</g)].map((match) => match[1]!))];
+  const codes = [...new Set([...xml.matchAll(/<[\w]+:RetourCode>([0-9S]{4})</g)].map((match) => match[1]!))];
+  return codes.length > 1 ? codes.filter((code) => code !== '0200') : codes;
 }

@@ -133,6 +133,9 @@ function buildMeldingen(
 
   const consulentenByTeam = new Map<string, WorldConsulent[]>();
   for (const c of consulenten) consulentenByTeam.set(c.teamId, [...(consulentenByTeam.get(c.teamId) ?? []), c]);
+  // Per organisation its teams in their order: a filter over every team for every resident's law was quadratic nationally.
+  const teamsByOrganisatie = new Map<string, WorldTeam[]>();
+  for (const t of teams) teamsByOrganisatie.set(t.organisatieId, [...(teamsByOrganisatie.get(t.organisatieId) ?? []), t]);
   const meldingen: WorldMelding[] = [];
   const vast = new Map<string, string>();
   for (const inwoner of inwoners) {
@@ -140,7 +143,7 @@ function buildMeldingen(
       const start = firstStart.get(`${inwoner.id}|${wet}`);
       if (!start) continue;
       const organisatie = executingOrganisation(arrangementen, inwoner.gemeenteCode, wet, 'TOEGANG');
-      const orgTeams = teams.filter((t) => t.organisatieId === organisatie);
+      const orgTeams = teamsByOrganisatie.get(organisatie) ?? [];
       const young = ageOn(inwoner.geboortedatum, start) < 27;
       const team = organisatie === 'uo-hbel'
         ? orgTeams[wet === 'PARTICIPATIEWET' && !young ? 0 : young ? 1 : 2]

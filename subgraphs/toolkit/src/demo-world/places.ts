@@ -158,8 +158,22 @@ function buildArrangementen(gemeenten: readonly WorldGemeente[]): WorldArrangeme
   return rows;
 }
 
+/** Per list of arrangementen: the first current row's organisation per gemeente, law and role. */
+const executingIndex = new WeakMap<readonly WorldArrangement[], { length: number; organisaties: Map<string, string> }>();
+
 /** The gemeente code of the organisation executing a law in a role for a gemeente (today). */
 export function executingOrganisation(arrangementen: readonly WorldArrangement[], gemeenteCode: string, wet: WetCode, rol: RolCode): string {
-  const row = arrangementen.find((a) => a.gemeenteCode === gemeenteCode && a.wet === wet && a.rol === rol && a.geldigTot === null);
-  return row ? row.organisatieId : gemeenteCode;
+  // Asked for every toewijzing and every resident's law: a scan of the national world's 4,000 rows each
+  // time was most of its generation. The first current row wins, as a scan finds it.
+  let index = executingIndex.get(arrangementen);
+  if (!index || index.length !== arrangementen.length) {
+    const organisaties = new Map<string, string>();
+    for (const a of arrangementen) {
+      const key = `${a.gemeenteCode}|${a.wet}|${a.rol}`;
+      if (a.geldigTot === null && !organisaties.has(key)) organisaties.set(key, a.organisatieId);
+    }
+    index = { length: arrangementen.length, organisaties };
+    executingIndex.set(arrangementen, index);
+  }
+  return index.organisaties.get(`${gemeenteCode}|${wet}|${rol}`) ?? gemeenteCode;
 }

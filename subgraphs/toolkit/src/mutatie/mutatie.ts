@@ -22,11 +22,13 @@ const stableStringify = configure({ bigint: false, deterministic: true });
 interface Opgeslagen<A> {
   readonly antwoord: A;
   readonly onderwerp: Verwerkingsregel | null;
+  /** Every subject when there were more than one (a declaratie's residents). */
+  readonly onderwerpen?: readonly Verwerkingsregel[];
 }
 
 /** What a mutation tells the toolkit while it runs: the resident its change is about. */
 export interface Verwerkingsmelder {
-  /** The pseudonymous subject of the change (its Logboek record); call once it is known. */
+  /** The pseudonymous subject of the change (its Logboek record); call once it is known, once per subject when it has several. */
   betrokkene(id: string, soort?: BetrokkeneSoort): void;
 }
 
@@ -57,10 +59,10 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
   const { principal, db, logboek } = context;
   const sleutel = assertIdempotentieSleutel(opdracht.sleutel);
   const invoerHash = createHash('sha256').update(stableStringify([opdracht.activiteit, opdracht.invoer]) ?? '').digest('hex');
-  let onderwerp: Verwerkingsregel | undefined;
+  const onderwerpen: Verwerkingsregel[] = [];
   const verwerking: Verwerkingsmelder = {
     betrokkene: (id, soort = 'inwoner') => {
-      onderwerp = { activiteit: opdracht.activiteit, betrokkene: id, soort };
+      if (!onderwerpen.some((o) => o.betrokkene === id && o.soort === soort)) onderwerpen.push({ activiteit: opdracht.activiteit, betrokkene: id, soort });
     },
   };
   try {
@@ -80,7 +82,8 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
         }
         return { opgeslagen: eerder.opgeslagen, herhaling: true };
       }
-      const opgeslagen: Opgeslagen<A> = { antwoord: await opdracht.uitvoeren(tx, verwerking), onderwerp: onderwerp ?? null };
+      const antwoord = await opdracht.uitvoeren(tx, verwerking);
+      const opgeslagen: Opgeslagen<A> = { antwoord, onderwerp: onderwerpen[0] ?? null, ...(onderwerpen.length > 1 ? { onderwerpen } : {}) };
       await tx.query(
         `INSERT INTO mutatie_idempotentie (organisatie, sleutel, mutatie, invoer_hash, antwoord, tijdstip)
          VALUES ($1, $2, $3, $4, $5::jsonb, now())`,
@@ -98,7 +101,7 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
           actor: principal.actor ?? 'onbekend',
           tijdstip: new Date(),
           resultaat: 'geslaagd',
-          regels: [onderwerp ?? { activiteit: opdracht.activiteit, betrokkene: null, soort: null }],
+          regels: onderwerpen.length > 0 ? onderwerpen : [{ activiteit: opdracht.activiteit, betrokkene: null, soort: null }],
         },
       );
       return { opgeslagen, herhaling: false };
@@ -106,14 +109,14 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
     const { opgeslagen } = uitkomst;
     if (uitkomst.herhaling) {
       // The answer shown again is a processing too; the request's records are written before it leaves.
-      const herhaald = opgeslagen.onderwerp;
-      if (herhaald?.betrokkene) logboek.registreer(`${opdracht.activiteit}:herhaling`, [herhaald.betrokkene], herhaald.soort ?? 'inwoner');
-      else logboek.registreerZonderBetrokkene(`${opdracht.activiteit}:herhaling`);
+      const herhaald = (opgeslagen.onderwerpen ?? (opgeslagen.onderwerp ? [opgeslagen.onderwerp] : [])).filter((o) => o.betrokkene);
+      for (const o of herhaald) logboek.registreer(`${opdracht.activiteit}:herhaling`, [o.betrokkene!], o.soort ?? 'inwoner');
+      if (herhaald.length === 0) logboek.registreerZonderBetrokkene(`${opdracht.activiteit}:herhaling`);
     }
     return opgeslagen.antwoord;
   } catch (error) {
     // Nothing was stored; the attempt on a known subject is recorded as failed (the request has an error).
-    if (onderwerp?.betrokkene) logboek.registreer(onderwerp.activiteit, [onderwerp.betrokkene], onderwerp.soort ?? 'inwoner');
+    for (const o of onderwerpen) if (o.betrokkene) logboek.registreer(o.activiteit, [o.betrokkene], o.soort ?? 'inwoner');
     throw error;
   }
 }
