@@ -118,15 +118,15 @@ async function rssMb(pid: number | undefined): Promise<number> {
 }
 
 /** Starts one part of the graph as a process of its own; resolves with its URL once it logs `ready` with one. */
-async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<{ child: ChildProcess; url: string }> {
+async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<Part> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, metricsUrl } = await new Promise<{ url: string; metricsUrl?: string }>((resolve, reject) => {
     const pattern = new RegExp(`"url":"(http://[^"]+)"[^\\n]*"msg":"${ready}`);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);
-      if (match) resolve(match[1]);
+      if (match) resolve({ url: match[1], metricsUrl: /"metrics":"(http:\/\/[^"]+)"/.exec(match[0])?.[1] });
       // Only the tail matters once started: the log of a busy part must not pile up here.
       if (output.length > 64 * 1024) output = output.slice(-16 * 1024);
     };
@@ -134,12 +134,29 @@ async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, r
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`${label} exited (${code}):\n${output.slice(-2000)}`)));
   });
-  return { child, url };
+  return { child, url, metricsUrl };
+}
+
+/** A running part of the graph: its process, its URL and its Prometheus endpoint. */
+interface Part { child: ChildProcess; url: string; metricsUrl?: string }
+
+/**
+ * From a part's metrics (prom-client's default metrics): its V8 heap in use in MB (unlike resident
+ * memory it falls once garbage is collected, so it tells memory still held from memory the process
+ * has not given back to the operating system) and the longest its event loop was held, in ms,
+ * since the previous scrape (prom-client resets that histogram on each one).
+ */
+async function scrape(part: Part): Promise<{ heapMb: number; lagMaxMs: number }> {
+  if (!part.metricsUrl) return { heapMb: NaN, lagMaxMs: NaN };
+  const text = await fetch(part.metricsUrl, { signal: AbortSignal.timeout(10_000) }).then((response) => response.text(), () => '');
+  const metric = (name: string) => Number(new RegExp(`^sociaal_graph_${name} (\\S+)`, 'm').exec(text)?.[1]);
+  return { heapMb: metric('nodejs_heap_size_used_bytes') / 1024 / 1024, lagMaxMs: metric('nodejs_eventloop_lag_max_seconds') * 1000 };
 }
 
 interface AttackPlan {
   url: string;
-  attackEnd: number;
+  /** How long to attack, counted from when the attackers' process has the plan (it may take long to start). */
+  attackMs: number;
   /** One list of operations per caller connection, each sent in turn from its offset. */
   callers: { operations: { name: string; query: string; token?: string }[]; offset: number }[];
 }
@@ -153,7 +170,8 @@ interface AttackReport {
  * The attackers' process: each caller sends its operations in turn (each with its token, if any)
  * until the attack ends, and the counts go back to the parent.
  */
-async function attack({ url, attackEnd, callers: plan }: AttackPlan): Promise<AttackReport> {
+async function attack({ url, attackMs: duration, callers: plan }: AttackPlan): Promise<AttackReport> {
+  const attackEnd = Date.now() + duration;
   const outcomes = new Map<string, number>();
   /** Per attack operation: its estimated cost (as the gateway reported it) and its outcomes. */
   const perOperation = new Map<string, { estimated?: number; outcomes: Map<string, number> }>();
@@ -181,8 +199,11 @@ async function attack({ url, attackEnd, callers: plan }: AttackPlan): Promise<At
   };
 }
 
-/** Starts the attackers' process (this script with --attackers), pinned to the last core where there are more. */
-function startAttackers(plan: AttackPlan): Promise<AttackReport> {
+/**
+ * Starts the attackers' process (this script with --attackers), pinned to the last core where
+ * there are more; resolves once it has the plan and starts, with the promise of its report.
+ */
+async function startAttackers(plan: AttackPlan): Promise<{ report: Promise<AttackReport> }> {
   const child = fork(fileURLToPath(import.meta.url), ['--attackers'], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const lastCore = cpus().length - 1;
   if (lastCore > 0 && child.pid) {
@@ -192,11 +213,15 @@ function startAttackers(plan: AttackPlan): Promise<AttackReport> {
       console.warn('taskset not available: the attackers share every core with the graph');
     }
   }
-  return new Promise((resolve, reject) => {
-    child.once('message', (report) => resolve(report as AttackReport));
-    child.once('exit', (code) => reject(new Error(`the attackers' process exited (${code}) without a report`)));
-    child.send(plan);
-  });
+  const messages: unknown[] = [];
+  const waiting: ((message: unknown) => void)[] = [];
+  child.on('message', (message) => (waiting.length > 0 ? waiting.shift()?.(message) : messages.push(message)));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the attackers' process exited (${code}) without a report`))));
+  const next = () => Promise.race([messages.length > 0 ? Promise.resolve(messages.shift()) : new Promise<unknown>((resolve) => waiting.push(resolve)), exited]);
+  // Its first message says it runs; the attack is counted from the plan on.
+  await next();
+  child.send(plan);
+  return { report: next() as Promise<AttackReport> };
 }
 
 async function main(): Promise<void> {
@@ -207,24 +232,27 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, DATA_DIR: 'memory', HOST, APOLLO_TELEMETRY_DISABLED: '1' };
   const started = Date.now();
   console.log(`starting seven subgraphs (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'PGlite in memory'}) ...`);
-  const subgraphs = new Map<string, { child: ChildProcess; url: string }>();
-  let gatewayProcess: { child: ChildProcess; url: string } | undefined;
+  const subgraphs = new Map<string, Part>();
+  let gatewayProcess: Part | undefined;
   try {
+    // Each part's metrics on a port of its own (0 would mean none), from a random base: other runs may share the machine.
+    const metricsBase = 20_000 + Math.floor(Math.random() * 40_000);
     for (const [name, running] of await Promise.all(
-      SUBGRAPHS.map(async (name) => [name, await startPart(name, `subgraphs/${name}/src/index.ts`, { ...env, [`${name.toUpperCase()}_PORT`]: '0', METRICS_PORT: 'off' }, 'subgraph listening')] as const),
+      SUBGRAPHS.map(async (name, i) => [name, await startPart(name, `subgraphs/${name}/src/index.ts`, { ...env, [`${name.toUpperCase()}_PORT`]: '0', METRICS_PORT: String(metricsBase + i) }, 'subgraph listening')] as const),
     )) {
       subgraphs.set(name, running);
     }
     // The gateway reads its private key from the run's installation in dataDir; each subgraph's URL from <NAME>_URL.
-    const gatewayEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST, APOLLO_TELEMETRY_DISABLED: '1', GATEWAY_PORT: '0', METRICS_PORT: 'off' };
+    const gatewayEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST, APOLLO_TELEMETRY_DISABLED: '1', GATEWAY_PORT: '0', METRICS_PORT: String(metricsBase + SUBGRAPHS.length) };
     for (const [name, { url }] of subgraphs) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
     gatewayProcess = await startPart('gateway', 'gateway/src/main.ts', gatewayEnv, 'gateway ready');
     const gateway = { url: gatewayProcess.url };
     console.log(`graph ready after ${((Date.now() - started) / 1000).toFixed(0)} s at ${gateway.url}`);
     const issuer = await loadDevIssuer(dataDir);
     const probeToken = await mintToken(issuer, { role: 'beleid', org: '0406', subject: 'probe' });
-    const parts = () => [...subgraphs, ['gateway', gatewayProcess as { child: ChildProcess }] as const];
+    const parts = () => [...subgraphs, ['gateway', gatewayProcess as Part] as const];
     const memory = async () => Object.fromEntries(await Promise.all(parts().map(async ([name, { child }]) => [name, await rssMb(child.pid)] as const)));
+    const scrapeAll = async () => Object.fromEntries(await Promise.all(parts().map(async ([name, part]) => [name, await scrape(part)] as const)));
     const load = { start: loadavg()[0], idle: 0, attack: 0 };
 
     /** Why probes failed (HTTP status and code; status 0: no answer, the client's error), over both phases. */
@@ -247,8 +275,9 @@ async function main(): Promise<void> {
 
     // Warm-up: plans and mandates cached, so that idle and attack compare the same path.
     for (let i = 0; i < 5; i += 1) await send(gateway.url, PROBE, probeToken);
-    const idleMemory = await memory();
+    const [idleMemory, idleScrape] = await Promise.all([memory(), scrapeAll()]);
     const idle = await probe(Date.now() + 20_000);
+    const idleLag = await scrapeAll();
     load.idle = loadavg()[0];
     console.log(`idle: ${idle.length} probes, p50 ${percentile(idle, 50).toFixed(1)} ms, p95 ${percentile(idle, 95).toFixed(1)} ms`);
 
@@ -262,9 +291,8 @@ async function main(): Promise<void> {
       }
     })();
     // Tokens minted here; the attackers' process only sends.
-    const attackEnd = Date.now() + attackMs + 5_000;
     const organisations = ['0406', '0376', '0417', 'uo-hbel', 'regio-gv', '0307', '0392', '0453', '0375', '0396'];
-    const plan: AttackPlan = { url: gateway.url, attackEnd, callers: [] };
+    const plan: AttackPlan = { url: gateway.url, attackMs, callers: [] };
     for (let i = 0; i < callers; i += 1) {
       // One caller per organisation and subject; its analist and inkoper tokens take turns. Each
       // caller sends `--parallel` operations at once, as a client that does not wait would.
@@ -277,12 +305,13 @@ async function main(): Promise<void> {
         plan.callers.push({ operations, offset: i + j });
       }
     }
-    // The attackers' process starts in the 5 s before attackEnd's count begins; the probe counts from attackEnd - attackMs.
-    const attackers = startAttackers(plan);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, attackEnd - attackMs - Date.now())));
+    const attackers = await startAttackers(plan);
+    const attackEnd = Date.now() + attackMs;
+    await scrapeAll(); // the event loops' longest hold is counted from here: the attack alone
     const underAttack = await probe(attackEnd);
+    const attackLag = await scrapeAll();
     load.attack = loadavg()[0];
-    const report = await attackers;
+    const report = await attackers.report;
     sampling = false;
     await sampler;
     const { attackRequests } = report;
@@ -291,7 +320,7 @@ async function main(): Promise<void> {
     console.log(`attack: ${underAttack.length} probes, p50 ${percentile(underAttack, 50).toFixed(1)} ms, p95 ${percentile(underAttack, 95).toFixed(1)} ms; ${attackRequests} attack requests`);
 
     await new Promise((resolve) => setTimeout(resolve, 30_000));
-    const afterMemory = await memory();
+    const [afterMemory, afterScrape] = await Promise.all([memory(), scrapeAll()]);
 
     const lines = [
       '# Load test: one caller\'s load against everyone else\'s latency',
@@ -308,9 +337,14 @@ async function main(): Promise<void> {
       ...(probeFailures.size > 0 ? [`Failed probes: ${[...probeFailures].map(([key, count]) => `${key}: ${count}`).join(', ')}.`, ''] : []),
       `p95 under attack / idle: ${(percentile(underAttack, 95) / percentile(idle, 95)).toFixed(2)} (target: at most 3).`,
       '',
-      '| process | idle MB | peak MB | 30 s after MB |',
-      '|---|---|---|---|',
-      ...[...SUBGRAPHS, 'gateway'].map((name) => `| ${name} | ${idleMemory[name].toFixed(0)} | ${peak[name].toFixed(0)} | ${afterMemory[name].toFixed(0)} |`),
+      'Each process: resident memory (RSS, sampled every 0.5 s), its V8 heap in use, and the longest its event loop was held (from its metrics) while the probe ran idle and under attack:',
+      '',
+      '| process | idle MB | peak MB | 30 s after MB | heap idle MB | heap 30 s after MB | event loop held, idle ms | under attack ms |',
+      '|---|---|---|---|---|---|---|---|',
+      ...[...SUBGRAPHS, 'gateway'].map(
+        (name) =>
+          `| ${name} | ${idleMemory[name].toFixed(0)} | ${peak[name].toFixed(0)} | ${afterMemory[name].toFixed(0)} | ${idleScrape[name].heapMb.toFixed(0)} | ${afterScrape[name].heapMb.toFixed(0)} | ${idleLag[name].lagMaxMs.toFixed(0)} | ${attackLag[name].lagMaxMs.toFixed(0)} |`,
+      ),
       '',
       `Attack requests: ${attackRequests}.`,
       '',
@@ -334,6 +368,7 @@ async function main(): Promise<void> {
 }
 
 if (values.attackers) {
+  process.send?.('ready');
   process.once('message', (plan) => {
     void attack(plan as AttackPlan).then((report) => process.send?.(report, () => process.exit(0)));
   });
