@@ -8,12 +8,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The machine is shared: how busy it was when the measurement began (1, 5 and 15 minutes). */
+const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
 const RESULTS = join(ROOT, 'scripts', 'results', 'measure-start.md');
 const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
 const SETTLE_MS = 30_000;
@@ -150,7 +152,7 @@ const lines = [
   '# `npm start`: first start and memory of its whole process tree',
   '',
   `Command: \`npm run measure:start${args['no-baseline'] ? ' -- --no-baseline' : ''}${args.scale ? ` --scale ${args.scale}` : ''}\` (${new Date().toISOString()}).`,
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran.`,
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran (load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end).`,
   `Each start on a fresh DATA_DIR (the first start: the demo world ${args.scale ? `at DEMO_SCALE ${args.scale}` : 'at the default scale'} is generated and loaded into PGlite), on ports of its own.`,
   'RSS: the sum of VmRSS over `npm start` and every process below it (npm, tsx, node, esbuild), once it printed that it is running, and 30 s later.',
   '',
