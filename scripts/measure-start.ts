@@ -114,7 +114,7 @@ async function measure(mode: string, extraArgs: string[]): Promise<Measurement> 
         process.stdout.write(text.replace(/^(?=.)/gm, `  [${mode}] `));
         for (const line of text.split('\n')) {
           // With the seconds since `npm start` began: where the first start spends its time.
-          if (/demo world: (loaded|generated)|indexes and foreign keys back|migrations|listening|gateway ready|ready after|subgraphs ready after/.test(line)) loadLines.push(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim()}`);
+          if (/code loaded|PGlite open|demo world: (loaded|generated)|indexes and foreign keys back|migrations|listening|gateway ready|ready after|subgraphs ready after/.test(line)) loadLines.push(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim()}`);
         }
         if (output.includes('sociaal-graph is running')) {
           clearTimeout(timer);
