@@ -6,6 +6,7 @@
  * Same settings as the graph (DATABASE_URL, DATA_DIR, PSEUDONYM_SECRET); on PGlite, stop the graph first
  * (one process per data folder). Acts for the whole deployment: every gemeente its arrangements serve.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -21,8 +22,10 @@ import {
   Wet,
   zorgverwerker,
   type Database,
+  declaratieverwerker,
   type SubgraphDefinition,
 } from '@sociaal-graph/toolkit';
+import { subgraph as inkoop } from '../subgraphs/inkoop/src/schema.js';
 import { subgraph as jeugd } from '../subgraphs/jeugd/src/schema.js';
 import { subgraph as wmo } from '../subgraphs/wmo/src/schema.js';
 
@@ -36,6 +39,8 @@ if (!map) {
 const eigenaren: { definition: SubgraphDefinition<unknown>; verwerker: Berichtverwerker }[] = [
   { definition: wmo as SubgraphDefinition<unknown>, verwerker: zorgverwerker(Wet.WMO) },
   { definition: jeugd as SubgraphDefinition<unknown>, verwerker: zorgverwerker(Wet.JEUGDWET) },
+  // 323 declaraties of both laws: inkoop owns the declaraties.
+  { definition: inkoop as SubgraphDefinition<unknown>, verwerker: declaratieverwerker() },
 ];
 const databases = new Map<string, Database>();
 async function databaseVan(definition: SubgraphDefinition<unknown>) {
@@ -93,13 +98,17 @@ for (const naam of bestanden) {
     const ontvangst = await ontvangBericht(await databaseVan(eigenaar.definition), teksten.get(naam)!, eigenaar.verwerker, {
       pseudonymSecret: secret,
       magOntvangen: () => true,
+      // The command acts for the deployment; its records name it, as a request names its caller.
+      verslag: { subgraph: eigenaar.verwerker.subgraph ?? eigenaar.definition.name, traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), organisatie: 'berichten:inlezen', rollen: [], actor: 'berichten:inlezen' },
       schemafouten: schemafouten.get(naam),
     });
     if (ontvangst.herhaald) telling.herhaald += 1;
     else if (ontvangst.geaccepteerd) telling.geaccepteerd += 1;
     else telling.afgekeurd += 1;
     for (const code of ontvangst.retourcodes) perCode.set(code, (perCode.get(code) ?? 0) + 1);
-    writeFileSync(join(uitvoer, `${naam.replace(/\.xml$/, '')}.${ontvangst.antwoord.berichtnummer}.xml`), ontvangst.antwoord.xml);
+    // A 301 of the backlog gets no retour: its codes are in the counts (and in the log line of a refused one).
+    if (ontvangst.antwoord) writeFileSync(join(uitvoer, `${naam.replace(/\.xml$/, '')}.${ontvangst.antwoord.berichtnummer}.xml`), ontvangst.antwoord.xml);
+    else if (!ontvangst.geaccepteerd && !ontvangst.herhaald) console.error(`${naam}: afgekeurd, retourcodes ${ontvangst.retourcodes.join(' ')}`);
   } catch (error) {
     telling.geweigerd += 1;
     console.error(`${naam}: ${(error as Error).message}`);

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
+import { berichtenResolver, declaratieverwerker, defineSubgraph, resolveStapelingKosten } from '@sociaal-graph/toolkit';
 import { loadDemo } from '../demo/load-demo.js';
 import { resolveAanbieder } from './aanbieder/aanbieder.reference.js';
 import { AanbiederResolver } from './aanbieder/aanbieder.resolver.js';
 import { CodelijstResolver } from './codelijst/codelijst.resolver.js';
 import { resolveContract } from './contract/contract.reference.js';
 import { ContractResolver } from './contract/contract.resolver.js';
+import { DeclaratieBeoordelingResolver } from './declaratie/beoordeling.mutation.js';
 import { DeclaratieResolver } from './declaratie/declaratie.resolver.js';
 import { DeclaratiegedragResolver } from './declaratie/declaratiegedrag.resolver.js';
 import { resolveGemeente } from './extends/gemeente/gemeente.reference.js';
@@ -55,6 +56,9 @@ export const subgraph = defineSubgraph({
     JeugdTrajectkengetalResolver,
     LogboekResolver,
     StapelingKostenResolver,
+    // iWmo/iJw 323 in, answered by the 325 (docs/berichten.md); the back office's decision on its lines.
+    berichtenResolver('Declaratie', declaratieverwerker()),
+    DeclaratieBeoordelingResolver,
   ],
   // Stubs reached only through `_entities`: no field of ours returns them.
   orphanedTypes: [WmoToewijzing, JeugdToewijzing, JeugdTrajectkengetal, Logboek, StapelingKosten],
@@ -73,6 +77,8 @@ export const subgraph = defineSubgraph({
   logboek: true,
   // Owns iWmo/iJw 3.2 messages (docs/berichten.md "Which subgraph owns which message").
   berichten: true,
+  // beoordeelDeclaratie: idempotency keys (docs/mutaties.md).
+  mutaties: true,
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
   createLoaders,
   loadDemo,

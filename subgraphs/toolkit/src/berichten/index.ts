@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 export * from './berichten.resolver.js';
 export * from './bouw.js';
 export * from './codelijsten.js';
+export * from './declaratieverwerker.js';
 export * from './model.js';
 export * from './ontvang.js';
 export * from './standaard.js';

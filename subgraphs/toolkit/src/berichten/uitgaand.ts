@@ -59,6 +59,8 @@ export interface UitgaandFilter {
   readonly aanbiederAgb?: string;
   /** Only these gemeenten; null: all (the caller's scope as `scopeParameter` gives it). */
   readonly gemeenten: readonly string[] | null;
+  /** Only these laws, each within its own gemeenten (null: all); for a store that holds both laws' messages (inkoop's 325). */
+  readonly perWet?: readonly { readonly wet: BerichtWet; readonly gemeenten: readonly string[] | null }[];
   readonly berichtnummer?: Berichtnummer;
   /** Only messages after this id (a collector's cursor). */
   readonly naId?: string;
@@ -73,8 +75,17 @@ export async function uitgaandeBerichten(q: Queryable, geheim: string, filter: U
        AND ($2::text[] IS NULL OR gemeente_code = ANY($2))
        AND ($3::text IS NULL OR berichtnummer = $3)
        AND ($4::bigint IS NULL OR id > $4::bigint)
+       AND ($6::text[] IS NULL OR wet = ANY($7) OR (wet || ':' || gemeente_code) = ANY($6))
      ORDER BY id LIMIT $5`,
-    [filter.aanbiederAgb ?? null, filter.gemeenten, filter.berichtnummer ?? null, filter.naId ?? null, filter.aantal],
+    [
+      filter.aanbiederAgb ?? null,
+      filter.gemeenten,
+      filter.berichtnummer ?? null,
+      filter.naId ?? null,
+      filter.aantal,
+      filter.perWet ? filter.perWet.flatMap(({ wet, gemeenten }) => (gemeenten ?? []).map((g) => `${wet}:${g}`)) : null,
+      filter.perWet ? filter.perWet.filter(({ gemeenten }) => gemeenten === null).map(({ wet }) => wet) : [],
+    ],
   );
   return rijen.map((rij) => vanRij(rij, geheim));
 }

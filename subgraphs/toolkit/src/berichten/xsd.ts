@@ -41,8 +41,9 @@ export async function valideerTegenSchema(wet: BerichtWet, nummer: Berichtnummer
   });
   const perBericht = namen.map(() => [] as string[]);
   for (const error of result.errors) {
-    const index = namen.indexOf(error.loc?.fileName ?? '');
     const message = error.message.trim();
+    // xmllint's closing line "bericht-7.xml fails to validate" has no location: it belongs to the file it names, not to every file.
+    const index = namen.indexOf(error.loc?.fileName ?? /^(bericht-\d+\.xml) fails to validate/.exec(message)?.[1] ?? '');
     if (index >= 0) perBericht[index]!.push(message);
     else for (const list of perBericht) list.push(message);
   }
