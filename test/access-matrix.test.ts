@@ -767,6 +767,52 @@ describe('mutations: toewijzingen (wmo, jeugd) granted, changed and ended by eve
   });
 });
 
+describe('mutations: deciding a verzoek om toewijzing (wmo, jeugd) by every caller; the message taken in is in the Logboek', () => {
+  const LAREN = '0417';
+  const backoffice = CALLERS[3]!;
+  // A Laren resident, the first by id; the 315 is the fixture of test/berichten/ sent about them to Laren.
+  const inwoner = [...(inwonersVanGemeente.get(LAREN) ?? [])].sort((a, b) => a.id.localeCompare(b.id))[0]!;
+  const verzoek315 = (bestand: string, identificatie: string, referentie: string) =>
+    readFileSync(new URL(`berichten/${bestand}`, import.meta.url), 'utf8')
+      .replace(/>999990019</, `>${inwoner.bsn}<`)
+      .replace(/(Ontvanger>)0406</, `$1${LAREN}<`)
+      .replace(/(Geboortedatum><\w+:Datum>)[0-9-]+</, `$1${inwoner.geboortedatum}<`)
+      .replace(/>J?V-1</, `>${identificatie}<`)
+      .replace(/>J?VOT-1</, `>${referentie}<`);
+
+  it.each([
+    { wet: 'WMO', deel: 'wmo', type: 'Wmo', bestand: 'wmo-315-geldig.xml' },
+    { wet: 'JEUGDWET', deel: 'jeugd', type: 'Jeugd', bestand: 'jeugd-315-geldig.xml' },
+  ] as const)('$wet: allowed to the consulent and back office executing it for the gemeente, refused to everyone else; each decision in the Logboek', async ({ wet, deel, type, bestand }) => {
+    const ONTVANG = `mutation Ontvang($xml: String!) { ontvang${type}Bericht(xml: $xml) { geaccepteerd retourcodes { code } } }`;
+    const BESLIS = `mutation Beslis($sleutel: String!, $beslissing: VerzoekBeslissing!) { beslis${type}Verzoek(idempotentieSleutel: $sleutel, beslissing: $beslissing) { status berichtnummer } }`;
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const [n, caller] of CALLERS.entries()) {
+      // Each caller decides a verzoek of its own, taken in by the back office that executes the law for Laren.
+      const referentie = `AM-${deel}-${n}-${randomBytes(3).toString('hex')}`;
+      const ontvangen = await muteer(backoffice, ONTVANG, { xml: verzoek315(bestand, referentie.slice(0, 20), referentie) });
+      expect(ontvangen.body.data?.[`ontvang${type}Bericht`], caller.naam).toEqual({ geaccepteerd: true, retourcodes: [{ code: '0200' }] });
+      if (n === 0) {
+        // Taking in the message is a processing of the resident's data, recorded like a mutation.
+        expect((await logboekVan(deel, ontvangen.traceId)).map((r) => [r.verwerkingsactiviteit, r.betrokkene, r.resultaat, r.actor.organisatie])).toContainEqual([
+          `${deel}:bericht:315:ontvangen`, inwoner.id, 'geslaagd', 'uo-hbel',
+        ]);
+      }
+      const besluit = await muteer(caller, BESLIS, { sleutel: randomUUID(), beslissing: { gemeenteCode: LAREN, aanbiederAgb: '12345678', referentieAanbieder: referentie, besluit: 'ONDERZOEK' } });
+      actual[caller.naam] = uitkomst(besluit.body, `beslis${type}Verzoek`);
+      expected[caller.naam] = !caller.rol ? 'UNAUTHENTICATED' : !['consulent', 'backoffice'].includes(caller.rol) ? 'FORBIDDEN' : mayWrite(caller, 'toewijzing', wet, LAREN) ? 'TOEGESTAAN' : 'FORBIDDEN';
+      if (actual[caller.naam] === 'TOEGESTAAN') {
+        expect(besluit.body.data?.[`beslis${type}Verzoek`]).toEqual({ status: 'IN_ONDERZOEK', berichtnummer: '319' });
+        expect((await logboekVan(deel, besluit.traceId, caller.org)).filter((r) => !r.verwerkingsactiviteit.endsWith(':lezen'))).toEqual([
+          { verwerkingsactiviteit: `${deel}:verzoek:beslissen`, betrokkene: inwoner.id, resultaat: 'geslaagd', actor: { organisatie: caller.org, rollen: [caller.rol] } },
+        ]);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+});
+
 describe('mutations: declaratie lines (inkoop) approved or rejected by every caller', () => {
   const LAREN = '0417';
   // The calendar month before today: delivered, and declared now.

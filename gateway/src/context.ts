@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { activeSpanIds } from '@sociaal-graph/toolkit';
+import { activeSpanIds } from '@sociaal-graph/toolkit/gateway';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
 import type { ResponseBudget } from './response-budget.js';
+import type { AnswerSharing } from './shared-answers.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {
@@ -30,6 +31,12 @@ export interface GatewayContext {
    * `sociaal_graph_gateway_operation_cost` and gives the caller `extensions.kosten`.
    */
   readonly cost: OperationCost;
+  /**
+   * Whether other callers with the same rights may get this request's whole answer
+   * (`createSharedAnswers`, which sets it on a request others wait for); `inflightDeduplicationPlugin`
+   * decides. An object: Apollo Server copies the context, not what it refers to.
+   */
+  sharing?: AnswerSharing;
 }
 
 /** The estimated and measured cost of one operation (issue 11, item 1). */

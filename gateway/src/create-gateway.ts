@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
@@ -19,6 +19,7 @@ import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } fro
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
+import { createSharedAnswers } from './shared-answers.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
 
@@ -108,6 +109,9 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     : undefined;
   const authenticate = createAuthenticate(createTokenVerifier(config.auth, config.dataDir), mandates.arrangementsOf, config.actorPseudonymSecret);
 
+  // Identical requests of callers with the same rights in flight get one answer (issue 14).
+  const sharedAnswers = createSharedAnswers(metrics);
+
   const ready = (async () => {
     const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
     // The assertion of each fetch names the @inaccessible fields the planner put into it.
@@ -150,7 +154,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests, sharedAnswers })],
       validationRules: [...createValidationRules()],
       stringifyResult: resultSerialiser,
     });
@@ -175,6 +179,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       },
       prefixRoutes: { [GRAPHIQL_ASSET_PREFIX]: assets },
       maxBodyBytes: config.maxBodyBytes,
+      share: sharedAnswers.share,
     });
   })();
 

@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { createGraphqlMetrics, type GraphqlMetrics, LATENCY_BUCKETS } from '@sociaal-graph/toolkit';
+import { createGraphqlMetrics, type GraphqlMetrics, LATENCY_BUCKETS } from '@sociaal-graph/toolkit/gateway';
 import { Counter, Histogram } from 'prom-client';
 
 /**
@@ -22,7 +22,9 @@ export interface GatewayMetrics extends GraphqlMetrics {
   /**
    * In-flight deduplication (`inflightDeduplicationPlugin`): `executed` a query that others could
    * join, `joined` one waited for such an execution, then `shared` got its result or `not_shared`
-   * executed itself (the result had errors or logged reads).
+   * executed itself (the result had errors or logged reads). The same for whole answers
+   * (`createSharedAnswers`, a byte-identical request): `answer_joined`, then `answer_shared` or
+   * `answer_not_shared`.
    */
   readonly inflightDeduplication: Counter<'stage'>;
 }
@@ -73,7 +75,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     }),
     inflightDeduplication: new Counter({
       name: 'sociaal_graph_gateway_inflight_deduplication_total',
-      help: 'Queries deduplicated in flight by stage (executed, joined, shared, not_shared)',
+      help: 'Queries deduplicated in flight by stage (executed, joined, shared, not_shared; whole answers: answer_joined, answer_shared, answer_not_shared)',
       labelNames: ['stage'],
       registers,
     }),

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics.js';
-import type { Logger } from '@sociaal-graph/toolkit';
+import type { Logger } from '@sociaal-graph/toolkit/gateway';
 import type { ValidationRule } from 'graphql';
 import { admissionControlPlugin } from './admission-control.js';
 import { authorizationPlugin } from './authorization.js';
@@ -25,6 +25,7 @@ import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import type { ManifestStore } from '../cache/manifest-store.js';
+import type { SharedAnswers } from '../shared-answers.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {
@@ -37,6 +38,8 @@ export interface PluginRuntime {
   readonly metrics: GatewayMetrics;
   /** The gateway's structured log (pino). */
   readonly logger: Logger;
+  /** Answers shared between callers with the same rights (`createSharedAnswers`), which the rate limits count. */
+  readonly sharedAnswers?: Pick<SharedAnswers, 'admitWith'>;
 }
 
 /**
@@ -75,6 +78,7 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       anonymous: config.anonymousRateLimit,
       redisUrl: config.redisUrl,
       redisKeyPrefix: config.redisKeyPrefix,
+      sharedAnswers: runtime.sharedAnswers,
     }),
     // @authenticated, @requiresScopes and @policy of the supergraph, enforced in
     // didResolveOperation: a refused field is taken out of the operation before the query

@@ -67,12 +67,15 @@ async function until(condition: () => boolean | Promise<boolean>, what: string):
   throw new Error(`never: ${what}`);
 }
 
+/** Callers waiting for another's execution: for its whole answer (a byte-identical request) or its result. */
+const waiting = async () => (await stage('answer_joined')) + (await stage('joined'));
+
 /** Sends the requests at once with the gate closed, waits until `ready`, opens the gate, returns the answers. */
-async function concurrently(requests: { query: string; authorization?: string }[], ready: () => Promise<boolean>) {
+async function concurrently(requests: { query: string; variables?: object; authorization?: string }[], ready: () => Promise<boolean>, on = () => gateway) {
   closeGate();
   const before = subgraph.received.length;
   const answers = Promise.all(
-    requests.map(({ query, authorization }) => postGraphql(gateway.url, { query }, authorization ? { authorization } : {})),
+    requests.map(({ query, variables, authorization }) => postGraphql(on().url, { query, variables }, authorization ? { authorization } : {})),
   );
   await until(ready, 'the requests are in flight');
   gate.open();
@@ -80,20 +83,83 @@ async function concurrently(requests: { query: string; authorization?: string }[
 }
 
 describe('in-flight deduplication', () => {
-  it('runs identical queries of different people with the same rights once, and gives each the same answer', async () => {
-    const joinedBefore = await stage('joined');
-    const sharedBefore = await stage('shared');
+  it('runs identical requests of different people with the same rights once, and gives each the same answer', async () => {
+    const waitingBefore = await waiting();
+    const sharedBefore = await stage('answer_shared');
     const people = await Promise.all(['a', 'b', 'c', 'd'].map((subject) => bearer('sp-1', subject)));
     const { answers, subgraphCalls } = await concurrently(
       people.map((authorization) => ({ query: QUERY, authorization })),
-      async () => subgraph.received.length > 0 && (await stage('joined')) - joinedBefore === 3,
+      async () => subgraph.received.length > 0 && (await waiting()) - waitingBefore === 3,
     );
     expect(subgraphCalls()).toBe(1);
     for (const { status, body } of answers) {
       expect(status).toBe(200);
       expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
     }
-    expect((await stage('shared')) - sharedBefore).toBe(3);
+    // Byte-identical bodies: the three waited for the whole answer, not only for the result.
+    expect((await stage('answer_shared')) - sharedBefore).toBe(3);
+  });
+
+  it('gives each caller of a shared answer its own request id and trace, and the same bytes', async () => {
+    const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
+    const waitingBefore = await waiting();
+    closeGate();
+    const raw = Promise.all(
+      people.map(async (authorization) => {
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: QUERY }) });
+        return { requestId: response.headers.get('x-request-id'), trace: response.headers.get('traceresponse'), text: await response.text() };
+      }),
+    );
+    await until(async () => (await waiting()) - waitingBefore === 2, 'two callers wait');
+    gate.open();
+    const answers = await raw;
+    expect(new Set(answers.map((answer) => answer.requestId)).size).toBe(3);
+    expect(new Set(answers.map((answer) => answer.trace)).size).toBe(3);
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(JSON.parse(answers[0].text)).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
+  });
+
+  it('shares the result, not the answer, between requests that differ in their bytes but not in their query', async () => {
+    const people = await Promise.all(['a', 'b'].map((subject) => bearer('sp-1', subject)));
+    const joinedBefore = await stage('joined');
+    const answerJoinedBefore = await stage('answer_joined');
+    const { answers, subgraphCalls } = await concurrently(
+      [
+        { query: QUERY, authorization: people[0] },
+        // The same query and variables, other bytes.
+        { query: QUERY, variables: {}, authorization: people[1] },
+      ],
+      async () => subgraph.received.length > 0 && (await stage('joined')) - joinedBefore === 1,
+    );
+    expect(subgraphCalls()).toBe(1);
+    expect((await stage('answer_joined')) - answerJoinedBefore).toBe(0);
+    for (const { body } of answers) expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
+  });
+
+  it('counts every caller of a shared answer against its own rate limit', async () => {
+    // Two operations a minute for this gateway's callers: of three identical requests of one person, one is refused.
+    const limited = await createGatewayServer(
+      testConfig({
+        supergraphPath: await dir.file('supergraph-limited.graphql', composeSupergraph([subgraph])),
+        subgraphUrls: { alpha: subgraph.url },
+        rateLimit: { requestsPerMinute: 2, costPerMinute: Number.MAX_SAFE_INTEGER, concurrent: 1_000 },
+      }),
+    );
+    try {
+      const authorization = await bearer('sp-1', 'beperkt');
+      const metric = async () => (await limited.metrics.inflightDeduplication.get()).values.find((value) => value.labels.stage === 'answer_joined')?.value ?? 0;
+      const { answers, subgraphCalls } = await concurrently(
+        [1, 2, 3].map(() => ({ query: QUERY, authorization })),
+        async () => subgraph.received.length > 0 && (await metric()) === 2,
+        () => limited,
+      );
+      expect(subgraphCalls()).toBe(1);
+      expect(answers.map(({ status }) => status).sort()).toEqual([200, 200, 429]);
+      const refused = answers.find(({ status }) => status === 429);
+      expect(refused?.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('never shares a mutation: identical ones of callers with the same rights each reach the subgraph (issue 15)', async () => {
@@ -110,27 +176,27 @@ describe('in-flight deduplication', () => {
   it('never shares between callers whose rights differ: another organisation, or anonymous', async () => {
     const callers = [await bearer('sp-1', 'a'), await bearer('sp-2', 'a'), undefined];
     const before = subgraph.received.length;
-    const joinedBefore = await stage('joined');
+    const joinedBefore = await waiting();
     const { answers, subgraphCalls } = await concurrently(
       callers.map((authorization) => ({ query: QUERY, authorization })),
       // Each caller's own execution reaches the subgraph while the gate is closed.
       async () => subgraph.received.length - before === 3,
     );
     expect(subgraphCalls()).toBe(3);
-    expect((await stage('joined')) - joinedBefore).toBe(0);
+    expect((await waiting()) - joinedBefore).toBe(0);
     for (const { body } of answers) expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
   });
 
   it('does not share a result with errors: each waiting caller executes itself and gets its own error', async () => {
     const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
-    const joinedBefore = await stage('joined');
-    const notSharedBefore = await stage('not_shared');
+    const joinedBefore = await stage('answer_joined');
+    const notSharedBefore = await stage('answer_not_shared');
     const { answers, subgraphCalls } = await concurrently(
       people.map((authorization) => ({ query: '{ kapot }', authorization })),
-      async () => subgraph.received.length > 0 && (await stage('joined')) - joinedBefore === 2,
+      async () => subgraph.received.length > 0 && (await stage('answer_joined')) - joinedBefore === 2,
     );
     expect(subgraphCalls()).toBe(3);
-    expect((await stage('not_shared')) - notSharedBefore).toBe(2);
+    expect((await stage('answer_not_shared')) - notSharedBefore).toBe(2);
     for (const { status, body } of answers) {
       expect(status).toBe(200);
       expect(body.data).toEqual({ kapot: null });

@@ -40,7 +40,11 @@ export function inflightDeduplicationPlugin(metrics: Pick<GatewayMetrics, 'infli
       };
       return {
         async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
-          if (requestContext.operation?.operation !== 'query') return null;
+          if (requestContext.operation?.operation !== 'query') {
+            // Callers waiting for this request's whole answer need not wait for a mutation's.
+            requestContext.contextValue.sharing?.notShareable();
+            return null;
+          }
           const key = deduplicationKey(requestContext);
           const leader = inFlight.get(key);
           if (leader) {
@@ -48,6 +52,7 @@ export function inflightDeduplicationPlugin(metrics: Pick<GatewayMetrics, 'infli
             const shared = await leader;
             count(shared ? 'shared' : 'not_shared');
             if (!shared) return null;
+            if (requestContext.contextValue.sharing) requestContext.contextValue.sharing.shareable = true;
             return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: shared.data } } };
           }
           count('executed');
@@ -63,11 +68,14 @@ export function inflightDeduplicationPlugin(metrics: Pick<GatewayMetrics, 'infli
           );
           return null;
         },
-        async executionDidStart({ contextValue, response }) {
+        async executionDidStart({ contextValue, response, operation }) {
           return {
             // Apollo has set the response body by now; later hooks (willSendResponse) add per-caller parts.
             async executionDidEnd(error) {
-              finish(error ? undefined : shareable(response.body, contextValue));
+              const shared = error || operation?.operation !== 'query' ? undefined : shareable(response.body, contextValue);
+              if (shared && contextValue.sharing) contextValue.sharing.shareable = true;
+              else contextValue.sharing?.notShareable();
+              finish(shared);
             },
           };
         },

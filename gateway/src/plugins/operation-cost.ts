@@ -74,8 +74,18 @@ function tooLarge(maxBytes: number, bytes: number) {
   return { message: responseTooLargeMessage(maxBytes), extensions: { code: 'RESPONSE_TOO_LARGE', sociaalGraph: { limiet: maxBytes, waarde: bytes } } };
 }
 
-/** Fields in the answer (as the estimate counts them, `__typename` free) and its JSON size, in one walk. */
+/** A result shared by several callers (`inflightDeduplicationPlugin`) is measured once. */
+const measuredData = new WeakMap<object, { cost: number; bytes: number }>();
+
 function measure(data: unknown): { cost: number; bytes: number } {
+  if (!data || typeof data !== 'object') return walk(data);
+  let measured = measuredData.get(data);
+  if (!measured) measuredData.set(data, (measured = walk(data)));
+  return measured;
+}
+
+/** Fields in the answer (as the estimate counts them, `__typename` free) and its JSON size, in one walk. */
+function walk(data: unknown): { cost: number; bytes: number } {
   let cost = 0;
   let bytes = 0;
   // An explicit stack: a deep answer must not overflow the call stack.

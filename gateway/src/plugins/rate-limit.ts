@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ANONYMOUS_CALLER, type Caller } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
+import type { SharedAnswers } from '../shared-answers.js';
 
 /** What one caller may do. */
 export interface CallerLimits {
@@ -24,6 +25,8 @@ export interface RateLimitPluginOptions {
   redisUrl?: string;
   /** Put before every Redis key. Default `sociaal-graph:`. */
   redisKeyPrefix?: string;
+  /** Shared answers (`createSharedAnswers`): a caller that gets one is counted here too. */
+  sharedAnswers?: Pick<SharedAnswers, 'admitWith'>;
 }
 
 /** How long a concurrency slot lives at most, in seconds, should its release be lost (a crashed replica). */
@@ -66,6 +69,23 @@ export function rateLimitPlugin(options: RateLimitPluginOptions): ApolloServerPl
   redis?.on('error', () => undefined);
   const authenticated = limiters('ingelogd', options.authenticated, redis);
   const anonymous = limiters('anoniem', options.anonymous, redis);
+  // A caller that gets another's answer ran no operation: it takes no slot, but its requests and
+  // the cost of what it got count as if it had.
+  options.sharedAnswers?.admitWith(async (context, estimatedCost) => {
+    const isAnonymous = isAnonymousCaller(context.caller);
+    const kind = isAnonymous ? anonymous : authenticated;
+    const limits = isAnonymous ? options.anonymous : options.authenticated;
+    const key = callerKeyOf(context);
+    const refusal =
+      (await take(kind.requests, key, 1, 'verzoeken per minuut', limits.requestsPerMinute)) ??
+      (await take(kind.cost, key, Math.max(1, estimatedCost), 'kosten per minuut', limits.costPerMinute));
+    if (!refusal || refusal.body.kind !== 'single') return undefined;
+    return {
+      status: refusal.http?.status ?? 429,
+      headers: [...(refusal.http?.headers ?? []), ['content-type', 'application/json; charset=utf-8']],
+      body: JSON.stringify(refusal.body.singleResult),
+    };
+  });
 
   return {
     async serverWillStart() {

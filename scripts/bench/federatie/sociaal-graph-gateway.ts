@@ -9,4 +9,6 @@ import { createGatewayServer, readGatewayConfig } from '@sociaal-graph/gateway';
 
 const config = readGatewayConfig({ ...process.env, SUPERGRAPH_PATH: process.env.BENCH_SUPERGRAPH, GATEWAY_PORT: process.env.BENCH_PORT, METRICS_PORT: 'off' });
 await createGatewayServer(config);
+// Leave through process.exit on SIGTERM, so that `node --cpu-prof` (scripts/bench-profile.ts) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 console.log('ready');

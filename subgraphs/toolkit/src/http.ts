@@ -23,12 +23,28 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
    * assertion here, because the assertion is bound to the body.
    */
   admit?: (request: IncomingMessage, body: unknown) => Promise<Refusal | undefined>;
+  /**
+   * Answers a POST from the in-flight answer of an identical one, or lets it run (the gateway's
+   * shared answers): called with the raw body before anything parses it, the request's context
+   * (built once, also for the GraphQL run) and `run`, which executes the request as usual.
+   */
+  share?: (request: IncomingMessage, body: string, context: () => Promise<TContext>, run: () => Promise<Answer>) => Promise<Answer>;
   /** The part of the graph this serves (`gateway`, `wmo`): names its server spans. Default `graphql`. */
   service?: string;
   /** Where a request that failed outside GraphQL is logged. Default a logger of service `http`. */
   logger?: Logger;
   /** Counts every answer by route and status. */
   metrics?: GraphqlMetrics;
+}
+
+/**
+ * An answer as it is written: status, headers and a complete body (a string, or bytes shared by
+ * several answers), or the chunks of an incremental one.
+ */
+export interface Answer {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string | Buffer | AsyncIterable<string>;
 }
 
 /** Why a request is not admitted: HTTP status, message and `extensions.code`. */
@@ -101,6 +117,22 @@ export function graphqlRequestListener<TContext extends BaseContext>(
         errors: [{ message: `Het verzoek is groter dan ${maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }],
       });
     }
+    // Built at most once, whether the shared answer or the GraphQL run asks first.
+    let built: Promise<TContext> | undefined;
+    const contextOf = () => (built ??= options.context(request));
+    const run = () => execute(request, url, body, contextOf);
+    const answer = options.share && request.method === 'POST' && body ? await options.share(request, body, contextOf, run) : await run();
+    for (const [name, value] of answer.headers) response.setHeader(name, value);
+    response.statusCode = answer.status;
+    if (typeof answer.body === 'string' || Buffer.isBuffer(answer.body)) {
+      response.end(answer.body);
+      return;
+    }
+    for await (const chunk of answer.body) response.write(chunk);
+    response.end();
+  }
+
+  async function execute(request: IncomingMessage, url: URL, body: string, contextOf: () => Promise<TContext>): Promise<Answer> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -110,26 +142,21 @@ export function graphqlRequestListener<TContext extends BaseContext>(
       try {
         parsedBody = JSON.parse(body);
       } catch {
-        return sendJson(response, 400, {
-          errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
-        });
+        return jsonAnswer(400, { errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
     const refusal = await options.admit?.(request, parsedBody);
-    if (refusal) return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+    if (refusal) return jsonAnswer(refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: () => options.context(request),
+      context: contextOf,
     });
-    for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
+    return { status: result.status ?? 200, headers: [...result.headers], body: result.body.kind === 'complete' ? result.body.string : result.body.asyncIterator };
   }
+}
+
+function jsonAnswer(status: number, body: unknown): Answer {
+  return { status, headers: [['content-type', 'application/json; charset=utf-8']], body: JSON.stringify(body) };
 }
 
 const TOO_LARGE = Symbol('too large');

@@ -1,0 +1,176 @@
+/**
+ * `npx tsx scripts/bench-profile.ts [--seconds S] [--connections C] [--mode identical|callers]`:
+ * sociaal-graph's gateway on the benchmark shape of `npm run bench`, under `node --cpu-prof`,
+ * loaded by autocannon; prints where its CPU goes (self time per function and per package) and
+ * writes that summary to `scripts/results/bench-profile-<mode>.md`. The raw profile stays in a
+ * temporary folder (it is megabytes). Needs `npm ci --prefix scripts/bench/tools`. Not part of `npm test`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { composeServices } from '@apollo/composition';
+import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
+import { parse } from 'graphql';
+import { QUERY, SUBGRAPHS } from './bench/federatie/shape.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BENCH = join(ROOT, 'scripts/bench/tools');
+const HOST = '127.0.0.1';
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '50' }, mode: { type: 'string', default: 'identical' } },
+  strict: true,
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const mode = values.mode === 'callers' ? 'callers' : 'identical';
+const autocannon = createRequire(join(BENCH, 'package.json'))('autocannon') as (options: Record<string, unknown>, done: (error: Error | null, result: { requests: { total: number }; non2xx: number; errors: number }) => void) => void;
+
+const children: ChildProcess[] = [];
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let tries = 0; tries < 480; tries++) {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+/**
+ * Self time per function (with the caller it is most often called from) and per package (node_modules/<name>,
+ * the gateway's own files, node internals), over the last `window` microseconds of the profile: the load,
+ * not the start-up.
+ */
+function summarise(profile: Profile, window: number): string {
+  const self = new Map<number, number>();
+  let at = profile.endTime;
+  for (let index = profile.samples.length - 1; index >= 0 && profile.endTime - at <= window; index--) {
+    const id = profile.samples[index];
+    const delta = profile.timeDeltas[index] ?? 0;
+    self.set(id, (self.get(id) ?? 0) + delta);
+    at -= delta;
+  }
+  const total = [...self.values()].reduce((sum, value) => sum + value, 0);
+  const parent = new Map<number, ProfileNode>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const name = (node: ProfileNode | undefined) => (node ? `${node.callFrame.functionName || '(anonymous)'} ${packageOf(node.callFrame.url)}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''}` : '');
+  const byFunction = new Map<string, number>();
+  const callers = new Map<string, Map<string, number>>();
+  const byPackage = new Map<string, number>();
+  for (const [id, time] of self) {
+    const node = byId.get(id);
+    if (!node || !time) continue;
+    const label = name(node);
+    byFunction.set(label, (byFunction.get(label) ?? 0) + time);
+    const from = callers.get(label) ?? new Map<string, number>();
+    const caller = name(parent.get(id));
+    from.set(caller, (from.get(caller) ?? 0) + time);
+    callers.set(label, from);
+    const where = packageOf(node.callFrame.url);
+    byPackage.set(where, (byPackage.get(where) ?? 0) + time);
+  }
+  const top = (map: Map<string, number>, count: number) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count);
+  const share = (time: number) => `${((100 * time) / total).toFixed(1)} %`;
+  const cell = (text: string) => `\`${text.replaceAll('|', '/')}\``;
+  const packages = top(byPackage, 15).map(([where, time]) => `| ${share(time)} | ${cell(where)} |`).join('\n');
+  const functions = top(byFunction, 30)
+    .map(([label, time]) => `| ${share(time)} | ${cell(label)} | ${cell(top(callers.get(label) ?? new Map(), 1)[0]?.[0] ?? '')} |`)
+    .join('\n');
+  return `### Self time per package\n\n| share | package |\n|---|---|\n${packages}\n\n### Self time per function (top 30)\n\n| share | function | mostly called from |\n|---|---|---|\n${functions}\n`;
+}
+
+function packageOf(url: string): string {
+  if (!url) return '(native, GC, idle)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  if (url.startsWith('node:')) return url;
+  return url.replace(/^file:\/\//, '').replace(ROOT, '');
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'sociaal-graph-profile-'));
+  const base = 20_000 + Math.floor(Math.random() * 35_000);
+  const ports = Object.fromEntries(SUBGRAPHS.map((subgraph, index) => [subgraph.name, base + index]));
+  try {
+    const composed = composeServices(SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: `http://${HOST}:${ports[subgraph.name]}/graphql`, typeDefs: parse(subgraph.sdl) })));
+    if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
+    const supergraph = join(dir, 'supergraph.graphql');
+    await writeFile(supergraph, composed.supergraphSdl);
+    const dataDir = join(dir, 'data');
+    await mkdir(dataDir);
+    const issuer = await loadDevIssuer(dataDir);
+    start(['--import', 'tsx', 'scripts/bench/federatie/subgraphs.ts'], { BENCH_PORTS: Object.entries(ports).map(([name, port]) => `${name}:${port}`).join(',') });
+    const profiles = join(dir, 'profiles');
+    const gateway = start(['--cpu-prof', '--cpu-prof-dir', profiles, '--import', 'tsx', 'scripts/bench/federatie/sociaal-graph-gateway.ts'], {
+      BENCH_SUPERGRAPH: supergraph,
+      BENCH_PORT: String(base + 12),
+      DATA_DIR: dataDir,
+      ...CALLER_LIMITS_OFF_ENV,
+      MAX_QUERY_DEPTH: '12',
+      LOG_LEVEL: 'warn',
+    });
+    const url = `http://${HOST}:${base + 12}/graphql`;
+    await waitFor(url);
+    const tokens = mode === 'callers' ? await Promise.all(Array.from({ length: connections }, (_, index) => mintToken(issuer, { role: 'beleid', org: '0406', subject: `profiel-${index}` }))) : [];
+    let next = 0;
+    const body = JSON.stringify({ query: QUERY, operationName: 'TestQuery' });
+    const loadBefore = loadavg()[0];
+    const result = await new Promise<{ requests: { total: number }; non2xx: number; errors: number }>((resolve, reject) =>
+      autocannon(
+        {
+          url,
+          connections,
+          duration: seconds,
+          requests: [
+            {
+              method: 'POST',
+              body,
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (request: { headers: Record<string, string> }, context: { token?: string | null }) => {
+                if (context.token === undefined) context.token = tokens.length ? tokens[next++ % tokens.length] : null;
+                return context.token ? { ...request, headers: { ...request.headers, authorization: `Bearer ${context.token}` } } : request;
+              },
+            },
+          ],
+        },
+        (error, outcome) => (error ? reject(error) : resolve(outcome)),
+      ),
+    );
+    await new Promise<void>((resolve) => {
+      gateway.once('exit', () => resolve());
+      gateway.kill('SIGTERM');
+    });
+    const file = readdirSync(profiles).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) throw new Error('no profile written');
+    const summary = summarise(JSON.parse(readFileSync(join(profiles, file), 'utf8')) as Profile, seconds * 1_000_000);
+    const report = `# CPU profile: sociaal-graph's gateway, benchmark shape, ${mode}\n\nMade ${new Date().toISOString().slice(0, 10)} by \`npx tsx scripts/bench-profile.ts --seconds ${seconds} --connections ${connections} --mode ${mode}\` (Node ${process.version}; load average ${loadBefore.toFixed(1)}, other work shared the machine). ${result.requests.total} requests in ${seconds} s (${(result.requests.total / seconds).toFixed(0)} req/s while profiled), ${result.non2xx + result.errors} not 200. The last ${seconds} s of the profile (the load; start-up left out). Own files are compiled by tsx, so their line numbers are those of the compiled text.\n\n${summary}`;
+    await writeFile(join(ROOT, `scripts/results/bench-profile-${mode}.md`), report);
+    console.log(report);
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
