@@ -144,12 +144,13 @@ interface Part { child: ChildProcess; url: string; metricsUrl?: string }
  * From a part's metrics (prom-client's default metrics): its V8 heap in use in MB (unlike resident
  * memory it falls once garbage is collected, so it tells memory still held from memory the process
  * has not given back to the operating system) and the longest its event loop was held, in ms,
- * since the previous scrape (prom-client resets that histogram on each one).
+ * since the previous scrape (prom-client resets that histogram on each one). Every metric carries
+ * the part's `service` label.
  */
 async function scrape(part: Part): Promise<{ heapMb: number; lagMaxMs: number }> {
   if (!part.metricsUrl) return { heapMb: NaN, lagMaxMs: NaN };
   const text = await fetch(part.metricsUrl, { signal: AbortSignal.timeout(10_000) }).then((response) => response.text(), () => '');
-  const metric = (name: string) => Number(new RegExp(`^sociaal_graph_${name} (\\S+)`, 'm').exec(text)?.[1]);
+  const metric = (name: string) => Number(new RegExp(`^sociaal_graph_${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1]);
   return { heapMb: metric('nodejs_heap_size_used_bytes') / 1024 / 1024, lagMaxMs: metric('nodejs_eventloop_lag_max_seconds') * 1000 };
 }
 
