@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
