@@ -7,8 +7,8 @@
  * `npm start` does. Writes scripts/results/bench-loading.md. No timed assertion lives in a test; this is the place.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,8 @@ import type { Database, DemoWorld, SubgraphDefinition } from '@sociaal-graph/too
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The machine is shared: how busy it was when the measurement began (1, 5 and 15 minutes). */
+const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
 const RESULTS = join(ROOT, 'scripts', 'results', 'bench-loading.md');
 const SUBGRAPH_NAMES = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'] as const;
 /** Heap per unit of DEMO_SCALE for the national world (as bench-stuurinformatie.ts measured it). */
@@ -70,8 +72,10 @@ const log = (line: string) => console.log(`[bench:loading] ${line}`);
 
 log(`generating the world (DEMO_SCALE ${scale}, DEMO_GEMEENTEN ${gemeenten})...`);
 let started = Date.now();
+const generationCpuBefore = processCpuSeconds();
 const world: DemoWorld = generateDemoWorld(demo);
 const generatedMs = Date.now() - started;
+const generationCpu = processCpuSeconds() - generationCpuBefore;
 log(`generated in ${seconds(generatedMs)} s: ${world.declaraties.length.toLocaleString('en-US')} declaraties`);
 
 type Mode = 'COPY' | 'INSERT';
@@ -83,34 +87,71 @@ function insertOnly(db: Database): Database {
   }) as Database;
 }
 
-async function load(mode: Mode): Promise<{ totalMs: number; perSubgraph: Map<string, { ms: number; rows: number }> }> {
+/** CPU seconds (user and system) this process has used so far. */
+function processCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * CPU seconds the PostgreSQL backends connected to the scratch database have used (from /proc; the server is
+ * on this machine): the machine is shared, so wall clock alone says little about the work a load takes.
+ */
+async function serverCpuSeconds(db: Database): Promise<number | undefined> {
+  const ticksPerSecond = 100;
+  let total = 0;
+  for (const { pid } of await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    } catch {
+      return undefined; // another machine's server, or gone
+    }
+  }
+  return total;
+}
+
+interface LoadResult {
+  readonly totalMs: number;
+  readonly perSubgraph: Map<string, { ms: number; rows: number }>;
+  /** CPU seconds of this process (COPY text) and of the server's backends during the load. */
+  readonly clientCpu: number;
+  readonly serverCpu?: number;
+}
+
+async function load(mode: Mode): Promise<LoadResult> {
   const scratch = await createScratchDatabase(serverUrl);
   const perSubgraph = new Map<string, { ms: number; rows: number }>();
+  const open: Database[] = [];
   try {
     const begin = Date.now();
+    const cpuBefore = processCpuSeconds();
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
         const definition = definitions.get(name)!;
         const db = await openDatabase({ url: scratch.url, schema: name });
-        try {
-          await runSubgraphMigrations(db, definition);
-          const t0 = Date.now();
-          let rows = 0;
-          await loadDemoWorldIfEmpty(mode === 'COPY' ? db : insertOnly(db), definition, demo, (line) => {
-            // Each table's lines too: where a slice spends its time.
-            if (/^\s/.test(line)) log(`${mode} ${name}:${line}`);
-            const loaded = /loaded ([\d,]+) rows/.exec(line);
-            if (loaded) rows = Number(loaded[1]!.replace(/,/g, ''));
-          });
-          perSubgraph.set(name, { ms: Date.now() - t0, rows });
-          log(`${mode} ${name}: ${rows.toLocaleString('en-US')} rows in ${seconds(Date.now() - t0)} s`);
-        } finally {
-          await db.close();
-        }
+        open.push(db);
+        await runSubgraphMigrations(db, definition);
+        const t0 = Date.now();
+        let rows = 0;
+        await loadDemoWorldIfEmpty(mode === 'COPY' ? db : insertOnly(db), definition, demo, (line) => {
+          // Each table's lines too: where a slice spends its time.
+          if (/^\s/.test(line)) log(`${mode} ${name}:${line}`);
+          const loaded = /loaded ([\d,]+) rows/.exec(line);
+          if (loaded) rows = Number(loaded[1]!.replace(/,/g, ''));
+        });
+        perSubgraph.set(name, { ms: Date.now() - t0, rows });
+        log(`${mode} ${name}: ${rows.toLocaleString('en-US')} rows in ${seconds(Date.now() - t0)} s`);
       }),
     );
-    return { totalMs: Date.now() - begin, perSubgraph };
+    const totalMs = Date.now() - begin;
+    const clientCpu = processCpuSeconds() - cpuBefore;
+    // The backends are still connected (idle in their pools): what they used is in /proc.
+    const serverCpu = await serverCpuSeconds(open[0]!);
+    return { totalMs, perSubgraph, clientCpu, serverCpu };
   } finally {
+    for (const db of open) await db.close().catch(() => undefined);
     await scratch.drop();
   }
 }
@@ -130,7 +171,7 @@ const lines = [
   '# Loading the demo world: COPY against multi-row INSERT',
   '',
   `Command: \`npm run bench:loading -- --scale ${scale} --gemeenten ${gemeenten}${args['no-baseline'] ? ' --no-baseline' : ''}\` (${new Date().toISOString()}).`,
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran; PostgreSQL at ${new URL(serverUrl).host}.`,
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran (load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end); PostgreSQL at ${new URL(serverUrl).host}.`,
   `World: DEMO_GEMEENTEN=${gemeenten}, DEMO_SCALE=${scale}: ${world.declaraties.length.toLocaleString('en-US')} declaraties; generated once in ${seconds(generatedMs)} s (not in the load times below).`,
   'The seven slices load at once, each in its own schema and transaction (migrations excluded), as `npm start` on DATABASE_URL does.',
   '',
@@ -144,6 +185,9 @@ const lines = [
   `| **all seven (wall clock)** | | **${seconds(copy.totalMs)}** |${insert ? ` **${seconds(insert.totalMs)}** | **${(insert.totalMs / copy.totalMs).toFixed(1)}x** |` : ''}`,
   '',
   `Generation plus COPY load: ${seconds(generatedMs + copy.totalMs)} s${insert ? `; generation plus INSERT load: ${seconds(generatedMs + insert.totalMs)} s` : ''}.`,
+  '',
+  'CPU time (the machine is shared, so wall clock includes waiting for a core; these count only the work itself):',
+  `generation ${generationCpu.toFixed(1)} s; ${[...results].map(([mode, r]) => `${mode} load: this process ${r.clientCpu.toFixed(1)} s, PostgreSQL's backends ${r.serverCpu === undefined ? 'unknown (server not on this machine)' : `${r.serverCpu.toFixed(1)} s`}`).join('; ')}.`,
   '',
 ];
 await mkdir(dirname(RESULTS), { recursive: true });

@@ -13,6 +13,11 @@
  * (taskset), where the machine has two cores. Bounded: about (2 modes x 3 gateways x R rounds x
  * (S + 2)) seconds plus start-up. Hive Gateway and autocannon live in `scripts/bench/tools/` (own
  * package.json, `npm ci --prefix scripts/bench/tools`), no part of the graph. Not part of `npm test`.
+ *
+ * `npm run bench -- --domein [--baseline <ref>] [--nationaal]`: the domain scenarios (resident view,
+ * the region's contract pull, an analyst aggregate per gemeente and quarter) on the demo world, this
+ * checkout against a baseline checkout the script builds, and SQL statements per request against list
+ * length: scripts/bench/domein/run.ts.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { parse } from 'graphql';
+import { runDomein } from './bench/domein/run.js';
 import { QUERY, SUBGRAPHS, expectedAnswer } from './bench/federatie/shape.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +38,14 @@ const BENCH = join(ROOT, 'scripts/bench/tools');
 const HOST = '127.0.0.1';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' }, connections: { type: 'string', default: '50' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    domein: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
+    nationaal: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const seconds = Number(values.seconds);
@@ -41,6 +54,7 @@ const connections = Number(values.connections);
 if (!(seconds >= 2 && seconds <= 60 && rounds >= 1 && rounds <= 5 && connections >= 1 && connections <= 200)) {
   throw new Error('--seconds 2..60, --rounds 1..5, --connections 1..200');
 }
+if ((values.baseline !== undefined || values.nationaal) && !values.domein) throw new Error('--baseline and --nationaal belong to --domein');
 if (!existsSync(join(BENCH, 'node_modules/autocannon')) || !existsSync(join(BENCH, 'node_modules/@graphql-hive/gateway'))) {
   throw new Error('the benchmark tools are not installed: run `npm ci --prefix scripts/bench/tools` first');
 }
@@ -51,7 +65,8 @@ const autocannon = createRequire(join(BENCH, 'package.json'))('autocannon') as A
 
 const twoCores = cpus().length >= 2;
 const pin = (core: number, command: string[]) => (twoCores ? ['taskset', '-c', String(core), ...command] : command);
-if (twoCores) execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+// The domain scenarios run the graphs as `npm start` does, on every core: no pinning there.
+if (twoCores && !values.domein) execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
 
 type GatewayName = 'apollo' | 'hive' | 'sociaal-graph';
 const GATEWAYS: readonly GatewayName[] = ['apollo', 'hive', 'sociaal-graph'];
@@ -327,7 +342,8 @@ function readVersion(name: string, from = BENCH): string {
   }
 }
 
-main().catch(async (error: unknown) => {
+// --domein: the domain scenarios against a baseline checkout (scripts/bench/domein/) instead of the federation shape.
+(values.domein ? runDomein({ root: ROOT, seconds, rounds, connections, baseline: values.baseline, nationaal: values.nationaal }) : main()).catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   await stopAll();
   process.exit(1);

@@ -6,6 +6,7 @@
  * Same settings as the graph (DATABASE_URL, DATA_DIR, PSEUDONYM_SECRET); on PGlite, stop the graph first
  * (one process per data folder). Acts for the whole deployment: every gemeente its arrangements serve.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -97,13 +98,17 @@ for (const naam of bestanden) {
     const ontvangst = await ontvangBericht(await databaseVan(eigenaar.definition), teksten.get(naam)!, eigenaar.verwerker, {
       pseudonymSecret: secret,
       magOntvangen: () => true,
+      // The command acts for the deployment; its records name it, as a request names its caller.
+      verslag: { subgraph: eigenaar.verwerker.subgraph ?? eigenaar.definition.name, traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), organisatie: 'berichten:inlezen', rollen: [], actor: 'berichten:inlezen' },
       schemafouten: schemafouten.get(naam),
     });
     if (ontvangst.herhaald) telling.herhaald += 1;
     else if (ontvangst.geaccepteerd) telling.geaccepteerd += 1;
     else telling.afgekeurd += 1;
     for (const code of ontvangst.retourcodes) perCode.set(code, (perCode.get(code) ?? 0) + 1);
-    writeFileSync(join(uitvoer, `${naam.replace(/\.xml$/, '')}.${ontvangst.antwoord.berichtnummer}.xml`), ontvangst.antwoord.xml);
+    // A 301 of the backlog gets no retour: its codes are in the counts (and in the log line of a refused one).
+    if (ontvangst.antwoord) writeFileSync(join(uitvoer, `${naam.replace(/\.xml$/, '')}.${ontvangst.antwoord.berichtnummer}.xml`), ontvangst.antwoord.xml);
+    else if (!ontvangst.geaccepteerd && !ontvangst.herhaald) console.error(`${naam}: afgekeurd, retourcodes ${ontvangst.retourcodes.join(' ')}`);
   } catch (error) {
     telling.geweigerd += 1;
     console.error(`${naam}: ${(error as Error).message}`);

@@ -1,8 +1,8 @@
 /**
  * `npm run load-test -- [--callers N] [--parallel P] [--attack-seconds S] [--probe-ms MS]`: does one caller's
- * load stall the others? (issue 11, acceptance). Starts the graph as `npm start` does (seven
- * subgraph processes on embedded PGlite in memory, or DATABASE_URL; the gateway in this process,
- * with its default limits), then:
+ * load stall the others? (issue 11, acceptance). Starts the graph as `npm start -- --processes` does
+ * (seven subgraph processes on embedded PGlite in memory, or DATABASE_URL, and the gateway, with its
+ * default limits, in a process of its own), then:
  *
  * 1. idle: a probe caller (its own token) sends a trivial query every `--probe-ms` for 20 s;
  * 2. attack: N anonymous and N authenticated callers (each its own organisation's analist or
@@ -10,18 +10,22 @@
  *    `--attack-seconds`, while the probe goes on;
  * 3. after: 30 s of nothing, then the subgraphs' memory again.
  *
+ * The attackers run in a process of their own, pinned (taskset, where there is more than one core)
+ * to the last core: reading their large answers must not hold up the probe's clock in this process,
+ * nor take more than one core from the graph.
+ *
  * Reports the probe's p50/p95 idle and under attack, each subgraph's resident memory (idle, peak,
  * after), and how many requests were answered and refused, by HTTP status and code, into
  * `scripts/results/load-test.md`. Loopback only; bounded in time (about 3 minutes after the
  * start) and in count (at most 20,000 attack requests). Not part of `npm test`: it times.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CALLER_LIMITS_OFF_ENV, createGatewayServer, loadDevIssuer, mintToken, readGatewayConfig } from '@sociaal-graph/gateway';
+import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { loadInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +35,14 @@ const MAX_ATTACK_REQUESTS = 20_000;
 const REGIO = ['0406', '0376', '0317', '0417', '0402', '0457', '0307', '0377', '0397', '0394', '0392', '0453', '0375', '0396', '0450'];
 
 const { values } = parseArgs({
-  options: { callers: { type: 'string', default: '4' }, parallel: { type: 'string', default: '2' }, 'attack-seconds': { type: 'string', default: '60' }, 'probe-ms': { type: 'string', default: '250' } },
+  options: {
+    callers: { type: 'string', default: '4' },
+    parallel: { type: 'string', default: '2' },
+    'attack-seconds': { type: 'string', default: '60' },
+    'probe-ms': { type: 'string', default: '250' },
+    // Internal: this script started as the attackers' process (by `fork`, told what to send over IPC).
+    attackers: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const callers = Number(values.callers);
@@ -106,24 +117,112 @@ async function rssMb(pid: number | undefined): Promise<number> {
   return kb / 1024;
 }
 
-async function startSubgraph(name: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `subgraphs/${name}/src/index.ts`], {
-    cwd: ROOT,
-    env: { ...env, [`${name.toUpperCase()}_PORT`]: '0', METRICS_PORT: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts one part of the graph as a process of its own; resolves with its URL once it logs `ready` with one. */
+async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<Part> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, metricsUrl } = await new Promise<{ url: string; metricsUrl?: string }>((resolve, reject) => {
+    const pattern = new RegExp(`"url":"(http://[^"]+)"[^\\n]*"msg":"${ready}`);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/.exec(output);
-      if (match) resolve(match[1]);
+      const match = pattern.exec(output);
+      if (match) resolve({ url: match[1], metricsUrl: /"metrics":"(http:\/\/[^"]+)"/.exec(match[0])?.[1] });
+      // Only the tail matters once started: the log of a busy part must not pile up here.
+      if (output.length > 64 * 1024) output = output.slice(-16 * 1024);
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output.slice(-2000)}`)));
+    child.once('exit', (code) => reject(new Error(`${label} exited (${code}):\n${output.slice(-2000)}`)));
   });
-  return { child, url };
+  return { child, url, metricsUrl };
+}
+
+/** A running part of the graph: its process, its URL and its Prometheus endpoint. */
+interface Part { child: ChildProcess; url: string; metricsUrl?: string }
+
+/**
+ * From a part's metrics (prom-client's default metrics): its V8 heap in use in MB (unlike resident
+ * memory it falls once garbage is collected, so it tells memory still held from memory the process
+ * has not given back to the operating system) and the longest its event loop was held, in ms,
+ * since the previous scrape (prom-client resets that histogram on each one). Every metric carries
+ * the part's `service` label.
+ */
+async function scrape(part: Part): Promise<{ heapMb: number; lagMaxMs: number }> {
+  if (!part.metricsUrl) return { heapMb: NaN, lagMaxMs: NaN };
+  const text = await fetch(part.metricsUrl, { signal: AbortSignal.timeout(10_000) }).then((response) => response.text(), () => '');
+  const metric = (name: string) => Number(new RegExp(`^sociaal_graph_${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1]);
+  return { heapMb: metric('nodejs_heap_size_used_bytes') / 1024 / 1024, lagMaxMs: metric('nodejs_eventloop_lag_max_seconds') * 1000 };
+}
+
+interface AttackPlan {
+  url: string;
+  /** How long to attack, counted from when the attackers' process has the plan (it may take long to start). */
+  attackMs: number;
+  /** One list of operations per caller connection, each sent in turn from its offset. */
+  callers: { operations: { name: string; query: string; token?: string }[]; offset: number }[];
+}
+interface AttackReport {
+  attackRequests: number;
+  outcomes: [string, number][];
+  perOperation: [string, { estimated?: number; outcomes: [string, number][] }][];
+}
+
+/**
+ * The attackers' process: each caller sends its operations in turn (each with its token, if any)
+ * until the attack ends, and the counts go back to the parent.
+ */
+async function attack({ url, attackMs: duration, callers: plan }: AttackPlan): Promise<AttackReport> {
+  const attackEnd = Date.now() + duration;
+  const outcomes = new Map<string, number>();
+  /** Per attack operation: its estimated cost (as the gateway reported it) and its outcomes. */
+  const perOperation = new Map<string, { estimated?: number; outcomes: Map<string, number> }>();
+  let attackRequests = 0;
+  const attacker = async (operations: AttackPlan['callers'][number]['operations'], offset: number) => {
+    for (let i = offset; Date.now() < attackEnd && attackRequests < MAX_ATTACK_REQUESTS; i += 1) {
+      attackRequests += 1;
+      const { name, query, token } = operations[i % operations.length];
+      const result = await send(url, query, token);
+      const key = `${result.status} ${result.code}`;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      const stats = perOperation.get(name) ?? { outcomes: new Map<string, number>() };
+      stats.estimated = result.estimated ?? stats.estimated;
+      stats.outcomes.set(key, (stats.outcomes.get(key) ?? 0) + 1);
+      perOperation.set(name, stats);
+      // A refused caller waits as told (Retry-After is at least a second): a client that does not would only be refused more.
+      if (result.status === 429) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  };
+  await Promise.all(plan.map(({ operations, offset }) => attacker(operations, offset)));
+  return {
+    attackRequests,
+    outcomes: [...outcomes],
+    perOperation: [...perOperation].map(([name, { estimated, outcomes: counts }]) => [name, { estimated, outcomes: [...counts] }]),
+  };
+}
+
+/**
+ * Starts the attackers' process (this script with --attackers), pinned to the last core where
+ * there are more; resolves once it has the plan and starts, with the promise of its report.
+ */
+async function startAttackers(plan: AttackPlan): Promise<{ report: Promise<AttackReport> }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--attackers'], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const lastCore = cpus().length - 1;
+  if (lastCore > 0 && child.pid) {
+    try {
+      execFileSync('taskset', ['-p', '-c', String(lastCore), String(child.pid)], { stdio: 'ignore' });
+    } catch {
+      console.warn('taskset not available: the attackers share every core with the graph');
+    }
+  }
+  const messages: unknown[] = [];
+  const waiting: ((message: unknown) => void)[] = [];
+  child.on('message', (message) => (waiting.length > 0 ? waiting.shift()?.(message) : messages.push(message)));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the attackers' process exited (${code}) without a report`))));
+  const next = () => Promise.race([messages.length > 0 ? Promise.resolve(messages.shift()) : new Promise<unknown>((resolve) => waiting.push(resolve)), exited]);
+  // Its first message says it runs; the attack is counted from the plan on.
+  await next();
+  child.send(plan);
+  return { report: next() as Promise<AttackReport> };
 }
 
 async function main(): Promise<void> {
@@ -134,18 +233,28 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, DATA_DIR: 'memory', HOST, APOLLO_TELEMETRY_DISABLED: '1' };
   const started = Date.now();
   console.log(`starting seven subgraphs (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'PGlite in memory'}) ...`);
-  const subgraphs = new Map<string, { child: ChildProcess; url: string }>();
+  const subgraphs = new Map<string, Part>();
+  let gatewayProcess: Part | undefined;
   try {
-    for (const [name, running] of await Promise.all(SUBGRAPHS.map(async (name) => [name, await startSubgraph(name, env)] as const))) subgraphs.set(name, running);
-    const gateway = await createGatewayServer({
-      ...readGatewayConfig({ DATA_DIR: dataDir, METRICS_PORT: 'off', REDIS_URL: process.env.REDIS_URL }),
-      port: 0,
-      subgraphUrls: Object.fromEntries([...subgraphs].map(([name, { url }]) => [name, url])),
-    });
+    // Each part's metrics on a port of its own (0 would mean none), from a random base: other runs may share the machine.
+    const metricsBase = 20_000 + Math.floor(Math.random() * 40_000);
+    for (const [name, running] of await Promise.all(
+      SUBGRAPHS.map(async (name, i) => [name, await startPart(name, `subgraphs/${name}/src/index.ts`, { ...env, [`${name.toUpperCase()}_PORT`]: '0', METRICS_PORT: String(metricsBase + i) }, 'subgraph listening')] as const),
+    )) {
+      subgraphs.set(name, running);
+    }
+    // The gateway reads its private key from the run's installation in dataDir; each subgraph's URL from <NAME>_URL.
+    const gatewayEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST, APOLLO_TELEMETRY_DISABLED: '1', GATEWAY_PORT: '0', METRICS_PORT: String(metricsBase + SUBGRAPHS.length) };
+    for (const [name, { url }] of subgraphs) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
+    gatewayProcess = await startPart('gateway', 'gateway/src/main.ts', gatewayEnv, 'gateway ready');
+    const gateway = { url: gatewayProcess.url };
     console.log(`graph ready after ${((Date.now() - started) / 1000).toFixed(0)} s at ${gateway.url}`);
     const issuer = await loadDevIssuer(dataDir);
     const probeToken = await mintToken(issuer, { role: 'beleid', org: '0406', subject: 'probe' });
-    const memory = async () => Object.fromEntries(await Promise.all([...subgraphs].map(async ([name, { child }]) => [name, await rssMb(child.pid)] as const)));
+    const parts = () => [...subgraphs, ['gateway', gatewayProcess as Part] as const];
+    const memory = async () => Object.fromEntries(await Promise.all(parts().map(async ([name, { child }]) => [name, await rssMb(child.pid)] as const)));
+    const scrapeAll = async () => Object.fromEntries(await Promise.all(parts().map(async ([name, part]) => [name, await scrape(part)] as const)));
+    const load = { start: loadavg()[0], idle: 0, attack: 0 };
 
     /** Why probes failed (HTTP status and code; status 0: no answer, the client's error), over both phases. */
     const probeFailures = new Map<string, number>();
@@ -167,8 +276,10 @@ async function main(): Promise<void> {
 
     // Warm-up: plans and mandates cached, so that idle and attack compare the same path.
     for (let i = 0; i < 5; i += 1) await send(gateway.url, PROBE, probeToken);
-    const idleMemory = await memory();
+    const [idleMemory, idleScrape] = await Promise.all([memory(), scrapeAll()]);
     const idle = await probe(Date.now() + 20_000);
+    const idleLag = await scrapeAll();
+    load.idle = loadavg()[0];
     console.log(`idle: ${idle.length} probes, p50 ${percentile(idle, 50).toFixed(1)} ms, p95 ${percentile(idle, 95).toFixed(1)} ms`);
 
     // The attack.
@@ -180,29 +291,9 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     })();
-    const outcomes = new Map<string, number>();
-    /** Per attack operation: its estimated cost (as the gateway reported it) and its outcomes. */
-    const perOperation = new Map<string, { estimated?: number; outcomes: Map<string, number> }>();
-    let attackRequests = 0;
-    const attackEnd = Date.now() + attackMs;
-    /** One caller sending its operations in turn (each with its token, if any) until the attack ends. */
-    const attacker = async (operations: readonly { name: string; query: string; token?: string }[], offset: number) => {
-      for (let i = offset; Date.now() < attackEnd && attackRequests < MAX_ATTACK_REQUESTS; i += 1) {
-        attackRequests += 1;
-        const { name, query, token } = operations[i % operations.length];
-        const result = await send(gateway.url, query, token);
-        const key = `${result.status} ${result.code}`;
-        outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-        const stats = perOperation.get(name) ?? { outcomes: new Map<string, number>() };
-        stats.estimated = result.estimated ?? stats.estimated;
-        stats.outcomes.set(key, (stats.outcomes.get(key) ?? 0) + 1);
-        perOperation.set(name, stats);
-        // A refused caller waits as told (Retry-After is at least a second): a client that does not would only be refused more.
-        if (result.status === 429) await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    };
+    // Tokens minted here; the attackers' process only sends.
     const organisations = ['0406', '0376', '0417', 'uo-hbel', 'regio-gv', '0307', '0392', '0453', '0375', '0396'];
-    const attackers: Promise<void>[] = [];
+    const plan: AttackPlan = { url: gateway.url, attackMs, callers: [] };
     for (let i = 0; i < callers; i += 1) {
       // One caller per organisation and subject; its analist and inkoper tokens take turns. Each
       // caller sends `--parallel` operations at once, as a client that does not wait would.
@@ -211,24 +302,31 @@ async function main(): Promise<void> {
         AUTHENTICATED_OPERATIONS.map(async ({ name, role, query }) => ({ name: `${name} (${role})`, query, token: await mintToken(issuer, { role: role ?? 'analist', org, subject: `aanvaller-${i}` }) })),
       );
       for (let j = 0; j < parallel; j += 1) {
-        attackers.push(attacker(PUBLIC_OPERATIONS.map(({ name, query }) => ({ name: `${name} (anoniem)`, query })), i + j));
-        attackers.push(attacker(operations, i + j));
+        plan.callers.push({ operations: PUBLIC_OPERATIONS.map(({ name, query }) => ({ name: `${name} (anoniem)`, query })), offset: i + j });
+        plan.callers.push({ operations, offset: i + j });
       }
     }
+    const attackers = await startAttackers(plan);
+    const attackEnd = Date.now() + attackMs;
+    await scrapeAll(); // the event loops' longest hold is counted from here: the attack alone
     const underAttack = await probe(attackEnd);
-    await Promise.all(attackers);
+    const attackLag = await scrapeAll();
+    load.attack = loadavg()[0];
+    const report = await attackers.report;
     sampling = false;
     await sampler;
+    const { attackRequests } = report;
+    const outcomes = new Map(report.outcomes);
+    const perOperation = new Map(report.perOperation.map(([name, { estimated, outcomes: counts }]) => [name, { estimated, outcomes: new Map(counts) }]));
     console.log(`attack: ${underAttack.length} probes, p50 ${percentile(underAttack, 50).toFixed(1)} ms, p95 ${percentile(underAttack, 95).toFixed(1)} ms; ${attackRequests} attack requests`);
 
     await new Promise((resolve) => setTimeout(resolve, 30_000));
-    const afterMemory = await memory();
-    await gateway.stop();
+    const [afterMemory, afterScrape] = await Promise.all([memory(), scrapeAll()]);
 
     const lines = [
       '# Load test: one caller\'s load against everyone else\'s latency',
       '',
-      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run load-test -- --callers ${callers} --parallel ${parallel} --attack-seconds ${attackMs / 1000} --probe-ms ${probeMs}\` (${cpus().length} cores, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}, ${process.env.REDIS_URL ? 'Redis' : 'limits counted in process'}; the gateway's default limits). Other work on the machine shares its cores: compare the idle and attack figures of one run, not across runs.`,
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run load-test -- --callers ${callers} --parallel ${parallel} --attack-seconds ${attackMs / 1000} --probe-ms ${probeMs}\` (${cpus().length} cores, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}, ${process.env.REDIS_URL ? 'Redis' : 'limits counted in process'}; the gateway's default limits; gateway and subgraphs each a process of its own, the attackers one more${cpus().length > 1 ? ` pinned to core ${cpus().length - 1}` : ''}). Other work on the machine shares its cores (load average ${load.start.toFixed(1)} at the start, ${load.idle.toFixed(1)} after the idle probes, ${load.attack.toFixed(1)} after the attack): compare the idle and attack figures of one run, not across runs.`,
       '',
       `Attackers: ${callers} anonymous (one client address: they share its budget) and ${callers} authenticated callers (analist and inkoper of ${callers} organisations), each sending ${parallel} operations at a time, back to back, the most expensive operations the limits accept (each estimated just under MAX_QUERY_COST, see below): anonymous ${PUBLIC_OPERATIONS.map(({ name }) => name).join(', ')}; authenticated ${AUTHENTICATED_OPERATIONS.map(({ name }) => name).join(', ')}. A refused caller waits one second. The probe (its own token) sends \`${PROBE}\` every ${probeMs} ms.`,
       '',
@@ -240,9 +338,14 @@ async function main(): Promise<void> {
       ...(probeFailures.size > 0 ? [`Failed probes: ${[...probeFailures].map(([key, count]) => `${key}: ${count}`).join(', ')}.`, ''] : []),
       `p95 under attack / idle: ${(percentile(underAttack, 95) / percentile(idle, 95)).toFixed(2)} (target: at most 3).`,
       '',
-      '| subgraph | idle MB | peak MB | 30 s after MB |',
-      '|---|---|---|---|',
-      ...SUBGRAPHS.map((name) => `| ${name} | ${idleMemory[name].toFixed(0)} | ${peak[name].toFixed(0)} | ${afterMemory[name].toFixed(0)} |`),
+      'Each process: resident memory (RSS, sampled every 0.5 s), its V8 heap in use, and the longest its event loop was held (from its metrics) while the probe ran idle and under attack:',
+      '',
+      '| process | idle MB | peak MB | 30 s after MB | heap idle MB | heap 30 s after MB | event loop held, idle ms | under attack ms |',
+      '|---|---|---|---|---|---|---|---|',
+      ...[...SUBGRAPHS, 'gateway'].map(
+        (name) =>
+          `| ${name} | ${idleMemory[name].toFixed(0)} | ${peak[name].toFixed(0)} | ${afterMemory[name].toFixed(0)} | ${idleScrape[name].heapMb.toFixed(0)} | ${afterScrape[name].heapMb.toFixed(0)} | ${idleLag[name].lagMaxMs.toFixed(0)} | ${attackLag[name].lagMaxMs.toFixed(0)} |`,
+      ),
       '',
       `Attack requests: ${attackRequests}.`,
       '',
@@ -259,12 +362,18 @@ async function main(): Promise<void> {
     await writeFile(join(ROOT, 'scripts/results/load-test.md'), lines.join('\n'));
     console.log(lines.join('\n'));
   } finally {
+    gatewayProcess?.child.kill('SIGTERM');
     for (const { child } of subgraphs.values()) child.kill('SIGTERM');
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-main().then(
+if (values.attackers) {
+  process.send?.('ready');
+  process.once('message', (plan) => {
+    void attack(plan as AttackPlan).then((report) => process.send?.(report, () => process.exit(0)));
+  });
+} else main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

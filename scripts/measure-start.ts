@@ -8,12 +8,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The machine is shared: how busy it was when the measurement began (1, 5 and 15 minutes). */
+const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
 const RESULTS = join(ROOT, 'scripts', 'results', 'measure-start.md');
 const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
 const SETTLE_MS = 30_000;
@@ -57,10 +59,16 @@ async function processTree(root: number): Promise<number[]> {
 }
 
 /** RSS per process of the tree, in MiB, with its command name. */
-async function treeRss(root: number): Promise<{ total: number; processes: { name: string; mib: number }[] }> {
+async function treeRss(root: number): Promise<{ total: number; cpuSeconds: number; processes: { name: string; mib: number }[] }> {
   const processes: { name: string; mib: number }[] = [];
+  let cpuSeconds = 0;
   for (const pid of await processTree(root)) {
     try {
+      // CPU seconds (user and system, in clock ticks of 1/100 s) the process and its finished children used:
+      // on a shared machine the work a start takes, apart from the waiting for a core.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuSeconds += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
@@ -70,7 +78,7 @@ async function treeRss(root: number): Promise<{ total: number; processes: { name
       // gone meanwhile
     }
   }
-  return { total: processes.reduce((sum, p) => sum + p.mib, 0), processes };
+  return { total: processes.reduce((sum, p) => sum + p.mib, 0), cpuSeconds, processes };
 }
 
 interface Measurement {
@@ -104,7 +112,10 @@ async function measure(mode: string, extraArgs: string[]): Promise<Measurement> 
         const text = chunk.toString();
         output += text;
         process.stdout.write(text.replace(/^(?=.)/gm, `  [${mode}] `));
-        for (const line of text.split('\n')) if (/demo world: loaded|ready after|subgraphs ready after/.test(line)) loadLines.push(line.trim());
+        for (const line of text.split('\n')) {
+          // With the seconds since `npm start` began: where the first start spends its time.
+          if (/code loaded|PGlite open|demo world: (loaded|generated)|indexes and foreign keys back|migrations|listening|gateway ready|ready after|subgraphs ready after/.test(line)) loadLines.push(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim()}`);
+        }
         if (output.includes('sociaal-graph is running')) {
           clearTimeout(timer);
           resolve();
@@ -150,13 +161,15 @@ const lines = [
   '# `npm start`: first start and memory of its whole process tree',
   '',
   `Command: \`npm run measure:start${args['no-baseline'] ? ' -- --no-baseline' : ''}${args.scale ? ` --scale ${args.scale}` : ''}\` (${new Date().toISOString()}).`,
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran.`,
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work while it ran (load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end).`,
   `Each start on a fresh DATA_DIR (the first start: the demo world ${args.scale ? `at DEMO_SCALE ${args.scale}` : 'at the default scale'} is generated and loaded into PGlite), on ports of its own.`,
   'RSS: the sum of VmRSS over `npm start` and every process below it (npm, tsx, node, esbuild), once it printed that it is running, and 30 s later.',
   '',
-  `| layout | first start (s) | RSS when healthy (MiB) | RSS 30 s later (MiB) | processes |`,
-  '|---|---:|---:|---:|---:|',
-  ...results.map((r) => `| ${r.mode} | ${r.startSeconds.toFixed(1)} | ${mib(r.healthy.total)} | ${mib(r.settled.total)} | ${r.settled.processes.length} |`),
+  `| layout | first start (s) | CPU until running (s) | RSS when healthy (MiB) | RSS 30 s later (MiB) | processes |`,
+  '|---|---:|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.mode} | ${r.startSeconds.toFixed(1)} | ${r.healthy.cpuSeconds.toFixed(1)} | ${mib(r.healthy.total)} | ${mib(r.settled.total)} | ${r.settled.processes.length} |`),
+  '',
+  'CPU until running: user and system seconds of the whole tree when it printed that it runs (its work, without the waiting for a core on a shared machine).',
   ...(baseline && one
     ? ['', `One process against --processes: ${(baseline.settled.total / one.settled.total).toFixed(1)}x less memory, first start ${(baseline.startSeconds / one.startSeconds).toFixed(1)}x faster.`]
     : []),

@@ -512,6 +512,8 @@ const SCHRIJVEN: Record<string, Record<string, readonly string[]>> = {
   melding: { consulent: ['TOEGANG'] },
   // The toegang makes the beschikkingen; the back office transfers them into the region's system.
   toewijzing: { consulent: ['UITVOERING'], backoffice: ['UITVOERING'] },
+  // The back office checks and pays the declaraties.
+  declaratie: { backoffice: ['UITVOERING'] },
 };
 
 function mayWrite(caller: Caller, soort: string, wet: string, gemeente: string): boolean {
@@ -762,5 +764,140 @@ describe('mutations: toewijzingen (wmo, jeugd) granted, changed and ended by eve
     const ander = world.inwoners.find((i) => i.id !== v.inwonerId)!;
     const fouteClient = await muteer(hbel, WMO_WIJZIGEN, { sleutel: randomUUID(), nummer: eerste.body.data?.wijsWmoToewijzingToe.toewijzingsnummer, client: clientVan(ander.id) });
     expect(fouteClient.body.errors?.map((e) => [e.extensions?.code, (e.extensions?.sociaalGraph as any)?.argument])).toEqual([['BAD_USER_INPUT', 'client.bsn']]);
+  });
+});
+
+describe('mutations: deciding a verzoek om toewijzing (wmo, jeugd) by every caller; the message taken in is in the Logboek', () => {
+  const LAREN = '0417';
+  const backoffice = CALLERS[3]!;
+  // A Laren resident, the first by id; the 315 is the fixture of test/berichten/ sent about them to Laren.
+  const inwoner = [...(inwonersVanGemeente.get(LAREN) ?? [])].sort((a, b) => a.id.localeCompare(b.id))[0]!;
+  const verzoek315 = (bestand: string, identificatie: string, referentie: string) =>
+    readFileSync(new URL(`berichten/${bestand}`, import.meta.url), 'utf8')
+      .replace(/>999990019</, `>${inwoner.bsn}<`)
+      .replace(/(Ontvanger>)0406</, `$1${LAREN}<`)
+      .replace(/(Geboortedatum><\w+:Datum>)[0-9-]+</, `$1${inwoner.geboortedatum}<`)
+      .replace(/>J?V-1</, `>${identificatie}<`)
+      .replace(/>J?VOT-1</, `>${referentie}<`);
+
+  it.each([
+    { wet: 'WMO', deel: 'wmo', type: 'Wmo', bestand: 'wmo-315-geldig.xml' },
+    { wet: 'JEUGDWET', deel: 'jeugd', type: 'Jeugd', bestand: 'jeugd-315-geldig.xml' },
+  ] as const)('$wet: allowed to the consulent and back office executing it for the gemeente, refused to everyone else; each decision in the Logboek', async ({ wet, deel, type, bestand }) => {
+    const ONTVANG = `mutation Ontvang($xml: String!) { ontvang${type}Bericht(xml: $xml) { geaccepteerd retourcodes { code } } }`;
+    const BESLIS = `mutation Beslis($sleutel: String!, $beslissing: VerzoekBeslissing!) { beslis${type}Verzoek(idempotentieSleutel: $sleutel, beslissing: $beslissing) { status berichtnummer } }`;
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const [n, caller] of CALLERS.entries()) {
+      // Each caller decides a verzoek of its own, taken in by the back office that executes the law for Laren.
+      const referentie = `AM-${deel}-${n}-${randomBytes(3).toString('hex')}`;
+      const ontvangen = await muteer(backoffice, ONTVANG, { xml: verzoek315(bestand, referentie.slice(0, 20), referentie) });
+      expect(ontvangen.body.data?.[`ontvang${type}Bericht`], caller.naam).toEqual({ geaccepteerd: true, retourcodes: [{ code: '0200' }] });
+      if (n === 0) {
+        // Taking in the message is a processing of the resident's data, recorded like a mutation.
+        expect((await logboekVan(deel, ontvangen.traceId)).map((r) => [r.verwerkingsactiviteit, r.betrokkene, r.resultaat, r.actor.organisatie])).toContainEqual([
+          `${deel}:bericht:315:ontvangen`, inwoner.id, 'geslaagd', 'uo-hbel',
+        ]);
+      }
+      const besluit = await muteer(caller, BESLIS, { sleutel: randomUUID(), beslissing: { gemeenteCode: LAREN, aanbiederAgb: '12345678', referentieAanbieder: referentie, besluit: 'ONDERZOEK' } });
+      actual[caller.naam] = uitkomst(besluit.body, `beslis${type}Verzoek`);
+      expected[caller.naam] = !caller.rol ? 'UNAUTHENTICATED' : !['consulent', 'backoffice'].includes(caller.rol) ? 'FORBIDDEN' : mayWrite(caller, 'toewijzing', wet, LAREN) ? 'TOEGESTAAN' : 'FORBIDDEN';
+      if (actual[caller.naam] === 'TOEGESTAAN') {
+        expect(besluit.body.data?.[`beslis${type}Verzoek`]).toEqual({ status: 'IN_ONDERZOEK', berichtnummer: '319' });
+        expect((await logboekVan(deel, besluit.traceId, caller.org)).filter((r) => !r.verwerkingsactiviteit.endsWith(':lezen'))).toEqual([
+          { verwerkingsactiviteit: `${deel}:verzoek:beslissen`, betrokkene: inwoner.id, resultaat: 'geslaagd', actor: { organisatie: caller.org, rollen: [caller.rol] } },
+        ]);
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('mutations: declaratie lines (inkoop) approved or rejected by every caller', () => {
+  const LAREN = '0417';
+  // The calendar month before today: delivered, and declared now.
+  const [jaar, maand] = today.split('-').map(Number) as [number, number];
+  const eerste = new Date(Date.UTC(jaar, maand - 2, 1)).toISOString().slice(0, 10);
+  const laatste = new Date(Date.UTC(jaar, maand - 1, 0)).toISOString().slice(0, 10);
+  // A Wmo toewijzing in natura in Laren that runs through that month (inkoop keeps it as its toewijzingsbericht).
+  const t = world.wmoToewijzingen.find(
+    (w) => w.gemeenteCode === LAREN && w.leveringsvorm === 'ZIN' && w.productcode && w.eenheid !== '83' && w.ingangsdatum <= eerste && (w.einddatum === null || w.einddatum >= laatste),
+  )!;
+  const product = world.tarieven.find((x) => x.id === t?.tariefId)?.productId;
+  const tarief = world.tarieven
+    .filter((x) => x.productId === product && x.geldigVan <= eerste && (x.geldigTot === null || x.geldigTot >= eerste))
+    .sort((a, b) => b.geldigVan.localeCompare(a.geldigVan))[0]!;
+  const backoffice = CALLERS[3];
+
+  /** A 323 of one prestatie for the toewijzing, as its aanbieder sends it. */
+  const declaratie = (n: number) => {
+    const bedrag = 2 * tarief.bedrag;
+    const b = (naam: string, waarde: string | number) => `<iwmo:${naam}>${waarde}</iwmo:${naam}>`;
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<wmo323:Bericht xmlns:wmo323="http://www.istandaarden.nl/iwmo/3_2/wmo323/schema" xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema">
+  <wmo323:Header><wmo323:BerichtCode>484</wmo323:BerichtCode><wmo323:BerichtVersie>3</wmo323:BerichtVersie><wmo323:BerichtSubversie>2</wmo323:BerichtSubversie>
+    <wmo323:Afzender>${t.aanbiederAgb}</wmo323:Afzender><wmo323:Ontvanger>${LAREN}</wmo323:Ontvanger>
+    <wmo323:BerichtIdentificatie>${b('Identificatie', `AM-${n}`)}${b('Dagtekening', today)}</wmo323:BerichtIdentificatie>
+    <wmo323:XsdVersie>${b('BasisschemaXsdVersie', '1.0.0')}${b('BerichtXsdVersie', '1.0.0')}</wmo323:XsdVersie></wmo323:Header>
+  <wmo323:Declaratie><wmo323:DeclaratieNummer>AM-${n}</wmo323:DeclaratieNummer>
+    <wmo323:DeclaratiePeriode>${b('Begindatum', eerste)}${b('Einddatum', laatste)}</wmo323:DeclaratiePeriode>
+    <wmo323:DeclaratieDagtekening>${today}</wmo323:DeclaratieDagtekening>
+    <wmo323:TotaalIngediendBedrag>${b('Bedrag', bedrag)}${b('DebetCredit', 'D')}</wmo323:TotaalIngediendBedrag>
+    <wmo323:Clienten><wmo323:Client><wmo323:Bsn>${inwoners.get(t.inwonerId)!.bsn}</wmo323:Bsn><wmo323:Prestaties><wmo323:Prestatie>
+      <wmo323:ProductReferentie>${b('ReferentieNummer', `AM-${n}-1`)}</wmo323:ProductReferentie>
+      <wmo323:ToewijzingNummer>${t.toewijzingsnummer}</wmo323:ToewijzingNummer>
+      <wmo323:ProductCategorie>${t.productcategorie}</wmo323:ProductCategorie><wmo323:ProductCode>${t.productcode}</wmo323:ProductCode>
+      <wmo323:ProductPeriode>${b('Begindatum', eerste)}${b('Einddatum', laatste)}</wmo323:ProductPeriode>
+      <wmo323:GeleverdVolume>2</wmo323:GeleverdVolume><wmo323:Eenheid>${t.eenheid}</wmo323:Eenheid><wmo323:ProductTarief>${tarief.bedrag}</wmo323:ProductTarief>
+      <wmo323:IngediendBedrag>${b('Bedrag', bedrag)}${b('DebetCredit', 'D')}</wmo323:IngediendBedrag>
+    </wmo323:Prestatie></wmo323:Prestaties></wmo323:Client></wmo323:Clienten></wmo323:Declaratie>
+</wmo323:Bericht>`;
+  };
+  const ONTVANG = `mutation O($xml: String!) { ontvangDeclaratieBericht(xml: $xml) { geaccepteerd retourcodes { code } } }`;
+  const BEOORDEEL = `mutation B($sleutel: String!, $aanbieder: String!, $nummer: String!, $oordelen: [DeclaratieregelOordeel!]!) {
+    beoordeelDeclaratie(idempotentieSleutel: $sleutel, wet: WMO, gemeenteCode: "${LAREN}", aanbieder: $aanbieder, declaratienummer: $nummer, oordelen: $oordelen) {
+      declaratienummer aantalGoedgekeurd aantalAfgewezen antwoord { berichtnummer ontvanger } } }`;
+
+  it('beoordeelDeclaratie: allowed to the back office executing the Wmo for the gemeente, refused to everyone else; each decision in the Logboek', async () => {
+    expect(t).toBeDefined();
+    const actual: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const [n, caller] of CALLERS.entries()) {
+      // The back office receives the aanbieder's 323 (one prestatie, waiting for assessment: 0233).
+      const ontvangen = await muteer(backoffice, ONTVANG, { xml: declaratie(n) });
+      expect(ontvangen.body.data?.ontvangDeclaratieBericht, caller.naam).toEqual({ geaccepteerd: true, retourcodes: [{ code: '0233' }] });
+      const oordelen = [{ productReferentie: `AM-${n}-1`, goedkeuren: n % 2 === 0, ...(n % 2 === 0 ? {} : { retourcode: '0611' }) }];
+      const { traceId, status, body } = await muteer(caller, BEOORDEEL, { sleutel: randomUUID(), aanbieder: t.aanbiederAgb, nummer: `AM-${n}`, oordelen });
+      expect(status, caller.naam).toBe(200);
+      actual[caller.naam] = uitkomst(body, 'beoordeelDeclaratie');
+      expected[caller.naam] = !caller.rol ? 'UNAUTHENTICATED' : caller.rol !== 'backoffice' ? 'FORBIDDEN' : mayWrite(caller, 'declaratie', 'WMO', LAREN) ? 'TOEGESTAAN' : 'FORBIDDEN';
+      if (actual[caller.naam] === 'TOEGESTAAN') {
+        expect(body.data?.beoordeelDeclaratie).toEqual({
+          declaratienummer: `AM-${n}`, aantalGoedgekeurd: n % 2 === 0 ? 1 : 0, aantalAfgewezen: n % 2 === 0 ? 0 : 1, antwoord: { berichtnummer: '325', ontvanger: t.aanbiederAgb },
+        });
+        expect((await logboekVan('inkoop', traceId, caller.org)).filter((r) => !r.verwerkingsactiviteit.endsWith(':lezen'))).toEqual([
+          { verwerkingsactiviteit: 'inkoop:declaratie:beoordelen', betrokkene: t.inwonerId, resultaat: 'geslaagd', actor: { organisatie: caller.org, rollen: [caller.rol] } },
+        ]);
+      } else {
+        // Refused: no decision, so no record names the resident.
+        expect((await logboekVan('inkoop', traceId, caller.org)).filter((r) => r.betrokkene !== null)).toEqual([]);
+      }
+    }
+    expect(actual).toEqual(expected);
+    // The back office of uo-hbel executes Laren's Wmo: at least one caller was allowed, most were refused.
+    expect(Object.values(actual).filter((u) => u === 'TOEGESTAAN').length).toBeGreaterThan(0);
+  });
+
+  it('beoordeelDeclaratie: the same key and input once more decides nothing new; other input under it is refused', async () => {
+    const n = 100;
+    expect((await muteer(backoffice, ONTVANG, { xml: declaratie(n) })).body.data?.ontvangDeclaratieBericht.geaccepteerd).toBe(true);
+    const variables = { sleutel: randomUUID(), aanbieder: t.aanbiederAgb, nummer: `AM-${n}`, oordelen: [{ productReferentie: `AM-${n}-1`, goedkeuren: true }] };
+    const eerste = await muteer(backoffice, BEOORDEEL, variables);
+    expect(eerste.body.errors).toBeUndefined();
+    const tweede = await muteer(backoffice, BEOORDEEL, variables);
+    expect(tweede.body).toEqual(eerste.body);
+    expect((await logboekVan('inkoop', tweede.traceId)).map((v) => [v.verwerkingsactiviteit, v.betrokkene])).toEqual([['inkoop:declaratie:beoordelen:herhaling', t.inwonerId]]);
+    const anders = await muteer(backoffice, BEOORDEEL, { ...variables, oordelen: [{ productReferentie: `AM-${n}-1`, goedkeuren: false, retourcode: '0611' }] });
+    expect(uitkomst(anders.body, 'beoordeelDeclaratie')).toBe('IDEMPOTENTIESLEUTEL_HERGEBRUIKT');
   });
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readDataDir, readMetricsPort, readSecrets } from '@sociaal-graph/toolkit';
+import { readDataDir, readMetricsPort, readSecrets } from '@sociaal-graph/toolkit/gateway';
 import type { JWK } from 'jose';
 
 /** How the gateway runs; read once from the environment by `readGatewayConfig` and passed down. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { activeSpanIds } from '@sociaal-graph/toolkit';
+import { activeSpanIds } from '@sociaal-graph/toolkit/gateway';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
 import type { ResponseBudget } from './response-budget.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { Agent } from 'undici';
-import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit';
+import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
@@ -86,7 +86,11 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   }
 
   // One keep-alive pool per subgraph origin, shared by every request (docs/architecture.md "Performance").
-  const dispatcher = new Agent({ keepAliveTimeout: 4_000 });
+  // Idle connections are closed after 4 s, whatever the subgraph's Keep-Alive header offers
+  // (undici would otherwise take its timeout less 2 s): the subgraph keeps them 65 s
+  // (SUBGRAPH_KEEP_ALIVE_MS), so the gateway closes first and never sends on a connection the
+  // subgraph has just closed, even when its event loop was busy for seconds.
+  const dispatcher = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
   const cache = createGatewayCache(config);
   const manifests = createManifestStore(config);
   let server: ApolloServer<GatewayContext> | undefined;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger, startTelemetry, stopOnSignals } from '@sociaal-graph/toolkit';
+import { createLogger, startTelemetry, stopOnSignals } from '@sociaal-graph/toolkit/gateway';
 import { readGatewayConfig } from './config.js';
 import { createGatewayServer } from './create-gateway.js';
 

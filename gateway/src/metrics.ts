@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { createGraphqlMetrics, type GraphqlMetrics, LATENCY_BUCKETS } from '@sociaal-graph/toolkit';
+import { createGraphqlMetrics, type GraphqlMetrics, LATENCY_BUCKETS } from '@sociaal-graph/toolkit/gateway';
 import { Counter, Histogram } from 'prom-client';
 
 /**

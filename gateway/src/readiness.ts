@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RouteHandler } from '@sociaal-graph/toolkit';
-import { sendJson } from '@sociaal-graph/toolkit';
+import type { RouteHandler } from '@sociaal-graph/toolkit/gateway';
+import { sendJson } from '@sociaal-graph/toolkit/gateway';
 
 /** One subgraph's state as `/ready` reports it. */
 export type SubgraphState = 'ok' | 'unreachable' | 'timeout' | `http ${number}`;

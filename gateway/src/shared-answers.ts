@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Answer } from '@sociaal-graph/toolkit';
+import type { Answer } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics } from './metrics.js';
 import { rightsKey } from './plugins/inflight-deduplication.js';

@@ -7,7 +7,6 @@ import {
   ALPHA_RESOLVERS,
   ALPHA_SDL,
   BETA_SDL,
-  betaResolvers,
   closedPort,
   composeSupergraph,
   type GraphqlResponseBody,
@@ -21,7 +20,6 @@ import {
 const QUERY = '{ gemeente(code: "0406") { code naam inwonerAantal } }';
 
 let alpha: TinySubgraph;
-let slowBeta: TinySubgraph;
 let broken: Server;
 let brokenUrl: string;
 /** Bytes the endless subgraph wrote before the gateway hung up, per answer. */
@@ -31,13 +29,12 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 const gateways: RunningGateway[] = [];
 
 beforeAll(async () => {
-  [alpha, slowBeta] = await Promise.all([
-    startTinySubgraph('alpha', ALPHA_SDL, ALPHA_RESOLVERS),
-    startTinySubgraph('beta', BETA_SDL, betaResolvers(1_500)),
-  ]);
-  // Answers every call with a 500 and a body full of internals, or with a 200 that is not JSON.
+  alpha = await startTinySubgraph('alpha', ALPHA_SDL, ALPHA_RESOLVERS);
+  // Answers every call with a 500 and a body full of internals, or with a 200 that is not JSON, or
+  // never (`/hang`: the gateway's timeout is the only way such a call ends).
   broken = createServer((request, response) => {
     request.resume();
+    if (request.url?.includes('hang')) return;
     if (request.url?.includes('garbage')) response.writeHead(200, { 'content-type': 'application/json' }).end('{not json');
     else if (request.url?.includes('endless')) void answerEndlessly(response);
     else response.writeHead(500, { 'content-type': 'text/plain' }).end('Error at /srv/beta/secret.ts:12');
@@ -49,7 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.stop()));
-  await Promise.all([alpha?.stop(), slowBeta?.stop()]);
+  await alpha?.stop();
   broken?.closeAllConnections();
   await new Promise<void>((resolve) => (broken ? broken.close(() => resolve()) : resolve()));
   await dir?.remove();
@@ -105,10 +102,9 @@ describe('SubgraphDataSource', () => {
   });
 
   it('gives up on a subgraph slower than the timeout', async () => {
-    const gateway = await gatewayWithBetaAt(slowBeta.url, 200);
-    const started = Date.now();
+    // beta never answers, so the answer can only come from the gateway giving up: no clock in the test.
+    const gateway = await gatewayWithBetaAt(`${brokenUrl}/hang`, 200);
     const { body } = await postGraphql(gateway.url, { query: QUERY });
-    expect(Date.now() - started).toBeLessThan(1_200);
     expectBetaUnavailable(body, /^Subgraph beta antwoordde niet binnen 200 ms/, []);
   });
 

@@ -3,7 +3,7 @@ import { type FSWatcher, type StatsListener, unwatchFile, watch, watchFile } fro
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '@sociaal-graph/toolkit';
+import type { Logger } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayMetrics } from './metrics.js';
 import { readAuthorization, withoutSecurityPurpose } from './plugins/authorization-requirements.js';
 

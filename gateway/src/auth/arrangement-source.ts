@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './caller.js';
 import type { Arrangement } from './mandates-for-roles.js';

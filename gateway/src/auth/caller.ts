@@ -1,4 +1,4 @@
-import type { CallerClaims } from '@sociaal-graph/toolkit';
+import type { CallerClaims } from '@sociaal-graph/toolkit/gateway';
 
 /** Who sends a request, as the gateway established it: the caller assertion minus the trace id. */
 export type Caller = Omit<CallerClaims, 'traceId'>;

@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@sociaal-graph/toolkit';
+import { createLogger, type Logger } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import type { ArrangementsOf } from './arrangement-source.js';
 import type { Arrangement } from './mandates-for-roles.js';

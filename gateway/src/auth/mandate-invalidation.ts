@@ -1,4 +1,4 @@
-import { createLogger } from '@sociaal-graph/toolkit';
+import { createLogger } from '@sociaal-graph/toolkit/gateway';
 import { Redis } from 'ioredis';
 
 /** The Redis channel (under `REDIS_KEY_PREFIX`) on which mandates are withdrawn: a message is an organisation id, or `*` for all. */

@@ -1,4 +1,4 @@
-import type { MandateClaims } from '@sociaal-graph/toolkit';
+import type { MandateClaims } from '@sociaal-graph/toolkit/gateway';
 import type { Role } from './roles.js';
 
 /** One arrangement of an organisation, as the gemeenten subgraph returns it. */

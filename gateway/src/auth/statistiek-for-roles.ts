@@ -1,4 +1,4 @@
-import type { CallerClaims } from '@sociaal-graph/toolkit';
+import type { CallerClaims } from '@sociaal-graph/toolkit/gateway';
 import { type Arrangement, hasRowMandates } from './mandates-for-roles.js';
 import type { Role } from './roles.js';
 

@@ -1,6 +1,6 @@
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { Redis } from 'ioredis';
-import { createLogger } from '@sociaal-graph/toolkit';
+import { createLogger } from '@sociaal-graph/toolkit/gateway';
 
 export interface RedisFallbackCacheOptions {
   /** `redis://host:port/db`. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROLES, isRole } from '../auth/roles.js';
-import { readDataDir } from '@sociaal-graph/toolkit';
+import { readDataDir } from '@sociaal-graph/toolkit/gateway';
 import { loadDevIssuer } from './dev-issuer.js';
 import { mintToken } from './mint-token.js';
 

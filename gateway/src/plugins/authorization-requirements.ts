@@ -6,7 +6,7 @@ import {
   type TypeNode,
   parse,
 } from 'graphql';
-import { Policy, scopesForRoles } from '@sociaal-graph/toolkit';
+import { Policy, scopesForRoles } from '@sociaal-graph/toolkit/gateway';
 import { ANONYMOUS_CALLER, type Caller } from '../auth/caller.js';
 
 /**

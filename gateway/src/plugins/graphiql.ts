@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type RouteHandler, sendJson } from '@sociaal-graph/toolkit';
+import { type RouteHandler, sendJson } from '@sociaal-graph/toolkit/gateway';
 import { isRole, ROLES } from '../auth/roles.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';

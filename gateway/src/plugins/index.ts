@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics.js';
-import type { Logger } from '@sociaal-graph/toolkit';
+import type { Logger } from '@sociaal-graph/toolkit/gateway';
 import type { ValidationRule } from 'graphql';
 import { admissionControlPlugin } from './admission-control.js';
 import { authorizationPlugin } from './authorization.js';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { graphqlMetricsPlugin, type Logger } from '@sociaal-graph/toolkit';
+import { graphqlMetricsPlugin, type Logger } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from '../context.js';
 import { type GatewayMetrics, LIMIT_ERROR_CODES } from '../metrics.js';
 

@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
-import type { ErrorCode } from '@sociaal-graph/toolkit';
+import type { ErrorCode } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from '../context.js';
 import type { ListSize } from './list-sizes.js';
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Leesbudget, leeslimietError } from '@sociaal-graph/toolkit';
+import { type Leesbudget, leeslimietError } from '@sociaal-graph/toolkit/gateway';
 import { Redis } from 'ioredis';
 import type { GatewayContext } from '../context.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DomainError } from '@sociaal-graph/toolkit';
+import { DomainError } from '@sociaal-graph/toolkit/gateway';
 import type { ManifestStore } from '../cache/manifest-store.js';
 import type { GatewayContext } from '../context.js';
 

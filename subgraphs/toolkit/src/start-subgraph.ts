@@ -54,6 +54,9 @@ export function subgraphSchema<L>(definition: SubgraphDefinition<L>): Promise<Gr
  * Starts one subgraph: opens its database (PostgreSQL or PGlite), runs its migrations, loads the
  * demo world into an empty database, and serves `/graphql` and `/health` over plain node:http.
  */
+/** How long a subgraph keeps an idle connection of the gateway open (Node's default: 5 s). */
+export const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
+
 export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
   config: SubgraphConfig,
@@ -80,7 +83,12 @@ export async function startSubgraph<L>(
   await runSubgraphMigrations(db, definition);
   if (config.demo.load) await loadDemoWorldIfEmpty(db, definition, config.demo, report);
 
+  // Idle keep-alive connections stay open far longer than the gateway keeps them (its Agent closes
+  // them after 4 s, create-gateway.ts): the client must be the one to close. With Node's default of
+  // 5 s, a gateway whose event loop was busy past the margin sent its next request on a connection
+  // the subgraph had just closed, and got ECONNRESET (SUBGRAPH_UNAVAILABLE) under load.
   const httpServer: Server = createServer();
+  httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
   // One count of distinct cells per caller and day over every subgraph (Redis) or this process.
   const cellBudget = await createCellBudget({ max: config.disclosureCellsPerDay, redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   const server = new ApolloServer<SubgraphContext<L>>({

@@ -15,6 +15,8 @@ describe('maatregelen: a list size the data keeps (issue 11)', () => {
   it('the schema gives MAX_MAATREGELEN, and the database refuses one measure more', async () => {
     const sdl = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
     expect(sdl).toMatch(new RegExp(`\\n  maatregelen\\([^)]*\\): \\[Maatregel!\\]! @listSize\\(assumedSize: ${MAX_MAATREGELEN}\\b`));
+    // A gemeente has one status per measure: its list has the same bound.
+    expect(sdl).toMatch(new RegExp(`\\n  maatregelen\\([^)]*\\): \\[MaatregelStatus!\\]! @listSize\\(assumedSize: ${MAX_MAATREGELEN}\\b`));
     const insert = (id: string) =>
       harness.db.query(`INSERT INTO maatregel (id, naam, niveau, wet, omschrijving) VALUES ($1, $1, 'LOKAAL', 'WMO', 'grens')`, [id]);
     for (let i = 0; i < MAX_MAATREGELEN; i += 1) await insert(`grens-${String(i).padStart(2, '0')}`);

@@ -51,7 +51,8 @@ export class MaatregelStatusResolver {
 /** `Gemeente.maatregelen`: where the gemeente stands with each measure. */
 @Resolver(() => Gemeente)
 export class GemeenteMaatregelenResolver {
-  @Directive(listSize(50))
+  // One status per measure at most, so the same bound the database keeps.
+  @Directive(listSize(MAX_MAATREGELEN))
   @FieldResolver(() => [MaatregelStatus], {
     description: 'De maatregelen met hun stand in deze gemeente, op naam van de maatregel gesorteerd; optioneel voor één wet.',
   })

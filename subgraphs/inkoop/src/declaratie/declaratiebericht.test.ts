@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { developmentPrincipal, Scope, testPrincipal, valideerTegenSchema, Wet } from '@sociaal-graph/toolkit';
-import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
+import { developmentPrincipal, pseudonymOf, Scope, testPrincipal, valideerTegenSchema, Wet } from '@sociaal-graph/toolkit';
+import { createSubgraphHarness, type SubgraphHarness, TEST_PSEUDONYM_SECRET } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
 
@@ -108,6 +108,12 @@ describe('declaraties (323) through ontvangDeclaratieBericht', () => {
       const rijen = await harness.db.query<{ t: string }>(`SELECT t::text AS t FROM ${tabel} t`);
       expect([tabel, rijen.filter((r) => r.t.includes('999990019'))]).toEqual([tabel, []]);
     }
+    // Taking in a 323 is a processing of its clients' data: recorded in the Logboek under each client's pseudonym, never the BSN.
+    const records = await harness.db.query<{ betrokkene: string; resultaat: string }>(
+      `SELECT DISTINCT betrokkene, resultaat FROM verwerking WHERE verwerkingsactiviteit = 'inkoop:bericht:323:ontvangen' ORDER BY 2`,
+    );
+    expect(records).toContainEqual({ betrokkene: pseudonymOf('999990019', TEST_PSEUDONYM_SECRET), resultaat: 'geslaagd' });
+    expect(JSON.stringify(records)).not.toContain('999990019');
   }, 600_000);
 
   it('the same message again changes nothing and returns the first answer; another text under its identificatie gets 9056', async () => {

@@ -43,13 +43,13 @@ export class JeugdToewijzingFieldsResolver {
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: 'Het inkoopcontract waaronder geleverd wordt.' })
-  contract(@Root() toewijzing: JeugdToewijzing): Contract {
-    return { id: toewijzing.contractId };
+  contract(@Root() toewijzing: JeugdToewijzing): Contract | null {
+    return toewijzing.contractId === null ? null : { id: toewijzing.contractId };
   }
 
   @FieldResolver(() => Tarief, { nullable: true, description: 'Het tarief dat gold op de ingangsdatum.' })
-  tarief(@Root() toewijzing: JeugdToewijzing): Tarief {
-    return { id: toewijzing.tariefId };
+  tarief(@Root() toewijzing: JeugdToewijzing): Tarief | null {
+    return toewijzing.tariefId === null ? null : { id: toewijzing.tariefId };
   }
 
   @FieldResolver(() => Inwoner, { nullable: true, description: 'De jeugdige aan wie de hulp is toegewezen.' })

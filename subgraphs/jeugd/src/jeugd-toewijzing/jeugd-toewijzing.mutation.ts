@@ -1,5 +1,5 @@
 import {
-  beeindigToewijzing, ClientInvoer, DomainError, JEUGD_TOEWIJZING, requiresAuthentication, requiresScope, Scope, ToewijzingInvoer, type ToewijzingSleutel,
+  beslisVerzoek, VerzoekBeslissing, VerzoekBeslissingUitkomst, beeindigToewijzing, ClientInvoer, DomainError, JEUGD_TOEWIJZING, requiresAuthentication, requiresScope, Scope, ToewijzingInvoer, type ToewijzingSleutel,
   ToewijzingWijziging, wijsToewijzingToe, wijzigToewijzing,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
@@ -59,6 +59,19 @@ export class JeugdToewijzingMutatieResolver {
     @Ctx() context: JeugdContext,
   ): Promise<JeugdToewijzing> {
     return leesTerug(context, await beeindigToewijzing(context, JEUGD_TOEWIJZING, sleutel, { gemeenteCode, toewijzingsnummer }, { einddatum, redenBeeindiging, redenWijziging }, client));
+  }
+
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.TOEWIJZING_BESCHIKKEN))
+  @Mutation(() => VerzoekBeslissingUitkomst, {
+    description: 'Besluit op een verzoek om toewijzing (315) of om wijziging (317) van een aanbieder: toewijzen (toewijzing en 301-bericht), in onderzoek of afwijzen (319-bericht).',
+  })
+  async beslisJeugdVerzoek(
+    @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
+    @Arg('beslissing', () => VerzoekBeslissing, { description: 'Het verzoek (gemeente, aanbieder, ReferentieAanbieder) en het besluit.' }) beslissing: VerzoekBeslissing,
+    @Ctx() context: JeugdContext,
+  ): Promise<VerzoekBeslissingUitkomst> {
+    return beslisVerzoek(context, JEUGD_TOEWIJZING, sleutel, beslissing);
   }
 }
 

@@ -44,8 +44,9 @@ export class JeugdToewijzing {
   inwonerId!: string;
   productcategorieCode!: string;
   aanbiederAgb!: string;
-  contractId!: string;
-  tariefId!: string;
+  /** Null for a toewijzing taken in from a 301 of the backlog (no contract in the message). */
+  contractId!: string | null;
+  tariefId!: string | null;
   volume!: number | null;
   eenheidCode!: string | null;
   frequentieCode!: string | null;

@@ -34,7 +34,7 @@ export class UitgaandBerichtType {
 @Directive('@shareable')
 @ObjectType({ description: 'De uitkomst van het aanbieden van een bericht: of het is verwerkt, met de retourcodes van het antwoord.' })
 export class BerichtOntvangst {
-  @Field(() => String, { description: 'Berichtnummer van het ontvangen bericht (305, 307, 315, 317, 323).' })
+  @Field(() => String, { description: 'Berichtnummer van het ontvangen bericht (301, 305, 307, 315, 317, 323).' })
   berichtnummer!: string;
   @Field(() => String, { description: 'BerichtIdentificatie van het ontvangen bericht.' })
   identificatie!: string;
@@ -45,8 +45,8 @@ export class BerichtOntvangst {
   @Field(() => [Code], { description: 'De retourcodes van het antwoord (codelijst WJ001), zonder dubbele.' })
   @Directive(listSize(RETOURCODE.size))
   retourcodes!: Code[];
-  @Field(() => UitgaandBerichtType, { description: 'Het antwoord (retourbericht of 325) zoals het voor de afzender klaarligt.' })
-  antwoord!: UitgaandBerichtType;
+  @Field(() => UitgaandBerichtType, { nullable: true, description: 'Het antwoord (retourbericht of 325) zoals het voor de afzender klaarligt; leeg bij een 301 (een eigen bericht van de gemeente krijgt geen retour).' })
+  antwoord!: UitgaandBerichtType | null;
 }
 
 const alsType = (rij: UitgaandeRij): UitgaandBerichtType => ({ ...rij });
@@ -56,7 +56,7 @@ export const ontvangstAlsType = (o: Ontvangst): BerichtOntvangst => ({
   geaccepteerd: o.geaccepteerd,
   herhaald: o.herhaald,
   retourcodes: o.retourcodes.map((code) => codeOf(RETOURCODE, code) ?? { code, omschrijving: 'Onbekende retourcode' }),
-  antwoord: alsType(o.antwoord),
+  antwoord: o.antwoord ? alsType(o.antwoord) : null,
 });
 
 const MAX_BERICHTEN = 100;
@@ -72,7 +72,7 @@ export function berichtenResolver(naam: string, verwerker: Berichtverwerker) {
   class BerichtenResolver {
     @Mutation(() => BerichtOntvangst, {
       name: `ontvang${naam}Bericht`,
-      description: `Biedt één ${naam === 'Declaratie' ? 'declaratiebericht (323)' : 'bericht (305, 307, 315 of 317)'} aan als XML (iWmo/iJw 3.2). Het bericht wordt gecontroleerd op de 3.2-structuur en de regels voor gegevenskwaliteit en in één transactie verwerkt of geheel afgekeurd; het antwoord (retourbericht of 325) ligt daarna klaar om op te halen. Hetzelfde bericht nogmaals wijzigt niets en geeft hetzelfde antwoord.`,
+      description: `Biedt één ${naam === 'Declaratie' ? 'declaratiebericht (323)' : 'bericht (305, 307, 315 of 317 van een aanbieder, of een 301 uit de achterstand van de gemeente zelf)'} aan als XML (iWmo/iJw 3.2). Het bericht wordt gecontroleerd op de 3.2-structuur en de regels voor gegevenskwaliteit en in één transactie verwerkt of geheel afgekeurd; het antwoord (retourbericht of 325) ligt daarna klaar om op te halen. Hetzelfde bericht nogmaals wijzigt niets en geeft hetzelfde antwoord.`,
     })
     @Directive(requiresAuthentication)
     @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
@@ -82,8 +82,18 @@ export function berichtenResolver(naam: string, verwerker: Berichtverwerker) {
       const principal = ctx.principal;
       const ontvangst = await ontvangBericht(ctx.db as Database, xml, verwerker, {
         pseudonymSecret: ctx.pseudonymSecret,
-        magOntvangen: (gemeente, wet, aanbieder) => {
-          if (principal.aanbieder !== undefined) return principal.aanbieder === aanbieder;
+        verslag: {
+          subgraph: verwerker.subgraph ?? naam.toLowerCase(),
+          traceId: ctx.traceId,
+          verzoekId: ctx.verzoekId,
+          spanId: ctx.logboek.spanId,
+          organisatie: principal.organisatie,
+          rollen: principal.rollen,
+          actor: principal.actor ?? 'onbekend',
+        },
+        magOntvangen: (gemeente, wet, aanbieder, nummer) => {
+          // A 301 is the gemeente's own toewijzing: only who executes the law for it brings in its backlog.
+          if (principal.aanbieder !== undefined) return nummer !== '301' && principal.aanbieder === aanbieder;
           const scope = principal.scope(wet, Rol.UITVOERING);
           return scope.alle || scope.gemeenten.includes(gemeente);
         },

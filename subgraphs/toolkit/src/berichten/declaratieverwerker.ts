@@ -20,6 +20,7 @@ import { versleutel } from './uitgaand.js';
  */
 export function declaratieverwerker(): Berichtverwerker {
   return {
+    subgraph: 'inkoop',
     wetten: [Wet.WMO, Wet.JEUGDWET],
     nummers: ['323'],
     verwerk: (tx, bericht) => verwerk(tx, bericht),

@@ -8,6 +8,7 @@ export * from './model.js';
 export * from './ontvang.js';
 export * from './standaard.js';
 export * from './uitgaand.js';
+export * from './verkeer.js';
 export * from './xml.js';
 export * from './xsd.js';
 export * from './zorgverwerker.js';

@@ -6,6 +6,8 @@ import type { BerichtHeader, Heenbericht } from './model.js';
 import { BERICHTCODE, RETOUR_OP, type BerichtWet, type Berichtnummer } from './standaard.js';
 import { bewaarUitgaandBericht, type UitgaandBericht } from './uitgaand.js';
 import { leesXml, OnleesbaarBericht } from './xml.js';
+import { pseudonymOf } from '../demo-world/random.js';
+import { schrijfVerwerkingen } from '../logboek/schrijf-verwerkingen.js';
 import { valideerTegenSchema } from './xsd.js';
 
 /**
@@ -18,6 +20,8 @@ import { valideerTegenSchema } from './xsd.js';
 
 /** What the owning subgraph does with a message whose structure and header are right. */
 export interface Berichtverwerker {
+  /** The owning subgraph, the prefix of the Logboek activity (`wmo:bericht:305:ontvangen`). */
+  readonly subgraph?: string;
   /** The messages this subgraph owns. */
   readonly wetten: readonly BerichtWet[];
   readonly nummers: readonly Berichtnummer[];
@@ -30,6 +34,8 @@ export interface Berichtverwerker {
 
 export interface Berichtverwerking {
   readonly oordeel: Retouroordeel;
+  /** The residents (pseudonyms) the message is about, for its Logboek record; by default those of its Bsn elements. */
+  readonly betrokkenen?: readonly string[];
   /** For a 323: the 325 to send now (a 323 has no retour of its own). */
   readonly declaratieantwoord?: Parameters<typeof bouwDeclaratieantwoord>[0]['antwoord'];
   /**
@@ -52,12 +58,30 @@ export interface OntvangenBericht {
 export interface OntvangOpties {
   readonly pseudonymSecret: string;
   /** May the caller receive messages for this gemeente and law (its arrangement)? Refused with FORBIDDEN otherwise. */
-  readonly magOntvangen: (gemeenteCode: string, wet: BerichtWet, aanbiederAgb: string) => boolean;
+  readonly magOntvangen: (gemeenteCode: string, wet: BerichtWet, aanbiederAgb: string, nummer: Berichtnummer) => boolean;
+  /**
+   * Who offers the message, for its Logboek Dataverwerkingen record: taking in a message about a resident is a
+   * processing activity (`<subgraph>:bericht:<nummer>:ontvangen`), recorded with the resident's pseudonym in the
+   * message's transaction, as a mutation is (docs/berichten.md "Logboek").
+   */
+  readonly verslag: Ontvangstverslag;
   /** Gemeente codes the deployment knows (retourcode S300 for another); undefined: every four-digit code. */
   readonly bekendeGemeenten?: ReadonlySet<string>;
   readonly vandaag?: string;
   /** The schema result when the caller validated a folder's messages together (`valideerTegenSchema`). */
   readonly schemafouten?: readonly string[];
+}
+
+/** The caller's audit record (the folder command records itself: organisatie `berichten:inlezen`). */
+export interface Ontvangstverslag {
+  /** The subgraph that owns the message: the prefix of the activity (`wmo`, `jeugd`, `inkoop`). */
+  readonly subgraph: string;
+  readonly traceId: string;
+  readonly verzoekId?: string;
+  readonly spanId: string;
+  readonly organisatie: string;
+  readonly rollen: readonly string[];
+  readonly actor: string;
 }
 
 export interface Ontvangst {
@@ -69,8 +93,8 @@ export interface Ontvangst {
   /** True when this exact message was received before: nothing changed, the first answer is returned. */
   readonly herhaald: boolean;
   readonly retourcodes: readonly string[];
-  /** The answer, as stored for the sender to collect. */
-  readonly antwoord: UitgaandBericht;
+  /** The answer, as stored for the sender to collect; none for a 301 of the backlog (our own message, answered by no retour). */
+  readonly antwoord?: UitgaandBericht;
 }
 
 const ZONDER_OPMERKING = new Set(['0200', '8001']);
@@ -117,7 +141,7 @@ export async function ontvangBericht(db: Database, xml: string, verwerker: Beric
   }
   const header = leesHeader(wet, nummer, bericht);
   const gemeente = gemeenteVan(header);
-  if (!opties.magOntvangen(gemeente, wet, aanbiederVan(header))) {
+  if (!opties.magOntvangen(gemeente, wet, aanbiederVan(header), nummer)) {
     throw new DomainError(`U voert de ${wet === 'WMO' ? 'Wmo' : 'Jeugdwet'} niet uit voor gemeente ${gemeente}: dit bericht kunt u niet aanbieden.`, { code: 'FORBIDDEN' });
   }
   const vandaag = opties.vandaag ?? new Date().toISOString().slice(0, 10);
@@ -127,22 +151,30 @@ export async function ontvangBericht(db: Database, xml: string, verwerker: Beric
   return db.transaction(async (tx) => {
     // One message at a time per sender and identificatie: a repeat sent at the same moment waits for the first.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bericht:${wet}:${nummer}:${header.afzender}:${header.identificatie}`]);
-    const [eerder] = await tx.query<{ inhoud_hash: string; geaccepteerd: boolean; retour_id: string }>(
-      `SELECT inhoud_hash, geaccepteerd, retour_id::text AS retour_id FROM ontvangen_bericht WHERE wet = $1 AND berichtnummer = $2 AND afzender = $3 AND identificatie = $4`,
+    const [eerder] = await tx.query<{ inhoud_hash: string; geaccepteerd: boolean; retour_id: string | null; retourcodes: string[] | null }>(
+      `SELECT inhoud_hash, geaccepteerd, retour_id::text AS retour_id, retourcodes FROM ontvangen_bericht WHERE wet = $1 AND berichtnummer = $2 AND afzender = $3 AND identificatie = $4`,
       [wet, nummer, header.afzender, header.identificatie],
     );
-    const antwoordOp = (oordeel: Retouroordeel, client: Record<string, unknown> | undefined, verwerking?: Berichtverwerking, sleutel?: string) =>
-      bewaarAntwoord(tx, opties.pseudonymSecret, header, vandaag, oordeel, client, verwerking, sleutel);
+    // A 301 of the backlog is the gemeente's own message: no retour goes out on it, the caller gets its codes.
+    const zonderRetour = RETOUR_OP[nummer] === undefined;
+    const antwoordOp = async (oordeel: Retouroordeel, client: Record<string, unknown> | undefined, verwerking?: Berichtverwerking, sleutel?: string) =>
+      zonderRetour ? undefined : bewaarAntwoord(tx, opties.pseudonymSecret, header, vandaag, oordeel, client, verwerking, sleutel);
+    const betrokkenen = bsnPseudoniemen(bericht, opties.pseudonymSecret);
+    const leg = (activiteit: string, resultaat: 'geslaagd' | 'mislukt', wie: readonly string[]) => legOntvangstVast(tx, opties.verslag, `${opties.verslag.subgraph}:bericht:${nummer}:${activiteit}`, resultaat, wie);
 
     if (eerder && eerder.inhoud_hash === hash) {
-      const [antwoord] = await tx.query<{ id: string }>(`SELECT id::text AS id FROM uitgaand_bericht WHERE id = $1::bigint`, [eerder.retour_id]);
+      await leg('ontvangen:herhaling', eerder.geaccepteerd ? 'geslaagd' : 'mislukt', betrokkenen);
+      if (eerder.retour_id === null) {
+        return { wet, nummer, identificatie: header.identificatie, geaccepteerd: eerder.geaccepteerd, herhaald: true, retourcodes: eerder.retourcodes ?? [] };
+      }
       const { uitgaandBericht } = await import('./uitgaand.js');
-      const bestaand = (await uitgaandBericht(tx, opties.pseudonymSecret, antwoord!.id))!;
+      const bestaand = (await uitgaandBericht(tx, opties.pseudonymSecret, eerder.retour_id))!;
       return { wet, nummer, identificatie: header.identificatie, geaccepteerd: eerder.geaccepteerd, herhaald: true, retourcodes: retourcodesIn(bestaand.xml), antwoord: bestaand };
     }
     if (eerder) {
       // Another message under an identificatie already used (retourcode 9056): answered, nothing applied, not recorded as received.
       const antwoord = await antwoordOp({ bericht: ['9056'], klassen: new Map() }, undefined, undefined, `dubbel:${wet}:${nummer}:${header.afzender}:${header.identificatie}:${hash}`);
+      await leg('ontvangen', 'mislukt', betrokkenen);
       return { wet, nummer, identificatie: header.identificatie, geaccepteerd: false, herhaald: false, retourcodes: ['9056'], antwoord };
     }
 
@@ -169,11 +201,15 @@ export async function ontvangBericht(db: Database, xml: string, verwerker: Beric
       client,
       verwerking,
     );
+    const retourcodes = [...new Set(codes.length > 0 ? codes : ['0200'])];
     await tx.query(
-      `INSERT INTO ontvangen_bericht (wet, berichtnummer, afzender, identificatie, dagtekening, inhoud_hash, geaccepteerd, retour_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bigint)`,
-      [wet, nummer, header.afzender, header.identificatie, header.dagtekening, hash, geaccepteerd, antwoord.id],
+      `INSERT INTO ontvangen_bericht (wet, berichtnummer, afzender, identificatie, dagtekening, inhoud_hash, geaccepteerd, retour_id, retourcodes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bigint, $9::text[])`,
+      [wet, nummer, header.afzender, header.identificatie, header.dagtekening, hash, geaccepteerd, antwoord?.id ?? null, antwoord ? null : retourcodes],
     );
-    return { wet, nummer, identificatie: header.identificatie, geaccepteerd, herhaald: false, retourcodes: [...new Set(codes.length > 0 ? codes : ['0200'])], antwoord };
+    // The processing and its record: one transaction, so neither exists without the other.
+    await leg('ontvangen', geaccepteerd ? 'geslaagd' : 'mislukt', verwerking?.betrokkenen ?? betrokkenen);
+    return { wet, nummer, identificatie: header.identificatie, geaccepteerd, herhaald: false, retourcodes, antwoord };
   });
 }
 
@@ -226,6 +262,37 @@ async function bewaarAntwoord(
     sleutel,
     bouw: (identificatie) => bouwRetourbericht({ wet: heen.wet, nummer: retour, heen, identificatie, dagtekening: vandaag, client, oordeel }),
   });
+}
+
+/** The pseudonyms of every nine-digit Bsn in a message (a 323 names several clients): the residents it is about. */
+function bsnPseudoniemen(bericht: Record<string, unknown>, geheim: string): string[] {
+  const gevonden = new Set<string>();
+  const zoek = (waarde: unknown, naam: string) => {
+    if (Array.isArray(waarde)) for (const item of waarde) zoek(item, naam);
+    else if (typeof waarde === 'object' && waarde !== null) for (const [sleutel, kind] of Object.entries(waarde)) zoek(kind, sleutel);
+    else if (naam === 'Bsn' && /^[0-9]{9}$/.test(String(waarde))) gevonden.add(pseudonymOf(String(waarde), geheim));
+  };
+  zoek(bericht, '');
+  return [...gevonden];
+}
+
+/** The Logboek Dataverwerkingen record of one received message (docs/berichten.md "Logboek"); none when it names no resident. */
+async function legOntvangstVast(tx: Queryable, verslag: Ontvangstverslag, activiteit: string, resultaat: 'geslaagd' | 'mislukt', betrokkenen: readonly string[]): Promise<void> {
+  if (betrokkenen.length === 0) return;
+  await schrijfVerwerkingen(
+    { logboekQuery: async (text, params) => void (await tx.query(text, params)) },
+    {
+      traceId: verslag.traceId,
+      verzoekId: verslag.verzoekId,
+      spanId: verslag.spanId,
+      organisatie: verslag.organisatie,
+      rollen: verslag.rollen,
+      actor: verslag.actor,
+      tijdstip: new Date(),
+      resultaat,
+      regels: betrokkenen.map((betrokkene) => ({ activiteit, betrokkene, soort: 'inwoner' as const })),
+    },
+  );
 }
 
 /** The distinct retourcodes in an answer, in document order, without 0200 beside other codes (as the first answer gives them). */

@@ -2,21 +2,23 @@ import type { Queryable } from '../database.js';
 import { JW_PRODUCTCATEGORIE, JW_REDEN_BEEINDIGING, WMO_PRODUCTCATEGORIE, WMO_REDEN_BEEINDIGING } from '../codelists.js';
 import { isGeldigBsn, Wet } from '../domain.js';
 import { pseudonymOf } from '../demo-world/random.js';
-import type { Berichtverwerker, OntvangenBericht, Berichtverwerking } from './ontvang.js';
+import { REDEN_WIJZIGING } from './codelijsten.js';
+import { aanbiederVan, gemeenteVan, type Berichtverwerker, type OntvangenBericht, type Berichtverwerking } from './ontvang.js';
 import type { BerichtClient } from './model.js';
 import type { BerichtWet } from './standaard.js';
 import { ontsleutel, versleutel } from './uitgaand.js';
 
 /**
- * The 305, 307, 315 and 317 of one law, for the subgraph that owns its toewijzingen (wmo or jeugd):
+ * The 305, 307, 315 and 317 of one law, and the gemeente's own 301 of a backlog, for the subgraph that owns its toewijzingen (wmo or jeugd):
  * the data-quality rules of docs/berichten.md "Checks", then the change, only when no class has a
  * retourcode. Reads the subgraph's own `toewijzing` table (gemeente_code, toewijzingsnummer,
  * inwoner_id, aanbieder_agb, productcategorie, productcode, ingangsdatum, einddatum).
  */
 export function zorgverwerker(wet: BerichtWet): Berichtverwerker {
   return {
+    subgraph: wet === Wet.WMO ? 'wmo' : 'jeugd',
     wetten: [wet],
-    nummers: ['305', '307', '315', '317'],
+    nummers: ['301', '305', '307', '315', '317'],
     verwerk: (tx, bericht) => verwerk(tx, wet, bericht),
   };
 }
@@ -29,8 +31,8 @@ async function verwerk(tx: Queryable, wet: BerichtWet, bericht: OntvangenBericht
   const klassen = new Map<object, string[]>();
   const geef = (klasse: object, code: string) => klassen.set(klasse, [...(klassen.get(klasse) ?? []), code]);
   const client = bericht.inhoud.Client as Obj;
-  const gemeente = bericht.header.ontvanger;
-  const aanbieder = bericht.header.afzender;
+  const gemeente = gemeenteVan(bericht.header);
+  const aanbieder = aanbiederVan(bericht.header);
   const bsn = tekst(client.Bsn) ?? '';
   // Rule CS002 (the elfproef) is answered with 0001 on the client.
   if (!isGeldigBsn(bsn)) geef(client, '0001');
@@ -55,7 +57,9 @@ async function verwerk(tx: Queryable, wet: BerichtWet, bericht: OntvangenBericht
   const wijzigingen: ((tx: Queryable) => Promise<unknown>)[] = [];
   const nummer = bericht.header.nummer;
 
-  if (nummer === '305' || nummer === '307') {
+  if (nummer === '301') {
+    await toewijzingen301(tx, wet, gemeente, aanbieder, inwonerId, lijst((client.ToegewezenProducten as Obj).ToegewezenProduct as Obj | Obj[]), geef, product, wijzigingen);
+  } else if (nummer === '305' || nummer === '307') {
     const stop = nummer === '307';
     const producten = lijst((client[stop ? 'StopProducten' : 'StartProducten'] as Obj)[stop ? 'StopProduct' : 'StartProduct'] as Obj | Obj[]);
     for (const p of producten) {
@@ -143,6 +147,72 @@ async function verwerk(tx: Queryable, wet: BerichtWet, bericht: OntvangenBericht
     if (client.Geboortedatum) await bewaarBerichtclient(tx, bericht.pseudonymSecret, inwonerId, clientVan(client, bsn));
   }
   return { oordeel: { bericht: [], klassen } };
+}
+
+/**
+ * A 301 of the gemeente's backlog (docs/berichten.md "301 backlog"): each ToegewezenProduct becomes a toewijzing
+ * row, or changes the stored one of its number when it carries a RedenWijziging (a later 301 of the same
+ * toewijzing). Its number is an LDT_Nummer (an integer of at most nine digits, 0001 otherwise), unique within the
+ * gemeente and the law (9332: taken by another toewijzing, or twice in the message).
+ */
+async function toewijzingen301(
+  tx: Queryable,
+  wet: BerichtWet,
+  gemeente: string,
+  aanbieder: string,
+  inwonerId: string,
+  producten: Obj[],
+  geef: (klasse: object, code: string) => void,
+  product: (klasse: object, p: unknown) => void,
+  wijzigingen: ((tx: Queryable) => Promise<unknown>)[],
+): Promise<void> {
+  const inBericht = new Set<string>();
+  for (const p of producten) {
+    const nummer = String(p.ToewijzingNummer ?? '');
+    const ingangsdatum = String(p.Ingangsdatum);
+    const einddatum = tekst(p.Einddatum) ?? null;
+    const reden = tekst(p.RedenWijziging) ?? null;
+    const omvang = (p.Omvang ?? null) as Obj | null;
+    const categorie = String((p.Product as Obj | undefined)?.Categorie ?? '');
+    const code = tekst((p.Product as Obj | undefined)?.Code) ?? null;
+    if (!/^(0|[1-9][0-9]{0,8})$/.test(nummer)) geef(p, '0001');
+    if (!p.Product) geef(p, '0001');
+    product(p, p.Product);
+    if (einddatum !== null && einddatum < ingangsdatum) geef(p, '0001');
+    if (reden !== null && !REDEN_WIJZIGING.has(reden)) geef(p, '0001');
+    // The Wmo table keeps a product code and an omvang for every toewijzing; an aspecific one cannot be stored there.
+    if (wet === Wet.WMO && (code === null || omvang === null)) geef(p, '0001');
+    if (inBericht.has(nummer)) geef(p, '9332');
+    inBericht.add(nummer);
+    const [bestaand] = await tx.query<{ inwoner_id: string; aanbieder_agb: string; productcategorie: string }>(
+      `SELECT inwoner_id, aanbieder_agb, productcategorie FROM toewijzing WHERE gemeente_code = $1 AND toewijzingsnummer = $2`,
+      [gemeente, nummer],
+    );
+    const waarden = [
+      gemeente, nummer, omvang === null ? null : Number(omvang.Volume), omvang === null ? null : String(omvang.Eenheid),
+      omvang === null ? null : String(omvang.Frequentie), ingangsdatum, einddatum,
+    ];
+    if (bestaand) {
+      // Only a change of the same toewijzing (same client, aanbieder, categorie, with its reason) may reuse a number.
+      if (reden === null || bestaand.inwoner_id !== inwonerId || bestaand.aanbieder_agb !== aanbieder || bestaand.productcategorie !== categorie) geef(p, '9332');
+      else
+        wijzigingen.push((q) =>
+          q.query(
+            `UPDATE toewijzing SET volume = coalesce($3, volume), eenheid = coalesce($4, eenheid), frequentie = coalesce($5, frequentie), ingangsdatum = $6, einddatum = $7
+             WHERE gemeente_code = $1 AND toewijzingsnummer = $2`,
+            waarden,
+          ),
+        );
+    } else {
+      wijzigingen.push((q) =>
+        q.query(
+          `INSERT INTO toewijzing (gemeente_code, toewijzingsnummer, volume, eenheid, frequentie, ingangsdatum, einddatum, inwoner_id, productcategorie, productcode, aanbieder_agb, leveringsvorm)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ZIN')`,
+          [...waarden, inwonerId, categorie, code, aanbieder],
+        ),
+      );
+    }
+  }
 }
 
 function clientVan(client: Obj, bsn: string): BerichtClient {

@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../context.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import type { Leesbudget } from '../principal.js';
 import type { Verwerkingsregel } from './logboek.js';
-import { schrijfVerwerkingen } from './schrijf-verwerkingen.js';
+import { schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
 /**
  * Response extension in which a subgraph tells the gateway which residents one call read personal
@@ -52,9 +52,11 @@ export interface LogboekPluginOptions {
 
 /**
  * Writes the request's Logboek Dataverwerkingen records in `willSendResponse`, after execution
- * and before the response leaves the subgraph. A request that read nothing personal writes
- * nothing. When the write fails, no personal data may leave unlogged: the response becomes
- * `data: null` with one `LOGBOEK_ONBEREIKBAAR` error.
+ * and before the response leaves the subgraph, in one statement with the records of the requests
+ * that finish meanwhile (group commit, `schrijfVerwerkingenGebundeld`: under load a response waits
+ * for one shared statement rather than behind a queue of statements of its own kind). A request
+ * that read nothing personal writes nothing. When its write fails, no personal data may leave
+ * unlogged: the response becomes `data: null` with one `LOGBOEK_ONBEREIKBAAR` error.
  *
  * Here, where the subjects of every read are known, the bound on bulk reads is kept too: a call
  * that read personal data of more distinct residents than the caller's `leesbudget` allows sends
@@ -77,7 +79,7 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
           const inwoners = new Set(regels.filter((regel) => regel.soort === 'inwoner').map((regel) => regel.betrokkene as string));
           const refused = leesbudget !== undefined && inwoners.size > leesbudget.max;
           const schrijf = (resultaat: 'geslaagd' | 'mislukt', vastTeLeggen: readonly Verwerkingsregel[]) =>
-            schrijfVerwerkingen(db, {
+            schrijfVerwerkingenGebundeld(db, {
               traceId,
               verzoekId,
               spanId: logboek.spanId,

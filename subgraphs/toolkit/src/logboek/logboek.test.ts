@@ -105,4 +105,80 @@ describe('logboekPlugin', () => {
     expect(JSON.stringify(result)).not.toContain('geheim');
     expect({ actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') }).toEqual(before);
   });
+
+  it('logs requests that finish together in fewer statements than requests, each with its own actor record and subjects', async () => {
+    const before = { actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') };
+    const schrijven = telLogboekStatements();
+    try {
+      const ids = Array.from({ length: 12 }, (_, i) => [`samen-${i}-a`, `samen-${i}-b`]);
+      const results = await Promise.all(ids.map((pair) => harness.execute<{ inwoners: string[] }>(`query ($ids: [String!]!) { inwoners(ids: $ids) }`, { ids: pair })));
+      expect(results.map((result) => result.data?.inwoners)).toEqual(ids);
+      // The first request's statement is on its way while the others finish: they share the next ones.
+      expect(schrijven.aantal()).toBeLessThan(ids.length);
+    } finally {
+      schrijven.stop();
+    }
+    expect(await count('verwerking_actor')).toBe(before.actoren + 12);
+    expect(await count('verwerking')).toBe(before.verwerkingen + 24);
+    // Each request's subjects hang from an actor record of their own, never from another request's.
+    const perActor = await harness.db.query<{ betrokkenen: string[] }>(
+      `SELECT array_agg(v.betrokkene ORDER BY v.betrokkene) AS betrokkenen FROM verwerking v
+       WHERE v.betrokkene LIKE 'samen-%' GROUP BY v.actor_id ORDER BY 1`,
+    );
+    expect(perActor.map((row) => row.betrokkenen).sort()).toEqual(Array.from({ length: 12 }, (_, i) => [`samen-${i}-a`, `samen-${i}-b`]).sort());
+  });
+
+  it('refuses a read whose records could not be stored, and only that one, when it was to share a statement with others', async () => {
+    const before = { actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') };
+    const schrijven = telLogboekStatements();
+    let results;
+    try {
+      results = await Promise.all([
+        harness.execute(`{ inwoners(ids: ["goed-1"]) }`),
+        harness.execute(`{ inwoners(ids: ["goed-2"]) }`),
+        // A subject kind the table refuses: its batch's statement fails.
+        harness.execute(`{ inwoners(ids: ["geheim-2"], soort: "onbekend") }`),
+        harness.execute(`{ inwoners(ids: ["goed-3"]) }`),
+      ]);
+    } finally {
+      schrijven.stop();
+    }
+    const [een, twee, fout, drie] = results;
+    expect([een.data, twee.data, drie.data]).toEqual([{ inwoners: ['goed-1'] }, { inwoners: ['goed-2'] }, { inwoners: ['goed-3'] }]);
+    expect(fout.data).toBeNull();
+    expect(fout.errors?.map((error) => error.extensions?.code)).toEqual(['LOGBOEK_ONBEREIKBAAR']);
+    expect(JSON.stringify(fout)).not.toContain('geheim');
+    expect(await count('verwerking_actor')).toBe(before.actoren + 3);
+    const stored = await harness.db.query<{ betrokkene: string }>(`SELECT betrokkene FROM verwerking WHERE betrokkene IN ('goed-1', 'goed-2', 'goed-3', 'geheim-2') ORDER BY 1`);
+    expect(stored.map((row) => row.betrokkene)).toEqual(['goed-1', 'goed-2', 'goed-3']);
+  });
+
+  it('refuses every read of a batch when the log cannot be written at all', async () => {
+    const before = { actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') };
+    // The log table gone (a database that refuses every write to it) for the length of these requests.
+    await harness.db.exec('ALTER TABLE verwerking RENAME TO verwerking_weg');
+    let results;
+    try {
+      results = await Promise.all(['weg-1', 'weg-2', 'weg-3'].map((id) => harness.execute(`query ($ids: [String!]!) { inwoners(ids: $ids) }`, { ids: [id] })));
+    } finally {
+      await harness.db.exec('ALTER TABLE verwerking_weg RENAME TO verwerking');
+    }
+    for (const result of results) {
+      expect(result.data).toBeNull();
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['LOGBOEK_ONBEREIKBAAR']);
+    }
+    expect({ actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') }).toEqual(before);
+  });
 });
+
+/** Counts the Logboek statements the harness's database sends (its own method, still doing the write). */
+function telLogboekStatements(): { aantal(): number; stop(): void } {
+  const db = harness.db as { logboekQuery: SubgraphHarness['db']['logboekQuery'] };
+  const original = db.logboekQuery;
+  let aantal = 0;
+  db.logboekQuery = (text, params) => {
+    aantal += 1;
+    return original(text, params);
+  };
+  return { aantal: () => aantal, stop: () => void (db.logboekQuery = original) };
+}

@@ -7,7 +7,7 @@ import { runMigrations } from '../migrations.js';
 import { type Principal, testPrincipal } from '../principal.js';
 import { Scope } from '../authorization.js';
 import { MUTATIE_MIGRATIONS_DIR } from './index.js';
-import { assertSchrijfmandaat, voerMutatieUit } from './mutatie.js';
+import { assertSchrijfmandaat, idempotentieBewaartermijn, ruimIdempotentieOp, STANDAARD_BEWAARDAGEN, voerMutatieUit } from './mutatie.js';
 
 // The shared machinery of every mutation (docs/mutaties.md), on the embedded database: one
 // transaction for the change, its Logboek record and its idempotency key; a retry changes nothing.
@@ -96,5 +96,29 @@ describe('assertSchrijfmandaat', () => {
     expect(() => assertSchrijfmandaat(zonderDoel, recht, Wet.WMO, '0406')).toThrow(/Geen mandaat/);
     const uitvoering = testPrincipal({ scopes: [Scope.MELDING_REGISTREREN], scope: (_wet, rol) => (rol === Rol.UITVOERING ? { alle: true } : { alle: false, gemeenten: [] }) });
     expect(() => assertSchrijfmandaat(uitvoering, recht, Wet.WMO, '0406')).toThrow(/Geen mandaat/);
+  });
+});
+
+describe('idempotency key retention', () => {
+  it('keeps a key for its retention period only: after it the key is new again, and the cleanup removes old keys', async () => {
+    const eerste = await schrijf(huizen, 'sleutel-oud-1', 'oud').antwoord;
+    await schrijf(huizen, 'sleutel-oud-2', 'oud').antwoord;
+    await schrijf(huizen, 'sleutel-vers', 'vers').antwoord;
+    // Within the period the same key is a retry; other input under it is refused.
+    await expect(schrijf(huizen, 'sleutel-oud-1', 'anders').antwoord).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENTIESLEUTEL_HERGEBRUIKT' } });
+    await db.query(`UPDATE mutatie_idempotentie SET tijdstip = now() - make_interval(days => $1 + 1) WHERE sleutel LIKE 'sleutel-oud-%'`, [STANDAARD_BEWAARDAGEN]);
+    // Past it, the key is free: the same key with other input is a new change.
+    const nieuw = await schrijf(huizen, 'sleutel-oud-1', 'anders').antwoord;
+    expect(nieuw).not.toEqual(eerste);
+    expect(await ruimIdempotentieOp(db, STANDAARD_BEWAARDAGEN)).toBe(1);
+    const over = await db.query<{ sleutel: string }>(`SELECT sleutel FROM mutatie_idempotentie WHERE sleutel IN ('sleutel-oud-1', 'sleutel-oud-2', 'sleutel-vers') ORDER BY sleutel`);
+    expect(over.map((r) => r.sleutel)).toEqual(['sleutel-oud-1', 'sleutel-vers']);
+  });
+
+  it('reads the retention period from MUTATIE_SLEUTEL_BEWAARDAGEN and refuses a value that is no number of days', () => {
+    expect(idempotentieBewaartermijn({})).toBe(30);
+    expect(idempotentieBewaartermijn({ MUTATIE_SLEUTEL_BEWAARDAGEN: '7' })).toBe(7);
+    expect(() => idempotentieBewaartermijn({ MUTATIE_SLEUTEL_BEWAARDAGEN: '0' })).toThrow(/MUTATIE_SLEUTEL_BEWAARDAGEN/);
+    expect(() => idempotentieBewaartermijn({ MUTATIE_SLEUTEL_BEWAARDAGEN: 'week' })).toThrow(/MUTATIE_SLEUTEL_BEWAARDAGEN/);
   });
 });

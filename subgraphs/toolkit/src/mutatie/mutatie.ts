@@ -58,6 +58,8 @@ export interface Mutatieopdracht<A> {
 export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdracht: Mutatieopdracht<A>): Promise<A> {
   const { principal, db, logboek } = context;
   const sleutel = assertIdempotentieSleutel(opdracht.sleutel);
+  const bewaartermijn = idempotentieBewaartermijn();
+  await ruimIdempotentieOpAlsHetTijdIs(db, bewaartermijn);
   const invoerHash = createHash('sha256').update(stableStringify([opdracht.activiteit, opdracht.invoer]) ?? '').digest('hex');
   const onderwerpen: Verwerkingsregel[] = [];
   const verwerking: Verwerkingsmelder = {
@@ -69,6 +71,12 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
     const uitkomst = await db.transaction(async (tx) => {
       // Two requests with one key wait for each other: the second sees the first one's answer.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`mutatie:${principal.organisatie}:${sleutel}`]);
+      // A key past its retention period is free again, whether or not the cleanup has removed it yet.
+      await tx.query(`DELETE FROM mutatie_idempotentie WHERE organisatie = $1 AND sleutel = $2 AND tijdstip < now() - make_interval(days => $3)`, [
+        principal.organisatie,
+        sleutel,
+        bewaartermijn,
+      ]);
       const [eerder] = await tx.query<{ invoerHash: string; opgeslagen: Opgeslagen<A> }>(
         `SELECT invoer_hash AS "invoerHash", antwoord AS opgeslagen FROM mutatie_idempotentie WHERE organisatie = $1 AND sleutel = $2`,
         [principal.organisatie, sleutel],
@@ -119,6 +127,37 @@ export async function voerMutatieUit<A>(context: SubgraphContext<unknown>, opdra
     for (const o of onderwerpen) if (o.betrokkene) logboek.registreer(o.activiteit, [o.betrokkene], o.soort ?? 'inwoner');
     throw error;
   }
+}
+
+/**
+ * How many days an idempotency key is kept (`MUTATIE_SLEUTEL_BEWAARDAGEN`, default 30): long enough for any
+ * client's retry (a front-end retries within minutes, an offline batch within days), short enough that the
+ * table does not grow forever. After it, the same key counts as new (docs/mutaties.md "Idempotency key").
+ */
+export const STANDAARD_BEWAARDAGEN = 30;
+export function idempotentieBewaartermijn(env: NodeJS.ProcessEnv = process.env): number {
+  const waarde = env.MUTATIE_SLEUTEL_BEWAARDAGEN;
+  if (waarde === undefined || waarde === '') return STANDAARD_BEWAARDAGEN;
+  if (!/^[0-9]{1,5}$/.test(waarde) || Number(waarde) < 1) throw new Error(`MUTATIE_SLEUTEL_BEWAARDAGEN is een aantal dagen (1 of meer), niet "${waarde}".`);
+  return Number(waarde);
+}
+
+/** Removes the keys older than `dagen` days; returns how many. */
+export async function ruimIdempotentieOp(db: Queryable, dagen: number): Promise<number> {
+  const rijen = await db.query<{ n: number }>(
+    `WITH weg AS (DELETE FROM mutatie_idempotentie WHERE tijdstip < now() - make_interval(days => $1) RETURNING 1) SELECT count(*)::int AS n FROM weg`,
+    [dagen],
+  );
+  return rijen[0]?.n ?? 0;
+}
+
+/** The cleanup runs with a mutation at most once an hour per database: no timer or job to operate. */
+const laatsteOpruiming = new WeakMap<object, number>();
+async function ruimIdempotentieOpAlsHetTijdIs(db: Queryable, dagen: number): Promise<void> {
+  const nu = Date.now();
+  if (nu - (laatsteOpruiming.get(db) ?? 0) < 3_600_000) return;
+  laatsteOpruiming.set(db, nu);
+  await ruimIdempotentieOp(db, dagen);
 }
 
 /** Refuses a key that is not one (BAD_USER_INPUT), so a client learns at once, not on its first retry. */

@@ -338,7 +338,7 @@ async function toewijzingVoorWijziging(tx: Queryable, context: SubgraphContext<u
  * A new row under the next toewijzingsnummer of the subgraph's sequence (nine digits); a number that is
  * taken already (loaded from elsewhere) is skipped, so a grant never fails on it.
  */
-async function voegToewijzingToe(tx: Queryable, kolommen: Record<string, unknown>): Promise<string> {
+export async function voegToewijzingToe(tx: Queryable, kolommen: Record<string, unknown>): Promise<string> {
   const namen = Object.keys(kolommen);
   const waarden = namen.filter((naam) => naam !== 'toewijzingsnummer');
   // VALUES, so each parameter takes its column's type.
@@ -355,7 +355,7 @@ async function voegToewijzingToe(tx: Queryable, kolommen: Record<string, unknown
 }
 
 /** A hash of the client's particulars, for the idempotency check (never the particulars themselves). */
-function clientHash(client: BerichtClient): string {
+export function clientHash(client: BerichtClient): string {
   return createHash('sha256').update(JSON.stringify(client)).digest('hex');
 }
 
@@ -363,7 +363,7 @@ function clientHash(client: BerichtClient): string {
  * Leaves the 301 of the toewijzing as it now stands in the outgoing-message store (berichten, encrypted),
  * in the mutation's transaction: the aanbieder collects it there.
  */
-async function bericht301(
+export async function bericht301(
   context: SubgraphContext<unknown>,
   tx: Queryable,
   wet: ToewijzingWet,
@@ -371,7 +371,9 @@ async function bericht301(
   nummer: string,
   client: BerichtClient,
   redenWijziging: string | null,
-): Promise<void> {
+  /** The aanbieder's reference when the toewijzing grants its verzoek (315/317). */
+  referentieAanbieder: string | null = null,
+): Promise<string> {
   const [row] = await tx.query<{
     productcategorie: string; productcode: string | null; aanbiederAgb: string; volume: number | null; eenheid: string | null;
     frequentie: string | null; ingangsdatum: string; einddatum: string | null;
@@ -388,7 +390,7 @@ async function bericht301(
   }
   const dagtekening = vandaag();
   const tijd = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date());
-  await bewaarUitgaandBericht(tx, context.pseudonymSecret, {
+  const bericht = await bewaarUitgaandBericht(tx, context.pseudonymSecret, {
     wet: wet.wet,
     berichtnummer: '301',
     afzender: gemeenteCode,
@@ -403,6 +405,7 @@ async function bericht301(
         producten: [
           {
             toewijzingsnummer: Number(nummer),
+            referentieAanbieder,
             product: { categorie: row.productcategorie, code: row.productcode },
             toewijzingsdatum: dagtekening,
             toewijzingstijd: tijd,
@@ -414,4 +417,5 @@ async function bericht301(
         ],
       }),
   });
+  return bericht.id;
 }

@@ -106,6 +106,27 @@ describe('message ingest through ontvangWmoBericht and ontvangJeugdBericht', () 
     expect(await tellingen()).toEqual(voor);
   }, 600_000);
 
+  it('records every message taken in as a processing activity in the Logboek, under the resident\'s pseudonym', async () => {
+    const inwoner = pseudonymOf(BSN, TEST_PSEUDONYM_SECRET);
+    const records = async (h: SubgraphHarness) =>
+      h.db.query<{ activiteit: string; betrokkene: string; resultaat: string; organisatie: string }>(
+        `SELECT v.verwerkingsactiviteit AS activiteit, v.betrokkene, v.resultaat, a.organisatie FROM verwerking v JOIN verwerking_actor a ON a.id = v.actor_id
+         WHERE v.verwerkingsactiviteit LIKE '%:bericht:%'`,
+      );
+    const wmoRecords = await records(harnesses.wmo);
+    const jeugdRecords = await records(harnesses.jeugd);
+    // Each accepted message type is recorded as geslaagd under the resident, each refused one as mislukt.
+    for (const nummer of ['305', '307', '315', '317']) {
+      expect([nummer, wmoRecords.some((r) => r.activiteit === `wmo:bericht:${nummer}:ontvangen` && r.resultaat === 'geslaagd' && r.betrokkene === inwoner)]).toEqual([nummer, true]);
+      expect([nummer, wmoRecords.some((r) => r.activiteit === `wmo:bericht:${nummer}:ontvangen` && r.resultaat === 'mislukt')]).toEqual([nummer, true]);
+    }
+    for (const nummer of ['305', '315']) expect([nummer, jeugdRecords.some((r) => r.activiteit === `jeugd:bericht:${nummer}:ontvangen` && r.betrokkene === inwoner)]).toEqual([nummer, true]);
+    expect(wmoRecords.some((r) => r.activiteit === 'wmo:bericht:305:ontvangen:herhaling')).toBe(true);
+    // As many records as messages offered with a valid BSN (the one failing the elfproef still names a resident: its pseudonym).
+    expect(wmoRecords.every((r) => /^[0-9a-f]{32}$/.test(r.betrokkene) && r.organisatie !== '')).toBe(true);
+    expect(JSON.stringify([...wmoRecords, ...jeugdRecords])).not.toContain(BSN);
+  }, 600_000);
+
   it('keeps the BSN out of its tables: only the pseudonym, and the client part encrypted', async () => {
     for (const h of [harnesses.wmo, harnesses.jeugd]) {
       for (const tabel of ['levering', 'verzoek', 'ontvangen_bericht', 'uitgaand_bericht', 'berichtclient', 'toewijzing']) {

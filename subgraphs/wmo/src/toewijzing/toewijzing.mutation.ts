@@ -1,5 +1,5 @@
 import {
-  beeindigToewijzing, ClientInvoer, DomainError, requiresAuthentication, requiresScope, Scope, ToewijzingInvoer, type ToewijzingSleutel, ToewijzingWijziging,
+  beslisVerzoek, VerzoekBeslissing, VerzoekBeslissingUitkomst, beeindigToewijzing, ClientInvoer, DomainError, requiresAuthentication, requiresScope, Scope, ToewijzingInvoer, type ToewijzingSleutel, ToewijzingWijziging,
   WMO_TOEWIJZING, wijsToewijzingToe, wijzigToewijzing,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
@@ -59,6 +59,19 @@ export class WmoToewijzingMutatieResolver {
     @Ctx() context: WmoContext,
   ): Promise<WmoToewijzing> {
     return leesTerug(context, await beeindigToewijzing(context, WMO_TOEWIJZING, sleutel, { gemeenteCode, toewijzingsnummer }, { einddatum, redenBeeindiging, redenWijziging }, client));
+  }
+
+  @Directive(requiresAuthentication)
+  @Directive(requiresScope(Scope.TOEWIJZING_BESCHIKKEN))
+  @Mutation(() => VerzoekBeslissingUitkomst, {
+    description: 'Besluit op een verzoek om toewijzing (315) of om wijziging (317) van een aanbieder: toewijzen (toewijzing en 301-bericht), in onderzoek of afwijzen (319-bericht).',
+  })
+  async beslisWmoVerzoek(
+    @Arg('idempotentieSleutel', () => String, SLEUTEL) sleutel: string,
+    @Arg('beslissing', () => VerzoekBeslissing, { description: 'Het verzoek (gemeente, aanbieder, ReferentieAanbieder) en het besluit.' }) beslissing: VerzoekBeslissing,
+    @Ctx() context: WmoContext,
+  ): Promise<VerzoekBeslissingUitkomst> {
+    return beslisVerzoek(context, WMO_TOEWIJZING, sleutel, beslissing);
   }
 }
 

@@ -8,8 +8,9 @@ export interface ToewijzingRow {
   productcategorie: string;
   productcode: string;
   aanbiederAgb: string;
-  contractId: string;
-  tariefId: string;
+  /** Null for a toewijzing taken in from a 301 of the backlog (no contract in the message). */
+  contractId: string | null;
+  tariefId: string | null;
   volume: number;
   eenheid: string;
   frequentie: string;

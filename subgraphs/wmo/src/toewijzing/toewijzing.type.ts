@@ -66,10 +66,10 @@ export class WmoToewijzing {
   aanbieder!: Aanbieder;
 
   @Field(() => Contract, { nullable: true, description: 'Het inkoopcontract waaronder geleverd wordt.' })
-  contract!: Contract;
+  contract!: Contract | null;
 
   @Field(() => Tarief, { nullable: true, description: 'Het tarief dat gold op de ingangsdatum.' })
-  tarief!: Tarief;
+  tarief!: Tarief | null;
 
   @Field(() => WmoOmvang, { description: 'Toegewezen omvang: volume, eenheid en frequentie.' })
   omvang!: WmoOmvang;
@@ -116,8 +116,8 @@ export function wmoToewijzingOf(row: ToewijzingRow): WmoToewijzing {
     productcategorie: requiredCode(WMO_PRODUCTCATEGORIE, row.productcategorie, 'productcategorie'),
     productcode: row.productcode,
     aanbieder: { agbCode: row.aanbiederAgb },
-    contract: { id: row.contractId },
-    tarief: { id: row.tariefId },
+    contract: row.contractId === null ? null : { id: row.contractId },
+    tarief: row.tariefId === null ? null : { id: row.tariefId },
     omvang: {
       volume: row.volume,
       eenheid: requiredCode(EENHEID, row.eenheid, 'eenheid'),
