@@ -1,6 +1,6 @@
 /**
  * `npm run berichten:genereer -- <map> [--dagen 365] [--aandeel 1] [--seed 2026] [--van YYYY-MM-DD]`: writes
- * generated iWmo/iJw 3.2 traffic of the HBEL gemeenten (305, 307, 315, 317, valid and faulty) about the
+ * generated iWmo/iJw 3.2 traffic of the HBEL gemeenten (305, 307, 315, 317, 323, valid and faulty) about the
  * demo world's toewijzingen into a folder, one file per message in sending order, with `verwacht.json`: the
  * retour and retourcodes the generator expects for each, and the rows an ingest should leave behind
  * (subgraphs/toolkit/src/berichten/verkeer.ts). Same settings as the graph (DEMO_*, PSEUDONYM_SECRET or

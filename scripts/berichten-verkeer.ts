@@ -1,7 +1,7 @@
 /**
  * Generated HBEL traffic (subgraphs/toolkit/src/berichten/verkeer.ts) through the two ways in: the folder
- * command (`npm run berichten:inlezen`, a process of its own) and the GraphQL mutations ontvangWmoBericht
- * and ontvangJeugdBericht through the gateway, each on a fresh wmo and jeugd database with the demo world
+ * command (`npm run berichten:inlezen`, a process of its own) and the GraphQL mutations ontvangWmoBericht,
+ * ontvangJeugdBericht and (323) ontvangDeclaratieBericht through the gateway, each on fresh wmo, jeugd and inkoop databases with the demo world
  * loaded, each reconciled against what the generator expects (messages in, rows stored, retours per
  * retourcode). Used by scripts/berichten-jaar.ts (timed, a year) and its test (a few weeks).
  */
@@ -21,6 +21,7 @@ import {
   generateDemoWorld,
   loadDemoWorldIfEmpty,
   openDatabase,
+  opgeslagenDeclaratierijen,
   opgeslagenRijen,
   readDemoConfig,
   readSubgraphConfig,
@@ -34,6 +35,7 @@ import {
 import { loadInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 import { createScratchDatabase, type ScratchDatabase } from '@sociaal-graph/toolkit/testing';
 import { subgraph as gemeenten } from '../subgraphs/gemeenten/src/schema.js';
+import { subgraph as inkoop } from '../subgraphs/inkoop/src/schema.js';
 import { subgraph as jeugd } from '../subgraphs/jeugd/src/schema.js';
 import { subgraph as wmo } from '../subgraphs/wmo/src/schema.js';
 
@@ -41,6 +43,9 @@ const EIGENAREN: readonly [BerichtWet, SubgraphDefinition<unknown>][] = [
   [Wet.WMO, wmo as SubgraphDefinition<unknown>],
   [Wet.JEUGDWET, jeugd as SubgraphDefinition<unknown>],
 ];
+/** The 323s of both laws go to inkoop, which owns the declaraties. */
+const DECLARATIES = inkoop as SubgraphDefinition<unknown>;
+const ONTVANGERS = [...EIGENAREN.map(([, d]) => d), DECLARATIES];
 
 /** A run's installation: its own random secrets in a temporary folder, as `npm start` makes one in DATA_DIR. */
 export interface Installatie {
@@ -60,7 +65,7 @@ export async function nieuweInstallatie(): Promise<Installatie> {
   return { map, pseudonymSecret: secrets.pseudonymSecret, env, world, opruimen: () => rm(map, { recursive: true, force: true }) };
 }
 
-/** Fresh databases for wmo and jeugd: a scratch database on DATABASE_URL's server, or PGlite folders. */
+/** Fresh databases for wmo, jeugd and inkoop: a scratch database on DATABASE_URL's server, or PGlite folders. */
 async function nieuweOpslag(installatie: Installatie, naam: string): Promise<{ env: Record<string, string>; scratch?: ScratchDatabase }> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
@@ -73,12 +78,20 @@ async function nieuweOpslag(installatie: Installatie, naam: string): Promise<{ e
 }
 
 export async function rijenIn(env: Record<string, string>): Promise<Record<BerichtWet, VerwachteRijen>> {
-  const rijen = {} as Record<BerichtWet, VerwachteRijen>;
-  for (const [wet, definition] of EIGENAREN) {
+  const open = (definition: SubgraphDefinition<unknown>) => {
     const config = readSubgraphConfig(definition.name, definition.defaultPort, env);
-    const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: definition.name } : { schema: definition.name, dataDir: config.dataDir });
-    rijen[wet] = await opgeslagenRijen(db, wet);
-    await db.close();
+    return openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: definition.name } : { schema: definition.name, dataDir: config.dataDir });
+  };
+  const rijen = {} as Record<BerichtWet, VerwachteRijen>;
+  const declaraties = await open(DECLARATIES);
+  try {
+    for (const [wet, definition] of EIGENAREN) {
+      const db = await open(definition);
+      rijen[wet] = { ...(await opgeslagenRijen(db, wet)), ...(await opgeslagenDeclaratierijen(declaraties, wet)) };
+      await db.close();
+    }
+  } finally {
+    await declaraties.close();
   }
   return rijen;
 }
@@ -92,7 +105,7 @@ export interface Uitslag {
   readonly verzoening: Verzoening;
 }
 
-/** Fresh wmo and jeugd databases with the demo world, and the traffic as a folder of files, for the command. */
+/** Fresh wmo, jeugd and inkoop databases with the demo world, and the traffic as a folder of files, for the command. */
 export interface Opdrachtopslag {
   readonly env: Readonly<Record<string, string>>;
   readonly map: string;
@@ -102,7 +115,7 @@ export interface Opdrachtopslag {
 export async function opdrachtopslag(installatie: Installatie, verkeer: Verkeer): Promise<Opdrachtopslag> {
   const opslag = await nieuweOpslag(installatie, 'opdracht');
   const env = { ...installatie.env, ...opslag.env, DEMO_WORLD: 'off' };
-  for (const [, definition] of EIGENAREN) {
+  for (const definition of ONTVANGERS) {
     const config = readSubgraphConfig(definition.name, definition.defaultPort, env);
     const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, schema: definition.name } : { schema: definition.name, dataDir: config.dataDir });
     await runSubgraphMigrations(db, definition);
@@ -137,7 +150,7 @@ export async function antwoordenVanOpdracht(opslag: Opdrachtopslag): Promise<Bea
 }
 
 /**
- * The folder command: the demo world loaded into fresh wmo and jeugd databases, the traffic written to a
+ * The folder command: the demo world loaded into fresh wmo, jeugd and inkoop databases, the traffic written to a
  * folder, `npm run berichten:inlezen -- <map>` run as a process and timed, its answers and the stored rows
  * reconciled. The command's own totals (accepted, rejected, repeated) are checked too.
  */
@@ -167,8 +180,8 @@ export async function viaOpdracht(installatie: Installatie, verkeer: Verkeer): P
 }
 
 /**
- * The mutation path: wmo and jeugd started as the graph starts them (demo world loaded), the gateway in
- * front, each message sent as `ontvangWmoBericht`/`ontvangJeugdBericht` by the back office that executes
+ * The mutation path: wmo, jeugd and inkoop started as the graph starts them (demo world loaded), the gateway in
+ * front, each message sent as `ontvangWmoBericht`/`ontvangJeugdBericht` (a 323 `ontvangDeclaratieBericht`) by the back office that executes
  * its law for its gemeente, in order, one at a time; answers and stored rows reconciled.
  */
 export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): Promise<Uitslag> {
@@ -178,13 +191,13 @@ export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): P
   try {
     const urls: Record<string, string> = {};
     // gemeenten too: the gateway reads the caller's mandates (arrangements) there.
-    for (const definition of [gemeenten as SubgraphDefinition<unknown>, ...EIGENAREN.map(([, d]) => d)]) {
+    for (const definition of [gemeenten as SubgraphDefinition<unknown>, ...ONTVANGERS]) {
       const config = readSubgraphConfig(definition.name, 0, env);
       const running = await startSubgraph(definition, { ...config, port: 0 }, { report: () => undefined });
       gestart.push(running);
       urls[definition.name] = running.url;
     }
-    // Only wmo and jeugd answer these mutations (gemeenten the mandates); the gateway plans nothing for the other subgraphs.
+    // Only wmo, jeugd and inkoop answer these mutations (gemeenten the mandates); the gateway plans nothing for the other subgraphs.
     const gateway = await createGatewayServer({
       // A minute per message before the gateway gives up on a subgraph: each message's schema check starts a
       // validator of its own, slow on a loaded machine; the traffic must go through, not race a deadline.
@@ -206,7 +219,7 @@ export async function viaMutaties(installatie: Installatie, verkeer: Verkeer): P
     const beantwoord: Beantwoord[] = [];
     const begin = performance.now();
     for (const b of verkeer.berichten) {
-      const naam = b.wet === Wet.WMO ? 'Wmo' : 'Jeugd';
+      const naam = b.nummer === '323' ? 'Declaratie' : b.wet === Wet.WMO ? 'Wmo' : 'Jeugd';
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenVoor(b.wet, b.gemeente)}` },

@@ -2,7 +2,7 @@ import type { Queryable } from '../database.js';
 import { Wet } from '../domain.js';
 import { JW_REDEN_BEEINDIGING, WMO_REDEN_BEEINDIGING } from '../codelists.js';
 import { Random } from '../demo-world/random.js';
-import type { DemoWorld, WorldInwoner, WorldToewijzing } from '../demo-world/world.js';
+import type { DemoWorld, WorldInwoner, WorldTarief, WorldToewijzing } from '../demo-world/world.js';
 import { BERICHTCODE, BASISSCHEMA_XSD_VERSIE, BERICHT_SUBVERSIE, BERICHT_VERSIE, BERICHT_XSD_VERSIE, RETOUR_OP, type BerichtWet, type Berichtnummer } from './standaard.js';
 import { schrijfBericht, type Element } from './xml.js';
 
@@ -27,7 +27,10 @@ export type Verkeerssoort =
   | 'stop-zonder-start'
   | 'dubbele-referentie'
   | 'nogmaals-verzonden'
-  | 'identificatie-hergebruikt';
+  | 'identificatie-hergebruikt'
+  | 'bedrag-onjuist'
+  | 'dubbele-productreferentie'
+  | 'dubbel-declaratienummer';
 
 export interface GegenereerdBericht {
   /** File name; name order is the order of sending (by Dagtekening). */
@@ -37,7 +40,7 @@ export interface GegenereerdBericht {
   readonly gemeente: string;
   readonly xml: string;
   readonly soort: Verkeerssoort;
-  /** The retour the receiver should answer with (306, 308, 316, 318). */
+  /** The retour the receiver should answer with (306, 308, 316, 318; 325 to a 323). */
   readonly retour: Berichtnummer;
   /** The distinct retourcodes expected in that retour, sorted. */
   readonly retourcodes: readonly string[];
@@ -58,6 +61,14 @@ export interface VerwachteRijen {
   readonly ontvangen: number;
   /** Retours stored for collection (one per message answered for the first time). */
   readonly retours: number;
+  /** In inkoop: declaratie lines of the 323s waiting for the back office (status INGEDIEND). */
+  readonly declaratieregels: number;
+  /** In inkoop: 323s with at least one line stored (declaratiebericht rows). */
+  readonly declaraties: number;
+  /** In inkoop: 323s recorded as received. */
+  readonly declaratiesOntvangen: number;
+  /** In inkoop: 325s stored for collection. */
+  readonly declaratieretours: number;
 }
 
 export interface Verkeer {
@@ -79,6 +90,8 @@ export interface VerkeerOpties {
   readonly foutaandeel?: number;
   /** The day the traffic is read in (default today): a 317 is only made about a toewijzing current then. */
   readonly vandaag?: string;
+  /** Monthly 323 declaraties to inkoop about the same toewijzingen (default true). */
+  readonly declaraties?: boolean;
 }
 
 const DAG = 86_400_000;
@@ -99,7 +112,7 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
   interface Concept {
     dagtekening: string;
     wet: BerichtWet;
-    nummer: '305' | '307' | '315' | '317';
+    nummer: '305' | '307' | '315' | '317' | '323';
     aanbieder: string;
     gemeente: string;
     soort: Verkeerssoort;
@@ -108,10 +121,14 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
     /** Reuses the identificatie of an earlier concept (9056) or its whole text (a repeat). */
     zelfdeAls?: Concept;
     zelfdeTekst?: boolean;
+    /** Set for a 323: at least one line stored (the others are accepted when every code is 0200). */
+    geaccepteerd?: boolean;
   }
   const concepten: Concept[] = [];
   const rijen = { [Wet.WMO]: leeg(), [Wet.JEUGDWET]: leeg() } as Record<BerichtWet, { -readonly [K in keyof VerwachteRijen]: number }>;
   let referentie = 0;
+  /** Toewijzingen whose delivery started (a valid 305 was sent): declared month by month in 323s. */
+  const geleverd: { t: WorldToewijzing; inwoner: WorldInwoner; wet: BerichtWet; begindatum: string }[] = [];
 
   const toewijzingen = [...world.wmoToewijzingen, ...world.jeugdToewijzingen].filter(
     (t) => hbel.has(t.gemeenteCode) && t.leveringsvorm === 'ZIN' && t.ingangsdatum >= van && t.ingangsdatum < tot,
@@ -180,6 +197,7 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
     const geldigeStart = start(inwoner.bsn, t.toewijzingsnummer, [], 'geldig');
     concepten.push(geldigeStart);
     rijen[wet].levering += 1;
+    geleverd.push({ t, inwoner, wet, begindatum });
     if (random.chance(foutaandeel / 3)) {
       // The provider's system sent the same file again: same text, same answer, nothing changes.
       concepten.push({ ...geldigeStart, dagtekening: startDag, soort: 'nogmaals-verzonden', zelfdeAls: geldigeStart, zelfdeTekst: true });
@@ -262,6 +280,15 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
     }
   }
 
+  if (opties.declaraties ?? true) {
+    for (const d of declaratieconcepten(world, geleverd, { seed: opties.seed ?? 2026, tot, foutaandeel })) {
+      concepten.push(d);
+      if (d.soort === 'nogmaals-verzonden') continue;
+      if (d.geaccepteerd) rijen[d.wet].declaraties += 1;
+      rijen[d.wet].declaratieregels += d.regels;
+    }
+  }
+
   // Sending order: by Dagtekening, then as made (a repeat or a reuse always after its original).
   const volgorde = concepten.map((c, i) => ({ c, i })).sort((a, b) => (a.c.dagtekening < b.c.dagtekening ? -1 : a.c.dagtekening > b.c.dagtekening ? 1 : a.i - b.i));
   const identificaties = new Map<Concept, string>();
@@ -273,13 +300,19 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
     volgnummer += 1;
     const identificatie = c.zelfdeAls ? identificaties.get(c.zelfdeAls)! : `G${String(volgnummer).padStart(7, '0')}`;
     identificaties.set(c, identificatie);
-    const xml = c.zelfdeTekst ? teksten.get(c.zelfdeAls!)! : bericht(c.wet, c.nummer, c.aanbieder, c.gemeente, identificatie, c.dagtekening, c.inhoud(identificatie));
+    const inhoud = c.nummer === '323' ? c.inhoud(identificatie) : { Client: c.inhoud(identificatie) };
+    const xml = c.zelfdeTekst ? teksten.get(c.zelfdeAls!)! : bericht(c.wet, c.nummer, c.aanbieder, c.gemeente, identificatie, c.dagtekening, inhoud);
     teksten.set(c, xml);
     const herhaald = c.zelfdeTekst === true;
     const retourcodes = herhaald ? codesVan.get(c.zelfdeAls!)! : c.retourcodes.length > 0 ? [...new Set(c.retourcodes)].sort() : ['0200'];
     codesVan.set(c, retourcodes);
-    const geaccepteerd = retourcodes.every((code) => code === '0200');
-    if (!herhaald) {
+    const geaccepteerd = c.geaccepteerd ?? retourcodes.every((code) => code === '0200');
+    if (herhaald) {
+      // nothing new stored
+    } else if (c.nummer === '323') {
+      rijen[c.wet].declaratieretours += 1;
+      rijen[c.wet].declaratiesOntvangen += 1;
+    } else {
       rijen[c.wet].retours += 1;
       if (c.soort !== 'identificatie-hergebruikt') rijen[c.wet].ontvangen += 1;
     }
@@ -300,7 +333,7 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
 }
 
 function leeg(): VerwachteRijen {
-  return { levering: 0, leveringGestopt: 0, verzoek: 0, ontvangen: 0, retours: 0 };
+  return { levering: 0, leveringGestopt: 0, verzoek: 0, ontvangen: 0, retours: 0, declaratieregels: 0, declaraties: 0, declaratiesOntvangen: 0, declaratieretours: 0 };
 }
 
 function clientVan(inwoner: WorldInwoner): { volledig: Element } {
@@ -315,7 +348,7 @@ function clientVan(inwoner: WorldInwoner): { volledig: Element } {
   };
 }
 
-function bericht(wet: BerichtWet, nummer: Berichtnummer, aanbieder: string, gemeente: string, identificatie: string, dagtekening: string, client: Element): string {
+function bericht(wet: BerichtWet, nummer: Berichtnummer, aanbieder: string, gemeente: string, identificatie: string, dagtekening: string, inhoud: Element): string {
   return schrijfBericht(wet, nummer, {
     Header: {
       BerichtCode: BERICHTCODE[wet][nummer],
@@ -326,8 +359,161 @@ function bericht(wet: BerichtWet, nummer: Berichtnummer, aanbieder: string, geme
       BerichtIdentificatie: { 'basis:Identificatie': identificatie, 'basis:Dagtekening': dagtekening },
       XsdVersie: { 'basis:BasisschemaXsdVersie': BASISSCHEMA_XSD_VERSIE, 'basis:BerichtXsdVersie': BERICHT_XSD_VERSIE },
     },
-    Client: client,
+    ...inhoud,
   });
+}
+
+const volgendeMaand = (maand: string) => {
+  const [jaar, m] = maand.split('-').map(Number) as [number, number];
+  return m === 12 ? `${jaar + 1}-01-01` : `${jaar}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+interface Declaratieconcept {
+  dagtekening: string;
+  wet: BerichtWet;
+  nummer: '323';
+  aanbieder: string;
+  gemeente: string;
+  soort: Verkeerssoort;
+  retourcodes: string[];
+  inhoud: (identificatie: string) => Element;
+  zelfdeAls?: Declaratieconcept;
+  zelfdeTekst?: boolean;
+  geaccepteerd: boolean;
+  /** Lines the receiver should store (status INGEDIEND). */
+  regels: number;
+}
+
+/**
+ * 323: every aanbieder declares a month's delivery per gemeente and law early in the next month, one line per
+ * toewijzing delivered that month, at the tarief of the toewijzing's product valid on the line's first day
+ * (what inkoop loaded from the same world: toewijzingsbericht and tarief). Faults among them: an amount that
+ * is not volume x tarief (9346), a line about a toewijzingsnummer never given (9338), a line sent twice under
+ * one ProductReferentie (8021), a new message under a DeclaratieNummer already accepted (9333), and the
+ * same file sent twice. Lines that pass wait for the back office: 0233.
+ */
+function declaratieconcepten(
+  world: DemoWorld,
+  geleverd: readonly { t: WorldToewijzing; inwoner: WorldInwoner; wet: BerichtWet; begindatum: string }[],
+  opties: { seed: number; tot: string; foutaandeel: number },
+): Declaratieconcept[] {
+  const random = new Random(opties.seed).fork('declaraties');
+  const tarieven = new Map<string, WorldTarief[]>();
+  for (const g of world.tarieven) tarieven.set(g.productId, [...(tarieven.get(g.productId) ?? []), g]);
+  const productVan = new Map(world.tarieven.map((g) => [g.id, g.productId]));
+  const tariefOp = (productId: string, dag: string) =>
+    (tarieven.get(productId) ?? []).filter((g) => g.geldigVan <= dag && (g.geldigTot === null || g.geldigTot >= dag)).sort((a, b) => (a.geldigVan < b.geldigVan ? 1 : -1))[0];
+  const nummers = new Set([...world.wmoToewijzingen, ...world.jeugdToewijzingen].map((t) => `${t.wet}|${t.gemeenteCode}|${t.toewijzingsnummer}`));
+
+  interface Regel {
+    bsn: string;
+    toewijzingsnummer: string;
+    t: WorldToewijzing;
+    referentie: string;
+    van: string;
+    tot: string;
+    volume: number;
+    tarief: number;
+    bedrag: number;
+    codes: string[];
+  }
+  const perDeclaratie = new Map<string, { wet: BerichtWet; aanbieder: string; gemeente: string; maand: string; regels: Regel[] }>();
+  let referentie = 0;
+  for (const { t, inwoner, wet, begindatum } of geleverd) {
+    const productId = productVan.get(t.tariefId);
+    if (!productId) continue;
+    for (let maand = `${begindatum.slice(0, 7)}-01`; ; maand = volgendeMaand(maand)) {
+      const maandEinde = plusDagen(volgendeMaand(maand), -1);
+      const van = max(maand, begindatum);
+      if (t.einddatum !== null && van > t.einddatum) break;
+      // Declared within ten days after the month: only months whose declaration falls in the period.
+      if (plusDagen(maandEinde, 10) >= opties.tot) break;
+      const tarief = tariefOp(productId, van);
+      if (!tarief) continue;
+      const tot = t.einddatum !== null && t.einddatum < maandEinde ? t.einddatum : maandEinde;
+      const volume = random.int(1, Math.max(1, Math.min(t.volume, 40)));
+      const sleutel = `${wet}|${t.aanbiederAgb}|${t.gemeenteCode}|${maand}`;
+      const declaratie = perDeclaratie.get(sleutel) ?? { wet, aanbieder: t.aanbiederAgb, gemeente: t.gemeenteCode, maand, regels: [] };
+      perDeclaratie.set(sleutel, declaratie);
+      declaratie.regels.push({
+        bsn: inwoner.bsn, toewijzingsnummer: t.toewijzingsnummer, t, referentie: `P${(referentie += 1)}`, van, tot, volume, tarief: tarief.bedrag, bedrag: volume * tarief.bedrag, codes: [],
+      });
+    }
+  }
+
+  const concepten: Declaratieconcept[] = [];
+  let declaratienummer = 0;
+  for (const { wet, aanbieder, gemeente, maand, regels } of [...perDeclaratie.values()].sort((a, b) => (a.maand < b.maand ? -1 : a.maand > b.maand ? 1 : 0))) {
+    const dagtekening = plusDagen(volgendeMaand(maand), random.int(0, 9));
+    const maandEinde = plusDagen(volgendeMaand(maand), -1);
+    let soort: Verkeerssoort = 'geldig';
+    if (random.chance(opties.foutaandeel / 3)) {
+      // The same line twice (8021 on the second).
+      const bron = random.pick(regels);
+      regels.splice(regels.indexOf(bron) + 1, 0, { ...bron, codes: ['8021'] });
+      soort = 'dubbele-productreferentie';
+    }
+    if (random.chance(opties.foutaandeel / 3)) {
+      // A miscalculated amount (9346) on a line nothing else is wrong with, not one sent twice.
+      const kandidaten = regels.filter((r) => r.codes.length === 0 && regels.filter((ander) => ander.referentie === r.referentie).length === 1);
+      if (kandidaten.length > 0) {
+        const fout = random.pick(kandidaten);
+        fout.bedrag += 100;
+        fout.codes = ['9346'];
+        soort = 'bedrag-onjuist';
+      }
+    }
+    if (random.chance(opties.foutaandeel / 3)) {
+      // A line about a toewijzingsnummer the gemeente never gave (9338).
+      const bron = random.pick(regels);
+      let onbekend = 900_000_000 + random.int(0, 99_999_999);
+      while (nummers.has(`${bron.t.wet}|${gemeente}|${onbekend}`)) onbekend += 1;
+      regels.push({ ...bron, toewijzingsnummer: String(onbekend), referentie: `P${(referentie += 1)}`, bedrag: bron.volume * bron.tarief, codes: ['9338'] });
+      soort = 'onbekende-toewijzing';
+    }
+    const nummer = `D${(declaratienummer += 1)}`;
+    const clienten = new Map<string, Regel[]>();
+    for (const r of regels) clienten.set(r.bsn, [...(clienten.get(r.bsn) ?? []), r]);
+    const totaal = regels.reduce((som, r) => som + r.bedrag, 0);
+    const inhoud = (): Element => ({
+      Declaratie: {
+        DeclaratieNummer: nummer,
+        DeclaratiePeriode: { 'basis:Begindatum': maand, 'basis:Einddatum': maandEinde },
+        DeclaratieDagtekening: dagtekening,
+        TotaalIngediendBedrag: { 'basis:Bedrag': String(totaal), 'basis:DebetCredit': 'D' },
+        Clienten: {
+          Client: [...clienten].map(([bsn, prestaties]) => ({
+            Bsn: bsn,
+            Prestaties: {
+              Prestatie: prestaties.map((r) => ({
+                ProductReferentie: { 'basis:ReferentieNummer': r.referentie },
+                ToewijzingNummer: r.toewijzingsnummer,
+                ProductCategorie: r.t.productcategorie,
+                ProductCode: r.t.productcode,
+                ProductPeriode: { 'basis:Begindatum': r.van, 'basis:Einddatum': r.tot },
+                GeleverdVolume: String(r.volume),
+                Eenheid: r.t.eenheid,
+                ProductTarief: String(r.tarief),
+                IngediendBedrag: { 'basis:Bedrag': String(r.bedrag), 'basis:DebetCredit': 'D' },
+              })),
+            },
+          })),
+        },
+      },
+    });
+    const opgeslagen = regels.filter((r) => r.codes.length === 0).length;
+    const concept: Declaratieconcept = {
+      dagtekening, wet, nummer: '323', aanbieder, gemeente, soort, inhoud, geaccepteerd: opgeslagen > 0, regels: opgeslagen,
+      retourcodes: [...new Set(regels.flatMap((r) => (r.codes.length > 0 ? r.codes : ['0233'])))].sort(),
+    };
+    concepten.push(concept);
+    if (random.chance(opties.foutaandeel / 4)) concepten.push({ ...concept, soort: 'nogmaals-verzonden', zelfdeAls: concept, zelfdeTekst: true, regels: 0 });
+    if (concept.geaccepteerd && random.chance(opties.foutaandeel / 4)) {
+      // A later message under the DeclaratieNummer just accepted (9333): nothing of it is stored.
+      concepten.push({ ...concept, dagtekening: plusDagen(dagtekening, random.int(1, 5)), soort: 'dubbel-declaratienummer', retourcodes: ['9333'], geaccepteerd: false, regels: 0 });
+    }
+  }
+  return concepten;
 }
 
 /** The answers expected for a folder (verwacht.json beside the messages). */
@@ -349,14 +535,29 @@ export interface Beantwoord {
   readonly herhaald?: boolean;
 }
 
-/** The rows an ingest left in one law's subgraph (its database), to hold against `Verkeer.rijen`. */
-export async function opgeslagenRijen(q: Queryable, wet: BerichtWet): Promise<VerwachteRijen> {
-  const [rij] = await q.query<VerwachteRijen>(
+type Zorgrijen = Pick<VerwachteRijen, 'levering' | 'leveringGestopt' | 'verzoek' | 'ontvangen' | 'retours'>;
+type Declaratierijen = Omit<VerwachteRijen, keyof Zorgrijen>;
+
+/** The rows an ingest left in one law's subgraph (its database), to hold against `Verkeer.rijen` with inkoop's (`opgeslagenDeclaratierijen`). */
+export async function opgeslagenRijen(q: Queryable, wet: BerichtWet): Promise<Zorgrijen> {
+  const [rij] = await q.query<Zorgrijen>(
     `SELECT (SELECT count(*)::int FROM levering WHERE wet = $1) AS levering,
             (SELECT count(*)::int FROM levering WHERE wet = $1 AND einddatum IS NOT NULL) AS "leveringGestopt",
             (SELECT count(*)::int FROM verzoek WHERE wet = $1) AS verzoek,
             (SELECT count(*)::int FROM ontvangen_bericht WHERE wet = $1 AND berichtnummer IN ('305', '307', '315', '317')) AS ontvangen,
             (SELECT count(*)::int FROM uitgaand_bericht WHERE wet = $1 AND berichtnummer IN ('306', '308', '316', '318')) AS retours`,
+    [wet],
+  );
+  return rij!;
+}
+
+/** The rows the 323s left in inkoop's database for one law (the demo world's own declaraties carry no DeclaratieNummer). */
+export async function opgeslagenDeclaratierijen(q: Queryable, wet: BerichtWet): Promise<Declaratierijen> {
+  const [rij] = await q.query<Declaratierijen>(
+    `SELECT (SELECT count(*)::int FROM declaratie WHERE wet = $1 AND declaratienummer IS NOT NULL AND status = 'INGEDIEND') AS declaratieregels,
+            (SELECT count(*)::int FROM declaratiebericht WHERE wet = $1) AS declaraties,
+            (SELECT count(*)::int FROM ontvangen_bericht WHERE wet = $1 AND berichtnummer = '323') AS "declaratiesOntvangen",
+            (SELECT count(*)::int FROM uitgaand_bericht WHERE wet = $1 AND berichtnummer = '325') AS declaratieretours`,
     [wet],
   );
   return rij!;
