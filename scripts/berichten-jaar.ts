@@ -56,7 +56,7 @@ try {
     `Command: \`npm run berichten:jaar${args ? ` -- ${args}` : ''}\` (${new Date().toISOString().slice(0, 10)}, ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}, ${cpus().length} cores shared with other work).`,
     '',
     `Generated traffic (subgraphs/toolkit/src/berichten/verkeer.ts, seed ${seed}): the messages the aanbieders of Huizen 0406, Blaricum 0376,`,
-    `Eemnes 0317 and Laren 0417 would send from ${verkeer.van} to ${verkeer.tot} about ${aandeel === 1 ? 'every' : `a share ${aandeel} of the`} demo world's`,
+    `Eemnes 0317 and Laren 0417 would send from ${verkeer.van} to ${verkeer.tot} about ${aandeel === 1 ? 'all the' : `a share ${aandeel} of the`} demo world's`,
     'toewijzingen (zorg in natura) that begin in that year: 315 before, 305 at the start, 307 at the end, 317 for some running ones, and faulty',
     'messages among them; 323 declaraties to inkoop each month per aanbieder, gemeente and law about the same toewijzingen (from the',
     "world's toewijzingsberichten and tarieven inkoop loads), some with faulty lines or sent twice. Each way in starts from fresh",
