@@ -4,7 +4,7 @@ import { activeSpanIds } from '@sociaal-graph/toolkit/gateway';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
 import type { ResponseBudget } from './response-budget.js';
-import type { AnswerSharing } from './shared-answers.js';
+import type { AnswerSharing } from './answer-sharing.js';
 
 /** What every plugin and every subgraph call of one request sees. */
 export interface GatewayContext {

@@ -19,7 +19,7 @@ import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } fro
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
-import { createSharedAnswers } from './shared-answers.js';
+import { createSharedAnswers } from './answer-sharing.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
 

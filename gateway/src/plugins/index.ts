@@ -25,7 +25,7 @@ import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
 import { trustedDocumentsPlugin } from './trusted-documents.js';
 import type { ManifestStore } from '../cache/manifest-store.js';
-import type { SharedAnswers } from '../shared-answers.js';
+import type { SharedAnswers } from '../answer-sharing.js';
 
 /** What the plugins need besides the configuration: the server they run in. */
 export interface PluginRuntime {

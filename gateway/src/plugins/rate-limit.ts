@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ANONYMOUS_CALLER, type Caller } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
-import type { SharedAnswers } from '../shared-answers.js';
+import type { SharedAnswers } from '../answer-sharing.js';
 
 /** What one caller may do. */
 export interface CallerLimits {
