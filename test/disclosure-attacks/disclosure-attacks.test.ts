@@ -4,6 +4,7 @@ import type { AttackContext, Request } from './attack.js';
 import { CASES } from './cases/index.js';
 import { repeatedRequests, setDifferences } from './generic.js';
 import { attackContext, type CaseReport, runCase } from './run-cases.js';
+import { figuresWithoutPurpose, PUBLISHED_AS_THEY_ARE } from './public-figures.js';
 import { aggregateFields } from './schema.js';
 
 // Issue 10 item 4: every aggregate of the supergraph attacked as a determined analyst would, through the
@@ -46,6 +47,18 @@ describe('disclosure attacks (issue 10)', () => {
     expect(fields.length).toBeGreaterThan(10);
     expect(fields.filter((f) => !covered.has(f)), 'aggregate fields without an attack case').toEqual([]);
     expect([...covered].filter((f) => !fields.includes(f)), 'cases naming a field that is no aggregate (any more)').toEqual([]);
+  });
+
+  it('publishes outside the policy only the figures recorded as published as they are, each with its reason', () => {
+    // Public finance, subsidies, CBS population: no purpose needed, no disclosure control, on purpose
+    // (public-figures.ts says why for each). Any other number a caller reaches without a purpose fails here.
+    const figures = figuresWithoutPurpose();
+    expect(figures.length).toBeGreaterThan(10);
+    expect(figures.filter((f) => !(f in PUBLISHED_AS_THEY_ARE)), 'numbers reachable without a purpose and neither under the policy nor recorded as public').toEqual([]);
+    expect(Object.keys(PUBLISHED_AS_THEY_ARE).filter((f) => !figures.includes(f)), 'recorded as public but no such figure (any more)').toEqual([]);
+    // None of them is an aggregate of the policy: those require aggregaten:lezen and are attacked above.
+    const aggregates = new Set(aggregateFields());
+    expect(figures.filter((f) => aggregates.has(f))).toEqual([]);
   });
 
   for (const attack of CASES) {
