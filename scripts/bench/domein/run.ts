@@ -10,7 +10,8 @@
  * as few people on purpose). Reports req/s, p50/p95/p99 and errors per scenario at 1 and C
  * connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
  * own counter `sociaal_graph_db_statements_total` on their /metrics, summed over the seven) into
- * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world).
+ * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world; `--scenarios a,b`: only
+ * those, into `bench-domein-a-b.md`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,6 +39,8 @@ export interface DomeinOptions {
   readonly connections: number;
   readonly baseline?: string;
   readonly nationaal: boolean;
+  /** `--scenarios a,b`: only these scenarios (names as in scenarios.ts); default all. */
+  readonly scenarios?: readonly string[];
 }
 
 /** The part of autocannon's API used here (it ships no types). */
@@ -285,6 +288,9 @@ async function statementsPerRequest(graph: Graph, body: string, authorization?: 
 
 export async function runDomein(options: DomeinOptions): Promise<void> {
   const { root, seconds, rounds, connections, nationaal } = options;
+  const unknown = (options.scenarios ?? []).filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) throw new Error(`--scenarios: unknown ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  const scenarios = options.scenarios ? SCENARIOS.filter((scenario) => options.scenarios?.includes(scenario.name)) : SCENARIOS;
   const tools = join(root, 'scripts/bench/tools');
   if (!existsSync(join(tools, 'node_modules/autocannon'))) throw new Error('the benchmark tools are not installed: run `npm ci --prefix scripts/bench/tools` first');
   const autocannon = createRequire(join(tools, 'package.json'))('autocannon') as Autocannon;
@@ -313,7 +319,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     for (const graph of graphs) {
       const ids = await residentIds(graph);
       console.log(`[bench] ${graph.side}: ${ids.length} residents of HBEL for the random resident view`);
-      for (const scenario of SCENARIOS) {
+      for (const scenario of scenarios) {
         const bodies = scenario.bodies(ids);
         const tokens = await tokensFor(graph.dataDir, scenario.caller, connections);
         const answer = await post(graph.url, bodies[0], tokens[0]);
@@ -340,7 +346,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     const segments = new Map<string, Segment[]>();
     const levels = [...new Set([1, connections])];
     for (let round = 0; round < rounds; round++) {
-      for (const scenario of SCENARIOS) {
+      for (const scenario of scenarios) {
         for (const level of levels) {
           // Alternate who goes first, round by round: neither side always runs on a machine warmed (or tired) by the other.
           const order = round % 2 === 0 ? SIDES : [...SIDES].reverse();
@@ -370,7 +376,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       });
     }
 
-    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(nationaal ? ['--nationaal'] : [])];
+    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : [])];
     const command = `npm run bench -- --domein ${flags.join(' ')}`;
     const worldText = Object.entries(world).map(([k, v]) => `${k}=${v}`).join(' ');
     const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -386,12 +392,12 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       '',
       '| scenario | who | what |',
       '|---|---|---|',
-      ...SCENARIOS.map((s) => `| ${s.name} | ${s.caller ? `${s.caller.role} ${s.caller.org}` : 'anonymous'} | ${s.description} |`),
+      ...scenarios.map((s) => `| ${s.name} | ${s.caller ? `${s.caller.role} ${s.caller.org}` : 'anonymous'} | ${s.description} |`),
       '',
       '| scenario | connections | side | req/s | p50 ms | p95 ms | p99 ms | errors | requests |',
       '|---|---|---|---|---|---|---|---|---|',
     ];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios) {
       for (const level of levels) {
         for (const side of SIDES) {
           const row = rows.get(`${scenario.name}:${level}:${side}`)!;
@@ -400,7 +406,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       }
     }
     lines.push('', '| scenario | connections | req/s nu / baseline | p50 nu / baseline | p95 nu / baseline |', '|---|---|---|---|---|');
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios) {
       for (const level of levels) {
         const nu = rows.get(`${scenario.name}:${level}:nu`)!;
         const was = rows.get(`${scenario.name}:${level}:baseline`)!;
@@ -419,7 +425,9 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     );
     const report = `${lines.join('\n')}\n`;
     await mkdir(join(root, 'scripts/results'), { recursive: true });
-    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}.md`), report);
+    // Some scenarios only: a file of their own, so the full run's report stays.
+    const only = options.scenarios ? `-${scenarios.map((scenario) => scenario.name).join('-')}` : '';
+    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${only}.md`), report);
     console.log(`\n${report}`);
   } finally {
     for (const graph of graphs) await stopGraph(graph);
