@@ -1,3 +1,5 @@
+import { collectSubFields } from '@graphql-tools/utils';
+import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
@@ -44,4 +46,17 @@ export class PageInfo {
 /** Builds the PageInfo for a page of `count` items out of `total`. */
 export function pageInfo(total: number, page: { first: number; offset: number }, count: number): PageInfo {
   return { totaal: total, offset: page.offset, heeftVolgende: page.offset + count < total };
+}
+
+/**
+ * Whether the page a resolver returns is asked for its `pageInfo` (fragments and @skip/@include
+ * applied, as graphql-js collects them). Counting every match costs more than reading one page
+ * (the resident view asks one resident and no total), so a list counts only when asked.
+ */
+export function asksPageInfo(info: GraphQLResolveInfo): boolean {
+  const type = getNamedType(info.returnType);
+  // Not a plain page object (never for the lists here): count, as before.
+  if (!isObjectType(type)) return true;
+  const { fields } = collectSubFields(info.schema, info.fragments, info.variableValues, type, [...info.fieldNodes]);
+  return fields.has('pageInfo');
 }
