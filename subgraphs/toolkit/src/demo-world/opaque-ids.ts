@@ -2,6 +2,18 @@ import { createHmac, hash } from 'node:crypto';
 import type { DemoWorld } from './world.js';
 
 /**
+ * The keyed hash every opaque id is made with: `(kind, id) => hex`, under a key of its own derived from
+ * the installation's secret (not the pseudonym's). Rows made at run time (a toewijzing granted through a
+ * mutation) get their visible number from it too, so they reveal no order or count either.
+ */
+export function opaqueIdHasher(secret: string): (kind: string, id: string) => string {
+  // One SHA-256 of key and id per row: a keyed hash with a secret fixed-length prefix, five times faster
+  // than an HMAC per row over 100,000 rows, and every subgraph process builds the world at its start.
+  const idKey = createHmac('sha256', secret).update('sociaal-graph-id').digest('hex');
+  return (kind, id) => hash('sha256', `${idKey}|${kind}|${id}`);
+}
+
+/**
  * The generator numbers rows as it makes them (`ml-17`, `hh-0317-12`, `W0317000012`): per gemeente
  * or per resident in order, so a caller who sees some rows could read from a gap that a row exists
  * it may not see (a Jeugdwet melding of a resident whose Wmo meldingen it sees), and from the
@@ -12,11 +24,7 @@ import type { DemoWorld } from './world.js';
  */
 export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   // Changes the rows of `world` (made for it alone by the generator) and returns it.
-  // A key of its own for ids (not the pseudonym's), then one SHA-256 of key and id per row: a keyed hash
-  // with a secret fixed-length prefix, five times faster than an HMAC per row over 100,000 rows, and
-  // every subgraph process builds the world at its start.
-  const idKey = createHmac('sha256', secret).update('sociaal-graph-id').digest('hex');
-  const key = (kind: string, id: string) => hash('sha256', `${idKey}|${kind}|${id}`);
+  const key = opaqueIdHasher(secret);
   const ids = <T extends { id: string }>(kind: string, rows: readonly T[], make: (row: T, hash: string) => string) => {
     const map = new Map<string, string>();
     for (const row of rows) map.set(row.id, make(row, key(kind, row.id)));
