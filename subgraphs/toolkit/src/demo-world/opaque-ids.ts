@@ -22,8 +22,10 @@ export function opaqueIdHasher(secret: string): (kind: string, id: string) => st
  * gets the same ids on every start and in every subgraph, while the ids reveal neither count nor
  * order. Ids of public data (contracts, products, subsidies) stay readable.
  */
-export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
-  // Changes the rows of `world` (made for it alone by the generator) and returns it.
+export function withOpaqueIds(world: Omit<DemoWorld, 'declaraties'>, secret: string): Omit<DemoWorld, 'declaraties'> {
+  // Changes the rows of `world` (made for it alone by the generator) and returns it. The declaraties
+  // are not in it: they are generated later, as they are loaded, with `opaqueDeclaratieIds`' ids, and
+  // carry the toewijzingen's numbers as this leaves them.
   const key = opaqueIdHasher(secret);
   const ids = <T extends { id: string }>(kind: string, rows: readonly T[], make: (row: T, hash: string) => string) => {
     const map = new Map<string, string>();
@@ -40,7 +42,6 @@ export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   const reintegratie = ids('reintegratietraject', world.reintegratietrajecten, withGemeente('ri'));
   const schuldhulp = ids('schuldhulptraject', world.schuldhulptrajecten, withGemeente('sh'));
   const minima = ids('minimaregeling', world.minimaregelingen, withGemeente('mr'));
-  const declaraties = ids('declaratie', world.declaraties, (_row, hash) => `d-${hash.slice(0, 20)}`);
   // ToewijzingNummer (iWmo/iJw LDT_Nummer): an integer, unique within gemeente and wet. Eight digits from
   // the keyed hash (10 000 000-99 999 999), the next hash on a collision: never nine, which the gateway
   // refuses in an operation's text as a possible BSN, so that the README's examples can write one.
@@ -84,10 +85,11 @@ export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   each(world.reintegratietrajecten, (row) => (row.id = get(reintegratie, row.id)));
   each(world.schuldhulptrajecten, (row) => (row.id = get(schuldhulp, row.id)));
   each(world.minimaregelingen, (row) => (row.id = get(minima, row.id)));
-  each(world.declaraties, (row) => {
-    row.id = get(declaraties, row.id);
-    row.toewijzingsnummer = toewijzing(row);
-    row.correctieVan = maybe(declaraties, row.correctieVan);
-  });
   return world;
+}
+
+/** A declaratie's published id from its generated one (`d-17`): the same keyed hash as every other id. */
+export function opaqueDeclaratieIds(secret: string): (id: string) => string {
+  const key = opaqueIdHasher(secret);
+  return (id) => `d-${key('declaratie', id).slice(0, 20)}`;
 }
