@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema, type GraphQLNamedType } from 'graphql';
 
 /**
@@ -123,10 +124,14 @@ function scheduleResume(): void {
   setImmediate(resume);
 }
 
-/** Runs `run` in a later turn of the event loop, after pending I/O was polled. */
+/**
+ * Runs `run` in a later turn of the event loop, after pending I/O was polled, in the async context
+ * it was asked in: the request's trace (AsyncLocalStorage) must not become that of the field that
+ * happened to schedule the turn.
+ */
 export function inLaterTurn(run: () => unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    waiting.push({ run, resolve, reject });
+    waiting.push({ run: AsyncResource.bind(run), resolve, reject });
     scheduleResume();
   });
 }
