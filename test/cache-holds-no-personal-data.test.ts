@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepable, planKey, type PlannedOperation } from '../gateway/src/plugins/query-plan-warming.js';
 import { type GraphResponse, type OwnGraph, startOwnGraph, ownDemoWorld } from './graph.test-utils.js';
 
 // Issue 3: "No cache stores a response with personal data (this holds for the caching work that
@@ -79,7 +81,8 @@ async function redisEntries(): Promise<[string, string][]> {
     for (const key of keys) {
       const type = await redis.type(key);
       // A kind other than a string is not one this graph writes; its key fails the kind check below.
-      const value = type === 'string' ? ((await redis.get(key)) ?? '') : `<${type}>`;
+      // The planned operations (a hash per supergraph) are read whole, so the checks below see their texts.
+      const value = type === 'string' ? ((await redis.get(key)) ?? '') : type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : `<${type}>`;
       entries.push([key.slice(PREFIX.length), value]);
     }
   } while (cursor !== '0');
@@ -234,6 +237,17 @@ describe('caches hold no personal data', () => {
       // A caller's distinct cells of aggregates this day (issue 10): a set of hashed cell ids under a hashed caller.
       if (/^cellen:\d{4}-\d{2}-\d{2}:[\w-]{22}$/.test(key)) {
         expect(value, key).toBe('<set>');
+        continue;
+      }
+      // The operations planned under one supergraph, planned again at the next start (issue 14): each
+      // under its plan key, an operation text without any string literal or comment, and no variables.
+      if (/^queryplannen:[0-9a-f]{64}$/.test(key)) {
+        for (const [field, entry] of Object.entries(JSON.parse(value) as Record<string, string>)) {
+          const operation = JSON.parse(entry) as PlannedOperation;
+          expect(Object.keys(operation).sort(), key).toEqual(['operationName', 'tekst']);
+          expect(planKey(sha256(operation.tekst), operation.operationName), key).toBe(field);
+          expect(keepable(operation.tekst, parse(operation.tekst)), operation.tekst).toBe(true);
+        }
         continue;
       }
       const hash = /^(?:apq|trusted-documents:[a-z0-9._-]+):([0-9a-f]{64})$/.exec(key)?.[1];

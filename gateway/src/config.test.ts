@@ -22,6 +22,8 @@ describe('readGatewayConfig', () => {
       introspection: true,
       maxBodyBytes: 1024 * 1024,
       apqTtlSeconds: 86_400,
+      queryPlanWarmMax: 1_000,
+      queryPlanWarmTtlSeconds: 604_800,
       maxQueryDepth: 12,
       maxAliases: 30,
       maxRootFields: 20,
@@ -77,6 +79,8 @@ describe('readGatewayConfig', () => {
       ADMISSION_CHEAP_COST: '10',
       ADMISSION_MAX_WAIT_MS: '500',
       ADMISSION_MAX_QUEUED: '7',
+      QUERY_PLAN_WARM_MAX: '0',
+      QUERY_PLAN_WARM_TTL_SECONDS: '3600',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -88,6 +92,8 @@ describe('readGatewayConfig', () => {
       introspection: false,
       maxBodyBytes: 2048,
       apqTtlSeconds: 60,
+      queryPlanWarmMax: 0,
+      queryPlanWarmTtlSeconds: 3600,
       maxQueryDepth: 8,
       maxAliases: 5,
       maxRootFields: 3,

@@ -33,6 +33,13 @@ export interface GatewayConfig {
   readonly maxBodyBytes: number;
   /** `APQ_TTL_SECONDS`: how long an automatic persisted query is kept. Default 86400 (a day). */
   readonly apqTtlSeconds: number;
+  /**
+   * `QUERY_PLAN_WARM_MAX`: how many planned operations are kept in Redis per supergraph and planned
+   * again at the next start (plugins/query-plan-warming.ts). Default 1000; 0 keeps none. Needs `REDIS_URL`.
+   */
+  readonly queryPlanWarmMax: number;
+  /** `QUERY_PLAN_WARM_TTL_SECONDS`: how long that list lives after its last new operation. Default 604800 (a week). */
+  readonly queryPlanWarmTtlSeconds: number;
   /** `MAX_QUERY_DEPTH`: deepest field nesting of an operation, fragments followed. Default 12. */
   readonly maxQueryDepth: number;
   /** `MAX_ALIASES`: most aliased fields in an operation. Default 30. */
@@ -166,6 +173,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     introspection: flag(env, 'INTROSPECTION', true),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     apqTtlSeconds: integer(env, 'APQ_TTL_SECONDS', 86_400, 1, 365 * 86_400),
+    queryPlanWarmMax: integer(env, 'QUERY_PLAN_WARM_MAX', 1_000, 0, 100_000),
+    queryPlanWarmTtlSeconds: integer(env, 'QUERY_PLAN_WARM_TTL_SECONDS', 7 * 86_400, 1, 365 * 86_400),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 1_000),
     maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 100_000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1, 100_000),

@@ -3,6 +3,7 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { QueryPlan } from '@apollo/query-planner';
 import { Agent } from 'undici';
 import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { createAuthenticate } from './auth/authenticate.js';
@@ -125,30 +126,32 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     // @apollo/gateway reports usage to an outside host unless this is set; nothing may leave
     // loopback (docs/architecture.md "Known pitfalls"). It is read in the ApolloGateway constructor.
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
+    // The default plan store, with its hits and misses counted; kept warm across restarts with Redis.
+    const planCache = countingQueryPlanCache<QueryPlan>(metrics);
+    const gateway = new ApolloGateway({
+      // Reloaded when the file changes; one that does not load is refused and the old one stays.
+      // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
+      supergraphSdl: watchedSupergraph({ path: config.supergraphPath, initial: supergraphSdl, logger, metrics, pollIntervalMs: supergraphPollIntervalMs }),
+      // Validate every supergraph, also under NODE_ENV=production (its default there is off).
+      validateSupergraph: true,
+      buildService: ({ name, url }) => {
+        const subgraphUrl = config.subgraphUrls[name] ?? url;
+        if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
+        serviceUrls.set(name, subgraphUrl);
+        return new SubgraphDataSource({
+          name,
+          url: subgraphUrl,
+          dispatcher,
+          timeoutMs: config.subgraphTimeoutMs,
+          callerAssertionKey,
+          internFields,
+          metrics,
+        });
+      },
+      queryPlannerConfig: { cache: planCache },
+    });
     server = new ApolloServer<GatewayContext>({
-      gateway: new ApolloGateway({
-        // Reloaded when the file changes; one that does not load is refused and the old one stays.
-        // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
-        supergraphSdl: watchedSupergraph({ path: config.supergraphPath, initial: supergraphSdl, logger, metrics, pollIntervalMs: supergraphPollIntervalMs }),
-        // Validate every supergraph, also under NODE_ENV=production (its default there is off).
-        validateSupergraph: true,
-        buildService: ({ name, url }) => {
-          const subgraphUrl = config.subgraphUrls[name] ?? url;
-          if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
-          serviceUrls.set(name, subgraphUrl);
-          return new SubgraphDataSource({
-            name,
-            url: subgraphUrl,
-            dispatcher,
-            timeoutMs: config.subgraphTimeoutMs,
-            callerAssertionKey,
-            internFields,
-            metrics,
-          });
-        },
-        // The default plan store, with its hits and misses counted.
-        queryPlannerConfig: { cache: countingQueryPlanCache(metrics) },
-      }),
+      gateway,
       csrfPrevention: true,
       introspection: config.introspection,
       hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -158,7 +161,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests, sharedAnswers })],
+      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests, sharedAnswers, queryPlans: { gateway, planCache } })],
       validationRules: [...createValidationRules()],
       stringifyResult: resultSerialiser,
     });

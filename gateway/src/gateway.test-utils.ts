@@ -179,6 +179,8 @@ export function testConfig(overrides: Partial<GatewayConfig> & Pick<GatewayConfi
     introspection: true,
     maxBodyBytes: 1024 * 1024,
     apqTtlSeconds: 60,
+    queryPlanWarmMax: 1_000,
+    queryPlanWarmTtlSeconds: 604_800,
     maxQueryDepth: 12,
     maxAliases: 30,
     maxRootFields: 20,

@@ -27,6 +27,11 @@ export interface GatewayMetrics extends GraphqlMetrics {
    * `answer_not_shared`.
    */
   readonly inflightDeduplication: Counter<'stage'>;
+  /**
+   * Operations planned again at start from the list in Redis (`queryPlanWarmingPlugin`), by
+   * `result`: `planned`, or `refused` (no longer valid, or not an entry this gateway writes).
+   */
+  readonly queryPlansWarmed: Counter<'result'>;
 }
 
 /**
@@ -77,6 +82,12 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'sociaal_graph_gateway_inflight_deduplication_total',
       help: 'Queries deduplicated in flight by stage (executed, joined, shared, not_shared; whole answers: answer_joined, answer_shared, answer_not_shared)',
       labelNames: ['stage'],
+      registers,
+    }),
+    queryPlansWarmed: new Counter({
+      name: 'sociaal_graph_gateway_query_plans_warmed_total',
+      help: 'Operations planned at start from the operations kept in Redis for this supergraph, by result (planned, refused)',
+      labelNames: ['result'],
       registers,
     }),
   };

@@ -20,6 +20,7 @@ import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
 import { personalDataLimitsPlugin } from './personal-data-limits.js';
 import { personalDataPostOnlyPlugin } from './personal-data-post-only.js';
+import { queryPlanWarmingPlugin, type QueryPlanWarmingOptions } from './query-plan-warming.js';
 import { rateLimitPlugin } from './rate-limit.js';
 import { subgraphErrorsPlugin } from './subgraph-errors.js';
 import { traceResponsePlugin } from './trace-response.js';
@@ -40,6 +41,8 @@ export interface PluginRuntime {
   readonly logger: Logger;
   /** Answers shared between callers with the same rights (`createSharedAnswers`), which the rate limits count. */
   readonly sharedAnswers?: Pick<SharedAnswers, 'admitWith'>;
+  /** The gateway and its plan store, whose plans are kept warm across restarts (with Redis). */
+  readonly queryPlans?: Pick<QueryPlanWarmingOptions, 'gateway' | 'planCache'>;
 }
 
 /**
@@ -111,6 +114,20 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
     subgraphErrorsPlugin(),
     // The trace id goes back to the client, so the fg can find what one request read.
     traceResponsePlugin(),
+    // With Redis: the operations planned are noted per supergraph and planned again at the next start,
+    // in serverWillStart, before the gateway says it is ready (issue 14). Without Redis nothing outlives
+    // the process, so there is nothing to keep warm.
+    Boolean(config.redisUrl && config.queryPlanWarmMax > 0 && runtime.queryPlans) &&
+      queryPlanWarmingPlugin({
+        ...runtime.queryPlans!,
+        redisUrl: config.redisUrl!,
+        redisKeyPrefix: config.redisKeyPrefix,
+        maxOperations: config.queryPlanWarmMax,
+        ttlSeconds: config.queryPlanWarmTtlSeconds,
+        validationRules: createValidationRules(),
+        metrics: runtime.metrics,
+        logger: runtime.logger,
+      }),
     // Prometheus: result, error codes and duration per operation, cache hits, refused limits.
     metricsPlugin(runtime.metrics, runtime.logger),
     // stop() lets requests in flight finish before the listener closes (clean SIGTERM).
