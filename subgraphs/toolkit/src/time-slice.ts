@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema, type GraphQLNamedType } from 'graphql';
 
 /**
@@ -83,38 +82,35 @@ export function sliceSpent(sliceMs: number): boolean {
   return slice.spent;
 }
 
-/** A field that waits for a later turn: its resolver, and its promise's settlers. */
-interface Waiter {
-  run: () => unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Fields waiting for a turn, oldest first (so the operation that waited longest goes on first). */
-let waiting: Waiter[] = [];
+/** Fields waiting for a turn, oldest first (the operation that waited longest goes on first): each one's go. */
+let waiting: (() => void)[] = [];
 let resumeScheduled = false;
+/** How many waiting fields one turn resumes: halved when a turn ran past its slice, doubled when it used less than half. */
+let batch = FIELDS_PER_LOOK;
+const MAX_BATCH = 1 << 16;
+/** When the last turn of resumed fields started (performance.now()), 0 before the first. */
+let lastResume = 0;
 
 /**
- * Runs waiting fields' resolvers in a fresh slice, oldest first, until the slice is spent; the
- * rest wait for the next turn. A resumed field's value is completed (its subfields) on the
- * microtask queue after this, where the subfields look at the same slice.
+ * Lets the oldest waiting fields go on, in a fresh slice; the rest wait for the next turn. A field
+ * that goes on runs (with its subfields, which look at the same slice) on the microtask queue
+ * after this, in its own async context, so the turn's length is known only at the next one: the
+ * batch follows it. The time between two turns includes the I/O served between them, so under
+ * load the batch only gets smaller.
  */
 function resume(): void {
   resumeScheduled = false;
-  openSlice();
-  let next = 0;
-  while (next < waiting.length) {
-    const { run, resolve, reject } = waiting[next];
-    next += 1;
-    try {
-      resolve(run());
-    } catch (error) {
-      reject(error);
-    }
-    if (next % FIELDS_PER_LOOK === 0 && performance.now() - slice.start >= slice.ms) break;
+  const now = performance.now();
+  if (lastResume > 0) {
+    const took = now - lastResume;
+    if (took > slice.ms) batch = Math.max(FIELDS_PER_LOOK, batch >> 1);
+    else if (took < slice.ms / 2) batch = Math.min(MAX_BATCH, batch << 1);
   }
-  waiting = next === waiting.length ? [] : waiting.slice(next);
-  slice.spent = waiting.length > 0;
+  openSlice();
+  const go = waiting.length <= batch ? waiting : waiting.slice(0, batch);
+  waiting = go === waiting ? [] : waiting.slice(batch);
+  for (const next of go) next();
+  lastResume = waiting.length > 0 ? now : 0;
   if (waiting.length > 0) scheduleResume();
 }
 
@@ -125,15 +121,16 @@ function scheduleResume(): void {
 }
 
 /**
- * Runs `run` in a later turn of the event loop, after pending I/O was polled, in the async context
- * it was asked in: the request's trace (AsyncLocalStorage) must not become that of the field that
- * happened to schedule the turn.
+ * Runs `run` in a later turn of the event loop, after pending I/O was polled. It runs as the
+ * continuation of a promise made here, so in the async context it was asked in (the request's
+ * trace), not in the one of the field that scheduled the turn.
  */
-export function inLaterTurn(run: () => unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    waiting.push({ run: AsyncResource.bind(run), resolve, reject });
+export function inLaterTurn<T>(run: () => T): Promise<T> {
+  const turn = new Promise<void>((go) => {
+    waiting.push(go);
     scheduleResume();
   });
+  return turn.then(run);
 }
 
 /**
