@@ -152,5 +152,6 @@ describe('npm start: the whole graph in one process', () => {
     expect(first.output()).not.toContain('demo world: empty database');
     const after = await residentQuery(first.gatewayUrl, token);
     expect(after.body).toEqual(before.body);
-  });
+    // A whole second start of the graph: on a loaded two-core CI machine more than the default minute.
+  }, 600_000);
 });

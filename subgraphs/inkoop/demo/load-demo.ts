@@ -1,4 +1,4 @@
-import { type DemoWorld, insertRows, type Queryable } from '@sociaal-graph/toolkit';
+import { copyRows, declaratieRows, type DemoWorld, insertRows, type Queryable } from '@sociaal-graph/toolkit';
 
 /**
  * Inserts the inkoop slice of the demo world: aanbieders, contracten with their deelnemende
@@ -67,30 +67,48 @@ export async function loadDemo(db: Queryable, world: DemoWorld): Promise<void> {
   await insertRows(db, 'stand', ['peildatum'], [[world.peildatum]]);
   // The demo world is one delivery of each source, up to its peildatum: what the steering answers show as bronnen.
   const aanleveringen = new Map<string, { gemeente: string; wet: string; bron: string; aantal: number }>();
-  const tel = (gemeente: string, wet: string, bron: string) => {
+  const tel = (gemeente: string, wet: string, bron: string, aantal = 1) => {
     const sleutel = `${gemeente}|${wet}|${bron}`;
     const a = aanleveringen.get(sleutel) ?? { gemeente, wet, bron, aantal: 0 };
-    a.aantal += 1;
+    a.aantal += aantal;
     aanleveringen.set(sleutel, a);
   };
   for (const t of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) if (t.leveringsvorm === 'ZIN') tel(t.gemeenteCode, t.wet, 'TOEWIJZINGEN');
-  for (const d of world.declaraties) if (d.wet !== 'PARTICIPATIEWET') tel(d.gemeenteCode, d.wet, 'DECLARATIES');
-  await insertRows(
-    db,
-    'aanlevering',
-    ['gemeente_code', 'wet', 'bron', 'kanaal', 'bijgewerkt_tot', 'aantal'],
-    [...aanleveringen.values()].map((a) => [a.gemeente, a.wet, a.bron, 'DEMOWERELD', world.peildatum, a.aantal]),
-  );
-  await insertRows(
+  // The declaraties are generated as COPY takes them (nationally millions: never all in memory), and
+  // counted for their aanleveringen on the way.
+  await copyRows(
     db,
     'declaratie',
     [
       'id', 'gemeente_code', 'wet', 'toewijzingsnummer', 'aanbieder_agb', 'productcategorie', 'productcode',
       'levering_van', 'levering_tot', 'geleverd_volume', 'eenheid', 'bedrag', 'ingediend_op', 'status', 'correctie_van',
     ],
-    world.declaraties.map((d) => [
-      d.id, d.gemeenteCode, d.wet, d.toewijzingsnummer, d.aanbiederAgb, d.productcategorie, d.productcode,
-      d.leveringVan, d.leveringTot, d.geleverdVolume, d.eenheid, d.bedrag, d.ingediendOp, d.status, d.correctieVan,
-    ]),
+    (function* () {
+      // Rows come per toewijzing, so runs of one gemeente and law: count a run without a key per row.
+      let run: { gemeente: string; wet: string; aantal: number } | undefined;
+      const telRun = () => {
+        if (run) tel(run.gemeente, run.wet, 'DECLARATIES', run.aantal);
+      };
+      for (const d of declaratieRows(world)) {
+        if (d.wet !== 'PARTICIPATIEWET') {
+          if (run?.gemeente === d.gemeenteCode && run.wet === d.wet) run.aantal += 1;
+          else {
+            telRun();
+            run = { gemeente: d.gemeenteCode, wet: d.wet, aantal: 1 };
+          }
+        }
+        yield [
+          d.id, d.gemeenteCode, d.wet, d.toewijzingsnummer, d.aanbiederAgb, d.productcategorie, d.productcode,
+          d.leveringVan, d.leveringTot, d.geleverdVolume, d.eenheid, d.bedrag, d.ingediendOp, d.status, d.correctieVan,
+        ];
+      }
+      telRun();
+    })(),
+  );
+  await insertRows(
+    db,
+    'aanlevering',
+    ['gemeente_code', 'wet', 'bron', 'kanaal', 'bijgewerkt_tot', 'aantal'],
+    [...aanleveringen.values()].map((a) => [a.gemeente, a.wet, a.bron, 'DEMOWERELD', world.peildatum, a.aantal]),
   );
 }

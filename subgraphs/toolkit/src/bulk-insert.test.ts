@@ -71,6 +71,50 @@ describe.each([
     }
   });
 
+  it('pulls a generated source only as the database takes it: never more than one piece of rows ahead', async () => {
+    const db = await open();
+    try {
+      await db.exec(TABLE);
+      const count = 65_432;
+      let made = 0;
+      function* source() {
+        for (let id = 1; id <= count; id += 1) {
+          made += 1;
+          yield [id, `inwoner ${id}`, null, id, true, null];
+        }
+      }
+      // The database's own COPY, watched on the way: how many rows the source had made when each piece arrived.
+      const pieces: { lines: number; madeWhenHandedOver: number }[] = [];
+      const written = await db.transaction((tx) =>
+        copyRows(
+          {
+            query: tx.query.bind(tx),
+            copyFrom: (statement, text) =>
+              tx.copyFrom!(statement, (async function* () {
+                for await (const piece of text) {
+                  pieces.push({ lines: piece.split('\n').length - 1, madeWhenHandedOver: made });
+                  yield piece;
+                }
+              })()),
+          },
+          'item', ['id', 'naam', 'geldig_van', 'bedrag', 'actief', 'codes'], source(),
+        ));
+      expect(written).toBe(count);
+      expect(pieces.length).toBeGreaterThan(2);
+      let handedOver = 0;
+      for (const piece of pieces) {
+        handedOver += piece.lines;
+        // Made no further than the piece in hand: the rest of the stream is not generated yet.
+        expect(piece.madeWhenHandedOver).toBe(handedOver);
+      }
+      expect(handedOver).toBe(count);
+      expect(Math.max(...pieces.map((p) => p.lines))).toBeLessThan(count / 2);
+      expect(await db.query(`SELECT count(*)::int AS n, max(id) AS m FROM item`)).toEqual([{ n: count, m: count }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuses a table or column name that is not a plain identifier, before any SQL runs', async () => {
     const db = await open();
     try {

@@ -15,7 +15,7 @@ import { uitgaandeBerichten, type UitgaandBericht as UitgaandeRij } from './uitg
 @Directive('@shareable')
 @ObjectType('UitgaandBericht', { description: 'Een bericht (iWmo/iJw 3.2) dat de graph verstuurt, klaar om door de ontvanger te worden opgehaald.' })
 export class UitgaandBerichtType {
-  @Field(() => ID, { description: 'Volgnummer in de berichtenbak van de subgraph; ophalen vanaf een nummer met naId.' })
+  @Field(() => ID, { description: 'Het id van het bericht, gelijk aan zijn BerichtIdentificatie: twaalf cijfers zonder volgorde (geen volgnummer, dus niets af te leiden over berichten aan anderen); ophalen na een bericht met naId.' })
   id!: string;
   @Field(() => String, { description: 'Berichtnummer: 301, 306, 308, 316, 318, 319 of 325.' })
   berichtnummer!: string;
@@ -49,7 +49,8 @@ export class BerichtOntvangst {
   antwoord!: UitgaandBerichtType | null;
 }
 
-const alsType = (rij: UitgaandeRij): UitgaandBerichtType => ({ ...rij });
+// The store's number stays inside: the id shown is the message's opaque identificatie.
+const alsType = (rij: UitgaandeRij): UitgaandBerichtType => ({ ...rij, id: rij.identificatie });
 export const ontvangstAlsType = (o: Ontvangst): BerichtOntvangst => ({
   berichtnummer: o.nummer,
   identificatie: o.identificatie,
@@ -109,7 +110,7 @@ export function berichtenResolver(naam: string, verwerker: Berichtverwerker) {
     @Directive(requiresScope(Scope.PERSOONSGEGEVENS))
     @Directive(listSizeFromArgument('aantal'))
     async uitgaand(
-      @Arg('naId', () => ID, { nullable: true, description: 'Alleen berichten na dit id.' }) naId: string | null,
+      @Arg('naId', () => ID, { nullable: true, description: 'Alleen berichten na het bericht met dit id (het laatst opgehaalde).' }) naId: string | null,
       @Arg('aantal', () => Int, { defaultValue: 50, description: `Ten hoogste zoveel (1-${MAX_BERICHTEN}).` }) aantal: number,
       @Ctx() ctx: SubgraphContext,
       @Arg('aanbieder', () => String, { nullable: true, description: 'Alleen berichten van of aan deze aanbieder (AGB-code).' }) aanbieder?: string | null,

@@ -151,4 +151,33 @@ describe('outgoing-message store', () => {
       await db.close();
     }
   });
+
+  it('gives messages identifications that show neither order nor how many went to others, and collects after one by it (issue 10 item 2)', async () => {
+    const db = await openDatabase({ schema: 'berichten_opaak' });
+    try {
+      await runMigrations(db, BERICHTEN_MIGRATIONS_DIR);
+      const geheim = 'een-geheim-van-minstens-tweeendertig-tekens!';
+      const bewaar = (aanbiederAgb: string, sleutel: string) =>
+        db.transaction((tx) =>
+          bewaarUitgaandBericht(tx, geheim, {
+            wet: Wet.WMO, berichtnummer: '301', afzender: '0406', ontvanger: aanbiederAgb, gemeenteCode: '0406', aanbiederAgb, dagtekening: '2026-11-02', sleutel,
+            bouw: (identificatie: string) => toewijzing(Wet.WMO).replace('<iwmo:Identificatie>42<', `<iwmo:Identificatie>${identificatie}<`),
+          }),
+        );
+      // Two messages for one aanbieder with three for another in between: numbered in order, the gap said so.
+      const eerste = await bewaar('12345678', 'a');
+      for (const sleutel of ['b', 'c', 'd']) await bewaar('87654321', sleutel);
+      const tweede = await bewaar('12345678', 'e');
+      for (const b of [eerste, tweede]) expect(b.identificatie).toMatch(/^[1-9][0-9]{11}$/);
+      expect(Math.abs(Number(tweede.identificatie) - Number(eerste.identificatie))).toBeGreaterThan(1000);
+      expect(await valideerTegenSchema(Wet.WMO, '301', [eerste.xml, tweede.xml])).toEqual([[], []]);
+      // The collector's cursor is the identificatie of the last message it got; the store's order holds.
+      const alle = await uitgaandeBerichten(db, geheim, { gemeenten: null, aantal: 10 });
+      expect(alle.map((b) => b.identificatie)).toEqual([eerste.identificatie, ...alle.slice(1, 4).map((b) => b.identificatie), tweede.identificatie]);
+      expect((await uitgaandeBerichten(db, geheim, { aanbiederAgb: '12345678', gemeenten: null, naId: eerste.identificatie, aantal: 10 })).map((b) => b.identificatie)).toEqual([tweede.identificatie]);
+      expect(await uitgaandeBerichten(db, geheim, { aanbiederAgb: '12345678', gemeenten: null, naId: tweede.identificatie, aantal: 10 })).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
 });

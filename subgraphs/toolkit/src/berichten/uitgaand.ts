@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Queryable } from '../database.js';
+import { opaqueIdHasher } from '../demo-world/opaque-ids.js';
 import type { BerichtWet, Berichtnummer } from './standaard.js';
 
 /**
@@ -9,6 +10,7 @@ import type { BerichtWet, Berichtnummer } from './standaard.js';
  * deployment's PSEUDONYM_SECRET: a 301 or 325 carries the BSN, which only toegang keeps readable.
  */
 export interface UitgaandBericht {
+  /** The store's number (order of collection); internal: the graph shows `identificatie` as the id. */
   readonly id: string;
   readonly wet: BerichtWet;
   readonly berichtnummer: Berichtnummer;
@@ -32,7 +34,7 @@ export interface NieuwUitgaandBericht {
   readonly dagtekening: string;
   /** Optional idempotency key: a second call with the same key returns the first message and stores nothing. */
   readonly sleutel?: string;
-  /** Builds the XML once the message has its BerichtIdentificatie (our store's number, at most 12 digits). */
+  /** Builds the XML once the message has its BerichtIdentificatie (12 digits, a keyed hash of our store's number). */
   bouw(identificatie: string): string;
 }
 
@@ -42,8 +44,20 @@ export async function bewaarUitgaandBericht(tx: Queryable, geheim: string, beric
     const [bestaand] = await tx.query<Rij>(`SELECT ${KOLOMMEN} FROM uitgaand_bericht WHERE sleutel = $1`, [bericht.sleutel]);
     if (bestaand) return vanRij(bestaand, geheim);
   }
-  const [{ id }] = (await tx.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('uitgaand_bericht', 'id'))::text AS id`)) as [{ id: string }];
-  const identificatie = id;
+  // The store's number orders the messages for collection and never leaves the database: numbered in
+  // order, an aanbieder collecting its messages could read from the gaps how many went to others
+  // (issue 10 item 2). What the message and the graph show is a keyed hash of it, twelve digits (the
+  // BerichtIdentificatie's length); one taken already (a chance of about n in 10^12) takes the next number.
+  const opaak = opaqueIdHasher(geheim);
+  let id = '';
+  let identificatie = '';
+  for (let poging = 0; poging < 20 && identificatie === ''; poging += 1) {
+    [{ id }] = (await tx.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('uitgaand_bericht', 'id'))::text AS id`)) as [{ id: string }];
+    const kandidaat = String(100_000_000_000 + (Number.parseInt(opaak('uitgaand-bericht', id).slice(0, 12), 16) % 900_000_000_000));
+    const bezet = await tx.query(`SELECT 1 FROM uitgaand_bericht WHERE identificatie = $1`, [kandidaat]);
+    if (bezet.length === 0) identificatie = kandidaat;
+  }
+  if (identificatie === '') throw new Error('no free BerichtIdentificatie after 20 numbers of the store');
   const xml = bericht.bouw(identificatie);
   const [rij] = (await tx.query<Rij>(
     `INSERT INTO uitgaand_bericht (id, wet, berichtnummer, afzender, ontvanger, gemeente_code, aanbieder_agb, identificatie, dagtekening, sleutel, xml_versleuteld)
@@ -62,7 +76,7 @@ export interface UitgaandFilter {
   /** Only these laws, each within its own gemeenten (null: all); for a store that holds both laws' messages (inkoop's 325). */
   readonly perWet?: readonly { readonly wet: BerichtWet; readonly gemeenten: readonly string[] | null }[];
   readonly berichtnummer?: Berichtnummer;
-  /** Only messages after this id (a collector's cursor). */
+  /** Only messages after this one (a collector's cursor: the identificatie of the last message it got). */
   readonly naId?: string;
   readonly aantal: number;
 }
@@ -74,7 +88,7 @@ export async function uitgaandeBerichten(q: Queryable, geheim: string, filter: U
      WHERE ($1::text IS NULL OR aanbieder_agb = $1)
        AND ($2::text[] IS NULL OR gemeente_code = ANY($2))
        AND ($3::text IS NULL OR berichtnummer = $3)
-       AND ($4::bigint IS NULL OR id > $4::bigint)
+       AND ($4::text IS NULL OR id > (SELECT min(u.id) FROM uitgaand_bericht u WHERE u.identificatie = $4::text))
        AND ($6::text[] IS NULL OR wet = ANY($7) OR (wet || ':' || gemeente_code) = ANY($6))
      ORDER BY id LIMIT $5`,
     [

@@ -6,10 +6,17 @@ import type { WorldDeclaratie, WorldToewijzing } from './world.js';
  * Declarations (iWmo/iJw 323 shape) of every P x Q toewijzing in natura: one per delivered month,
  * submitted after a lag — most within 1-3 months, a tail of 6-24 months, a few years late
  * (docs/domain.md). Nothing is submitted after the peildatum: those months are not declared yet.
+ *
+ * A generator, one row at a time: nationally these are millions of rows (most of the world), so the
+ * loader streams them into COPY as they are made instead of holding them all (`declaratieRows`).
+ * The toewijzingen carry their final (opaque) numbers already; `opaqueId` turns the generated
+ * sequence id (`d-17`) into the row's published id.
  */
-export function buildDeclaraties(random: Random, toewijzingen: readonly WorldToewijzing[], procurement: Procurement, peildatum: string): WorldDeclaratie[] {
+export function* generateDeclaraties(
+  random: Random, toewijzingen: readonly WorldToewijzing[], procurement: Procurement, peildatum: string, opaqueId: (id: string) => string,
+): Generator<WorldDeclaratie> {
   const contracts = new Map(procurement.contracten.map((contract) => [contract.id, contract]));
-  const rows: WorldDeclaratie[] = [];
+  const counter = { made: 0 };
   for (const toewijzing of toewijzingen) {
     if (toewijzing.leveringsvorm !== 'ZIN' || contracts.get(toewijzing.contractId)?.bekostiging === 'LUMPSUM') continue;
     const lastDelivered = addDays(peildatum, -1);
@@ -18,12 +25,11 @@ export function buildDeclaraties(random: Random, toewijzingen: readonly WorldToe
       const van = month < toewijzing.ingangsdatum ? toewijzing.ingangsdatum : month;
       const tot = monthEnd(month) > end ? end : monthEnd(month);
       const volume = deliveredVolume(toewijzing, van, tot);
-      if (volume > 0) addDeclaratie(random, rows, toewijzing, procurement, van, tot, volume, peildatum);
+      if (volume > 0) yield* declaratiesOfMonth(random, counter, toewijzing, procurement, van, tot, volume, peildatum, opaqueId);
       // A total within the toewijzing's validity ('6') is delivered and declared once.
       if (toewijzing.frequentie === '6') break;
     }
   }
-  return rows;
 }
 
 function deliveredVolume(toewijzing: WorldToewijzing, van: string, tot: string): number {
@@ -49,10 +55,11 @@ function lagInDays(random: Random): number {
   ] as const);
 }
 
-function addDeclaratie(
-  random: Random, rows: WorldDeclaratie[], toewijzing: WorldToewijzing, procurement: Procurement,
-  van: string, tot: string, volume: number, peildatum: string,
-): void {
+/** The month's declaration, or a credited one and its correction; `counter` numbers them across the world. */
+function* declaratiesOfMonth(
+  random: Random, counter: { made: number }, toewijzing: WorldToewijzing, procurement: Procurement,
+  van: string, tot: string, volume: number, peildatum: string, opaqueId: (id: string) => string,
+): Generator<WorldDeclaratie> {
   const ingediendOp = addDays(monthEnd(van), lagInDays(random));
   if (ingediendOp > peildatum) return;
   const tarief = procurement.tariefOp(toewijzing.productId, van);
@@ -75,18 +82,20 @@ function addDeclaratie(
     status,
     correctieVan,
   });
-  const id = `d-${rows.length + 1}`;
+  counter.made += 1;
+  const id = opaqueId(`d-${counter.made}`);
   const recent = ingediendOp > addDays(peildatum, -21);
   const outcome = recent ? 'INGEDIEND' : random.weighted([['GOEDGEKEURD', 91], ['AFGEWEZEN', 5], ['CORRECTIE', 4]] as const);
   if (outcome !== 'CORRECTIE') {
-    rows.push(row(id, volume, ingediendOp, outcome, null));
+    yield row(id, volume, ingediendOp, outcome, null);
     return;
   }
   // A correction: the first declaration is credited and a new one replaces it.
   const corrected = Math.max(1, volume - random.int(0, Math.max(1, Math.round(volume * 0.2))));
   const correctedOn = addDays(ingediendOp, random.int(20, 90));
-  rows.push(row(id, volume, ingediendOp, 'GECREDITEERD', null));
+  yield row(id, volume, ingediendOp, 'GECREDITEERD', null);
   if (correctedOn <= peildatum) {
-    rows.push(row(`d-${rows.length + 1}`, corrected, correctedOn, correctedOn > addDays(peildatum, -21) ? 'INGEDIEND' : 'GOEDGEKEURD', id));
+    counter.made += 1;
+    yield row(opaqueId(`d-${counter.made}`), corrected, correctedOn, correctedOn > addDays(peildatum, -21) ? 'INGEDIEND' : 'GOEDGEKEURD', id);
   }
 }

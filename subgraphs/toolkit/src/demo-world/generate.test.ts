@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDemoConfig } from '../testing/secrets.js';
-import { generateDemoWorld } from './generate.js';
+import { declaratieRows, generateDemoWorld } from './generate.js';
 import { pseudonymOf } from './random.js';
 
 const world = generateDemoWorld(testDemoConfig());
@@ -54,6 +54,29 @@ describe('the demo world', () => {
     const eemnes = world.jeugdToewijzingen.filter((t) => t.gemeenteCode === '0317');
     expect(eemnes.length).toBeGreaterThan(0);
     for (const t of eemnes) expect(contracts.get(t.contractId)?.contractantId).toBe('0307');
+  });
+
+  it('streams the declaraties a loader reads as the rows the world holds, the same on every read', () => {
+    // A world of its own (another secret), so that its declaraties have not been read yet.
+    const fresh = generateDemoWorld({ ...testDemoConfig(), pseudonymSecret: 'stroom-geheim-'.repeat(3) });
+    const first = [...declaratieRows(fresh)];
+    const again = [...declaratieRows(fresh)];
+    expect(first.length).toBeGreaterThan(10_000);
+    expect(again).toEqual(first);
+    // Reading `declaraties` makes the same rows, and from then on the loader gets those.
+    expect(fresh.declaraties).toEqual(first);
+    expect(declaratieRows(fresh)).toBe(fresh.declaraties);
+    // The ids are the secret's: a credited row's correction points at a row of the stream, and the
+    // rows name the toewijzingen by the numbers the toewijzingen carry.
+    const ids = new Set(first.map((d) => d.id));
+    expect(ids.size).toBe(first.length);
+    const corrections = first.filter((d) => d.correctieVan !== null);
+    expect(corrections.length).toBeGreaterThan(0);
+    for (const d of corrections) expect(ids.has(d.correctieVan!)).toBe(true);
+    const nummers = new Set([...fresh.wmoToewijzingen, ...fresh.jeugdToewijzingen].map((t) => `${t.wet}|${t.toewijzingsnummer}`));
+    expect(first.filter((d) => !nummers.has(`${d.wet}|${d.toewijzingsnummer}`))).toEqual([]);
+    const otherSecret = new Set(world.declaraties.map((d) => d.id));
+    expect(first.filter((d) => otherSecret.has(d.id))).toEqual([]);
   });
 
   it('declares after delivery, never after the peildatum, and leaves recent months undeclared', () => {

@@ -1,5 +1,5 @@
 import type { DemoConfig } from '../config.js';
-import { buildDeclaraties } from './declarations.js';
+import { generateDeclaraties } from './declarations.js';
 import { ageOn, buildTeams, PeopleFactory } from './people.js';
 import { buildPlaces, executingOrganisation, HBEL_GEMEENTEN } from './places.js';
 import { type Population, populateGemeente } from './population.js';
@@ -7,9 +7,9 @@ import { buildProcurement } from './procurement.js';
 import { ToewijzingFactory } from './provisions.js';
 import { buildFinancien, buildMaatregelen } from './public-finance.js';
 import { addDays, Random } from './random.js';
-import { withOpaqueIds } from './opaque-ids.js';
+import { opaqueDeclaratieIds, withOpaqueIds } from './opaque-ids.js';
 import { buildSubsidies } from './subsidies.js';
-import type { DemoWorld, WetCode, WorldConsulent, WorldInwoner, WorldMelding, WorldTeam } from './world.js';
+import type { DemoWorld, WetCode, WorldConsulent, WorldDeclaratie, WorldInwoner, WorldMelding, WorldTeam } from './world.js';
 
 /** The world's "now": fixed, so that the same seed gives the same world on any day. */
 export const PEILDATUM = '2026-11-01';
@@ -24,6 +24,9 @@ const COMMENTAAR = [
 
 const cache = new Map<string, DemoWorld>();
 
+/** Each generated world's declaraties as a fresh stream (see `declaratieRows`). */
+const declaratieStreams = new WeakMap<DemoWorld, () => Iterable<WorldDeclaratie>>();
+
 /** The demo settings the world follows from. */
 export type DemoWorldSettings = Pick<DemoConfig, 'seed' | 'scale' | 'scaleHbel' | 'gemeenten' | 'pseudonymSecret'>;
 
@@ -35,9 +38,37 @@ export function generateDemoWorld(demo: DemoWorldSettings): DemoWorld {
   const key = `${demo.seed}|${demo.scale}|${demo.scaleHbel}|${demo.gemeenten}|${demo.pseudonymSecret}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const world = withOpaqueIds(build(demo), demo.pseudonymSecret);
+  const { world: rest, declaraties } = build(demo);
+  const world = withOpaqueIds(rest, demo.pseudonymSecret) as DemoWorld;
+  // The declaraties (nationally millions of rows, most of the world) are made only when read: the
+  // loader streams them into COPY (`declaratieRows`), and whoever reads `world.declaraties` gets them
+  // all, made once and kept. Generated after the opaque ids, from the toewijzingen as those leave them.
+  const opaqueId = opaqueDeclaratieIds(demo.pseudonymSecret);
+  const stream = () => generateDeclaraties(declaraties.random.copy(), declaraties.toewijzingen, declaraties.procurement, PEILDATUM, opaqueId);
+  declaratieStreams.set(world, stream);
+  Object.defineProperty(world, 'declaraties', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const rows = [...stream()];
+      Object.defineProperty(world, 'declaraties', { value: rows, enumerable: true, writable: false, configurable: false });
+      return rows;
+    },
+  });
   cache.set(key, world);
   return world;
+}
+
+/**
+ * The world's declaraties one at a time, generated as they are read (a fresh, identical stream on each
+ * call), without holding them: what a loader feeds COPY with, so that memory stays bounded and the
+ * database takes rows while they are made. For a world not made by `generateDemoWorld` (or one whose
+ * declaraties were read already), its `declaraties`.
+ */
+export function declaratieRows(world: DemoWorld): Iterable<WorldDeclaratie> {
+  const materialised = Object.getOwnPropertyDescriptor(world, 'declaraties');
+  if (materialised && 'value' in materialised) return world.declaraties;
+  return declaratieStreams.get(world)?.() ?? world.declaraties;
 }
 
 /**
@@ -53,7 +84,11 @@ export function scaleOf(demo: Pick<DemoConfig, 'scale' | 'scaleHbel'>, gemeenteC
   return HBEL_GEMEENTEN.includes(gemeenteCode) ? demo.scaleHbel : demo.scale;
 }
 
-function build(demo: DemoWorldSettings): DemoWorld {
+/** The world but its declaraties, and what those are generated from. */
+function build(demo: DemoWorldSettings): {
+  world: Omit<DemoWorld, 'declaraties'>;
+  declaraties: { random: Random; toewijzingen: Population['wmo']; procurement: ReturnType<typeof buildProcurement> };
+} {
   const random = new Random(demo.seed);
   const places = buildPlaces(random.fork('places'), demo.gemeenten);
   const procurement = buildProcurement(random.fork('procurement'), places);
@@ -73,7 +108,7 @@ function build(demo: DemoWorldSettings): DemoWorld {
   const { meldingen, inwoners } = buildMeldingen(random.fork('meldingen'), people.inwoners, population, places.arrangementen, teams, consulenten);
   const { maatregelen, statussen } = buildMaatregelen();
   const subsidies = buildSubsidies(random.fork('subsidies'), places.gemeenten, 2025);
-  return {
+  const world: Omit<DemoWorld, 'declaraties'> = {
     seed: demo.seed,
     scale: demo.scale,
     scaleHbel: demo.scaleHbel,
@@ -104,8 +139,8 @@ function build(demo: DemoWorldSettings): DemoWorld {
     percelen: procurement.percelen,
     producten: procurement.producten,
     tarieven: procurement.tarieven,
-    declaraties: buildDeclaraties(random.fork('declaraties'), [...population.wmo, ...population.jeugd], procurement, PEILDATUM),
   };
+  return { world, declaraties: { random: random.fork('declaraties'), toewijzingen: [...population.wmo, ...population.jeugd], procurement } };
 }
 
 /**

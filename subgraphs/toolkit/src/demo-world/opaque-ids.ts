@@ -2,6 +2,18 @@ import { createHmac, hash } from 'node:crypto';
 import type { DemoWorld } from './world.js';
 
 /**
+ * The keyed hash every opaque id is made with: `(kind, id) => hex`, under a key of its own derived from
+ * the installation's secret (not the pseudonym's). Rows made at run time (a toewijzing granted through a
+ * mutation) get their visible number from it too, so they reveal no order or count either.
+ */
+export function opaqueIdHasher(secret: string): (kind: string, id: string) => string {
+  // One SHA-256 of key and id per row: a keyed hash with a secret fixed-length prefix, five times faster
+  // than an HMAC per row over 100,000 rows, and every subgraph process builds the world at its start.
+  const idKey = createHmac('sha256', secret).update('sociaal-graph-id').digest('hex');
+  return (kind, id) => hash('sha256', `${idKey}|${kind}|${id}`);
+}
+
+/**
  * The generator numbers rows as it makes them (`ml-17`, `hh-0317-12`, `W0317000012`): per gemeente
  * or per resident in order, so a caller who sees some rows could read from a gap that a row exists
  * it may not see (a Jeugdwet melding of a resident whose Wmo meldingen it sees), and from the
@@ -10,13 +22,11 @@ import type { DemoWorld } from './world.js';
  * gets the same ids on every start and in every subgraph, while the ids reveal neither count nor
  * order. Ids of public data (contracts, products, subsidies) stay readable.
  */
-export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
-  // Changes the rows of `world` (made for it alone by the generator) and returns it.
-  // A key of its own for ids (not the pseudonym's), then one SHA-256 of key and id per row: a keyed hash
-  // with a secret fixed-length prefix, five times faster than an HMAC per row over 100,000 rows, and
-  // every subgraph process builds the world at its start.
-  const idKey = createHmac('sha256', secret).update('sociaal-graph-id').digest('hex');
-  const key = (kind: string, id: string) => hash('sha256', `${idKey}|${kind}|${id}`);
+export function withOpaqueIds(world: Omit<DemoWorld, 'declaraties'>, secret: string): Omit<DemoWorld, 'declaraties'> {
+  // Changes the rows of `world` (made for it alone by the generator) and returns it. The declaraties
+  // are not in it: they are generated later, as they are loaded, with `opaqueDeclaratieIds`' ids, and
+  // carry the toewijzingen's numbers as this leaves them.
+  const key = opaqueIdHasher(secret);
   const ids = <T extends { id: string }>(kind: string, rows: readonly T[], make: (row: T, hash: string) => string) => {
     const map = new Map<string, string>();
     for (const row of rows) map.set(row.id, make(row, key(kind, row.id)));
@@ -32,7 +42,6 @@ export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   const reintegratie = ids('reintegratietraject', world.reintegratietrajecten, withGemeente('ri'));
   const schuldhulp = ids('schuldhulptraject', world.schuldhulptrajecten, withGemeente('sh'));
   const minima = ids('minimaregeling', world.minimaregelingen, withGemeente('mr'));
-  const declaraties = ids('declaratie', world.declaraties, (_row, hash) => `d-${hash.slice(0, 20)}`);
   // ToewijzingNummer (iWmo/iJw LDT_Nummer): an integer, unique within gemeente and wet. Eight digits from
   // the keyed hash (10 000 000-99 999 999), the next hash on a collision: never nine, which the gateway
   // refuses in an operation's text as a possible BSN, so that the README's examples can write one.
@@ -76,10 +85,11 @@ export function withOpaqueIds(world: DemoWorld, secret: string): DemoWorld {
   each(world.reintegratietrajecten, (row) => (row.id = get(reintegratie, row.id)));
   each(world.schuldhulptrajecten, (row) => (row.id = get(schuldhulp, row.id)));
   each(world.minimaregelingen, (row) => (row.id = get(minima, row.id)));
-  each(world.declaraties, (row) => {
-    row.id = get(declaraties, row.id);
-    row.toewijzingsnummer = toewijzing(row);
-    row.correctieVan = maybe(declaraties, row.correctieVan);
-  });
   return world;
+}
+
+/** A declaratie's published id from its generated one (`d-17`): the same keyed hash as every other id. */
+export function opaqueDeclaratieIds(secret: string): (id: string) => string {
+  const key = opaqueIdHasher(secret);
+  return (id) => `d-${key('declaratie', id).slice(0, 20)}`;
 }

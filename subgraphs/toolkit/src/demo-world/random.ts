@@ -41,6 +41,11 @@ export class Random {
     return entries[entries.length - 1][0];
   }
 
+  /** A source at the same point, that draws the same numbers from here on without moving this one. */
+  copy(): Random {
+    return new Random(this.state);
+  }
+
   /** A derived source, so that adding draws in one part does not shift another part's world. */
   fork(label: string): Random {
     let h = this.state ^ 0x9e3779b9;

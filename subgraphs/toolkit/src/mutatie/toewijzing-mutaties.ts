@@ -10,6 +10,7 @@ import { bouwToewijzingbericht } from '../berichten/bouw.js';
 import { REDEN_WIJZIGING } from '../berichten/codelijsten.js';
 import type { BerichtClient } from '../berichten/model.js';
 import { bewaarUitgaandBericht } from '../berichten/uitgaand.js';
+import { opaqueIdHasher } from '../demo-world/opaque-ids.js';
 import { assertSchrijfmandaat, type Schrijfrecht, vandaag, voerMutatieUit, wetNaam } from './mutatie.js';
 
 /**
@@ -224,8 +225,7 @@ function geldigeInvoer(wet: ToewijzingWet, invoer: ToewijzingInvoer, inwonerId: 
 }
 
 /**
- * Grants a toewijzing: a new toewijzingsnummer (nine digits, from the subgraph's sequence
- * `toewijzingsnummer_volgnummer`), the row, and its 301 for the aanbieder, in one transaction.
+ * Grants a toewijzing: a new toewijzingsnummer (nine digits, opaque: `voegToewijzingToe`), the row, and its 301 for the aanbieder, in one transaction.
  */
 export async function wijsToewijzingToe(context: SubgraphContext<unknown>, wet: ToewijzingWet, sleutel: string, invoer: ToewijzingInvoer): Promise<ToewijzingSleutel> {
   const { client, inwonerId } = geldigeClient(context, invoer.client, 'toewijzing.client');
@@ -239,7 +239,7 @@ export async function wijsToewijzingToe(context: SubgraphContext<unknown>, wet: 
     uitvoeren: async (tx, verwerking) => {
       assertSchrijfmandaat(context.principal, BESCHIKKEN, wet.wet, rij.gemeente_code);
       verwerking.betrokkene(rij.inwoner_id);
-      const nummer = await voegToewijzingToe(tx, { ...Object.fromEntries(GEMEENSCHAPPELIJK.map((kolom) => [kolom, kolom === 'toewijzingsnummer' ? null : rij[kolom]])), ...extra });
+      const nummer = await voegToewijzingToe(tx, geheimVan(context), { ...Object.fromEntries(GEMEENSCHAPPELIJK.map((kolom) => [kolom, kolom === 'toewijzingsnummer' ? null : rij[kolom]])), ...extra });
       await bericht301(context, tx, wet, rij.gemeente_code, nummer, client, null);
       return { gemeenteCode: rij.gemeente_code, toewijzingsnummer: nummer };
     },
@@ -335,23 +335,37 @@ async function toewijzingVoorWijziging(tx: Queryable, context: SubgraphContext<u
 }
 
 /**
- * A new row under the next toewijzingsnummer of the subgraph's sequence (nine digits); a number that is
- * taken already (loaded from elsewhere) is skipped, so a grant never fails on it.
+ * A new row under a new toewijzingsnummer (nine digits, 800000000-999999999): the keyed hash
+ * (`opaqueIdHasher`, the installation's PSEUDONYM_SECRET) of the next value of the subgraph's sequence
+ * `toewijzingsnummer_volgnummer`, as the demo world's numbers are a keyed hash of the generated ones.
+ * The sequence itself never leaves the database: numbered in order, a consulent or aanbieder who saw two
+ * of them could read from the gap how many toewijzingen were granted in between that it may not see
+ * (issue 10 item 2). A number that is taken already (a collision, or loaded from elsewhere) is skipped,
+ * so a grant never fails on it.
  */
-export async function voegToewijzingToe(tx: Queryable, kolommen: Record<string, unknown>): Promise<string> {
+export async function voegToewijzingToe(tx: Queryable, geheim: string, kolommen: Record<string, unknown>): Promise<string> {
   const namen = Object.keys(kolommen);
   const waarden = namen.filter((naam) => naam !== 'toewijzingsnummer');
-  // VALUES, so each parameter takes its column's type.
-  const expressies = namen.map((naam) => (naam === 'toewijzingsnummer' ? `nextval('toewijzingsnummer_volgnummer')::text` : `$${waarden.indexOf(naam) + 1}`));
+  const nummerVan = opaqueIdHasher(geheim);
+  // VALUES, so each parameter takes its column's type; the number is the last parameter.
+  const expressies = namen.map((naam) => (naam === 'toewijzingsnummer' ? `$${waarden.length + 1}` : `$${waarden.indexOf(naam) + 1}`));
   for (let poging = 0; poging < 20; poging += 1) {
+    const [{ volgnummer }] = (await tx.query<{ volgnummer: string }>(`SELECT nextval('toewijzingsnummer_volgnummer')::text AS volgnummer`)) as [{ volgnummer: string }];
+    const nummer = String(800_000_000 + (Number.parseInt(nummerVan('toewijzingsnummer', volgnummer).slice(0, 12), 16) % 200_000_000));
     const [rij] = await tx.query<{ nummer: string }>(
       `INSERT INTO toewijzing (${namen.join(', ')}) VALUES (${expressies.join(', ')})
        ON CONFLICT DO NOTHING RETURNING toewijzingsnummer AS nummer`,
-      waarden.map((naam) => kolommen[naam]),
+      [...waarden.map((naam) => kolommen[naam]), nummer],
     );
     if (rij) return rij.nummer;
   }
   throw new Error('no free toewijzingsnummer after 20 numbers of the sequence');
+}
+
+/** The installation's PSEUDONYM_SECRET, which the outgoing 301 and the toewijzingsnummer both need. */
+export function geheimVan(context: SubgraphContext<unknown>): string {
+  if (!context.pseudonymSecret) throw new Error('no PSEUDONYM_SECRET for the outgoing-message store');
+  return context.pseudonymSecret;
 }
 
 /** A hash of the client's particulars, for the idempotency check (never the particulars themselves). */
@@ -417,5 +431,6 @@ export async function bericht301(
         ],
       }),
   });
-  return bericht.id;
+  // The message's id as the graph shows it (UitgaandBericht.id): its opaque identificatie.
+  return bericht.identificatie;
 }

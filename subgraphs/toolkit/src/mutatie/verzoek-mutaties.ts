@@ -9,7 +9,7 @@ import { REDEN_AFWIJZING_VERZOEK, REDEN_WIJZIGING } from '../berichten/codelijst
 import { laatsteClient } from '../berichten/zorgverwerker.js';
 import { bewaarUitgaandBericht } from '../berichten/uitgaand.js';
 import { heeftSchrijfmandaat, assertSchrijfmandaat, vandaag, voerMutatieUit, wetNaam } from './mutatie.js';
-import { BESCHIKKEN, bericht301, type ToewijzingWet, voegToewijzingToe } from './toewijzing-mutaties.js';
+import { BESCHIKKEN, bericht301, geheimVan, type ToewijzingWet, voegToewijzingToe } from './toewijzing-mutaties.js';
 
 /**
  * Deciding a verzoek om toewijzing (315) or om wijziging (317) that an aanbieder sent (docs/mutaties.md
@@ -179,7 +179,7 @@ export async function beslisVerzoek(context: SubgraphContext<unknown>, wet: Toew
           throw badUserInput(`Het verzoek noemt geen ${wet.wet === 'WMO' ? 'productcode en omvang' : 'productcategorie'}; een Wmo-toewijzing heeft ze nodig.`, { argument: 'beslissing.besluit' });
         }
         if (wet.wet === 'WMO' && toewijzing!.productId == null) throw badUserInput('Een Wmo-toewijzing noemt het product in het contract (productId).', { argument: 'beslissing.toewijzing.productId' });
-        const nummer = await voegToewijzingToe(tx, {
+        const nummer = await voegToewijzingToe(tx, geheimVan(context), {
           gemeente_code: gemeenteCode,
           toewijzingsnummer: null,
           inwoner_id: verzoek.inwonerId,
@@ -261,5 +261,6 @@ async function bericht319(
         redenAfwijzingVerzoek,
       }),
   });
-  return bericht.id;
+  // The message's id as the graph shows it (UitgaandBericht.id): its opaque identificatie.
+  return bericht.identificatie;
 }

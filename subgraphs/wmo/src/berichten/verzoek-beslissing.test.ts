@@ -49,7 +49,7 @@ afterAll(async () => {
 
 const beslis = (h: SubgraphHarness, naam: string, b: Record<string, unknown>, sleutel = randomUUID(), principal?: ReturnType<typeof testPrincipal>) =>
   h.execute<Record<string, Uitkomst>>(BESLIS(naam), { s: sleutel, b }, principal);
-const bericht = async (h: SubgraphHarness, id: string) => (await uitgaandeBerichten(h.db, TEST_PSEUDONYM_SECRET, { gemeenten: null, aantal: 100 })).find((b) => b.id === id)!;
+const bericht = async (h: SubgraphHarness, id: string) => (await uitgaandeBerichten(h.db, TEST_PSEUDONYM_SECRET, { gemeenten: null, aantal: 100 })).find((b) => b.identificatie === id)!;
 const waarde = (xml: string, element: string) => new RegExp(`<(?:\\w+:)?${element}>([^<]*)</(?:\\w+:)?${element}>`).exec(xml)?.[1] ?? null;
 const CONTRACT = { contractId: 'c-1', productId: 'p-1', tariefId: 't-1', leveringsvorm: 'ZIN' };
 const codes = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.map((e) => e.extensions?.code);

@@ -71,4 +71,30 @@ describe('toewijzing mutations and their 301', () => {
     expect(geweigerd.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect((await berichten301()).length).toBe(voor + 3);
   });
+
+  it('gives toewijzingen granted one after the other numbers that show neither order nor how many came in between (issue 10 item 2)', async () => {
+    const v = worldToewijzingen().find((t) => t.gemeenteCode === '0406')!;
+    const inwoner = demoWorld().inwoners.find((i) => i.id === v.inwonerId)!;
+    const client = { bsn: inwoner.bsn, geboortedatum: inwoner.geboortedatum, geslacht: inwoner.geslacht, achternaam: inwoner.achternaam };
+    const nummers: number[] = [];
+    for (const ingangsdatum of ['2032-01-01', '2032-02-01', '2032-03-01']) {
+      const { data, errors } = await harness.execute<{ wijsWmoToewijzingToe: { toewijzingsnummer: string } }>(
+        `mutation ($s: String!, $t: ToewijzingInvoer!) { wijsWmoToewijzingToe(idempotentieSleutel: $s, toewijzing: $t) { toewijzingsnummer } }`,
+        {
+          s: randomUUID(),
+          t: {
+            gemeenteCode: '0406', client, productcategorie: v.productcategorie, productcode: v.productcode, aanbiederAgb: v.aanbiederAgb, contractId: v.contractId,
+            productId: v.productId, tariefId: v.tariefId, volume: 2, eenheid: v.eenheid, frequentie: v.frequentie, leveringsvorm: 'ZIN', ingangsdatum,
+          },
+        },
+      );
+      expect(errors).toBeUndefined();
+      nummers.push(Number(data!.wijsWmoToewijzingToe.toewijzingsnummer));
+    }
+    // An LDT_Nummer of nine digits, as before; from a sequence they were 800000000, 800000001, 800000002.
+    for (const n of nummers) expect(n >= 800_000_000 && n <= 999_999_999, String(n)).toBe(true);
+    // A keyed hash spreads them over 200 million numbers: two within 1,000 of each other by chance is about 3 in 100,000.
+    const afstanden = [Math.abs(nummers[1]! - nummers[0]!), Math.abs(nummers[2]! - nummers[1]!), Math.abs(nummers[2]! - nummers[0]!)];
+    expect(afstanden.filter((d) => d < 1000), `numbers ${nummers.join(', ')}`).toEqual([]);
+  });
 });
