@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- --domein [--baseline <ref>] [--nationaal] [--seconds S] [--rounds R] [--connections C]`:
- * the domain scenarios (scenarios.ts) on the demo world, through this checkout's graph and through a
+ * `npm run bench -- --domein [--baseline <ref>] [--nationaal] [--scenarios a,b] [--seconds S] [--rounds R] [--connections C]`:
+ * the domain scenarios (scenarios.ts; `--scenarios` names some of them, default all) on the demo world, through this checkout's graph and through a
  * baseline checkout's graph, in one run, taking turns (issue 14 item 1). The baseline is built here: a
  * `git worktree add --detach` of the ref (default BASELINE_DEFAULT, main just before the performance
  * work of issue 14) under the system's temporary folder, with its own `npm ci`; kept for the next run,
@@ -10,7 +10,8 @@
  * as few people on purpose). Reports req/s, p50/p95/p99 and errors per scenario at 1 and C
  * connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
  * own counter `sociaal_graph_db_statements_total` on their /metrics, summed over the seven) into
- * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world).
+ * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world; with `--scenarios a,b`
+ * `bench-domein-a-b.md`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
-import { BEWONERS_QUERY, HBEL, LIST_LENGTHS, type Caller, SCENARIOS } from './scenarios.js';
+import { BEWONERS_QUERY, HBEL, LIST_LENGTHS, type Caller, SCENARIOS as ALL_SCENARIOS } from './scenarios.js';
 
 /** main just before issue 14's performance work landed (the in-flight deduplication, the one-process start, COPY). */
 export const BASELINE_DEFAULT = '19b56d48a05ae0f977fe702dfa5fc0c6e4b165bc';
@@ -38,6 +39,8 @@ export interface DomeinOptions {
   readonly connections: number;
   readonly baseline?: string;
   readonly nationaal: boolean;
+  /** Names of the scenarios to run (scenarios.ts); default all. */
+  readonly scenarios?: readonly string[];
 }
 
 /** The part of autocannon's API used here (it ships no types). */
@@ -285,6 +288,9 @@ async function statementsPerRequest(graph: Graph, body: string, authorization?: 
 
 export async function runDomein(options: DomeinOptions): Promise<void> {
   const { root, seconds, rounds, connections, nationaal } = options;
+  const unknown = options.scenarios?.filter((name) => !ALL_SCENARIOS.some((scenario) => scenario.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}: one of ${ALL_SCENARIOS.map((scenario) => scenario.name).join(', ')}`);
+  const SCENARIOS = options.scenarios ? ALL_SCENARIOS.filter((scenario) => options.scenarios!.includes(scenario.name)) : ALL_SCENARIOS;
   const tools = join(root, 'scripts/bench/tools');
   if (!existsSync(join(tools, 'node_modules/autocannon'))) throw new Error('the benchmark tools are not installed: run `npm ci --prefix scripts/bench/tools` first');
   const autocannon = createRequire(join(tools, 'package.json'))('autocannon') as Autocannon;
@@ -370,7 +376,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       });
     }
 
-    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(nationaal ? ['--nationaal'] : [])];
+    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : [])];
     const command = `npm run bench -- --domein ${flags.join(' ')}`;
     const worldText = Object.entries(world).map(([k, v]) => `${k}=${v}`).join(' ');
     const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -419,7 +425,8 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     );
     const report = `${lines.join('\n')}\n`;
     await mkdir(join(root, 'scripts/results'), { recursive: true });
-    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}.md`), report);
+    // A run of some scenarios gets a file of its own: it does not replace the report of all of them.
+    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${options.scenarios ? `-${options.scenarios.join('-')}` : ''}.md`), report);
     console.log(`\n${report}`);
   } finally {
     for (const graph of graphs) await stopGraph(graph);

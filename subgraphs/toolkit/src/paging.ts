@@ -1,3 +1,4 @@
+import { type FieldNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, Kind, type SelectionNode } from 'graphql';
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
@@ -44,4 +45,36 @@ export class PageInfo {
 /** Builds the PageInfo for a page of `count` items out of `total`. */
 export function pageInfo(total: number, page: { first: number; offset: number }, count: number): PageInfo {
   return { totaal: total, offset: page.offset, heeftVolgende: page.offset + count < total };
+}
+
+/**
+ * Whether the page a resolver returns is asked for its `pageInfo`, through fragments and with
+ * @skip/@include applied. Counting every match costs more than reading one page (the resident view
+ * asks one resident and no total), so a list counts only when asked. Walked here on the syntax
+ * tree alone: graphql-js's (and @graphql-tools') field collection check types with `instanceof`,
+ * which fails on a schema built by the other copy of graphql (CommonJS against ESM) that the
+ * subgraphs run with. A fragment's type condition is not checked: asked in any fragment counts.
+ */
+export function asksPageInfo(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
+    (node.directives ?? []).every((directive) => {
+      const name = directive.name.value;
+      if (name !== 'skip' && name !== 'include') return true;
+      const argument = directive.arguments?.find((arg) => arg.name.value === 'if')?.value;
+      const value = argument?.kind === Kind.VARIABLE ? info.variableValues[argument.name.value] : argument?.kind === Kind.BOOLEAN ? argument.value : undefined;
+      return name === 'skip' ? value !== true : value !== false;
+    });
+  const seen = new Set<string>();
+  const asks = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (!included(selection)) return false;
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'pageInfo';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet.selections);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      const fragment = info.fragments[name];
+      return fragment ? asks(fragment.selectionSet.selections) : false;
+    });
+  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []));
 }

@@ -97,6 +97,11 @@ export const trajectkengetallenAandelen: AttackCase = {
         }
         const truth = trajectGroepen(world, rij.gemeente.code, 2025, indeling).get(rij.groepCode);
         if (!truth || counts.size === 0) continue;
+        // The counts themselves, narrowed by every derived value of the row: a group of fewer than 10 clients pinned.
+        const pinned = [Math.min(...counts), Math.max(...counts)] as const;
+        const target = `${indeling.toLowerCase()} ${rij.groepCode} in ${rij.gemeente.code} 2025`;
+        findings.push({ field: FIELD, target: `trajecten, ${target}`, lo: pinned[0], hi: pinned[1], truth: truth.trajecten, about: truth.clienten, tolerance: rule.tolerance, requests: [request] });
+        if (clienten) findings.push({ field: FIELD, target: `clienten, ${target}`, lo: clienten[0], hi: clienten[1], truth: truth.clienten, about: truth.clienten, tolerance: rule.tolerance, requests: [request] });
         const numerators: [string, number | null, number][] = [
           ['trajecten langer dan een jaar', raw.aandeelLangerDanEenJaar, truth.lang],
           ['trajecten van een jaar of korter', raw.aandeelLangerDanEenJaar === null ? null : 1 - raw.aandeelLangerDanEenJaar, truth.trajecten - truth.lang],

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { PageInfo } from '@sociaal-graph/toolkit';
+import { PageInfo, pageInfo } from '@sociaal-graph/toolkit';
+import type { InwonerPagina } from './inwoner.sql.js';
 import { Inwoner } from './inwoner.type.js';
 
 /** One page of residents. */
@@ -10,4 +11,19 @@ export class InwonerPage {
 
   @Field(() => PageInfo, { description: 'Gegevens over de pagina.' })
   pageInfo!: PageInfo;
+}
+
+/**
+ * The page a resolver returns. A page read without its count (`pageInfo` not asked) has no
+ * `pageInfo`: reading it anyway is an error, never a made-up total.
+ */
+export function inwonerPage(pagina: InwonerPagina, page: { first: number; offset: number }): InwonerPage {
+  const { totaal, inwoners } = pagina;
+  if (totaal !== null) return { items: inwoners, pageInfo: pageInfo(totaal, page, inwoners.length) };
+  return {
+    items: inwoners,
+    get pageInfo(): PageInfo {
+      throw new Error('pageInfo read although it was not asked for');
+    },
+  };
 }

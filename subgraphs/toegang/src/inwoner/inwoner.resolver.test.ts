@@ -132,6 +132,35 @@ describe('inwoners(gemeente, wetten)', () => {
     expect(data?.inwoners.pageInfo.totaal).toBe(expected.length);
   });
 
+  it('gives the same page without pageInfo (the resident view), and counts pageInfo asked in a fragment or kept by @include', async () => {
+    const world = demoWorld();
+    const alleDrie = inwonersVan(world, '0376').filter((i) => wettenVan(world, i).size === 3);
+    const variables = { gemeente: '0376', wetten: ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'], first: 2, metPagina: true };
+    const zonder = await harness.execute<Page>(
+      `query ($gemeente: String!, $wetten: [Wet!], $first: Int) { inwoners(gemeente: $gemeente, wetten: $wetten, first: $first) { items { id } } }`,
+      variables,
+    );
+    expect(zonder.errors).toBeUndefined();
+    expect(zonder.data?.inwoners).toEqual({ items: alleDrie.slice(0, 2).map((i) => ({ id: i.id })) });
+    const fragment = await harness.execute<Page>(
+      `query ($gemeente: String!, $wetten: [Wet!], $first: Int, $metPagina: Boolean!) {
+        inwoners(gemeente: $gemeente, wetten: $wetten, first: $first) { items { id } ...Pagina @include(if: $metPagina) }
+      }
+      fragment Pagina on InwonerPage { pageInfo { totaal heeftVolgende } }`,
+      variables,
+    );
+    expect(fragment.errors).toBeUndefined();
+    expect(fragment.data?.inwoners.pageInfo).toEqual({ totaal: alleDrie.length, heeftVolgende: alleDrie.length > 2 });
+    const overgeslagen = await harness.execute<Page>(
+      `query ($gemeente: String!, $wetten: [Wet!], $first: Int, $metPagina: Boolean!) {
+        inwoners(gemeente: $gemeente, wetten: $wetten, first: $first) { items { id } pageInfo @include(if: $metPagina) { totaal } }
+      }`,
+      { ...variables, metPagina: false },
+    );
+    expect(overgeslagen.errors).toBeUndefined();
+    expect(overgeslagen.data?.inwoners).toEqual(zonder.data?.inwoners);
+  });
+
   it.each([
     [{ gemeente: '0406', first: -1 }, /first/],
     [{ gemeente: '0406', first: 501 }, /first/],

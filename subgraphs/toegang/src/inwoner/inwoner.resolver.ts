@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
 import {
+  asksPageInfo,
   assertGemeentecode,
   assertInwonerId,
-  pageInfo,
   pageOf,
   requiresAuthentication,
   requiresScope,
@@ -11,7 +12,7 @@ import {
 import { residentLoaders, type ToegangContext } from '../context.js';
 import { WETTEN } from '../scope.js';
 import { assertBsn } from './bsn.js';
-import { InwonerPage } from './inwoner-page.type.js';
+import { InwonerPage, inwonerPage } from './inwoner-page.type.js';
 import { InwonersArgs } from './inwoner.input.js';
 import { Inwoner } from './inwoner.type.js';
 
@@ -46,11 +47,12 @@ export class InwonerResolver {
     description:
       'Inwoners van een gemeente, geordend op id, optioneel alleen wie een melding heeft onder elk van de opgegeven wetten (bijvoorbeeld Wmo, Jeugdwet én Participatiewet).',
   })
-  async inwoners(@Args(() => InwonersArgs) args: InwonersArgs, @Ctx() context: ToegangContext): Promise<InwonerPage> {
+  async inwoners(@Args(() => InwonersArgs) args: InwonersArgs, @Ctx() context: ToegangContext, @Info() info: GraphQLResolveInfo): Promise<InwonerPage> {
     const gemeente = assertGemeentecode(args.gemeente, 'gemeente');
     const page = pageOf(args);
     const wetten = args.wetten ? WETTEN.filter((wet) => args.wetten?.includes(wet)) : null;
-    const pagina = await residentLoaders(context).inwonerPagina({ wetten, ...page }).load(gemeente);
-    return { items: pagina.inwoners, pageInfo: pageInfo(pagina.totaal, page, pagina.inwoners.length) };
+    // The resident view asks one page and no total: the count of every match is made only when asked.
+    const pagina = await residentLoaders(context).inwonerPagina({ wetten, ...page, metTotaal: asksPageInfo(info) }).load(gemeente);
+    return inwonerPage(pagina, page);
   }
 }

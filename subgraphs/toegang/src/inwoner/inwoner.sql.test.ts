@@ -54,6 +54,16 @@ describe('scope in SQL', () => {
     expect(pagina).toEqual({ gemeenteCode: '0402', totaal: 0, inwoners: [] });
   });
 
+  it('reads the same page without its count, the total then null', async () => {
+    const loaders = createLoaders(harness.db, hbel).residents;
+    const geteld = await loaders.inwonerPagina({ wetten: ['WMO'], first: 3, offset: 1 }).load('0406');
+    const ongeteld = await loaders.inwonerPagina({ wetten: ['WMO'], first: 3, offset: 1, metTotaal: false }).load('0406');
+    expect(geteld.inwoners).toHaveLength(3);
+    expect(geteld.totaal).toBeGreaterThan(3);
+    expect(ongeteld).toEqual({ ...geteld, totaal: null });
+    expect(await loaders.inwonerPagina({ wetten: null, first: 5, offset: 0, metTotaal: false }).load('0402')).toEqual({ gemeenteCode: '0402', totaal: null, inwoners: [] });
+  });
+
   it("shows an Eemnes resident's Wmo meldingen but not the Jeugdwet ones", async () => {
     const world = demoWorld();
     const eemnes = world.inwoners.filter((i) => i.gemeenteCode === '0317');

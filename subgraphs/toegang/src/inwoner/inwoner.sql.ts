@@ -15,10 +15,10 @@ export interface InwonerRow {
   leeftijd: number;
 }
 
-/** One page of a gemeente's residents, with the total that matched the filter. */
+/** One page of a gemeente's residents, with the total that matched the filter (null when not counted). */
 export interface InwonerPagina {
   gemeenteCode: string;
-  totaal: number;
+  totaal: number | null;
   inwoners: InwonerRow[];
 }
 
@@ -27,6 +27,8 @@ export interface InwonerFilter {
   wetten: readonly string[] | null;
   first: number;
   offset: number;
+  /** Whether to count every match (`pageInfo`); false: the page alone, `totaal` null. Default true. */
+  metTotaal?: boolean;
 }
 
 const COLUMNS = `i.id, i.bsn, i.gemeente_code AS "gemeenteCode", i.huishouden_id AS "huishoudenId",
@@ -77,15 +79,17 @@ export async function inwonerPaginas(
   const matches = `i.gemeente_code = g.code AND ${inwonerZichtbaar('i', 5)} AND ($2::text[] IS NULL OR NOT EXISTS (
       SELECT 1 FROM unnest($2::text[]) AS w(wet) WHERE NOT EXISTS (
         SELECT 1 FROM melding m WHERE m.inwoner_id = i.id AND m.wet = w.wet AND ${meldingZichtbaar('m', 6)})))`;
-  const rows = await db.query<Partial<InwonerRow> & { paginaGemeente: string; paginaTotaal: number }>(
-    `SELECT p.*, g.code AS "paginaGemeente", t.totaal AS "paginaTotaal"
+  // The count visits every match of the gemeente, the page only its first rows: counted only when asked.
+  const metTotaal = filter.metTotaal ?? true;
+  const rows = await db.query<Partial<InwonerRow> & { paginaGemeente: string; paginaTotaal: number | null }>(
+    `SELECT p.*, g.code AS "paginaGemeente", ${metTotaal ? 't.totaal' : 'NULL::int'} AS "paginaTotaal"
      FROM unnest($1::text[]) AS g(code)
-     CROSS JOIN LATERAL (SELECT count(*)::int AS totaal FROM inwoner i WHERE ${matches}) t
+     ${metTotaal ? `CROSS JOIN LATERAL (SELECT count(*)::int AS totaal FROM inwoner i WHERE ${matches}) t` : ''}
      LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM inwoner i WHERE ${matches} ORDER BY i.id LIMIT $3 OFFSET $4) p ON true`,
     [gemeenteCodes, filter.wetten, filter.first, filter.offset, ...inwonerScopeParameters(scope)],
   );
   const pages = new Map<string, InwonerPagina>(
-    gemeenteCodes.map((code) => [code, { gemeenteCode: code, totaal: 0, inwoners: [] }]),
+    gemeenteCodes.map((code) => [code, { gemeenteCode: code, totaal: metTotaal ? 0 : null, inwoners: [] as InwonerRow[] }]),
   );
   for (const { paginaGemeente, paginaTotaal, ...inwoner } of rows) {
     const page = pages.get(paginaGemeente);
@@ -94,5 +98,5 @@ export async function inwonerPaginas(
     // The LEFT JOIN gives one all-null row for a gemeente with no residents on this page.
     if (inwoner.id != null) page.inwoners.push(inwoner as InwonerRow);
   }
-  return gemeenteCodes.map((code) => pages.get(code) ?? { gemeenteCode: code, totaal: 0, inwoners: [] });
+  return gemeenteCodes.map((code) => pages.get(code) ?? { gemeenteCode: code, totaal: metTotaal ? 0 : null, inwoners: [] });
 }
