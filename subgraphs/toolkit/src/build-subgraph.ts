@@ -4,7 +4,6 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, Kind, parse, visit } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { PRIVACY_MARKERS_SDL } from './privacy-markers.js';
-import { sliceExecution } from './time-slice.js';
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
@@ -65,7 +64,5 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Grap
           ? { ...node, description: { kind: Kind.STRING, value: MUTATION_DESCRIPTION } }
           : undefined,
   });
-  // Every field may let the event loop serve I/O once a turn has run long: one costly operation
-  // does not hold the process (issue 11, `time-slice.ts`).
-  return sliceExecution(buildSubgraphSchema({ typeDefs, resolvers }));
+  return buildSubgraphSchema({ typeDefs, resolvers });
 }
