@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, Kind, parse, visit } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { PRIVACY_MARKERS_SDL } from './privacy-markers.js';
+import { sliceExecution } from './time-slice.js';
 
 /** The Federation 2 directives our subgraphs use, imported once in every subgraph's SDL. */
 const FEDERATION_LINK =
@@ -41,7 +42,7 @@ export interface BuildSubgraphOptions {
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema: build with type-graphql, print
  * with the `@key`/`@shareable` directives kept, add the `@link` once (and the privacy markers'), and hand the SDL with the
- * resolvers and reference resolvers to @apollo/subgraph.
+ * resolvers and reference resolvers to @apollo/subgraph, with execution sliced in turns of the event loop.
  */
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({
@@ -64,5 +65,7 @@ export async function buildSubgraph(options: BuildSubgraphOptions): Promise<Grap
           ? { ...node, description: { kind: Kind.STRING, value: MUTATION_DESCRIPTION } }
           : undefined,
   });
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  // Every field may let the event loop serve I/O once a turn has run long: one costly operation
+  // does not hold the process (issue 11, `time-slice.ts`).
+  return sliceExecution(buildSubgraphSchema({ typeDefs, resolvers }));
 }

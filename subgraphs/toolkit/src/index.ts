@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './build-subgraph.js';
+export { DEFAULT_SLICE_MS, sliceExecution } from './time-slice.js';
 export * from './caller-assertion.js';
 export * from './authorization.js';
 export * from './bereik.js';

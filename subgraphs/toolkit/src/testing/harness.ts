@@ -29,7 +29,18 @@ export interface SubgraphHarness {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<{ result: HarnessResult<D>; statements: number }>;
+  /** Runs an operation and also returns the SQL statements it sent, with their parameters (index audits EXPLAIN them). */
+  recordStatements<D = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ result: HarnessResult<D>; statements: RecordedStatement[] }>;
   close(): Promise<void>;
+}
+
+/** One SQL statement an operation sent (`recordStatements`). */
+export interface RecordedStatement {
+  readonly text: string;
+  readonly params: readonly unknown[];
 }
 
 export interface SubgraphHarnessOptions {
@@ -65,10 +76,24 @@ export async function createSubgraphHarness<L>(
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), logboekPlugin({ log: () => undefined })],
   });
   await server.start();
+  // While set, every statement the resolvers send (through the context's db) is kept here.
+  let recorder: RecordedStatement[] | undefined;
+  const recording = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === 'query') {
+        return (text: string, params: readonly unknown[] = []) => {
+          recorder?.push({ text, params });
+          return target.query(text, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
   const execute = async <D>(query: string, variables?: Record<string, unknown>, principal = defaultPrincipal): Promise<HarnessResult<D>> => {
     const response = await server.executeOperation<D>(
       { query, variables },
-      { contextValue: createRequestContext(db, definition.createLoaders, undefined, principal, undefined, undefined, demo.pseudonymSecret) },
+      { contextValue: createRequestContext(recording, definition.createLoaders, undefined, principal, undefined, undefined, demo.pseudonymSecret) },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult as HarnessResult<D>;
@@ -80,6 +105,15 @@ export async function createSubgraphHarness<L>(
       const before = db.statementCount;
       const result = await execute<D>(query, variables);
       return { result, statements: db.statementCount - before };
+    },
+    recordStatements: async <D>(query: string, variables?: Record<string, unknown>) => {
+      const statements: RecordedStatement[] = [];
+      recorder = statements;
+      try {
+        return { result: await execute<D>(query, variables), statements };
+      } finally {
+        recorder = undefined;
+      }
     },
     close: async () => {
       await server.stop();
