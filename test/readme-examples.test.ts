@@ -101,7 +101,8 @@ describe('README examples', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toBeTruthy();
     expect(emptyLists(answer.data)).toEqual([]);
-  });
+    // As long as the script may run: the clients example starts four token and tsx processes, past 60 s at load average 20.
+  }, 300_000);
 
   it.each(importExamples.map((example) => [example.line, example]))(
     'import example at README.md:%i runs as written in a new installation and stores every line',
