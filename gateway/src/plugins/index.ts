@@ -14,7 +14,7 @@ import { disclosureBudgetPlugin } from './disclosure-budget.js';
 import { graphiqlPlugin } from './graphiql.js';
 import { inflightDeduplicationPlugin, stringifyResult } from './inflight-deduplication.js';
 import { metricsPlugin } from './metrics.js';
-import { listSizesOf } from './list-sizes.js';
+import { costWeightsOf, listSizesOf } from './list-sizes.js';
 import { operationCostPlugin } from './operation-cost.js';
 import { operationLimitsPlugin } from './operation-limits.js';
 import { operationResolutionPlugin } from './operation-resolution.js';
@@ -70,10 +70,12 @@ export function createPlugins(config: GatewayConfig, runtime: PluginRuntime): re
       maxCost: config.maxQueryCost,
       // The @listSize of every list field, as the subgraphs annotated and composition merged them.
       listSizes: listSizesOf(runtime.supergraphSdl),
+      // The @cost weights of the fields whose work is far above one field's (docs/demand-control.md).
+      costWeights: costWeightsOf(runtime.supergraphSdl),
     }),
     // After execution: the actual cost against the estimate (extensions.kosten, the cost histogram),
     // and no response larger than MAX_RESPONSE_BYTES leaves (RESPONSE_TOO_LARGE).
-    operationCostPlugin({ maxResponseBytes: config.maxResponseBytes, costHistogram: runtime.metrics.operationCost }),
+    operationCostPlugin({ maxResponseBytes: config.maxResponseBytes, costHistogram: runtime.metrics.operationCost, costWeights: costWeightsOf(runtime.supergraphSdl) }),
     // Requests, cost and concurrency per caller (Redis, or in process): in responseForOperation,
     // after the estimate above, so a refused operation (HTTP 429) reaches no subgraph.
     rateLimitPlugin({

@@ -1,13 +1,19 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
+import { costWeightsOf, listSizesOf } from './list-sizes.js';
 import { composeSupergraph, postGraphql, startTinySubgraph, type TinySubgraph, tempDir, testConfig } from '../gateway.test-utils.js';
 
-/** Lists sized with @listSize (cost spec, federation 2.9), as the subgraphs annotate theirs. */
-const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
+/**
+ * Lists sized with @listSize and a costly field weighted with @cost (cost spec, federation 2.9), as
+ * the subgraphs annotate theirs: `zwaar` has the shape of `telling` and a weight of 10 per gemeente,
+ * 3 more with `uitgebreid`.
+ */
+const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize", "@cost"])
 type Query {
   gemeente(code: String!): Gemeente
   telling(gemeenten: [String!]!): [Rij!]! @listSize(assumedSize: 3)
+  zwaar(gemeenten: [String!]!, uitgebreid: Boolean @cost(weight: 3)): [Rij!]! @listSize(assumedSize: 3) @cost(weight: 10)
 }
 type Gemeente @key(fields: "code") {
   code: String!
@@ -21,6 +27,7 @@ const RESOLVERS: GraphQLResolverMap<unknown> = {
     gemeente: (_source: unknown, { code }: { code: string }) => ({ code }),
     // One row per asked gemeente: fewer than the three the @listSize allows.
     telling: (_source: unknown, { gemeenten }: { gemeenten: string[] }) => gemeenten.map((code) => ({ code, aantal: 10 })),
+    zwaar: (_source: unknown, { gemeenten }: { gemeenten: string[] }) => gemeenten.map((code) => ({ code, aantal: 10 })),
   },
   Gemeente: {
     naam: ({ code }: { code: string }) => `Gemeente ${code}`,
@@ -88,5 +95,46 @@ describe('demand control from the schema', () => {
     ]);
     // A small answer from the same gateway passes.
     expect((await postGraphql(small.url, { query: '{ telling(gemeenten: ["0406"]) { code } }' })).body.data).toEqual({ telling: [{ code: '0406' }] });
+  });
+
+  it("counts a field's @cost weight instead of 1 (per asked gemeente), in the estimate and the actual cost alike", async () => {
+    // One gemeente: 10 (zwaar) + 3 x 2 = 16; answered with one row: 10 + 2 = 12. `uitgebreid` adds its 3.
+    const one = await postGraphql(gateway.url, { query: '{ zwaar(gemeenten: ["0406"]) { code aantal } }', extensions: ASK });
+    expect(one.status).toBe(200);
+    expect((one.body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 16, werkelijk: 12 } });
+    const extended = await postGraphql(gateway.url, { query: '{ z: zwaar(gemeenten: ["0406"], uitgebreid: true) { code } }', extensions: ASK });
+    expect((extended.body as { extensions?: unknown }).extensions).toEqual({ kosten: { geschat: 16, werkelijk: 14 } });
+    // Two gemeenten: telling, the same shape unweighted, costs 14 and passes; zwaar costs 32 and is refused.
+    const light = await postGraphql(gateway.url, { query: '{ telling(gemeenten: ["0406", "0376"]) { code aantal } }' });
+    expect(light.status).toBe(200);
+    const heavy = await postGraphql(gateway.url, { query: 'query Z($g: [String!]!) { zwaar(gemeenten: $g) { code aantal } }', variables: { g: ['0406', '0376'] } });
+    expect(heavy.status).toBe(400);
+    expect(heavy.body.data).toBeUndefined();
+    expect(heavy.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', sociaalGraph: { limiet: 20, waarde: 32 } });
+  });
+});
+
+describe('reading the cost spec from a supergraph', () => {
+  it('finds @cost and @listSize under the names the @link gives them: prefixed, renamed, or plain', () => {
+    const body = `type Query {
+  a(n: Int @DIR_COST(weight: 4)): [Int!]! @DIR_SIZE(assumedSize: 7) @DIR_COST(weight: 9)
+  b: Rij
+  c: [Int!]! @cost(weight: 99) @listSize(assumedSize: 99)
+}
+type Rij @DIR_COST(weight: 5) { x: Int }`;
+    const linked = (link: string, cost: string, size: string) =>
+      `schema @link(url: "https://specs.apollo.dev/link/v1.0") ${link} { query: Query }\n${body.replaceAll('DIR_COST', cost).replaceAll('DIR_SIZE', size)}`;
+    // Imported under another name; and not imported, under the link's prefix `kosten` (the spec's own
+    // directive by the prefix alone, the others as kosten__listSize).
+    const renamed = linked('@link(url: "https://specs.apollo.dev/cost/v0.1", import: [{ name: "@cost", as: "@gewicht" }, { name: "@listSize", as: "@omvang" }])', 'gewicht', 'omvang');
+    const prefixed = linked('@link(url: "https://specs.apollo.dev/cost/v0.1", as: "kosten")', 'kosten', 'kosten__listSize');
+    for (const sdl of [renamed, prefixed]) {
+      const weights = costWeightsOf(sdl);
+      expect(weights.fields).toEqual(new Map([['Query.a', 9]]));
+      expect(weights.arguments).toEqual(new Map([['Query.a(n:)', 4]]));
+      expect(weights.types).toEqual(new Map([['Rij', 5]]));
+      // `@cost` and `@listSize` on `c` are other directives under this link: not the spec's.
+      expect(listSizesOf(sdl)).toEqual(new Map([['Query.a', { assumedSize: 7 }]]));
+    }
   });
 });

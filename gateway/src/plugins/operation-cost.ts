@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Histogram } from 'prom-client';
+import { type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { type CostWeights, NO_COST_WEIGHTS, ownCostOf } from './list-sizes.js';
 import { ResponseBudget, responseTooLargeMessage } from '../response-budget.js';
 
 export interface OperationCostPluginOptions {
@@ -13,6 +15,8 @@ export interface OperationCostPluginOptions {
   maxResponseBytes?: number;
   /** `sociaal_graph_gateway_operation_cost{kind="estimated"|"actual"}` (gateway/src/metrics.ts). */
   costHistogram?: Histogram<'kind'>;
+  /** `@cost` weights (`costWeightsOf`), the same the estimate uses: a weighted field in the answer counts its weight. */
+  costWeights?: CostWeights;
 }
 
 /**
@@ -27,13 +31,14 @@ export interface OperationCostPluginOptions {
  * their `@listSize` says.
  */
 export function operationCostPlugin(options: OperationCostPluginOptions = {}): ApolloServerPlugin<GatewayContext> {
-  const { maxResponseBytes = 16 * 1024 * 1024, costHistogram } = options;
+  const { maxResponseBytes = 16 * 1024 * 1024, costHistogram, costWeights = NO_COST_WEIGHTS } = options;
+  const weighted = costWeights.fields.size + costWeights.types.size + costWeights.arguments.size > 0;
   return {
     async requestDidStart({ contextValue }) {
       const budget = new ResponseBudget(maxResponseBytes);
       contextValue.cost.responseBudget = budget;
       return {
-        async willSendResponse({ request, response, contextValue }) {
+        async willSendResponse({ request, response, contextValue, document, operation, schema }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const { estimated } = contextValue.cost;
@@ -50,7 +55,11 @@ export function operationCostPlugin(options: OperationCostPluginOptions = {}): A
             };
             return;
           }
-          const measured = measure(result.data ?? null);
+          const walked = measure(result.data ?? null);
+          // Weighted fields count their weight, as in the estimate; the walk is only made when the
+          // supergraph has weights and the answer has data.
+          const extra = weighted && operation && document && result.data ? weightedExtra(result.data, { schema, document, operation, variables: request.variables ?? {}, weights: costWeights }) : 0;
+          const measured = { cost: walked.cost + extra, bytes: walked.bytes };
           contextValue.cost.actual = measured.cost;
           costHistogram?.observe({ kind: 'actual' }, measured.cost);
           if (measured.bytes > maxResponseBytes) {
@@ -109,4 +118,81 @@ function walk(data: unknown): { cost: number; bytes: number } {
     }
   }
   return { cost, bytes };
+}
+
+interface WeightedWalk {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown>;
+  weights: CostWeights;
+}
+
+/**
+ * What the `@cost` weights add to the fields counted in the answer (1 each): for each weighted field
+ * in it, its weight (per asked gemeente where it takes `gemeenten`, as the estimate counts it) less
+ * the 1 already counted. Walks the answer beside the operation's selections to know which field
+ * each key is (aliases, fragments).
+ */
+function weightedExtra(data: unknown, { schema, document, operation, variables, weights }: WeightedWalk): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  let extra = 0;
+  // An explicit stack, as in `walk`.
+  const stack: { value: unknown; selections: readonly SelectionSetNode[]; parent: GraphQLNamedType | undefined }[] = [{ value: data, selections: [operation.selectionSet], parent: root }];
+  while (stack.length > 0) {
+    const { value, selections, parent } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, selections, parent });
+      continue;
+    }
+    const object = value as Record<string, unknown>;
+    const concrete = typeof object.__typename === 'string' ? (schema.getType(object.__typename) ?? parent) : parent;
+    const byKey = fieldsByResponseKey(selections, fragments);
+    for (const [key, child] of Object.entries(object)) {
+      if (key === '__typename') continue;
+      const nodes = byKey.get(key);
+      if (!nodes || !concrete || !('getFields' in concrete)) continue;
+      const field = concrete.getFields()[nodes[0]!.name.value];
+      if (!field) continue;
+      const returnType = schema.getType(String(field.type).replace(/[[\]!]/g, '')) ?? undefined;
+      const own = ownCostOf(weights, concrete.name, field.name, returnType?.name, (nodes[0]!.arguments ?? []).map((a) => a.name.value));
+      if (own !== 1) extra += own * gemeentenAsked(nodes[0]!, variables) - 1;
+      const below = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+      if (below.length > 0) stack.push({ value: child, selections: below, parent: returnType });
+    }
+  }
+  return extra;
+}
+
+/** The fields of the selection sets by the key they answer under, fragments followed. */
+function fieldsByResponseKey(selections: readonly SelectionSetNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>): Map<string, FieldNode[]> {
+  const byKey = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  const pending = [...selections];
+  while (pending.length > 0) {
+    for (const selection of pending.pop()!.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        byKey.set(key, [...(byKey.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return byKey;
+}
+
+/** Gemeenten a literal or variable `gemeenten` list asks for (1 when the field takes none). */
+function gemeentenAsked(node: FieldNode, variables: Record<string, unknown>): number {
+  const given = node.arguments?.find((arg) => arg.name.value === 'gemeenten')?.value;
+  if (!given) return 1;
+  const value = given.kind === Kind.VARIABLE ? variables[given.name.value] : valueFromASTUntyped(given);
+  return Array.isArray(value) ? Math.max(1, value.length) : 1;
 }

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import type { ErrorCode } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from '../context.js';
-import type { ListSize } from './list-sizes.js';
+import { type CostWeights, type ListSize, NO_COST_WEIGHTS, ownCostOf } from './list-sizes.js';
 
 export interface OperationLimitsPluginOptions {
   /** Deepest nesting of fields (a root field is depth 1), fragments followed. Default 12. */
@@ -48,6 +48,12 @@ export interface OperationLimitsPluginOptions {
    * Default none.
    */
   listSizes?: ReadonlyMap<string, ListSize>;
+  /**
+   * `@cost(weight:)` from the supergraph (`costWeightsOf`): a weighted field counts its weight instead
+   * of 1 (per asked gemeente where it takes `gemeenten`), given weighted arguments add theirs.
+   * Default none.
+   */
+  costWeights?: CostWeights;
   /** Number of gemeenten assumed where a `gemeenten` argument cannot be read. Default 400 (the most an answer takes). */
   maxGemeenten?: number;
 }
@@ -70,6 +76,7 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
     defaultPageSize = 50,
     unpagedListSize = 5,
     listSizes = new Map<string, ListSize>(),
+    costWeights = NO_COST_WEIGHTS,
     maxGemeenten = 400,
   } = options;
   return {
@@ -82,7 +89,7 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
           }
-          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize, listSizes, maxGemeenten });
+          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize, listSizes, costWeights, maxGemeenten });
           // For the per-caller cost budget (rateLimitPlugin, a later hook) and the caller's report.
           contextValue.cost.estimated = m.cost;
           refuseAbove('TOO_MANY_ROOT_FIELDS', m.rootFields, maxRootFields,
@@ -140,7 +147,7 @@ function measureOperation(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   rawVariables: Record<string, unknown>,
-  { defaultPageSize, unpagedListSize, listSizes, maxGemeenten }: { defaultPageSize: number; unpagedListSize: number; listSizes: ReadonlyMap<string, ListSize>; maxGemeenten: number },
+  { defaultPageSize, unpagedListSize, listSizes, costWeights, maxGemeenten }: { defaultPageSize: number; unpagedListSize: number; listSizes: ReadonlyMap<string, ListSize>; costWeights: CostWeights; maxGemeenten: number },
 ): OperationMeasure {
   const variableDefaults = new Map(
     (operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]),
@@ -199,7 +206,7 @@ function measureOperation(
         part = {
           depth: 1 + below.depth,
           aliases: (selection.alias ? 1 : 0) + below.aliases,
-          cost: gemeenten * ((selection.name.value === '__typename' ? 0 : 1) + multiplier * below.cost),
+          cost: gemeenten * (ownCost(parent, selection, type) + multiplier * below.cost),
         };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
@@ -212,6 +219,12 @@ function measureOperation(
       total.cost += part.cost;
     }
     return total;
+  }
+
+  /** The field's weight (`@cost`) or 1, with the weights of its given arguments. */
+  function ownCost(parent: GraphQLNamedType | undefined, node: FieldNode, type: GraphQLNamedType | undefined): number {
+    const given = (node.arguments ?? []).map((argument) => argument.name.value);
+    return ownCostOf(costWeights, parent?.name ?? '', node.name.value, type?.name, given);
   }
 
   function measureFragment(name: string, pageSize: number | undefined): Subtree {

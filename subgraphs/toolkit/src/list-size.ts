@@ -21,3 +21,15 @@ export function listSize(assumedSize: number): string {
 export function listSizeFromArgument(argument: string): string {
   return `@listSize(slicingArguments: ["${argument}"], requireOneSlicingArgument: false)`;
 }
+
+/**
+ * `@cost(weight: n)` (same specification): the field's work is about `n` times that of one plain
+ * field, so the gateway's estimate counts `n` for it instead of 1. In an answer over asked
+ * gemeenten the weight is per gemeente, like list sizes. The weights of the graph come from a
+ * measurement of each answer against a plain list (scripts/measure-cost-weights.ts,
+ * docs/demand-control.md "Weights"); set one only from such a measurement.
+ */
+export function cost(weight: number): string {
+  if (!Number.isInteger(weight) || weight < 0) throw new Error(`cost: ${weight} is not a weight`);
+  return `@cost(weight: ${weight})`;
+}

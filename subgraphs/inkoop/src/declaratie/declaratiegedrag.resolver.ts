@@ -1,4 +1,4 @@
-import { geaggregeerd, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope, cost } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { selectBronnen } from '../aanlevering/bron.sql.js';
 import { Aanbieder } from '../aanbieder/aanbieder.type.js';
@@ -21,6 +21,8 @@ export class DeclaratiegedragArgs extends stuurinformatieArgs({ wet: 'de declara
 /** Declaration behaviour per aanbieder for inkopers, controllers, beleid and analysts (issue 4 item 3). */
 @Resolver(() => Declaratiegedrag)
 export class DeclaratiegedragResolver {
+  // Its work is far above one field's: weight measured in scripts/results/measure-cost-weights.md (docs/demand-control.md).
+  @Directive(cost(650))
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)

@@ -9,6 +9,7 @@ import {
   wetBereikVan,
   Wet,
   listSize,
+  cost,
 } from '@sociaal-graph/toolkit';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
@@ -52,6 +53,8 @@ export class JeugdBereikResolver {
   @Directive(requiresAuthentication)
   @Directive(requiresScope(Scope.AGGREGATEN))
   @Directive(geaggregeerd)
+  // Its work is far above one field's: weight measured in scripts/results/measure-cost-weights.md (docs/demand-control.md).
+  @Directive(cost(275))
   @Directive('@requires(fields: "inwonersOnder18")')
   @FieldResolver(() => WetBereik, {
     name: 'jeugdBereik',

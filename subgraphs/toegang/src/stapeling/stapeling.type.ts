@@ -1,5 +1,5 @@
 import {
-  type AdditiveRelation, type Cell, combineCellKeys, type Disclosure, ONDERDRUKKINGSREGEL, OnderdruktAantal, type Published, listSize, Verantwoording, withheld,
+  type AdditiveRelation, type Cell, combineCellKeys, type Disclosure, ONDERDRUKKINGSREGEL, OnderdruktAantal, type Published, listSize, Verantwoording, withheld, cost,
 } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
@@ -52,6 +52,8 @@ export class StapelingRij {
   @Field(() => OnderdruktAantal, { description: 'Huishoudens met ondersteuning onder precies de Jeugdwet en de Participatiewet.' })
   jeugdwetEnParticipatiewet!: OnderdruktAantal;
 
+  // Its work is far above one field's: weight measured in scripts/results/measure-cost-weights.md (docs/demand-control.md).
+  @Directive(cost(850))
   @Field(() => StapelingKosten, {
     description:
       'Wat deze huishoudens in het jaar kosten, per groep en per wet, en voor wie het doel het toelaat de duurste huishoudens. ' +
