@@ -75,7 +75,7 @@ const PUBLIC_OPERATIONS: readonly AttackOperation[] = [
   { name: 'contracten(first: 130)', query: `{ contracten(contractant: "regio-gv", first: 130) { items { naam bekostiging aanbieder { agbCode naam } deelnemendeGemeenten { code naam } percelen { naam producten { productcode naam tarieven { bedragTekst geldigVan geldigTot } } } } pageInfo { totaal } } }` },
   { name: 'arrangementen x12', query: `{ ${REGIO.slice(0, 12).map((code) => `g${code}: gemeente(code: "${code}") { ${ARRANGEMENTEN} }`).join(' ')} }` },
 ];
-/** Aggregates for a token: verplichtingen over 10 gemeenten (95,090), stapeling over 15 gemeenten x 5 years (8,700; 20 root fields would still stay under 40,000), and the public ones. */
+/** Aggregates for a token: verplichtingen over 10 gemeenten (95,090), stapeling over 15 gemeenten x 5 years (72,375 since `kosten` carries @cost(weight: 850); 8,700 before, when it held wmo, jeugd and participatie 1.0-2.6 s), and the public ones. */
 const AUTHENTICATED_OPERATIONS: readonly AttackOperation[] = [
   { name: 'verplichtingen (10 gemeenten)', role: 'inkoper', query: `{ verplichtingen(gemeenten: ${JSON.stringify(REGIO.slice(0, 10))}, wet: WMO, jaar: 2025) { ${VERPLICHTINGEN} } }` },
   { name: 'stapeling x5', role: 'analist', query: `{ ${JAREN.map((jaar) => `s${jaar}: stapeling(gemeenten: ${REGIO_JSON}, jaar: ${jaar}) { ${STAPELING} }`).join(' ')} }` },

@@ -22,8 +22,8 @@ export interface OperationCostPluginOptions {
 /**
  * Measures what an operation really cost once it ran (issue 11, item 1) and reports it: a
  * caller that sends `"extensions": {"kosten": true}` gets `extensions.kosten { geschat, werkelijk }` (the estimate of `operationLimitsPlugin`
- * against the fields actually in the answer, counted as the estimate counts them: each field 1,
- * each list item its own fields), the operator the histogram. A response larger than
+ * against the fields actually in the answer, counted as the estimate counts them: each field 1 or
+ * its `@cost` weight, each list item its own fields), the operator the histogram. A response larger than
  * `maxResponseBytes` is replaced by one error before Apollo serializes and sends it; so is one whose
  * subgraph answers together went past it, which were cut off while they arrived (`ResponseBudget`),
  * so a too large answer is never held in memory whole. The estimate with true list sizes refuses a

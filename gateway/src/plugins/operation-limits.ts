@@ -29,7 +29,7 @@ export interface OperationLimitsPluginOptions {
   /** Most fields at the top of the operation (aliases of one field each count). Default 20. */
   maxRootFields?: number;
   /**
-   * Highest estimated cost: each field 1 (`__typename` 0); a list field multiplies its subtree
+   * Highest estimated cost: each field 1 or its `@cost` weight (`costWeights`; `__typename` 0); a list field multiplies its subtree
    * by its `first` argument, by the `first` of the page it sits in (`items` of a
    * `WmoToewijzingPage`), or, taking no `first`, by `unpagedListSize`. Introspection is not
    * counted. Default 100000.
