@@ -1,22 +1,24 @@
 /**
- * `GATEWAY_URL=http://127.0.0.1:4000 DATA_DIR=.data npx tsx scripts/measure-cost-weights.ts`: the
- * measurement behind the `@cost` weights (docs/demand-control.md, "Weights"). Against a running graph
- * (start it with MAX_QUERY_COST raised, so nothing is refused), each steering answer of
- * bench-stuurinformatie-cases.ts is sent alone over every gemeente of the world, one untimed warm-up
- * and then RUNS requests one after another; its median is divided by the median of the baseline (a
- * plain public list) timed in the same run, and set beside the gateway's estimate of both
- * (`extensions.kosten.geschat`). A field whose time ratio is far above its estimate ratio needs a
- * weight: `weight needed` is the per-gemeente weight that makes its estimate ratio match its time
- * ratio. Writes scripts/results/measure-cost-weights.md. Not a test: timing belongs here.
+ * `npx tsx scripts/measure-cost-weights.ts [--gateway <url>] [--runs N]` (DATA_DIR of that graph, for its tokens): the
+ * measurement behind the `@cost` weights (docs/demand-control.md, "Weighting a costly field").
+ * Against a running graph (start it with MAX_QUERY_COST and the per-caller limits raised, so nothing
+ * is refused), each steering answer of bench-stuurinformatie-cases.ts is sent alone over every
+ * gemeente of the world, one untimed warm-up and then N requests (default 5) one after another. Its
+ * median less that of a trivial request (the fixed part of any request) is its work; set beside the
+ * gateway's estimate (`extensions.kosten.geschat`) at the rate of financienVergelijking, it shows
+ * which answers the estimate counts too low, and the per-gemeente weight that would make it track.
+ * Writes scripts/results/measure-cost-weights.md. Not a test: timing belongs here.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { baseline, type BenchCase, benchmarkCases } from './bench-stuurinformatie-cases.js';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-const URL_ = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
-const RUNS = Number(process.env.RUNS ?? 5);
+const { values } = parseArgs({ options: { gateway: { type: 'string', default: 'http://127.0.0.1:4000' }, runs: { type: 'string', default: '5' } } });
+const URL_ = values.gateway;
+const RUNS = Number(values.runs);
 const tokens = new Map<string, string>();
 
 function token(rol: string, org: string): string {
@@ -71,7 +73,7 @@ for (const benchCase of cases) {
 const end = loadavg().map((l) => l.toFixed(1)).join(' ');
 const out = `# Work against estimate per steering answer (the @cost weights)
 
-Command: \`GATEWAY_URL=${URL_} RUNS=${RUNS} npx tsx scripts/measure-cost-weights.ts\` (${new Date().toISOString()}), against \`npm start\` (PGlite, default demo world, ${codes.length} gemeenten) started with MAX_QUERY_COST=100000000 and SUBGRAPH_TIMEOUT_MS=600000.
+Command: \`DATA_DIR=<the graph's> npx tsx scripts/measure-cost-weights.ts --gateway ${URL_} --runs ${RUNS}\` (${new Date().toISOString()}), against \`npm start\` (PGlite, default demo world, ${codes.length} gemeenten) started with MAX_QUERY_COST=100000000, SUBGRAPH_TIMEOUT_MS=600000 and the per-caller limits raised (RATE_LIMIT_COST_PER_MINUTE and ANONYMOUS_RATE_LIMIT_COST_PER_MINUTE 1000000000, RATE_LIMIT_REQUESTS_PER_MINUTE and ANONYMOUS_RATE_LIMIT_REQUESTS_PER_MINUTE 100000).
 Load average ${start} at the start, ${end} at the end (a shared 2-core machine: ratios only).
 Each answer asked over all ${codes.length} gemeenten, one warm-up and ${RUNS} requests one after another; median ms at the client. "net ms": the median less that of a trivial request (\`gemeente(code: "0406") { naam }\`, ${trivial.median.toFixed(1)} ms), the fixed part of every request. Reference rate: financienVergelijking, ${msPer1000.toFixed(2)} net ms per 1,000 of estimate (for comparison the baseline list ${baseline.naam}: ${base.median.toFixed(1)} ms, estimate ${base.geschat.toLocaleString('en')}, which holds far fewer than the 400 items its estimate assumes).
 "estimate" is the gateway's \`extensions.kosten.geschat\` with the @cost weights of the supergraph in use; "work / estimate" is the net time over the time the estimate would give at the reference rate (1: tracks; above 1: the estimate is low); "weight needed" is the per-gemeente weight of one field (weight 1 today) that would bring it to 1.
