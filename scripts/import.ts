@@ -7,6 +7,7 @@
  * arguments or a file that cannot be read); 3: cut off by a failing database (rerun to complete it).
  */
 import { readFileSync } from 'node:fs';
+import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import { parseArgs } from 'node:util';
 import {
   assertGemeentecode, BestandFout, type Database, type ImportRapport, type ImportSubgraph, importeer, loadDemoWorldIfEmpty, openDatabase, readSubgraphConfig,
@@ -53,7 +54,7 @@ try {
 } catch (error) {
   stop((error as Error).message);
 }
-const stand = values.stand ?? new Date().toISOString().slice(0, 10);
+const stand = values.stand ?? vandaagInNederland();
 if (!/^\d{4}-\d{2}-\d{2}$/.test(stand) || Number.isNaN(Date.parse(stand))) stop(`--stand moet een datum JJJJ-MM-DD zijn, niet "${stand}"`);
 let csv: string;
 try {

@@ -1,3 +1,4 @@
+import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { type GraphResponse, type OwnGraph, ownDemoWorld, startOwnGraph } from '
 // A graph of its own: the mutations at the end write meldingen and toewijzingen, which the files that
 // count toewijzingen on the shared graph (authorization, clients) must never see.
 const world = ownDemoWorld();
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const today = vandaagInNederland();
 const GEMEENTEN = world.gemeenten.map((g) => g.code);
 const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;
 type Wet = (typeof WETTEN)[number];

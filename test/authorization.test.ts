@@ -1,10 +1,11 @@
+import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import { loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningGraph, startGraph, demoWorld } from './graph.test-utils.js';
 
 // The world every subgraph loaded, computed here independently of the subgraphs' SQL.
 const world = demoWorld();
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const today = vandaagInNederland();
 let graph: RunningGraph;
 
 beforeAll(async () => {

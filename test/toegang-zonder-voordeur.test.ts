@@ -1,3 +1,4 @@
+import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import { describe, expect, it } from 'vitest';
 import { useGraph, demoWorld } from './graph.test-utils.js';
 
@@ -8,7 +9,7 @@ import { useGraph, demoWorld } from './graph.test-utils.js';
 // in the resident's gemeente, or the resident has a melding under a law whose TOEGANG it holds there.
 const world = demoWorld();
 const graph = useGraph();
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const today = vandaagInNederland();
 const WETTEN = ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const;
 type Inwoner = (typeof world.inwoners)[number];
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
+import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, type Logger, operationHash, signCallerAssertion, vandaagInNederland } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './caller.js';
 import type { Arrangement } from './mandates-for-roles.js';
@@ -36,7 +36,7 @@ const PAGE = 500;
  * `createMandateCache`'s.
  */
 export function createArrangementSource(options: ArrangementSourceOptions): ArrangementsOf {
-  const today = options.today ?? amsterdamToday;
+  const today = options.today ?? vandaagInNederland;
   return (org, traceId) => fetchAll(org, today(), traceId);
 
   async function fetchAll(org: string, peildatum: string, traceId: string): Promise<readonly Arrangement[]> {
@@ -75,7 +75,3 @@ function unavailable(): GraphQLError {
   });
 }
 
-function amsterdamToday(): string {
-  // sv-SE formats as YYYY-MM-DD; the arrangements are dated in Dutch time.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}

@@ -1,3 +1,4 @@
+import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import {
   type DemoWorld,
   generateDemoWorld,
@@ -38,7 +39,7 @@ export function inwonersVan(world: DemoWorld, gemeenteCode: string): WorldInwone
  * (as the gateway derives it): TOEGANG and UITVOERING where it holds them, nothing else.
  */
 export function consulentVan(world: DemoWorld, organisatie: string): Principal {
-  const vandaag = new Date().toISOString().slice(0, 10);
+  const vandaag = vandaagInNederland();
   return testPrincipal({
     organisatie,
     rollen: ['consulent'],

@@ -9,6 +9,7 @@ export * from './caller-assertion.js';
 export * from './data-dir.js';
 export * from './errors.js';
 export * from './http.js';
+export * from './vandaag.js';
 export { GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, leeslimietError } from './logboek/logboek-plugin.js';
 export * from './observability/logger.js';
 export * from './observability/metrics.js';

@@ -1,4 +1,4 @@
-import { assertDatum } from '@sociaal-graph/toolkit';
+import { assertDatum, vandaagInNederland } from '@sociaal-graph/toolkit';
 
 /** A validity period: from `geldigVan` through `geldigTot` inclusive; `geldigTot` null is open-ended. */
 export interface Geldigheid {
@@ -14,9 +14,9 @@ export function geldigOp(periode: Geldigheid, datum: string): boolean {
   return periode.geldigVan <= datum && (periode.geldigTot === null || datum <= periode.geldigTot);
 }
 
-/** Today's date as 'YYYY-MM-DD' (UTC). */
+/** Today's date as 'YYYY-MM-DD' on the Dutch calendar, as the gateway dates the arrangements it asks for. */
 export function vandaag(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return vandaagInNederland(now);
 }
 
 /** A validated peildatum argument, or today when the caller gave none. */

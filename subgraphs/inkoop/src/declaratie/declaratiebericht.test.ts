@@ -95,7 +95,10 @@ describe('declaraties (323) through ontvangDeclaratieBericht', () => {
   }, 600_000);
 
   it('the 325 of a partly rejected 323 names each prestatie with its codes and keeps the BSN out of the tables', async () => {
-    const [rij] = await harness.db.query<{ id: string }>(`SELECT retour_id::text AS id FROM ontvangen_bericht WHERE identificatie = 'D-2'`);
+    // The graph shows an outgoing message by its BerichtIdentificatie, not by the store's number.
+    const [rij] = await harness.db.query<{ id: string }>(
+      `SELECT u.identificatie AS id FROM ontvangen_bericht o JOIN uitgaand_bericht u ON u.id = o.retour_id WHERE o.identificatie = 'D-2'`,
+    );
     const { data } = await harness.execute<{ uitgaandeDeclaratieBerichten: { id: string; xml: string }[] }>(`{ uitgaandeDeclaratieBerichten(aantal: 100) { id xml } }`);
     const xml = data!.uitgaandeDeclaratieBerichten.find((b) => b.id === rij!.id)!.xml;
     const perPrestatie = [...xml.matchAll(/<wmo325:Prestatie>.*?ReferentieNummer>([^<]+)<.*?<wmo325:RetourCodes>(.*?)<\/wmo325:RetourCodes>/gs)].map((m) => [

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { vandaagInNederland } from '../vandaag.js';
 import type { Database, Queryable } from '../database.js';
 import { DomainError } from '../errors.js';
 import { bouwDeclaratieantwoord, bouwRetourbericht, type Retouroordeel } from './bouw.js';
@@ -144,7 +145,7 @@ export async function ontvangBericht(db: Database, xml: string, verwerker: Beric
   if (!opties.magOntvangen(gemeente, wet, aanbiederVan(header), nummer)) {
     throw new DomainError(`U voert de ${wet === 'WMO' ? 'Wmo' : 'Jeugdwet'} niet uit voor gemeente ${gemeente}: dit bericht kunt u niet aanbieden.`, { code: 'FORBIDDEN' });
   }
-  const vandaag = opties.vandaag ?? new Date().toISOString().slice(0, 10);
+  const vandaag = opties.vandaag ?? vandaagInNederland();
   const hash = createHash('sha256').update(xml).digest('hex');
   const schemafouten = opties.schemafouten ?? (await valideerTegenSchema(wet, nummer, [xml]))[0]!;
 

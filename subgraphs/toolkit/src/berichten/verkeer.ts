@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.js';
+import { vandaagInNederland } from '../vandaag.js';
 import { Wet } from '../domain.js';
 import { JW_REDEN_BEEINDIGING, WMO_REDEN_BEEINDIGING } from '../codelists.js';
 import { Random } from '../demo-world/random.js';
@@ -104,7 +105,7 @@ export function genereerVerkeer(world: DemoWorld, opties: VerkeerOpties = {}): V
   const tot = plusDagen(van, opties.dagen ?? 365);
   const aandeel = opties.aandeel ?? 1;
   const foutaandeel = opties.foutaandeel ?? 0.06;
-  const vandaag = opties.vandaag ?? new Date().toISOString().slice(0, 10);
+  const vandaag = opties.vandaag ?? vandaagInNederland();
   const hbel = new Set<string>(HBEL_GEMEENTEN);
   const inwoners = new Map(world.inwoners.map((i) => [i.id, i]));
   const nummers = new Set([...world.wmoToewijzingen, ...world.jeugdToewijzingen].map((t) => `${t.wet}|${t.gemeenteCode}|${t.toewijzingsnummer}`));

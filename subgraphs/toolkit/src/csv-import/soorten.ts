@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { vandaagInNederland } from '../vandaag.js';
 import { EENHEID, FREQUENTIE, JW_PRODUCTCATEGORIE, JW_REDEN_BEEINDIGING, WMO_PRODUCTCATEGORIE, WMO_REDEN_BEEINDIGING } from '../codelists.js';
 import type { Queryable } from '../database.js';
 import { pseudonymOf } from '../demo-world/random.js';
@@ -74,7 +75,7 @@ export const CLIENTEN: Soort = {
   subgraphs: ['toegang'],
   async voorbereiden(regels, { gemeente, pseudonymSecret }) {
     const weigeringen = new Weigeringen();
-    const vandaag = new Date().toISOString().slice(0, 10);
+    const vandaag = vandaagInNederland();
     const bsnRegel = new Map<string, number>();
     const huishoudens = new Map<string, { regel: number; waarden: unknown[] }>();
     const inwoners: { regel: number; waarden: unknown[] }[] = [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { vandaagInNederland } from '../vandaag.js';
 import { configure } from 'safe-stable-stringify';
 import type { Scope } from '../authorization.js';
 import type { SubgraphContext } from '../context.js';
@@ -205,9 +206,7 @@ export function heeftSchrijfmandaat(principal: Principal, recht: Schrijfrecht, w
 }
 
 /** Today in the Netherlands ('YYYY-MM-DD'): the date a change takes when the client gives none. */
-export function vandaag(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
+export const vandaag = (): string => vandaagInNederland();
 
 export function wetNaam(wet: Wet): string {
   return wet === 'WMO' ? 'Wmo' : wet === 'JEUGDWET' ? 'Jeugdwet' : 'Participatiewet';

@@ -7,6 +7,7 @@ import {
   requiresScope,
   Scope,
   assertToewijzingsnummer,
+  vandaagInNederland,
 } from '@sociaal-graph/toolkit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type WmoContext, wmoToewijzingScope } from '../context.js';
@@ -62,13 +63,9 @@ export class WmoToewijzingResolver {
     @Root() toewijzing: WmoToewijzing,
     @Arg('op', () => String, { nullable: true, description: 'Datum (JJJJ-MM-DD); standaard vandaag.' }) op?: string | null,
   ): boolean {
-    const datum = op == null ? today() : assertDatum(op, 'op');
+    const datum = op == null ? vandaagInNederland() : assertDatum(op, 'op');
     // ISO dates compare correctly as strings.
     return toewijzing.ingangsdatum <= datum && (toewijzing.einddatum === null || toewijzing.einddatum >= datum);
   }
 }
 
-/** Today's date in the Netherlands, where the toewijzingen are valid. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}

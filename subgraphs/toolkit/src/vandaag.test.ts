@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { vandaagInNederland } from './vandaag.js';
+
+describe('vandaagInNederland', () => {
+  it('is already the next day in Amsterdam while UTC is still before midnight (winter and summer time)', () => {
+    expect(vandaagInNederland(new Date('2026-12-05T23:30:00Z'))).toBe('2026-12-06');
+    expect(vandaagInNederland(new Date('2026-12-05T22:59:59Z'))).toBe('2026-12-05');
+    expect(vandaagInNederland(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
+    expect(vandaagInNederland(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+  });
+});
