@@ -42,16 +42,18 @@ export function withOpaqueIds(world: Omit<DemoWorld, 'declaraties'>, secret: str
   const reintegratie = ids('reintegratietraject', world.reintegratietrajecten, withGemeente('ri'));
   const schuldhulp = ids('schuldhulptraject', world.schuldhulptrajecten, withGemeente('sh'));
   const minima = ids('minimaregeling', world.minimaregelingen, withGemeente('mr'));
-  // ToewijzingNummer (iWmo/iJw LDT_Nummer): an integer, unique within gemeente and wet. Eight digits from
-  // the keyed hash (10 000 000-99 999 999), the next hash on a collision: never nine, which the gateway
-  // refuses in an operation's text as a possible BSN, so that the README's examples can write one.
+  // ToewijzingNummer (iWmo/iJw LDT_Nummer): an integer, unique within gemeente and wet by the standard.
+  // Eight digits from the keyed hash (10 000 000-99 999 999), the next hash on a collision: never nine,
+  // which the gateway refuses in an operation's text as a possible BSN, so that the README's examples
+  // can write one. Unique across gemeenten and laws too: a Wmo and a Jeugdwet toewijzing sharing a
+  // number (a few of the ~10,000 per world by the birthday bound) would make a number name two rows.
   const toewijzingen = new Map<string, string>();
   const inGebruik = new Set<string>();
   for (const row of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) {
     const nummer = row.toewijzingsnummer;
     for (let poging = 0; ; poging += 1) {
       const getal = 10_000_000 + (Number.parseInt(key('toewijzing', `${nummer}|${poging}`).slice(0, 12), 16) % 90_000_000);
-      const uniek = `${row.wet}|${row.gemeenteCode}|${getal}`;
+      const uniek = String(getal);
       if (inGebruik.has(uniek)) continue;
       inGebruik.add(uniek);
       toewijzingen.set(`${row.wet}|${nummer}`, String(getal));
