@@ -1,10 +1,10 @@
-import { vandaagInNederland } from '@sociaal-graph/toolkit';
 import {
   type DemoWorld,
   generateDemoWorld,
   type Principal,
   Rol,
   testPrincipal,
+  vandaagInNederland,
   type WorldInwoner,
 } from '@sociaal-graph/toolkit';
 import { testDemoConfig } from '@sociaal-graph/toolkit/testing';
