@@ -26,12 +26,17 @@ const logger = createLogger('graph');
 const running: RunningSubgraph[] = [];
 let gatewayWorker: Worker | undefined;
 
+function gatewayFailed(error: Error): void {
+  logger.fatal({ err: error }, 'the gateway failed');
+  process.exit(1);
+}
+
 /** Asks the gateway's thread to drain its requests in flight and waits until it has (or has gone). */
 async function stopGateway(): Promise<void> {
   const worker = gatewayWorker;
   if (!worker) return;
+  worker.off('error', gatewayFailed);
   await new Promise<void>((resolve) => {
-    worker.removeAllListeners();
     worker.on('message', (message) => message === 'stopped' && resolve());
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
@@ -73,18 +78,24 @@ try {
 
   // The gateway in a worker thread: the second core (see graph-gateway-worker.ts).
   const subgraphUrls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url]));
-  gatewayWorker = new Worker(new URL('./graph-gateway-worker.ts', import.meta.url), { workerData: { subgraphUrls } });
+  gatewayWorker = new Worker(
+    // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
+    { eval: true, workerData: { subgraphUrls } },
+  );
+  const worker = gatewayWorker;
   await new Promise<void>((resolve, reject) => {
-    gatewayWorker!.once('message', () => resolve());
-    gatewayWorker!.once('error', reject);
-    gatewayWorker!.once('exit', (code) => reject(new Error(`the gateway's thread exited (${code}) before it was ready`)));
+    const exited = (code: number) => reject(new Error(`the gateway's thread exited (${code}) before it was ready`));
+    worker.once('error', reject);
+    worker.once('exit', exited);
+    worker.once('message', () => {
+      worker.off('error', reject);
+      worker.off('exit', exited);
+      resolve();
+    });
   });
   // A gateway that fails later takes the graph down, as it did in the one thread: npm start says so.
-  gatewayWorker.removeAllListeners();
-  gatewayWorker.on('error', (error) => {
-    logger.fatal({ err: error }, 'the gateway failed');
-    process.exit(1);
-  });
+  worker.on('error', gatewayFailed);
   stopOnSignals(logger, async () => {
     await stopGateway();
     for (const subgraph of running) await subgraph.stop().catch(() => undefined);
