@@ -1,10 +1,11 @@
 /**
- * `npm run -s measure:cpu -- [--seconds S] [--connections C] [--scenario bewonerbeeld|bewonerbeeld-willekeurig]`:
+ * `npx tsx scripts/measure-cpu-per-request.ts [--seconds S] [--connections C] [--scenario bewonerbeeld|bewonerbeeld-willekeurig]`:
  * CPU time per GraphQL request of `npm start`'s graph (scripts/start-graph.ts, default layout, embedded PGlite,
  * the demo world loaded into a fresh DATA_DIR): the graph process's user+sys CPU (all its threads, from /proc) divided by the
  * requests it answered, at 1 connection and at C, for a domain scenario (scripts/bench/domein/scenarios.ts).
  * Unlike req/s, CPU per request hardly moves when other work shares the machine, so a change can be judged
- * on a busy one (issue 14). Linux only (/proc). Prints a Markdown table with the load average.
+ * on a busy one (issue 14). Linux only (/proc). Prints a Markdown table with the load average. Needs
+ * `npm ci --prefix scripts/bench/tools` (autocannon). Not part of `npm test`.
  * `--data-dir <dir>`: this DATA_DIR, kept (a second run skips the demo load).
  * `--root <dir>`: the graph of another checkout (a baseline), measured the same way.
  * `--profile <dir>`: the graph runs under `--cpu-prof`, its profiles land in <dir> when it stops.
