@@ -48,7 +48,8 @@ const OWN_HEADERS = new Set([TRACE_RESPONSE_HEADER, REQUEST_ID_HEADER]);
  * as if it had come alone. Nothing is kept once the answer is sent: this is not a cache.
  */
 export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDeduplication'>) {
-  const inFlight = new Map<string, Promise<Shareable | undefined>>();
+  /** Each request in flight that others may wait for: its answer to come, and how many wait for it. */
+  const inFlight = new Map<string, { readonly answer: Promise<Shareable | undefined>; waiting: number }>();
   let admit: AdmitSharing = async () => undefined;
 
   async function share(request: IncomingMessage, body: string, contextOf: () => Promise<GatewayContext>, run: () => Promise<Answer>): Promise<Answer> {
@@ -63,7 +64,8 @@ export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDedup
     const leader = inFlight.get(key);
     if (leader) {
       metrics.inflightDeduplication.inc({ stage: 'answer_joined' });
-      const shared = await leader;
+      leader.waiting++;
+      const shared = await leader.answer;
       if (!shared) {
         metrics.inflightDeduplication.inc({ stage: 'answer_not_shared' });
         return run();
@@ -74,7 +76,7 @@ export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDedup
       return { status: shared.status, headers: [...shared.headers, ...ownHeaders(context)], body: shared.body };
     }
     let resolve!: (shared: Shareable | undefined) => void;
-    const flight = new Promise<Shareable | undefined>((done) => (resolve = done));
+    const flight = { answer: new Promise<Shareable | undefined>((done) => (resolve = done)), waiting: 0 };
     inFlight.set(key, flight);
     const settle = (outcome: Shareable | undefined) => {
       if (inFlight.get(key) === flight) inFlight.delete(key);
@@ -85,6 +87,8 @@ export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDedup
     let shared: Shareable | undefined;
     try {
       const answer = await run();
+      // Nobody waits (most requests): the answer goes out as it is, without a copy into bytes.
+      if (flight.waiting === 0) return answer;
       // `{"data":` first: no errors were added after the execution (errors come first, stringifyResult).
       if (answer.status !== 200 || typeof answer.body !== 'string' || !sharing.shareable || !answer.body.startsWith('{"data":')) return answer;
       const bytes = Buffer.from(answer.body);
