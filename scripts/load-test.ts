@@ -17,8 +17,8 @@
  * With `--each N`, instead: each attack operation alone, N times one after the other (limits lifted), and
  * per process the CPU time it took per operation and the longest its event loop was held: what each
  * operation costs each part, robust when other work shares the machine (the wall clock is not). Into
- * `scripts/results/load-test-per-operation.md`. Run the parts under `--cpu-prof` with
- * `NODE_OPTIONS="--cpu-prof --cpu-prof-dir=DIR"` to see where.
+ * `scripts/results/load-test-per-operation.md`. `--cpu-prof DIR` runs each part under Node's `--cpu-prof`,
+ * its profiles (one per thread) written into DIR/<part> when it stops: where the time went.
  *
  * Reports the probe's p50/p95 idle and under attack, each subgraph's resident memory (idle, peak,
  * after), and how many requests were answered and refused, by HTTP status and code, into
@@ -47,6 +47,7 @@ const { values } = parseArgs({
     'attack-seconds': { type: 'string', default: '60' },
     'probe-ms': { type: 'string', default: '250' },
     each: { type: 'string', default: '0' },
+    'cpu-prof': { type: 'string' },
     // Internal: this script started as the attackers' process (by `fork`, told what to send over IPC).
     attackers: { type: 'boolean', default: false },
   },
@@ -129,7 +130,8 @@ async function rssMb(pid: number | undefined): Promise<number> {
 
 /** Starts one part of the graph as a process of its own; resolves with its URL once it logs `ready` with one. */
 async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<Part> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(values['cpu-prof'], label)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const { url, metricsUrl } = await new Promise<{ url: string; metricsUrl?: string }>((resolve, reject) => {
     const pattern = new RegExp(`"url":"(http://[^"]+)"[^\\n]*"msg":"${ready}`);
