@@ -97,7 +97,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
       const id = randomBytes(16).toString('hex');
-      const assertion = await signCallerAssertion({ ...SERVICE_CALLER, traceId: id, verzoekId: id }, binding, this.callerAssertionKey);
+      const assertion = signCallerAssertion({ ...SERVICE_CALLER, traceId: id, verzoekId: id }, binding, this.callerAssertionKey);
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
@@ -105,7 +105,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = options.request.http?.headers;
     // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
     const leesbudget = personalReads?.budget;
-    headers?.set(CALLER_ASSERTION_HEADER, await signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey));
+    headers?.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey));
     // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
     if (headers) injectTraceparent((name, value) => headers.set(name, value));
   }

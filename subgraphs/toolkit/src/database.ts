@@ -92,6 +92,7 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
       originalError,
     });
   return Object.create(db, {
+    [ONDERLIGGEND]: { value: onderliggendeDatabase(db) },
     query: {
       value: async <R>(text: string, params?: readonly unknown[]): Promise<R[]> => {
         if (Date.now() > deadline) throw timedOut();
@@ -104,6 +105,17 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
       },
     },
   }) as Database;
+}
+
+const ONDERLIGGEND = Symbol('onderliggende database');
+
+/**
+ * The subgraph's own database behind a request's view of it (`withDeadline` makes one per request), or
+ * `db` itself: the key for what is kept per database, such as the Logboek's group-commit writer, which
+ * must be shared by all requests to batch their records.
+ */
+export function onderliggendeDatabase<D extends object>(db: D): D {
+  return (db as { [ONDERLIGGEND]?: D })[ONDERLIGGEND] ?? db;
 }
 
 function assertSchemaName(schema: string): void {
