@@ -47,4 +47,23 @@ describe('Gemeente.wmoBereik', () => {
     expect(six.result.errors).toBeUndefined();
     expect(six.statements).toBe(two.statements);
   });
+
+  // Last: it deletes Huizen's toewijzingen.
+  it('answers unchanged data from the counts computed before, and counts again after any write to toewijzing', async () => {
+    // A year no other test asked: nothing computed for it yet.
+    const vraag = { r: representations(['0406']), jaar: 2024 };
+    const eerst = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(eerst.result.errors).toBeUndefined();
+    expect(eerst.result.data?._entities[0]?.wmoBereik.jaartotaal.clienten.waarde).toBeGreaterThan(0);
+    const weer = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(weer.result.data).toEqual(eerst.result.data);
+    // Only the data version read: the aggregate is not computed again.
+    expect(weer.statements).toBe(eerst.statements - 1);
+
+    // Written past the subgraph's own code, as the CSV import and the message ingest write: the trigger sees it.
+    await harness.db.query(`DELETE FROM toewijzing WHERE gemeente_code = '0406'`);
+    const daarna = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(daarna.statements).toBe(eerst.statements);
+    expect(daarna.result.data?._entities[0]?.wmoBereik.jaartotaal.clienten).toMatchObject({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
+  });
 });
