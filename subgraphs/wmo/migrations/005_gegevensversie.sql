@@ -2,7 +2,8 @@
 -- counts it computed per version and computes again only when toewijzing has changed. A statement trigger
 -- raises the version in the transaction of every write, whoever writes (mutations, message ingest, CSV
 -- import, the demo load), so the version a snapshot sees belongs to the data it sees. Writers of toewijzing
--- take turns on the version's row from their write until they commit.
+-- take turns on the version's row until they commit; the trigger takes it before the statement touches a
+-- row, so two writers of the same rows wait for each other rather than deadlock.
 -- The migration runner splits statements at a semicolon that ends a line: inside the function a
 -- semicolon starts the line instead.
 
@@ -16,5 +17,5 @@ BEGIN
   ; RETURN NULL
 ; END $$;
 
-CREATE TRIGGER toewijzing_gegevensversie AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON toewijzing
+CREATE TRIGGER toewijzing_gegevensversie BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON toewijzing
   FOR EACH STATEMENT EXECUTE FUNCTION gegevensversie_verhogen();
