@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Queryable } from './database.js';
+import { onderliggendeDatabase, type Queryable } from './database.js';
 import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
@@ -128,8 +128,10 @@ const bereikCache = new WeakMap<Queryable, Map<string, { versie: string; rows: r
 const BEREIK_CACHE_MAX = 5_000;
 
 function cacheOf(db: Queryable): Map<string, { versie: string; rows: readonly BereikRow[] }> {
-  let cache = bereikCache.get(db);
-  if (!cache) bereikCache.set(db, (cache = new Map()));
+  // Each request sees the database through a view of its own (withDeadline): keyed by what is under it.
+  const sleutel = onderliggendeDatabase(db);
+  let cache = bereikCache.get(sleutel);
+  if (!cache) bereikCache.set(sleutel, (cache = new Map()));
   return cache;
 }
 

@@ -1,3 +1,4 @@
+import { createBereikLoader, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
@@ -46,6 +47,17 @@ describe('Gemeente.wmoBereik', () => {
     const six = await harness.countStatements(QUERY, { r: representations(GEMEENTEN), jaar: 2025 });
     expect(six.result.errors).toBeUndefined();
     expect(six.statements).toBe(two.statements);
+  });
+
+  it('keeps the counts across requests, each with its own view of the database as startSubgraph gives it', async () => {
+    // A year no other test asked. Each request gets its loaders on a view of its own (withDeadline), as served.
+    const verzoek = () => createBereikLoader(withDeadline(harness.db, Date.now() + 60_000, 60_000))(2023);
+    const before = harness.db.statementCount;
+    const eerst = await verzoek().load('0376');
+    const eerste = harness.db.statementCount - before;
+    const weer = await verzoek().load('0376');
+    expect(weer).toEqual(eerst);
+    expect(harness.db.statementCount - before - eerste).toBe(1);
   });
 
   // Last: it deletes Huizen's toewijzingen.
