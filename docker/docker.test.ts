@@ -10,6 +10,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GATEWAY_PORT, REPO_ROOT, SUBGRAPHS } from '@sociaal-graph/toolkit';
+import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const KUBERNETES = 'docker/kubernetes/base';
@@ -223,6 +224,13 @@ describe('docker/compose.yaml', () => {
     expect(gateway.ports).toEqual([`127.0.0.1:${DEFAULT_GATEWAY_PORT}:${DEFAULT_GATEWAY_PORT}`]);
   });
 
+  it('starts the gateway with its Node flags (its heap cap), as npm run gateway does; a subgraph without them', () => {
+    expect(compose.services.gateway.environment?.NODE_OPTIONS).toBe(GATEWAY_NODE_FLAGS.join(' '));
+    for (const { name } of SUBGRAPHS) expect(compose.services[name].environment?.NODE_OPTIONS, name).toBeUndefined();
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.gateway).toBe(`tsx ${GATEWAY_NODE_FLAGS.join(' ')} gateway/src/main.ts`);
+  });
+
   it('takes every secret from the environment, with no default to fall back on', () => {
     const text = read('docker/compose.yaml');
     for (const secret of ['POSTGRES_PASSWORD', 'CALLER_ASSERTION_PRIVATE_KEY', 'CALLER_ASSERTION_PUBLIC_KEY', 'ACTOR_PSEUDONYM_SECRET', 'PSEUDONYM_SECRET']) {
@@ -250,6 +258,8 @@ const find = (kind: string, name: string) => manifests.find((manifest) => manife
 const envFile = (file: string) =>
   Object.fromEntries(read(`${KUBERNETES}/${file}`).split('\n').filter((line) => /^[A-Z]/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 const container = (deployment: Manifest) => deployment.spec.template.spec.containers[0];
+/** A Kubernetes memory quantity in bytes (`512Mi`, `1Gi`). */
+const bytesOf = (quantity: string) => Number(/^(\d+)(Mi|Gi)$/.exec(quantity)?.[1]) * (quantity.endsWith('Gi') ? 1024 ** 3 : 1024 ** 2);
 const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([key, value]) => labels[key] === value);
 
 describe('docker/kubernetes/base', () => {
@@ -298,6 +308,10 @@ describe('docker/kubernetes/base', () => {
     const main = container(deployment);
     expect(main.args).toEqual(['gateway']);
     expect(main.ports.find((port: { name: string }) => port.name === 'http').containerPort).toBe(DEFAULT_GATEWAY_PORT);
+    // Its heap cap (gateway/src/node-flags.ts) below the pod's memory limit.
+    expect(main.env.find((env: { name: string }) => env.name === 'NODE_OPTIONS')?.value).toBe(GATEWAY_NODE_FLAGS.join(' '));
+    const heapMib = Number(/--max-old-space-size=(\d+)/.exec(GATEWAY_NODE_FLAGS.join(' '))?.[1]);
+    expect(heapMib * 1024 * 1024).toBeLessThan(bytesOf(main.resources.limits.memory));
     expect(main.readinessProbe.httpGet).toEqual({ path: GATEWAY_READY_PATH, port: 'http' });
     expect(main.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
     expect(main.resources.requests).toHaveProperty('cpu');

@@ -7,11 +7,15 @@
  * in `<DATA_DIR>/graph/` (on DATABASE_URL each its own pool, as alone). Separate processes stay the production
  * layout (docker/) and what `npm start -- --processes` runs.
  *
+ * The gateway runs in a worker thread of this process (scripts/graph-gateway-worker.ts), so that the graph
+ * uses two cores where the machine has them: the subgraphs and PGlite on the main thread, the gateway on
+ * its own.
+ *
  * Reads its settings from the environment, as each process would (`npm start` sets the secrets).
  * Stops gracefully on SIGTERM or SIGINT: the gateway first, then the subgraphs.
  */
-import { createGatewayServer, readGatewayConfig } from '@sociaal-graph/gateway';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   createLogger, type Database, forgetDemoWorlds, openSharedPglite, readDataDir, readSubgraphConfig, type RunningSubgraph, startSubgraph, startTelemetry, stopOnSignals, type SubgraphDefinition,
   SUBGRAPHS,
@@ -20,6 +24,26 @@ import {
 const telemetry = startTelemetry({ serviceName: 'graph' });
 const logger = createLogger('graph');
 const running: RunningSubgraph[] = [];
+let gatewayWorker: Worker | undefined;
+
+function gatewayFailed(error: Error): void {
+  logger.fatal({ err: error }, 'the gateway failed');
+  process.exit(1);
+}
+
+/** Asks the gateway's thread to drain its requests in flight and waits until it has (or has gone). */
+async function stopGateway(): Promise<void> {
+  const worker = gatewayWorker;
+  if (!worker) return;
+  worker.off('error', gatewayFailed);
+  await new Promise<void>((resolve) => {
+    worker.on('message', (message) => message === 'stopped' && resolve());
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
+    worker.postMessage('stop');
+  });
+  await worker.terminate();
+}
 /** What a subgraph reads: the environment without the gateway's secrets (it verifies, it never signs). */
 const SUBGRAPH_ENV = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => name !== 'CALLER_ASSERTION_PRIVATE_KEY' && name !== 'ACTOR_PSEUDONYM_SECRET'),
@@ -52,21 +76,34 @@ try {
   forgetDemoWorlds();
   logger.info(`seven subgraphs in this process, ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const gatewayLogger = createLogger('gateway');
+  // The gateway in a worker thread: the second core (see graph-gateway-worker.ts).
   const subgraphUrls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url]));
-  const config = readGatewayConfig(process.env);
-  const gateway = await createGatewayServer({ ...config, subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } });
-  gatewayLogger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off' }, 'gateway ready (GraphiQL: open the url in a browser)');
-  if (!config.auth.jwksFile && !config.auth.jwksUrl) {
-    gatewayLogger.warn({ key: `${config.dataDir}/dev-issuer/` }, 'tokens: development issuer; get one with: npm run -s token -- --role consulent --org uo-hbel');
-  }
+  gatewayWorker = new Worker(
+    // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
+    { eval: true, workerData: { subgraphUrls } },
+  );
+  const worker = gatewayWorker;
+  await new Promise<void>((resolve, reject) => {
+    const exited = (code: number) => reject(new Error(`the gateway's thread exited (${code}) before it was ready`));
+    worker.once('error', reject);
+    worker.once('exit', exited);
+    worker.once('message', () => {
+      worker.off('error', reject);
+      worker.off('exit', exited);
+      resolve();
+    });
+  });
+  // A gateway that fails later takes the graph down, as it did in the one thread: npm start says so.
+  worker.on('error', gatewayFailed);
   stopOnSignals(logger, async () => {
-    await gateway.stop();
+    await stopGateway();
     for (const subgraph of running) await subgraph.stop().catch(() => undefined);
     await telemetry.shutdown();
   });
 } catch (error) {
   logger.fatal({ err: error }, 'the graph could not start');
+  await gatewayWorker?.terminate();
   for (const subgraph of running) await subgraph.stop().catch(() => undefined);
   process.exit(1);
 }

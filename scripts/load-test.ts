@@ -14,6 +14,12 @@
  * to the last core: reading their large answers must not hold up the probe's clock in this process,
  * nor take more than one core from the graph.
  *
+ * With `--each N`, instead: each attack operation alone, N times one after the other (limits lifted), and
+ * per process the CPU time it took per operation and the longest its event loop was held: what each
+ * operation costs each part, robust when other work shares the machine (the wall clock is not). Into
+ * `scripts/results/load-test-per-operation.md`. `--cpu-prof DIR` runs each part under Node's `--cpu-prof`,
+ * its profiles (one per thread) written into DIR/<part> when it stops: where the time went.
+ *
  * Reports the probe's p50/p95 idle and under attack, each subgraph's resident memory (idle, peak,
  * after), and how many requests were answered and refused, by HTTP status and code, into
  * `scripts/results/load-test.md`. Loopback only; bounded in time (about 3 minutes after the
@@ -40,6 +46,8 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '2' },
     'attack-seconds': { type: 'string', default: '60' },
     'probe-ms': { type: 'string', default: '250' },
+    each: { type: 'string', default: '0' },
+    'cpu-prof': { type: 'string' },
     // Internal: this script started as the attackers' process (by `fork`, told what to send over IPC).
     attackers: { type: 'boolean', default: false },
   },
@@ -49,6 +57,8 @@ const callers = Number(values.callers);
 const attackMs = Number(values['attack-seconds']) * 1000;
 const probeMs = Number(values['probe-ms']);
 const parallel = Number(values.parallel);
+const each = Number(values.each);
+if (!(each >= 0 && each <= 100)) throw new Error('--each 0..100');
 if (!(callers >= 1 && callers <= 20 && parallel >= 1 && parallel <= 5 && attackMs >= 5_000 && attackMs <= 120_000 && probeMs >= 50)) {
   throw new Error('--callers 1..20, --parallel 1..5, --attack-seconds 5..120, --probe-ms 50 or more');
 }
@@ -83,7 +93,7 @@ const AUTHENTICATED_OPERATIONS: readonly AttackOperation[] = [
 ];
 const PROBE = '{ gemeente(code: "0406") { naam } }';
 
-interface Sent { status: number; code: string; ms: number; estimated?: number }
+interface Sent { status: number; code: string; ms: number; estimated?: number; bytes?: number }
 
 async function send(url: string, query: string, token?: string): Promise<Sent> {
   const start = performance.now();
@@ -95,10 +105,11 @@ async function send(url: string, query: string, token?: string): Promise<Sent> {
       body: JSON.stringify({ query, extensions: { kosten: true } }),
       signal: AbortSignal.timeout(60_000),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string; sociaalGraph?: { waarde?: number } } }[]; extensions?: { kosten?: { geschat?: number } } };
+    const text = await response.text();
+    const body = JSON.parse(text) as { errors?: { extensions?: { code?: string; sociaalGraph?: { waarde?: number } } }[]; extensions?: { kosten?: { geschat?: number } } };
     const code = body.errors?.[0]?.extensions?.code ?? 'ok';
     const estimated = body.extensions?.kosten?.geschat ?? (code === 'QUERY_TOO_COSTLY' ? body.errors?.[0]?.extensions?.sociaalGraph?.waarde : undefined);
-    return { status: response.status, code, ms: performance.now() - start, estimated };
+    return { status: response.status, code, ms: performance.now() - start, estimated, bytes: Buffer.byteLength(text) };
   } catch (error) {
     return { status: 0, code: error instanceof Error ? error.name : 'error', ms: performance.now() - start };
   }
@@ -119,7 +130,8 @@ async function rssMb(pid: number | undefined): Promise<number> {
 
 /** Starts one part of the graph as a process of its own; resolves with its URL once it logs `ready` with one. */
 async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, ready: string): Promise<Part> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(values['cpu-prof'], label)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const { url, metricsUrl } = await new Promise<{ url: string; metricsUrl?: string }>((resolve, reject) => {
     const pattern = new RegExp(`"url":"(http://[^"]+)"[^\\n]*"msg":"${ready}`);
@@ -135,6 +147,15 @@ async function startPart(label: string, entry: string, env: NodeJS.ProcessEnv, r
     child.once('exit', (code) => reject(new Error(`${label} exited (${code}):\n${output.slice(-2000)}`)));
   });
   return { child, url, metricsUrl };
+}
+
+/** CPU time (user and system) a process has used so far, in ms, from /proc (Linux). */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  if (!pid) return NaN;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 /** A running part of the graph: its process, its URL and its Prometheus endpoint. */
@@ -225,6 +246,51 @@ async function startAttackers(plan: AttackPlan): Promise<{ report: Promise<Attac
   return { report: next() as Promise<AttackReport> };
 }
 
+/**
+ * `--each N`: every attack operation (and the probe) alone, N times in a row after one warm-up, and
+ * per process the CPU time per operation and the longest event-loop hold over the N.
+ */
+async function measurePerOperation(url: string, parts: (readonly [string, Part])[], issuer: Awaited<ReturnType<typeof loadDevIssuer>>): Promise<void> {
+  const operations = [
+    { name: 'probe', query: PROBE, role: 'beleid' },
+    ...AUTHENTICATED_OPERATIONS,
+  ];
+  const rows: string[] = [];
+  const load = loadavg()[0];
+  for (const { name, query, role } of operations) {
+    const token = await mintToken(issuer, { role: role ?? 'analist', org: '0406', subject: 'meting' });
+    await send(url, query, token); // warm-up: plans, mandates, the kept comparison figures
+    await Promise.all(parts.map(([, part]) => scrape(part))); // the longest hold is counted from here
+    const cpuBefore = await Promise.all(parts.map(([, { child }]) => cpuMs(child.pid)));
+    const codes = new Map<string, number>();
+    let bytes = 0;
+    for (let i = 0; i < each; i += 1) {
+      const sent = await send(url, query, token);
+      bytes = sent.bytes ?? bytes;
+      codes.set(`${sent.status} ${sent.code}`, (codes.get(`${sent.status} ${sent.code}`) ?? 0) + 1);
+    }
+    const cpuAfter = await Promise.all(parts.map(([, { child }]) => cpuMs(child.pid)));
+    const holds = await Promise.all(parts.map(([, part]) => scrape(part)));
+    const cells = parts.map((_, i) => `${((cpuAfter[i] - cpuBefore[i]) / each).toFixed(0)} / ${holds[i].lagMaxMs.toFixed(0)}`);
+    const row = `| ${name} | ${[...codes].map(([key, count]) => `${key}: ${count}`).join(', ')} | ${(bytes / 1024).toFixed(0)} | ${cells.join(' | ')} |`;
+    console.log(row);
+    rows.push(row);
+  }
+  const lines = [
+    '# Load test, one operation at a time: what each attack operation costs each process',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run load-test -- --each ${each}\` (${cpus().length} cores, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in memory'}; limits lifted; load average ${load.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end). Each operation is sent once to warm up, then ${each} times one after the other. Per process: CPU time (user + system) per operation in ms / the longest its event loop was held over the ${each}, in ms. CPU time is robust when other work shares the machine; the holds are wall-clock and are not.`,
+    '',
+    `| operation | outcomes | answer KiB | ${parts.map(([name]) => name).join(' | ')} |`,
+    `|---|---|---|${parts.map(() => '---|').join('')}`,
+    ...rows,
+    '',
+  ];
+  await mkdir(join(ROOT, 'scripts/results'), { recursive: true });
+  await writeFile(join(ROOT, 'scripts/results/load-test-per-operation.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sociaal-graph-load-'));
   // The run's installation: the gateway reads its private key in dataDir, the subgraphs get the public key.
@@ -245,6 +311,8 @@ async function main(): Promise<void> {
     }
     // The gateway reads its private key from the run's installation in dataDir; each subgraph's URL from <NAME>_URL.
     const gatewayEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST, APOLLO_TELEMETRY_DISABLED: '1', GATEWAY_PORT: '0', METRICS_PORT: String(metricsBase + SUBGRAPHS.length) };
+    // One operation at a time, each many times: the caller's budget would refuse the repetitions.
+    if (each > 0) Object.assign(gatewayEnv, CALLER_LIMITS_OFF_ENV);
     for (const [name, { url }] of subgraphs) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
     gatewayProcess = await startPart('gateway', 'gateway/src/main.ts', gatewayEnv, 'gateway ready');
     const gateway = { url: gatewayProcess.url };
@@ -273,6 +341,11 @@ async function main(): Promise<void> {
       }
       return times;
     };
+
+    if (each > 0) {
+      await measurePerOperation(gateway.url, parts(), issuer);
+      return;
+    }
 
     // Warm-up: plans and mandates cached, so that idle and attack compare the same path.
     for (let i = 0; i < 5; i += 1) await send(gateway.url, PROBE, probeToken);

@@ -19,6 +19,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
+import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' }, processes: { type: 'boolean' } }, strict: true });
 if (args.help) {
@@ -65,10 +66,10 @@ if (!isProduction(env)) {
   }
 }
 
-function run(label: string, entry: string, args: string[] = []): ChildProcess {
+function run(label: string, entry: string, args: string[] = [], nodeFlags: readonly string[] = []): ChildProcess {
   // The one process holds the gateway and the subgraphs: it gets both, and hands each part its own.
   const own = label === 'graph' ? { ...secretEnv.subgraph, ...secretEnv.gateway } : label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (!stream) return;
     createInterface({ input: stream }).on('line', (raw) => {
@@ -177,7 +178,7 @@ console.log(`subgraphs ready after: ${[...healthyAfter].map(([name, ms]) => `${n
 // The gateway finds each subgraph where this script started it, also on a port other than the supergraph's.
 for (const [name, port] of SUBGRAPHS) env[`${name.toUpperCase()}_URL`] ??= `http://${host}:${env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 // The one process starts its gateway itself once its subgraphs are up.
-if (!oneProcess) run('gateway', 'gateway/src/main.ts');
+if (!oneProcess) run('gateway', 'gateway/src/main.ts', [], GATEWAY_NODE_FLAGS);
 if (await healthy(`http://${host}:${gatewayPort}/health`, 60_000)) {
   console.log(`\nsociaal-graph is running (${ready.filter(Boolean).length} of ${SUBGRAPHS.length} subgraphs healthy, ${seconds(Date.now() - startedAt)})`);
   console.log(`  GraphQL:  http://${host}:${gatewayPort}/graphql`);

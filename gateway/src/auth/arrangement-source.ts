@@ -48,7 +48,7 @@ export function createArrangementSource(options: ArrangementSourceOptions): Arra
       let body: { data?: { uitvoeringsarrangementen?: { items: Arrangement[]; pageInfo: { heeftVolgende: boolean } } } };
       try {
         const variables = { organisatie: org, peildatum, offset };
-        const assertion = await signCallerAssertion(claims, { audience: 'gemeenten', operation: operationHash(QUERY, variables) }, options.callerAssertionKey);
+        const assertion = signCallerAssertion(claims, { audience: 'gemeenten', operation: operationHash(QUERY, variables) }, options.callerAssertionKey);
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [CALLER_ASSERTION_HEADER]: assertion },

@@ -117,6 +117,17 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
   }) as Database;
 }
 
+const ONDERLIGGEND = Symbol('onderliggende database');
+
+/**
+ * The subgraph's own database behind a request's view of it (`withDeadline` makes one per request), or
+ * `db` itself: the key for what is kept per database, such as the Logboek's group-commit writer, which
+ * must be shared by all requests to batch their records.
+ */
+export function onderliggendeDatabase<D extends object>(db: D): D {
+  return (db as { [ONDERLIGGEND]?: D })[ONDERLIGGEND] ?? db;
+}
+
 function assertSchemaName(schema: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
 }

@@ -94,6 +94,9 @@ export async function startSubgraph<L>(
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: await subgraphSchema(definition),
     includeStacktraceInErrorResponses: false,
+    // The process stops on signals itself (stopOnSignals: drain, then exit 0). Apollo's own handler would
+    // stop this server and send the signal again, which the process reads as a second Ctrl-C and exits 1.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, undefined, error),
     // Inline traces are for Apollo's hosted reporting, which we never use (nothing leaves loopback). No
     // field has a cache hint and no response is cached, so the cache-control plugin's hook on every field

@@ -14,17 +14,7 @@ function groepVan(indeling: TaakveldIndeling, taakveld: string): string {
 const PER_INWONER_GROEP = (bedrag: string, inwoners = 'sum(inwoners)') =>
   `round(sum(${bedrag})::numeric / NULLIF(${inwoners}, 0))::bigint`;
 
-type Groep = 'klasse' | 'land';
-type GroepKolommen<G extends Groep> = Record<`${G}${'Aantal' | 'Begroting' | 'Prognose' | 'Realisatie' | 'Tekort'}`, number | null>;
-
-/** The figures of comparison group `alias` as plain columns prefixed with `groep`. */
-const GROEP_KOLOMMEN = (alias: string, groep: Groep) =>
-  `${alias}.aantal AS "${groep}Aantal", ${alias}.begroting_pi AS "${groep}Begroting", ${alias}.prognose_pi AS "${groep}Prognose",
-   ${alias}.realisatie_pi AS "${groep}Realisatie", ${alias}.tekort_pi AS "${groep}Tekort"`;
-
-type Rij = Bedragen &
-  GroepKolommen<'klasse'> &
-  GroepKolommen<'land'> & { gemeenteCode: string; jaar: number; groep: string; wet: Wet | null; grootteklasse: string };
+type Rij = Bedragen & { versie: string; gemeenteCode: string; jaar: number; groep: string; wet: Wet | null; grootteklasse: string };
 
 /**
  * A row of the answer. The formatted amounts are getters, computed only for a query that asks for
@@ -84,23 +74,18 @@ class Vergelijkingsrij implements TaakveldVergelijking {
   }
 }
 
-/**
- * Per asked gemeente, year and taakveld group: the figures summed in SQL and, over all gemeenten with
- * figures, the per-inhabitant averages (sum over sum of inhabitants) of its size class and of the country.
- * The grouping table (taakveld -> groep, wet) comes from the Iv3 code list, so the law of a taakveld
- * has one definition (`taakveldWet`).
- *
- * A national answer has about 8,000 rows but only about 100 comparison groups: their figures come as
- * plain columns (no JSON built and parsed per row) and each group is one object that its rows share.
- * The asked order comes from the array's ordinality (array_position per row is quadratic).
- */
-export async function selectFinancienVergelijking(
-  db: Queryable,
-  filter: { gemeenten: readonly string[]; jaar: number | null; wet: Wet | null; indeling: TaakveldIndeling },
-): Promise<TaakveldVergelijking[]> {
+/** The SQL parameters that define the taakveld groups and the filter: $2 to $6 of both statements. */
+function groepering(filter: { jaar: number | null; wet: Wet | null; indeling: TaakveldIndeling }): unknown[] {
   const codes = [...IV3_TAAKVELD.keys()];
-  const rows = await db.query<Rij>(
-    `WITH indeling AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS m(taakveld, groep, wet)),
+  return [codes, codes.map((code) => groepVan(filter.indeling, code)), codes.map((code) => taakveldWet(code)), filter.jaar, filter.wet];
+}
+
+/**
+ * Per gemeente ($1, or every gemeente when null), year and taakveld group: the figures summed. The
+ * grouping table (taakveld -> groep, wet) comes from the Iv3 code list, so the law of a taakveld has
+ * one definition (`taakveldWet`).
+ */
+const CIJFER = `indeling AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS m(taakveld, groep, wet)),
      cijfer AS (
        SELECT f.gemeente_code, f.jaar, COALESCE(m.groep, f.taakveld) AS groep, min(m.wet) AS wet,
               sum(f.begroting) AS begroting, sum(f.prognose) AS prognose,
@@ -111,54 +96,113 @@ export async function selectFinancienVergelijking(
               min(g.inwoners) AS inwoners, min(g.grootteklasse) AS grootteklasse
          FROM financieel_cijfer f JOIN gemeente g ON g.code = f.gemeente_code
          LEFT JOIN indeling m ON m.taakveld = f.taakveld
-        WHERE ($5::int IS NULL OR f.jaar = $5) AND ($6::text IS NULL OR m.wet = $6)
-        GROUP BY f.gemeente_code, f.jaar, COALESCE(m.groep, f.taakveld)),
-     referentie AS (
+        WHERE ($1::text[] IS NULL OR f.gemeente_code = ANY ($1::text[]))
+          AND ($5::int IS NULL OR f.jaar = $5) AND ($6::text IS NULL OR m.wet = $6)
+        GROUP BY f.gemeente_code, f.jaar, COALESCE(m.groep, f.taakveld))`;
+
+type ReferentieRij = { versie: string; jaar: number; groep: string; grootteklasse: string | null; aantal: number } & Record<
+  'begroting' | 'prognose' | 'realisatie' | 'tekort',
+  number | null
+>;
+
+/** The comparison groups of one filter, by `${jaar}|${groep}|${grootteklasse}` ('' for the country). */
+type Referenties = Map<string, FinancienReferentie>;
+const sleutel = (jaar: number, groep: string, grootteklasse: string | null) => `${jaar}|${groep}|${grootteklasse ?? ''}`;
+
+/**
+ * The averages per inhabitant of every size class and of the country run over every gemeente of the
+ * world (1.6 s per request on the national world, issue 11), but change only when the figures do:
+ * they are computed once per version of the data (`financien_versie`, migrations/003, renewed by any
+ * write to financieel_cijfer or to a gemeente's size) and filter, and kept, so a request does the
+ * work of the gemeenten it asks. A few versions are kept: several databases can share the process.
+ */
+const referentiesPerVersie = new Map<string, Map<string, Promise<Referenties>>>();
+const BEWAARDE_VERSIES = 4;
+
+async function berekenReferenties(db: Queryable, parameters: unknown[]): Promise<{ versie: string | null; referenties: Referenties }> {
+  const rows = await db.query<ReferentieRij>(
+    `WITH ${CIJFER}
+     SELECT v.versie, r.* FROM financien_versie v LEFT JOIN (
        SELECT jaar, groep, grootteklasse, count(*)::int AS aantal,
-              ${PER_INWONER_GROEP('begroting')} AS begroting_pi, ${PER_INWONER_GROEP('prognose')} AS prognose_pi,
-              ${PER_INWONER_GROEP('realisatie', 'sum(inwoners) FILTER (WHERE realisatie IS NOT NULL)')} AS realisatie_pi,
-              ${PER_INWONER_GROEP('tekort')} AS tekort_pi
-         FROM cijfer GROUP BY GROUPING SETS ((jaar, groep, grootteklasse), (jaar, groep)))
-     SELECT c.gemeente_code AS "gemeenteCode", c.jaar, c.groep, c.wet, ${BEDRAGEN},
-            c.grootteklasse, ${GROEP_KOLOMMEN('k', 'klasse')}, ${GROEP_KOLOMMEN('n', 'land')}
+              ${PER_INWONER_GROEP('begroting')} AS begroting, ${PER_INWONER_GROEP('prognose')} AS prognose,
+              ${PER_INWONER_GROEP('realisatie', 'sum(inwoners) FILTER (WHERE realisatie IS NOT NULL)')} AS realisatie,
+              ${PER_INWONER_GROEP('tekort')} AS tekort
+         FROM cijfer GROUP BY GROUPING SETS ((jaar, groep, grootteklasse), (jaar, groep))) r ON true`,
+    [null, ...parameters],
+  );
+  const referenties: Referenties = new Map();
+  for (const rij of rows) {
+    if (rij.jaar === null) continue; // no figures at all: only the version came back
+    referenties.set(sleutel(rij.jaar, rij.groep, rij.grootteklasse), {
+      groep: rij.grootteklasse ?? 'Nederland',
+      aantalGemeenten: rij.aantal,
+      begrotingPerInwoner: rij.begroting,
+      prognosePerInwoner: rij.prognose,
+      realisatiePerInwoner: rij.realisatie,
+      tekortPerInwoner: rij.tekort,
+    });
+  }
+  return { versie: rows[0]?.versie ?? null, referenties };
+}
+
+/** The comparison groups of `filter` at data version `versie`: kept, or computed (once for concurrent requests). */
+function referentiesVoor(db: Queryable, versie: string, parameters: unknown[]): Promise<Referenties> {
+  const filterSleutel = JSON.stringify(parameters.slice(1));
+  let perFilter = referentiesPerVersie.get(versie);
+  const bewaard = perFilter?.get(filterSleutel);
+  if (bewaard) return bewaard;
+  const berekend = berekenReferenties(db, parameters).then(({ versie: berekendOp, referenties }) => {
+    // Written in between: these are the figures of a newer version; keep them under that one.
+    if (berekendOp !== versie) referentiesPerVersie.get(versie)?.delete(filterSleutel);
+    return referenties;
+  });
+  if (!perFilter) {
+    perFilter = new Map();
+    referentiesPerVersie.set(versie, perFilter);
+    for (const oud of referentiesPerVersie.keys()) {
+      if (referentiesPerVersie.size <= BEWAARDE_VERSIES) break;
+      referentiesPerVersie.delete(oud);
+    }
+  }
+  perFilter.set(filterSleutel, berekend);
+  berekend.catch(() => referentiesPerVersie.get(versie)?.delete(filterSleutel));
+  return berekend;
+}
+
+/**
+ * Per asked gemeente, year and taakveld group: the figures summed in SQL, beside the per-inhabitant
+ * averages (sum over sum of inhabitants) of its size class and of the country over all gemeenten with
+ * figures (`referentiesVoor`, kept per data version). Each comparison group is one object that its
+ * rows share. The asked order comes from the array's ordinality (array_position per row is quadratic).
+ */
+export async function selectFinancienVergelijking(
+  db: Queryable,
+  filter: { gemeenten: readonly string[]; jaar: number | null; wet: Wet | null; indeling: TaakveldIndeling },
+): Promise<TaakveldVergelijking[]> {
+  const parameters = groepering(filter);
+  const rows = await db.query<Rij>(
+    `WITH ${CIJFER}
+     SELECT v.versie, c.gemeente_code AS "gemeenteCode", c.jaar, c.groep, c.wet, ${BEDRAGEN}, c.grootteklasse
        FROM unnest($1::text[]) WITH ORDINALITY AS gevraagd(code, volgorde)
        JOIN cijfer c ON c.gemeente_code = gevraagd.code
-       JOIN referentie k ON k.jaar = c.jaar AND k.groep = c.groep AND k.grootteklasse = c.grootteklasse
-       JOIN referentie n ON n.jaar = c.jaar AND n.groep = c.groep AND n.grootteklasse IS NULL
+       CROSS JOIN financien_versie v
       ORDER BY gevraagd.volgorde, c.jaar, c.groep`,
-    [
-      filter.gemeenten,
-      codes,
-      codes.map((code) => groepVan(filter.indeling, code)),
-      codes.map((code) => taakveldWet(code)),
-      filter.jaar,
-      filter.wet,
-    ],
+    [filter.gemeenten, ...parameters],
   );
-  const referenties = new Map<string, FinancienReferentie>();
-  const referentie = (rij: Rij, groep: Groep, naam: string): FinancienReferentie => {
-    const sleutel = `${rij.jaar}|${rij.groep}|${groep}|${naam}`;
-    let gedeeld = referenties.get(sleutel);
-    if (!gedeeld) {
-      gedeeld = {
-        groep: naam,
-        aantalGemeenten: rij[`${groep}Aantal`] as number,
-        begrotingPerInwoner: rij[`${groep}Begroting`],
-        prognosePerInwoner: rij[`${groep}Prognose`],
-        realisatiePerInwoner: rij[`${groep}Realisatie`],
-        tekortPerInwoner: rij[`${groep}Tekort`],
-      };
-      referenties.set(sleutel, gedeeld);
-    }
-    return gedeeld;
-  };
+  if (rows.length === 0) return [];
+  let referenties = await referentiesVoor(db, rows[0]!.versie, parameters);
+  const groepVanRij = (rij: Rij, grootteklasse: string | null) => referenties.get(sleutel(rij.jaar, rij.groep, grootteklasse));
+  if (rows.some((rij) => !groepVanRij(rij, rij.grootteklasse) || !groepVanRij(rij, null))) {
+    // Figures written between the two statements: compare with the groups as they are now.
+    referenties = (await berekenReferenties(db, parameters)).referenties;
+  }
   return rows.map(
     (rij) =>
       new Vergelijkingsrij(
         rij,
         filter.indeling === TaakveldIndeling.WET ? null : taakveldCode(rij.groep),
-        referentie(rij, 'klasse', rij.grootteklasse),
-        referentie(rij, 'land', 'Nederland'),
+        groepVanRij(rij, rij.grootteklasse)!,
+        groepVanRij(rij, null)!,
       ),
   );
 }

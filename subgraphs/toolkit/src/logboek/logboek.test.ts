@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,9 @@ import type { SubgraphContext } from '../context.js';
 import { testPrincipal } from '../principal.js';
 import { defineSubgraph } from '../subgraph-definition.js';
 import { createSubgraphHarness, type SubgraphHarness } from '../testing/harness.js';
+import { withDeadline } from '../database.js';
 import { type BetrokkeneSoort, createLogboek } from './logboek.js';
+import { schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
 describe('createLogboek', () => {
   it('keeps each (activiteit, betrokkene) once, in registration order', () => {
@@ -126,6 +129,32 @@ describe('logboekPlugin', () => {
        WHERE v.betrokkene LIKE 'samen-%' GROUP BY v.actor_id ORDER BY 1`,
     );
     expect(perActor.map((row) => row.betrokkenen).sort()).toEqual(Array.from({ length: 12 }, (_, i) => [`samen-${i}-a`, `samen-${i}-b`]).sort());
+  });
+
+  it('shares statements between requests that each see the database through their own deadline, as a subgraph serves them', async () => {
+    const schrijven = telLogboekStatements();
+    try {
+      // start-subgraph.ts gives every request its own view of the database (withDeadline).
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          schrijfVerwerkingenGebundeld(withDeadline(harness.db, Date.now() + 60_000, 60_000), {
+            traceId: randomBytes(16).toString('hex'),
+            spanId: randomBytes(8).toString('hex'),
+            organisatie: 'uo-hbel',
+            rollen: ['consulent'],
+            actor: 'a1b2c3',
+            tijdstip: new Date(),
+            resultaat: 'geslaagd',
+            regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene: `eigen-${i}`, soort: 'inwoner' }],
+          }),
+        ),
+      );
+      expect(schrijven.aantal()).toBeLessThan(6);
+    } finally {
+      schrijven.stop();
+    }
+    const stored = await harness.db.query<{ betrokkene: string }>(`SELECT betrokkene FROM verwerking WHERE betrokkene LIKE 'eigen-%' ORDER BY 1`);
+    expect(stored.map((row) => row.betrokkene)).toEqual(Array.from({ length: 6 }, (_, i) => `eigen-${i}`));
   });
 
   it('refuses a read whose records could not be stored, and only that one, when it was to share a statement with others', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../database.js';
+import { type Database, onderliggendeDatabase } from '../database.js';
 import type { Verwerkingsregel } from './logboek.js';
 
 /** Everything one request leaves in the log: who asked (audit record) and what was read about whom. */
@@ -89,10 +89,12 @@ const schrijvers = new WeakMap<object, (verslag: Aanvraagverslag) => Promise<voi
  * request's refused record does not refuse the others.
  */
 export function schrijfVerwerkingenGebundeld(db: Pick<Database, 'logboekQuery'>, verslag: Aanvraagverslag): Promise<void> {
-  let schrijver = schrijvers.get(db);
+  // One writer per subgraph database, not per request's view of it (withDeadline): else nothing is shared.
+  const database = onderliggendeDatabase(db);
+  let schrijver = schrijvers.get(database);
   if (!schrijver) {
-    schrijver = groepsschrijver(db);
-    schrijvers.set(db, schrijver);
+    schrijver = groepsschrijver(database);
+    schrijvers.set(database, schrijver);
   }
   return schrijver(verslag);
 }

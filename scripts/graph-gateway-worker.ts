@@ -1,0 +1,35 @@
+/**
+ * The gateway of the one-process graph (scripts/graph-in-one-process.ts), in a worker thread of its own:
+ * the subgraphs and their shared PGlite keep the main thread, the gateway (token checks, query planning,
+ * result shaping) gets the machine's second core. It reaches the subgraphs over loopback HTTP as before;
+ * nothing but the subgraphs' addresses and a stop request crosses between the threads.
+ *
+ * Messages: it posts `{ ready: true }` once it listens, and answers `'stop'` (the graph stopping) by
+ * draining its requests in flight and posting `'stopped'`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createGatewayServer, readGatewayConfig } from '@sociaal-graph/gateway';
+import { createLogger, startTelemetry } from '@sociaal-graph/toolkit';
+
+if (!parentPort) throw new Error('scripts/graph-gateway-worker.ts runs as a worker thread of scripts/graph-in-one-process.ts');
+const parent = parentPort;
+const { subgraphUrls } = workerData as { subgraphUrls: Record<string, string> };
+
+// A thread has its own tracer globals: the gateway's spans carry the gateway's name, as in its own process.
+const telemetry = startTelemetry({ serviceName: 'gateway' });
+const logger = createLogger('gateway');
+const config = readGatewayConfig(process.env);
+const gateway = await createGatewayServer({ ...config, subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } });
+logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off' }, 'gateway ready (GraphiQL: open the url in a browser)');
+if (!config.auth.jwksFile && !config.auth.jwksUrl) {
+  logger.warn({ key: `${config.dataDir}/dev-issuer/` }, 'tokens: development issuer; get one with: npm run -s token -- --role consulent --org uo-hbel');
+}
+parent.on('message', (message: unknown) => {
+  if (message !== 'stop') return;
+  void (async () => {
+    await gateway.stop();
+    await telemetry.shutdown();
+    parent.postMessage('stopped');
+  })();
+});
+parent.postMessage({ ready: true });

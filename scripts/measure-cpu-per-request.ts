@@ -1,0 +1,140 @@
+/**
+ * `npx tsx scripts/measure-cpu-per-request.ts [--seconds S] [--connections C] [--scenario bewonerbeeld|bewonerbeeld-willekeurig]`:
+ * CPU time per GraphQL request of `npm start`'s graph (scripts/start-graph.ts, default layout, embedded PGlite,
+ * the demo world loaded into a fresh DATA_DIR): the graph process's user+sys CPU (all its threads, from /proc) divided by the
+ * requests it answered, at 1 connection and at C, for a domain scenario (scripts/bench/domein/scenarios.ts).
+ * Unlike req/s, CPU per request hardly moves when other work shares the machine, so a change can be judged
+ * on a busy one (issue 14). Linux only (/proc). Prints a Markdown table with the load average. Needs
+ * `npm ci --prefix scripts/bench/tools` (autocannon). Not part of `npm test`.
+ * `--data-dir <dir>`: this DATA_DIR, kept (a second run skips the demo load).
+ * `--root <dir>`: the graph of another checkout (a baseline), measured the same way.
+ * `--profile <dir>`: the graph runs under `--cpu-prof`, its profiles land in <dir> when it stops.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
+import { REPO_ROOT, SUBGRAPHS } from '@sociaal-graph/toolkit';
+import { BEWONERS_QUERY, HBEL, SCENARIOS } from './bench/domein/scenarios.js';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, scenario: { type: 'string', default: 'bewonerbeeld-willekeurig' }, port: { type: 'string', default: '24100' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, root: { type: 'string' } },
+  strict: true,
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const scenario = SCENARIOS.find((entry) => entry.name === values.scenario);
+if (!scenario?.caller) throw new Error(`unknown scenario or one without a caller: ${values.scenario}`);
+const base = Number(values.port);
+const HOST = '127.0.0.1';
+const url = `http://${HOST}:${base}/graphql`;
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on Linux). */
+const TICKS = 100;
+
+interface AutocannonResult { requests: { total: number }; errors: number; timeouts: number; non2xx: number; latency: { p50: number; p97_5: number; p99: number } }
+// autocannon lives with the other benchmark tools (`npm ci --prefix scripts/bench/tools`).
+const autocannon = createRequire(join(REPO_ROOT, 'scripts/bench/tools/package.json'))('autocannon') as (options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => unknown;
+
+/** A fresh data folder: the demo world loaded by this start, the dev issuer's key beside it. */
+const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'sociaal-graph-cpu-')));
+const env: NodeJS.ProcessEnv = { ...process.env, ...CALLER_LIMITS_OFF_ENV, MAX_RESIDENTS_PER_HOUR: '100000000', DATA_DIR: dataDir, HOST, GATEWAY_PORT: String(base), METRICS_PORT: 'off', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' };
+for (const name of ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV']) delete env[name];
+
+SUBGRAPHS.forEach(({ name }, i) => {
+  env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i);
+  env[`${name.toUpperCase()}_URL`] = `http://${HOST}:${base + 1 + i}/graphql`;
+  env[`${name.toUpperCase()}_METRICS_PORT`] = 'off';
+});
+
+const root = values.root ?? REPO_ROOT;
+// --profile <dir>: the graph process itself (what npm start would start) under --cpu-prof, one profile per
+// thread written there when it stops; it reads the installation's secrets from DATA_DIR, so the data folder
+// must have seen a start already (--data-dir).
+const launcher: ChildProcess = values.profile
+  ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, '--import', 'tsx', 'scripts/graph-in-one-process.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  : spawn(process.execPath, ['--import', 'tsx', 'scripts/start-graph.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+createInterface({ input: launcher.stdout! }).on('line', () => undefined);
+const stop = () => launcher.kill('SIGTERM');
+process.on('SIGINT', stop);
+
+try {
+  const started = Date.now();
+  while (!(await fetch(`http://${HOST}:${base}/ready`).then((r) => r.ok, () => false))) {
+    if (launcher.exitCode !== null) throw new Error('npm start exited');
+    if (Date.now() - started > 15 * 60_000) throw new Error('no graph after 15 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // The graph process: the launcher's one child (the default layout).
+  const graphPid = values.profile ? launcher.pid! : Number(readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${graphPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  };
+  const issuer = await loadDevIssuer(dataDir);
+  // One person per connection, all with the scenario's rights.
+  const tokens = await Promise.all(
+    Array.from({ length: connections }, (_, i) => mintToken(issuer, { role: scenario.caller!.role, org: scenario.caller!.org, subject: `cpu-${i + 1}` }).then((token) => `Bearer ${token}`)),
+  );
+  const ids: string[] = [];
+  for (const gemeente of HBEL) {
+    const answer = await post(JSON.stringify({ query: BEWONERS_QUERY, variables: { gemeente, first: 25 } }), tokens[0]!);
+    ids.push(...(JSON.parse(answer) as { data: { inwoners: { items: { id: string }[] } } }).data.inwoners.items.map((item) => item.id));
+  }
+  const bodies = scenario.bodies(ids);
+  console.log(`| connections | requests | errors | CPU s | CPU ms / request | req/s | p50 ms | p97.5 ms | load average (1 min) |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  for (const c of [1, connections]) {
+    await run(bodies, tokens, c, 2);
+    const before = cpuSeconds();
+    const load = loadavg()[0]!;
+    const result = await run(bodies, tokens, c, seconds);
+    const cpu = cpuSeconds() - before;
+    const n = result.requests.total;
+    const errors = result.errors + result.timeouts + result.non2xx;
+    console.log(`| ${c} | ${n} | ${errors} | ${cpu.toFixed(2)} | ${((cpu * 1000) / n).toFixed(2)} | ${(n / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${load.toFixed(1)}–${loadavg()[0]!.toFixed(1)} |`);
+  }
+} finally {
+  const exited = new Promise((resolve) => launcher.once('exit', resolve));
+  stop();
+  await exited;
+  if (!values['data-dir']) await rm(dataDir, { recursive: true, force: true });
+}
+
+async function post(body: string, authorization: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`HTTP ${response.status}: ${text.slice(0, 400)}`);
+  return text;
+}
+
+function run(bodies: readonly string[], tokens: readonly string[], c: number, duration: number): Promise<AutocannonResult> {
+  let next = 0;
+  let client = 0;
+  return new Promise((resolve, reject) =>
+    autocannon(
+      {
+        url,
+        connections: c,
+        duration,
+        timeout: 60,
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request: { headers: Record<string, string> }, context: { authorization?: string }) => {
+              context.authorization ??= tokens[client++ % tokens.length];
+              return { ...request, body: bodies[next++ % bodies.length], headers: { ...request.headers, authorization: context.authorization! } };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    ),
+  );
+}
