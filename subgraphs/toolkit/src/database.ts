@@ -19,16 +19,6 @@ export interface Queryable {
   copyFrom?(statement: string, pieces: AsyncIterable<string>): Promise<void>;
 }
 
-const ONDERLIGGEND = Symbol('onderliggende database');
-
-/**
- * The database a request's view (`withDeadline`) was made of, the same object for every request: what a
- * cache kept across requests is keyed by (toolkit bereik.ts). Any other database is its own.
- */
-export function onderliggendeDatabase(db: Queryable): Queryable {
-  return (db as { [ONDERLIGGEND]?: Queryable })[ONDERLIGGEND] ?? db;
-}
-
 /**
  * One subgraph's database: its own PostgreSQL schema on a server (`DATABASE_URL`) or in an
  * embedded PGlite data directory. The same SQL runs on both.
