@@ -14,7 +14,7 @@
  * (S + 2)) seconds plus start-up. Hive Gateway and autocannon live in `scripts/bench/tools/` (own
  * package.json, `npm ci --prefix scripts/bench/tools`), no part of the graph. Not part of `npm test`.
  *
- * `npm run bench -- --domein [--baseline <ref>] [--nationaal] [--scenarios a,b]`: the domain scenarios (resident view,
+ * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]]`: the domain scenarios (resident view,
  * the region's contract pull, an analyst aggregate per gemeente and quarter) on the demo world, this
  * checkout against a baseline checkout the script builds, and SQL statements per request against list
  * length: scripts/bench/domein/run.ts.
@@ -47,6 +47,9 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     nationaal: { type: 'boolean', default: false },
     scenarios: { type: 'string' },
+    'no-baseline': { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
+    'keep-databases': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -56,9 +59,12 @@ const connections = Number(values.connections);
 if (!(seconds >= 2 && seconds <= 60 && rounds >= 1 && rounds <= 5 && connections >= 1 && connections <= 200)) {
   throw new Error('--seconds 2..60, --rounds 1..5, --connections 1..200');
 }
-if ((values.baseline !== undefined || values.nationaal || values.scenarios !== undefined) && !values.domein) {
-  throw new Error('--baseline, --nationaal and --scenarios belong to --domein');
+const domeinOnly = values.baseline !== undefined || values.nationaal || values.scenarios !== undefined || values['no-baseline'] || values['database-url'] !== undefined || values['keep-databases'];
+if (domeinOnly && !values.domein) {
+  throw new Error('--baseline, --no-baseline, --nationaal, --scenarios, --database-url and --keep-databases belong to --domein');
 }
+if (values.baseline !== undefined && values['no-baseline']) throw new Error('--baseline or --no-baseline, not both');
+if (values['keep-databases'] && values['database-url'] === undefined) throw new Error('--keep-databases belongs to --database-url');
 if (!existsSync(join(BENCH, 'node_modules/autocannon')) || !existsSync(join(BENCH, 'node_modules/@graphql-hive/gateway'))) {
   throw new Error('the benchmark tools are not installed: run `npm ci --prefix scripts/bench/tools` first');
 }
@@ -402,7 +408,7 @@ function readVersion(name: string, from = BENCH): string {
 }
 
 // --domein: the domain scenarios against a baseline checkout (scripts/bench/domein/) instead of the federation shape.
-(values.domein ? runDomein({ root: ROOT, seconds, rounds, connections, baseline: values.baseline, nationaal: values.nationaal, scenarios: values.scenarios?.split(',') }) : main()).catch(async (error: unknown) => {
+(values.domein ? runDomein({ root: ROOT, seconds, rounds, connections, baseline: values.baseline, nationaal: values.nationaal, scenarios: values.scenarios?.split(','), noBaseline: values['no-baseline'], databaseUrl: values['database-url'], keepDatabases: values['keep-databases'] }) : main()).catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   await stopAll();
   process.exit(1);

@@ -84,6 +84,29 @@ describe('daily bound of distinct cells per caller (issue 10)', () => {
     expect(eigen.body.errors).toBeUndefined();
   });
 
+  it('counts an aggregate for every caller who gets it, also when callers with the same rights ask it at the same moment', async () => {
+    // People of uo-hbel with the same rights; the gateway merges identical requests in flight of such callers
+    // (in-flight deduplication), which must not hand one the cells another was counted for.
+    const [alleen, a, b] = await Promise.all(['budget-alleen', 'budget-a', 'budget-b'].map((subject) => graph.token({ role: 'analist', org: 'uo-hbel', subject })));
+    const vraag = { g: ['0406', '0376', '0417'], jaar: 2025 };
+    // What the question costs one caller: then inkoop's many cells go past the bound (as in the first test), and the
+    // refusal says how many were used.
+    expect((await send(STROMEN, vraag, alleen)).status).toBe(200);
+    const kosten = await send(DECLARATIEGEDRAG, {}, alleen);
+    expect(kosten.status).toBe(429);
+    const gebruikt = kosten.body.errors?.[0]?.extensions?.sociaalGraph?.gebruikt as number;
+    expect(gebruikt).toBeGreaterThan(0);
+
+    // The same question from two people at once, several times: each is counted as if it had asked alone.
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => send(STROMEN, vraag, i % 2 === 0 ? a : b)));
+    for (const answer of answers) expect(answer.status).toBe(200);
+    for (const token of [a, b]) {
+      const refusal = await send(DECLARATIEGEDRAG, {}, token);
+      expect(refusal.status).toBe(429);
+      expect(refusal.body.errors?.[0]?.extensions?.sociaalGraph).toMatchObject({ gebruikt });
+    }
+  });
+
   it('costs nothing for a request without aggregates', async () => {
     const analist = await graph.token({ role: 'analist', org: 'uo-hbel' });
     const answer = await send('{ gemeente(code: "0406") { naam } }', {}, analist);

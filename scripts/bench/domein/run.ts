@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --domein [--baseline <ref>] [--nationaal] [--scenarios a,b] [--seconds S] [--rounds R] [--connections C]`:
+ * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]] [--seconds S] [--rounds R] [--connections C]`:
  * the domain scenarios (scenarios.ts; `--scenarios` names some of them, default all) on the demo world, through this checkout's graph and through a
  * baseline checkout's graph, in one run, taking turns (issue 14 item 1). The baseline is built here: a
  * `git worktree add --detach` of the ref (default BASELINE_DEFAULT, main just before the performance
@@ -7,20 +7,24 @@
  * with its data folder beside it (`git worktree remove <folder>` and deleting `<folder>-data-*` remove
  * them). Each graph is started as `npm start` starts it (scripts/start-graph.ts: embedded PGlite, the
  * demo world loaded at the first start; this checkout's in a fresh DATA_DIR each run), on ports of its own, with the per-caller limits lifted (the benchmark sends many operations
- * as few people on purpose). Reports req/s, p50/p95/p99 and errors per scenario at 1 and C
- * connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
+ * as few people on purpose). With `--database-url` each side runs on that PostgreSQL server instead, in a
+ * database of its own (`sociaal_graph_bench_<side>_<world>`) that the script creates and drops, or with
+ * `--keep-databases` keeps for the next run and reuses (the world is loaded only into an empty one).
+ * Reports req/s, p50/p95/p99, errors and CPU time per request (the graph's processes and, on PostgreSQL,
+ * the side's server backends) per scenario at 1 and C connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
  * own counter `sociaal_graph_db_statements_total` on their /metrics, summed over the seven) into
  * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world; with `--scenarios a,b`
  * `bench-domein-a-b.md`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { BEWONERS_QUERY, HBEL, LIST_LENGTHS, type Caller, SCENARIOS as ALL_SCENARIOS } from './scenarios.js';
@@ -41,6 +45,12 @@ export interface DomeinOptions {
   readonly nationaal: boolean;
   /** Names of the scenarios to run (scenarios.ts); default all. */
   readonly scenarios?: readonly string[];
+  /** Only this checkout (a baseline too slow to load, e.g. the national world on PostgreSQL by INSERT). */
+  readonly noBaseline?: boolean;
+  /** A PostgreSQL server (any database on it): each side gets a database of its own there instead of PGlite. */
+  readonly databaseUrl?: string;
+  /** Keep the sides' databases after the run and reuse them in the next (not loaded again). */
+  readonly keepDatabases?: boolean;
 }
 
 /** The part of autocannon's API used here (it ships no types). */
@@ -48,7 +58,6 @@ interface AutocannonResult { requests: { total: number }; errors: number; timeou
 type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
 
 type Side = 'baseline' | 'nu';
-const SIDES: readonly Side[] = ['baseline', 'nu'];
 
 interface Graph {
   readonly side: Side;
@@ -56,6 +65,8 @@ interface Graph {
   readonly url: string;
   readonly metricsPorts: readonly number[];
   readonly dataDir: string;
+  /** The side's database on the PostgreSQL server; undefined on PGlite. */
+  readonly database?: { url: string; name: string };
   readonly startSeconds: number;
 }
 
@@ -110,7 +121,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** `npm start` of one checkout (scripts/start-graph.ts) on ports of its own; resolves when /ready says 200. */
-async function startGraph(side: Side, cwd: string, base: number, dataDir: string, world: Record<string, string>): Promise<Graph> {
+async function startGraph(side: Side, cwd: string, base: number, dataDir: string, world: Record<string, string>, database?: { url: string; name: string }): Promise<Graph> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...world,
@@ -125,6 +136,7 @@ async function startGraph(side: Side, cwd: string, base: number, dataDir: string
     LOG_LEVEL: 'warn',
   };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV']) delete env[name];
+  if (database) env.DATABASE_URL = database.url;
   for (const name of Object.keys(env)) if (name.startsWith('DEMO_') && !(name in world)) delete env[name];
   const metricsPorts: number[] = [];
   SUBGRAPHS.forEach((name, i) => {
@@ -143,7 +155,7 @@ async function startGraph(side: Side, cwd: string, base: number, dataDir: string
   }
   child.once('exit', (code) => (exited = `${side}: npm start exited (${code}):\n${tail.join('\n')}`));
   const ready = `http://${HOST}:${base}/ready`;
-  const graph = { side, child, url: `http://${HOST}:${base}/graphql`, metricsPorts, dataDir, startSeconds: 0 };
+  const graph = { side, child, url: `http://${HOST}:${base}/graphql`, metricsPorts, dataDir, database, startSeconds: 0 };
   try {
     while (!(await answers(ready))) {
       if (exited) throw new Error(exited);
@@ -174,6 +186,87 @@ async function stopGraph(graph: Graph): Promise<void> {
   }, 10_000);
   await exited;
   clearTimeout(late);
+}
+
+/** The database of one side on the server of `serverUrl`: same server and credentials, its own database name. */
+function sideDatabase(serverUrl: string, side: Side, nationaal: boolean): { url: string; name: string } {
+  const name = `sociaal_graph_bench_${side}_${nationaal ? 'nationaal' : 'demo'}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name };
+}
+
+async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the side's database, empty (dropped first) unless `keep`, which reuses one left by an earlier run. */
+async function prepareDatabase(serverUrl: string, name: string, keep: boolean): Promise<void> {
+  await onServer(serverUrl, async (client) => {
+    const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (exists && keep) return console.log(`[bench] reusing database ${name} (--keep-databases)`);
+    if (exists) await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  });
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+function processCpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and its descendants. */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const kids = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const kid of kids ? kids.split(/\s+/) : []) pids.push(...processTree(Number(kid)));
+    }
+  } catch {
+    // Gone meanwhile.
+  }
+  return pids;
+}
+
+/**
+ * CPU seconds used so far by one side: its graph's processes (npm start and everything it started) and, on
+ * PostgreSQL, the server backends connected to its database (the subgraphs' pools keep them for the run).
+ * Per process, so that a delta counts only processes alive at both ends (a backend gone in between is lost).
+ */
+async function cpuNow(graph: Graph): Promise<Map<number, number>> {
+  const pids = processTree(graph.child.pid!);
+  if (graph.database) {
+    const backends = await onServer(graph.database.url, (client) =>
+      client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [graph.database!.name]),
+    );
+    pids.push(...backends.rows.map((row) => row.pid));
+  }
+  return new Map(pids.map((pid) => [pid, processCpuSeconds(pid)]));
+}
+
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, value] of after) seconds += value - (before.get(pid) ?? 0);
+  return seconds;
 }
 
 async function post(url: string, body: string, authorization?: string): Promise<{ status: number; text: string }> {
@@ -207,14 +300,14 @@ async function residentIds(graph: Graph): Promise<string[]> {
   return ids;
 }
 
-interface Segment { requests: number; errors: number; latencies: number[]; seconds: number }
+interface Segment { requests: number; errors: number; latencies: number[]; seconds: number; cpuSeconds: number }
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measure(autocannon: Autocannon, url: string, bodies: readonly string[], tokens: readonly (string | undefined)[], connections: number, seconds: number): Promise<Segment> {
+async function measure(autocannon: Autocannon, graph: Graph, bodies: readonly string[], tokens: readonly (string | undefined)[], connections: number, seconds: number): Promise<Segment> {
   let wrong = 0;
   let next = 0;
   let client = 0;
@@ -223,7 +316,7 @@ async function measure(autocannon: Autocannon, url: string, bodies: readonly str
     new Promise<AutocannonResult>((resolve, reject) => {
       const instance = autocannon(
         {
-          url,
+          url: graph.url,
           method: 'POST',
           connections,
           duration,
@@ -249,10 +342,13 @@ async function measure(autocannon: Autocannon, url: string, bodies: readonly str
     });
   // Two seconds of warm-up (plans, JIT, connections, caches), not counted.
   await run(2, false);
-  await drain(url, bodies[0], tokens[0]);
+  await drain(graph.url, bodies[0], tokens[0]);
+  const cpuBefore = await cpuNow(graph);
   const result = await run(seconds, true);
-  await drain(url, bodies[0], tokens[0]);
-  return { requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx + wrong, latencies, seconds: result.duration };
+  // At the end of the measurement, before the drain: the requests still in flight are not counted, and only part of their work is.
+  const cpuSeconds = cpuBetween(cpuBefore, await cpuNow(graph));
+  await drain(graph.url, bodies[0], tokens[0]);
+  return { requests: result.requests.total, errors: result.errors + result.timeouts + result.non2xx + wrong, latencies, seconds: result.duration, cpuSeconds };
 }
 
 /**
@@ -295,7 +391,10 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
   if (!existsSync(join(tools, 'node_modules/autocannon'))) throw new Error('the benchmark tools are not installed: run `npm ci --prefix scripts/bench/tools` first');
   const autocannon = createRequire(join(tools, 'package.json'))('autocannon') as Autocannon;
   const loadAtStart = loadavg();
-  const baseline = baselineCheckout(root, options.baseline ?? BASELINE_DEFAULT);
+  const SIDES: readonly Side[] = options.noBaseline ? ['nu'] : ['baseline', 'nu'];
+  const baseline = options.noBaseline ? undefined : baselineCheckout(root, options.baseline ?? BASELINE_DEFAULT);
+  const { databaseUrl, keepDatabases = false } = options;
+  const worldName = `${nationaal ? 'nationaal' : 'demo'}${databaseUrl ? '-pg' : ''}`;
   const current = git(root, 'rev-parse', 'HEAD');
   const dirty = git(root, 'status', '--porcelain', '--untracked-files=no') !== '';
   const world = worldEnv(nationaal);
@@ -307,10 +406,15 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     // data folder is kept beside its checkout for the next run (its first start loads by multi-row
     // INSERT in seven processes: ten minutes on the shared machine); this checkout's is loaded afresh,
     // as its code may have changed.
+    // On PostgreSQL the data folder holds only the installation's secrets (the development issuer, the
+    // pseudonym secret), which must stay with a kept database: kept beside it then.
     for (const [i, side] of SIDES.entries()) {
-      const dataDir = side === 'baseline' ? `${baseline.dir}-data-${nationaal ? 'nationaal' : 'demo'}` : join(scratch, side);
+      const dataDir =
+        side === 'baseline' ? `${baseline!.dir}-data-${worldName}` : keepDatabases ? join(tmpdir(), `sociaal-graph-bench-nu-data-${worldName}`) : join(scratch, side);
       await mkdir(dataDir, { recursive: true });
-      graphs.push(await startGraph(side, side === 'baseline' ? baseline.dir : root, base + i * 20, dataDir, world));
+      const database = databaseUrl ? sideDatabase(databaseUrl, side, nationaal) : undefined;
+      if (databaseUrl && database) await prepareDatabase(databaseUrl, database.name, keepDatabases);
+      graphs.push(await startGraph(side, side === 'baseline' ? baseline!.dir : root, base + i * 20, dataDir, world, database));
     }
     const bySide = Object.fromEntries(graphs.map((graph) => [graph.side, graph])) as Record<Side, Graph>;
 
@@ -325,6 +429,18 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
         const answer = await post(graph.url, bodies[0], tokens[0]);
         if (!isRight(answer.status, answer.text)) throw new Error(`${graph.side} ${scenario.name}: HTTP ${answer.status} ${answer.text.slice(0, 600)}`);
         prepared.set(`${graph.side}:${scenario.name}`, { bodies, tokens });
+      }
+    }
+
+    // Statements one request of each scenario costs (its first body), warm, nothing else running.
+    const scenarioStatements = new Map<string, number>();
+    for (const graph of graphs) {
+      for (const scenario of SCENARIOS) {
+        const { bodies, tokens } = prepared.get(`${graph.side}:${scenario.name}`)!;
+        await post(graph.url, bodies[0], tokens[0]);
+        const before = await statementsNow(graph);
+        await post(graph.url, bodies[0], tokens[0]);
+        scenarioStatements.set(`${scenario.name}:${graph.side}`, (await statementsNow(graph)) - before);
       }
     }
 
@@ -352,7 +468,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
           const order = round % 2 === 0 ? SIDES : [...SIDES].reverse();
           for (const side of order) {
             const { bodies, tokens } = prepared.get(`${side}:${scenario.name}`)!;
-            const segment = await measure(autocannon, bySide[side].url, bodies, tokens, level, seconds);
+            const segment = await measure(autocannon, bySide[side], bodies, tokens, level, seconds);
             const key = `${scenario.name}:${level}:${side}`;
             segments.set(key, [...(segments.get(key) ?? []), segment]);
             console.log(`[bench] round ${round + 1} ${scenario.name} x${level} ${side}: ${(segment.requests / segment.seconds).toFixed(1)} req/s, errors ${segment.errors}`);
@@ -361,7 +477,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       }
     }
 
-    interface Row { rps: number; p50: number; p95: number; p99: number; errors: number; requests: number }
+    interface Row { rps: number; p50: number; p95: number; p99: number; errors: number; requests: number; cpuMs: number }
     const rows = new Map<string, Row>();
     for (const [key, list] of segments) {
       const latencies = list.flatMap((segment) => segment.latencies).sort((a, b) => a - b);
@@ -373,44 +489,55 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
         p99: percentile(latencies, 99),
         errors: list.reduce((sum, segment) => sum + segment.errors, 0),
         requests,
+        cpuMs: (1000 * list.reduce((sum, segment) => sum + segment.cpuSeconds, 0)) / requests,
       });
     }
 
-    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : [])];
+    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(options.noBaseline ? ['--no-baseline'] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : []), ...(databaseUrl ? [`--database-url ${databaseUrl}`] : []), ...(keepDatabases ? ['--keep-databases'] : [])];
     const command = `npm run bench -- --domein ${flags.join(' ')}`;
     const worldText = Object.entries(world).map(([k, v]) => `${k}=${v}`).join(' ');
     const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
     const lines = [
-      `# Benchmark: domain scenarios${nationaal ? ' on the national world' : ''}, against a baseline checkout`,
+      `# Benchmark: domain scenarios${nationaal ? ' on the national world' : ''}${databaseUrl ? ' on PostgreSQL' : ''}${baseline ? ', against a baseline checkout' : ''}`,
       '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`${command}\` (Node ${process.version}, ${cpus().length} cores, at normal priority). The machine was shared with other work: load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min) at the start, ${loadavg().map((n) => n.toFixed(1)).join(' / ')} at the end. Compare the two sides within this run, not across runs.`,
       '',
-      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; \`npm start\` (its default layout), first start ${bySide.nu.startSeconds.toFixed(0)} s (the world loaded).`,
-      `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), \`npm start\` of that commit (its default layout), ready after ${bySide.baseline.startSeconds.toFixed(0)} s (its data folder is kept between runs: a first start loads the world, a later one does not).`,
-      `- Both: embedded PGlite in a fresh DATA_DIR, the demo world \`${worldText}\`${nationaal ? '' : ' (today\'s default; a baseline from before `DEMO_SCALE_HBEL` ignores it and holds fewer residents in HBEL\'s four municipalities: less data for the baseline, not more)'}, per-caller limits and the hourly personal-data bound lifted, the rest as configured by default.`,
+      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; \`npm start\` (its default layout), ready after ${bySide.nu.startSeconds.toFixed(0)} s (${databaseUrl && keepDatabases ? 'on a kept database: the world loaded at its first start only' : 'the world loaded'}).`,
+      ...(baseline
+        ? [
+            `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), \`npm start\` of that commit (its default layout), ready after ${bySide.baseline.startSeconds.toFixed(0)} s (${databaseUrl ? (keepDatabases ? 'its database kept between runs' : 'its database loaded afresh') : 'its data folder is kept between runs'}: a first start loads the world, a later one does not).`,
+          ]
+        : ['- **baseline**: none (`--no-baseline`): this checkout alone, to be judged against the absolute target.']),
+      databaseUrl
+        ? `- ${baseline ? 'Both' : 'It'}: PostgreSQL at ${new URL(databaseUrl).host}, each side in a database of its own (\`sociaal_graph_bench_<side>_${nationaal ? 'nationaal' : 'demo'}\`, ${keepDatabases ? 'kept and reused between runs' : 'created empty and dropped by the script'}), the world \`${worldText}\`, per-caller limits and the hourly personal-data bound lifted, the rest as configured by default.`
+        : `- Both: embedded PGlite in a fresh DATA_DIR, the demo world \`${worldText}\`${nationaal ? '' : ' (today\'s default; a baseline from before `DEMO_SCALE_HBEL` ignores it and holds fewer residents in HBEL\'s four municipalities: less data for the baseline, not more)'}, per-caller limits and the hourly personal-data bound lifted, the rest as configured by default.`,
       `- Each scenario at 1 and ${connections} connections, ${rounds} x ${seconds} s per side after 2 s of warm-up, the sides taking turns (the first alternating per round). With a token, each connection is a different person with the same rights (its own token of the development issuer). An answer counts as an error unless HTTP 200 with data and no error. After the warm-up and after each measurement the script waits for one answer of the graph, so that requests still in flight when a measurement stops are not paid by the next; a request still in flight at the end of a measurement is not counted.`,
       '',
       '| scenario | who | what |',
       '|---|---|---|',
       ...SCENARIOS.map((s) => `| ${s.name} | ${s.caller ? `${s.caller.role} ${s.caller.org}` : 'anonymous'} | ${s.description} |`),
       '',
-      '| scenario | connections | side | req/s | p50 ms | p95 ms | p99 ms | errors | requests |',
-      '|---|---|---|---|---|---|---|---|---|',
+      `- CPU ms per request: user + system CPU time of the side's processes (\`npm start\` and everything it started${databaseUrl ? ', and the PostgreSQL backends connected to its database' : ''}) from the start to the end of the measurement, over the requests answered in it. Robust under load where wall-clock figures are not: on ${cpus().length} cores, ${cpus().length} / (CPU s per request) bounds the req/s an idle machine could serve.`,
+      '',
+      '| scenario | connections | side | req/s | p50 ms | p95 ms | p99 ms | errors | requests | CPU ms per request | SQL statements per request |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
     ];
     for (const scenario of SCENARIOS) {
       for (const level of levels) {
         for (const side of SIDES) {
           const row = rows.get(`${scenario.name}:${level}:${side}`)!;
-          lines.push(`| ${scenario.name} | ${level} | ${side} | ${fixed(row.rps)} | ${fixed(row.p50)} | ${fixed(row.p95)} | ${fixed(row.p99)} | ${row.errors} | ${row.requests} |`);
+          lines.push(`| ${scenario.name} | ${level} | ${side} | ${fixed(row.rps)} | ${fixed(row.p50)} | ${fixed(row.p95)} | ${fixed(row.p99)} | ${row.errors} | ${row.requests} | ${fixed(row.cpuMs, 2)} | ${scenarioStatements.get(`${scenario.name}:${side}`)} |`);
         }
       }
     }
-    lines.push('', '| scenario | connections | req/s nu / baseline | p50 nu / baseline | p95 nu / baseline |', '|---|---|---|---|---|');
-    for (const scenario of SCENARIOS) {
-      for (const level of levels) {
-        const nu = rows.get(`${scenario.name}:${level}:nu`)!;
-        const was = rows.get(`${scenario.name}:${level}:baseline`)!;
-        lines.push(`| ${scenario.name} | ${level} | ${fixed(nu.rps / was.rps, 2)} | ${fixed(nu.p50 / was.p50, 2)} | ${fixed(nu.p95 / was.p95, 2)} |`);
+    if (baseline) {
+      lines.push('', '| scenario | connections | req/s nu / baseline | p50 nu / baseline | p95 nu / baseline | CPU per request nu / baseline |', '|---|---|---|---|---|---|');
+      for (const scenario of SCENARIOS) {
+        for (const level of levels) {
+          const nu = rows.get(`${scenario.name}:${level}:nu`)!;
+          const was = rows.get(`${scenario.name}:${level}:baseline`)!;
+          lines.push(`| ${scenario.name} | ${level} | ${fixed(nu.rps / was.rps, 2)} | ${fixed(nu.p50 / was.p50, 2)} | ${fixed(nu.p95 / was.p95, 2)} | ${fixed(nu.cpuMs / was.cpuMs, 2)} |`);
+        }
       }
     }
     lines.push(
@@ -419,17 +546,18 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       '',
       'One request through the gateway, nothing else running, after the same request once (warm caches); the statements are the subgraphs\' own counter `sociaal_graph_db_statements_total` (on each subgraph\'s /metrics; the Logboek\'s writes not included), before and after, summed over the seven subgraphs. A count that does not grow with the list is the property the subgraphs\' tests hold (`countStatements` in `subgraphs/*/src/**/*.test.ts`).',
       '',
-      '| request | first | baseline: statements (items) | nu: statements (items) |',
-      '|---|---|---|---|',
+      `| request | first | ${SIDES.map((side) => `${side}: statements (items)`).join(' | ')} |`,
+      `|---|---|${SIDES.map(() => '---|').join('')}`,
       ...statementRows,
     );
     const report = `${lines.join('\n')}\n`;
     await mkdir(join(root, 'scripts/results'), { recursive: true });
     // A run of some scenarios gets a file of its own: it does not replace the report of all of them.
-    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${options.scenarios ? `-${options.scenarios.join('-')}` : ''}.md`), report);
+    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${databaseUrl ? '-pg' : ''}${options.scenarios ? `-${options.scenarios.join('-')}` : ''}.md`), report);
     console.log(`\n${report}`);
   } finally {
     for (const graph of graphs) await stopGraph(graph);
+    if (databaseUrl && !keepDatabases) for (const graph of graphs) if (graph.database) await dropDatabase(databaseUrl, graph.database.name).catch((error) => console.error(`[bench] could not drop ${graph.database!.name}: ${error}`));
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -41,19 +41,21 @@ export const CONTRACTEN_QUERY = `query Contracten($first: Int!) {
   }
 }`;
 
-/** An analyst's aggregate per gemeente and quarter: the Wmo's reach in HBEL's four municipalities. */
-export const BEREIK_QUERY = `query Bereik($gemeenten: [String!]!, $jaar: Int!) {
-  wmoBereik(gemeenten: $gemeenten) {
+/** An analyst's aggregate per gemeente and quarter: a law's reach (`wmoBereik`, `jeugdBereik`) in HBEL's four municipalities. */
+const bereikQuery = (veld: 'wmoBereik' | 'jeugdBereik') => `query Bereik($gemeenten: [String!]!, $jaar: Int!) {
+  ${veld}(gemeenten: $gemeenten) {
     verantwoording { berekendOver uitgesloten { gemeenteCode wet reden } gegevensTot }
     gemeenten {
       code naam
-      wmoBereik(jaar: $jaar) {
+      ${veld}(jaar: $jaar) {
         inwoners
         kwartalen { kwartaal van tot clienten { waarde onderdrukt } clientenPer1000 instroom { waarde onderdrukt } doorstroom { waarde onderdrukt } uitstroom { waarde onderdrukt } }
       }
     }
   }
 }`;
+export const BEREIK_QUERY = bereikQuery('wmoBereik');
+export const JEUGDBEREIK_QUERY = bereikQuery('jeugdBereik');
 
 export interface Caller {
   readonly role: string;
@@ -96,6 +98,12 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "an analyst's aggregate per gemeente and quarter: `wmoBereik` of HBEL's four municipalities in 2025, every quarter's clienten, in-, door- and uitstroom (analist of uo-hbel)",
     caller: analist,
     bodies: () => [body(BEREIK_QUERY, { gemeenten: HBEL, jaar: 2025 })],
+  },
+  {
+    name: 'jeugdbereik-per-kwartaal',
+    description: "the same aggregate under the Jeugdwet: `jeugdBereik` of HBEL's four municipalities in 2025 (analist of uo-hbel; a gemeente outside its Jeugdwet mandate is named in the verantwoording, not counted)",
+    caller: analist,
+    bodies: () => [body(JEUGDBEREIK_QUERY, { gemeenten: HBEL, jaar: 2025 })],
   },
 ];
 

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import type { Queryable } from './database.js';
+import { onderliggendeDatabase, type Queryable } from './database.js';
 import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
@@ -47,8 +47,18 @@ const actiefOp = (a: string, d: string) => `(${a}.ingangsdatum <= ${d} AND (${a}
  * - doorstroom: with a toewijzing active on the first and one on the last day of the period.
  * One statement for any number of gemeenten; raw counts with their cell keys, published through the disclosure policy.
  */
-export function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: number, bron: BereikBron = 'toewijzing'): Promise<BereikRow[]> {
-  return db.query<BereikRow>(
+export async function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: number, bron: BereikBron = 'toewijzing'): Promise<BereikRow[]> {
+  return (await selectBereikMetVersie(db, gemeenten, jaar, bron)).rows;
+}
+
+/** selectBereik, with the data version (`gegevensversie`) of `bron` that the same statement saw. */
+async function selectBereikMetVersie(
+  db: Queryable,
+  gemeenten: readonly string[],
+  jaar: number,
+  bron: BereikBron,
+): Promise<{ rows: BereikRow[]; versie: string | null }> {
+  const rows = await db.query<BereikRow & { versie: string | null }>(
     `WITH periode AS (
        SELECT g.code AS gemeente_code, k.kwartaal,
               make_date($2::int, coalesce(3 * k.kwartaal - 2, 1), 1) AS van,
@@ -81,12 +91,80 @@ export function selectBereik(db: Queryable, gemeenten: readonly string[], jaar: 
             count(c.inwoner_id)::int AS clienten, (count(*) FILTER (WHERE c.instroom))::int AS instroom,
             (count(*) FILTER (WHERE c.doorstroom))::int AS doorstroom, (count(*) FILTER (WHERE c.uitstroom))::int AS uitstroom,
             ARRAY[${cellKeySql('c.inwoner_id')}, ${cellKeySql('c.inwoner_id', 'c.instroom')},
-                  ${cellKeySql('c.inwoner_id', 'c.doorstroom')}, ${cellKeySql('c.inwoner_id', 'c.uitstroom')}] AS sleutels
+                  ${cellKeySql('c.inwoner_id', 'c.doorstroom')}, ${cellKeySql('c.inwoner_id', 'c.uitstroom')}] AS sleutels,
+            -- In the same statement, so in the same snapshot as the counts: the version they belong to.
+            (${VERSIE_SQL}) AS versie
        FROM periode p LEFT JOIN client c ON c.gemeente_code = p.gemeente_code AND c.kwartaal IS NOT DISTINCT FROM p.kwartaal
       GROUP BY p.gemeente_code, p.kwartaal
       ORDER BY p.gemeente_code, p.kwartaal NULLS LAST`,
-    [gemeenten, jaar],
+    [gemeenten, jaar, BRONNEN[bron]],
   );
+  const versie = rows[0]?.versie ?? null;
+  return { rows: rows.map(({ versie: _versie, ...row }) => row), versie };
+}
+
+/**
+ * The data version of the table named by the statement's parameter $3 (`gegevensversie`, migrations of
+ * wmo, jeugd and participatie): a statement trigger raises it in the transaction of every insert, update,
+ * delete and truncate of that table, whoever writes (mutations, message ingest, CSV import, the demo load),
+ * so a snapshot that sees a version sees the data of that version. Null without the table's row.
+ */
+const VERSIE_SQL = `SELECT versie::text FROM gegevensversie WHERE tabel = $3`;
+
+async function selectGegevensversie(db: Queryable, bron: BereikBron): Promise<string | null> {
+  const [row] = await db.query<{ versie: string }>(VERSIE_SQL.replace('$3', '$1'), [BRONNEN[bron]]);
+  return row?.versie ?? null;
+}
+
+/**
+ * Raw reach rows already computed, per database (a subgraph's) and per source, year and gemeente, with the
+ * data version they were computed at (issue 14: every analyst asking HBEL's quarters computed the same
+ * aggregate over unchanged data again; on the national world that was most of the request's CPU). Raw
+ * counts and cell keys only, as the SQL gives them: every answer still goes through the caller's disclosure
+ * policy and budget (wetBereikOf), and the mandate check comes before the loader. A version other than the
+ * current one is never served; the entries are small (five rows a gemeente) and bounded in number.
+ */
+const bereikCache = new WeakMap<Queryable, Map<string, { versie: string; rows: readonly BereikRow[] }>>();
+const BEREIK_CACHE_MAX = 5_000;
+
+function cacheOf(db: Queryable): Map<string, { versie: string; rows: readonly BereikRow[] }> {
+  // Each request sees the database through a view of its own (withDeadline): keyed by what is under it.
+  const sleutel = onderliggendeDatabase(db);
+  let cache = bereikCache.get(sleutel);
+  if (!cache) bereikCache.set(sleutel, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * The raw rows of `gemeenten` in `jaar` at the current data version: from the cache where computed at
+ * that version, the rest by one statement (one for the version, one for the rest: never more than
+ * without the cache, the cell rows of a gemeente never computed twice for unchanged data).
+ */
+async function bereikRowsActueel(
+  db: Queryable,
+  gemeenten: readonly string[],
+  jaar: number,
+  bron: BereikBron,
+  versie: () => Promise<string | null>,
+): Promise<BereikRow[]> {
+  const huidig = await versie();
+  // Without a version (no row for the table) nothing is cached: every request computes.
+  if (huidig === null) return selectBereik(db, gemeenten, jaar, bron);
+  const cache = cacheOf(db);
+  const sleutel = (code: string) => `${bron}:${jaar}:${code}`;
+  const ontbrekend = gemeenten.filter((code) => cache.get(sleutel(code))?.versie !== huidig);
+  const vers = new Map<string, BereikRow[]>();
+  if (ontbrekend.length > 0) {
+    const { rows, versie: gezien } = await selectBereikMetVersie(db, ontbrekend, jaar, bron);
+    for (const code of ontbrekend) vers.set(code, []);
+    for (const row of rows) vers.get(row.gemeenteCode)?.push(Object.freeze(row));
+    if (gezien !== null) {
+      if (cache.size + ontbrekend.length > BEREIK_CACHE_MAX) cache.clear();
+      // Under the version the counting statement saw, which may be newer than `huidig`: never older.
+      for (const [code, list] of vers) cache.set(sleutel(code), { versie: gezien, rows: Object.freeze(list) });
+    }
+  }
+  return gemeenten.flatMap((code) => vers.get(code) ?? cache.get(sleutel(code))?.rows ?? []);
 }
 
 /** The last ingangsdatum in `bron` in these gemeenten (the freshness of the reach); null without any. */
@@ -216,10 +294,15 @@ export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, 
   return { wet, jaar, doelgroep, inwoners, jaartotaal, kwartalen };
 }
 
-/** Per request: the raw reach rows of a year, by gemeente code (one statement per batch of gemeenten). */
+/**
+ * Per request: the raw reach rows of a year, by gemeente code, from the rows computed at the current data
+ * version (read once per request) or by one statement per batch of the gemeenten not computed at it.
+ */
 export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing'): (jaar: number) => DataLoader<string, BereikRow[]> {
+  let versie: Promise<string | null> | undefined;
+  const eenmaal = () => (versie ??= selectGegevensversie(db, bron));
   return loaderFamily((jaar: number) =>
-    groupedLoader((codes: readonly string[]) => selectBereik(db, codes, jaar, bron), (row) => row.gemeenteCode),
+    groupedLoader((codes: readonly string[]) => bereikRowsActueel(db, codes, jaar, bron, eenmaal), (row) => row.gemeenteCode),
   );
 }
 

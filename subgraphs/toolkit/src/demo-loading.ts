@@ -103,9 +103,10 @@ async function withoutIndexesAndForeignKeys(tx: Queryable, schema: string): Prom
        FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND NOT x.indisunique AND NOT x.indisprimary
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
-        -- A table with triggers of its own keeps its indexes: a trigger may read the table (a list bound
-        -- counting a product's tarieven), and without its index each row would scan it.
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = x.indrelid AND NOT g.tgisinternal)
+        -- A table with row triggers of its own keeps its indexes: such a trigger may read the table (a list
+        -- bound counting a product's tarieven), and without its index each row would scan it. A statement
+        -- trigger (the data version, gegevensversie) runs once per statement and reads no index.
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = x.indrelid AND NOT g.tgisinternal AND (g.tgtype::int & 1) = 1)
       ORDER BY c.relname`,
     [schema],
   );

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphContext } from '../context.js';
+import { VERWERKT_EXTENSION } from '../logboek/logboek-plugin.js';
 import { budgetCaller, budgetError, type CellBudget } from './budget.js';
 
 /**
@@ -7,6 +8,10 @@ import { budgetCaller, budgetError, type CellBudget } from './budget.js';
  * aggregate of the request published its cells and before any leaves the subgraph: past the bound the
  * response becomes `data: null` with one `DISCLOSURE_BUDGET_EXCEEDED` error (the gateway answers 429),
  * and its cells are not counted. A request that published no aggregate costs nothing.
+ *
+ * A counted answer is marked as processed for this caller (`VERWERKT_EXTENSION`, as a logged read is): the
+ * gateway's in-flight deduplication then never hands it to another caller with the same rights, who would
+ * see its cells without being counted (issue 14); each caller's request runs and is counted itself.
  */
 export function disclosureBudgetPlugin(budget: CellBudget): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {
@@ -22,6 +27,8 @@ export function disclosureBudgetPlugin(budget: CellBudget): ApolloServerPlugin<S
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
           const answer = await budget.charge(budgetCaller(contextValue.principal), cells);
           if (!answer.allowed) response.body.singleResult = { data: null, errors: [budgetError(answer)] };
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, [VERWERKT_EXTENSION]: true };
         },
       };
     },

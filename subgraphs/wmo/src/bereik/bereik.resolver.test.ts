@@ -1,3 +1,4 @@
+import { createBereikLoader, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
@@ -46,5 +47,35 @@ describe('Gemeente.wmoBereik', () => {
     const six = await harness.countStatements(QUERY, { r: representations(GEMEENTEN), jaar: 2025 });
     expect(six.result.errors).toBeUndefined();
     expect(six.statements).toBe(two.statements);
+  });
+
+  it('keeps the counts across requests, each with its own view of the database as startSubgraph gives it', async () => {
+    // A year no other test asked. Each request gets its loaders on a view of its own (withDeadline), as served.
+    const verzoek = () => createBereikLoader(withDeadline(harness.db, Date.now() + 60_000, 60_000))(2023);
+    const before = harness.db.statementCount;
+    const eerst = await verzoek().load('0376');
+    const eerste = harness.db.statementCount - before;
+    const weer = await verzoek().load('0376');
+    expect(weer).toEqual(eerst);
+    expect(harness.db.statementCount - before - eerste).toBe(1);
+  });
+
+  // Last: it deletes Huizen's toewijzingen.
+  it('answers unchanged data from the counts computed before, and counts again after any write to toewijzing', async () => {
+    // A year no other test asked: nothing computed for it yet.
+    const vraag = { r: representations(['0406']), jaar: 2024 };
+    const eerst = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(eerst.result.errors).toBeUndefined();
+    expect(eerst.result.data?._entities[0]?.wmoBereik.jaartotaal.clienten.waarde).toBeGreaterThan(0);
+    const weer = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(weer.result.data).toEqual(eerst.result.data);
+    // Only the data version read: the aggregate is not computed again.
+    expect(weer.statements).toBe(eerst.statements - 1);
+
+    // Written past the subgraph's own code, as the CSV import and the message ingest write: the trigger sees it.
+    await harness.db.query(`DELETE FROM toewijzing WHERE gemeente_code = '0406'`);
+    const daarna = await harness.countStatements<Entities>(QUERY, vraag);
+    expect(daarna.statements).toBe(eerst.statements);
+    expect(daarna.result.data?._entities[0]?.wmoBereik.jaartotaal.clienten).toMatchObject({ waarde: null, onderdrukt: 'KLEIN_AANTAL' });
   });
 });
