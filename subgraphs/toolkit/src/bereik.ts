@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { onderliggendeDatabase, type Queryable } from './database.js';
+import type { Queryable } from './database.js';
 import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
 import { groupedLoader, loaderFamily } from './loaders.js';
 import type { Principal } from './principal.js';
@@ -8,6 +8,7 @@ import { assertStatistiek } from './statistiek.js';
 import { cellKeySql } from './disclosure/cell-key.js';
 import type { Disclosure } from './disclosure/disclosure.js';
 import { type Cell, withheld } from './disclosure/policy.js';
+import { gegevensversieSql, selectGegevensversie, Versiecache } from './gegevensversie.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
 import { listSize } from './list-size.js';
@@ -93,27 +94,14 @@ async function selectBereikMetVersie(
             ARRAY[${cellKeySql('c.inwoner_id')}, ${cellKeySql('c.inwoner_id', 'c.instroom')},
                   ${cellKeySql('c.inwoner_id', 'c.doorstroom')}, ${cellKeySql('c.inwoner_id', 'c.uitstroom')}] AS sleutels,
             -- In the same statement, so in the same snapshot as the counts: the version they belong to.
-            (${VERSIE_SQL}) AS versie
+            ${gegevensversieSql([BRONNEN[bron]])} AS versie
        FROM periode p LEFT JOIN client c ON c.gemeente_code = p.gemeente_code AND c.kwartaal IS NOT DISTINCT FROM p.kwartaal
       GROUP BY p.gemeente_code, p.kwartaal
       ORDER BY p.gemeente_code, p.kwartaal NULLS LAST`,
-    [gemeenten, jaar, BRONNEN[bron]],
+    [gemeenten, jaar],
   );
   const versie = rows[0]?.versie ?? null;
   return { rows: rows.map(({ versie: _versie, ...row }) => row), versie };
-}
-
-/**
- * The data version of the table named by the statement's parameter $3 (`gegevensversie`, migrations of
- * wmo, jeugd and participatie): a statement trigger raises it in the transaction of every insert, update,
- * delete and truncate of that table, whoever writes (mutations, message ingest, CSV import, the demo load),
- * so a snapshot that sees a version sees the data of that version. Null without the table's row.
- */
-const VERSIE_SQL = `SELECT versie::text FROM gegevensversie WHERE tabel = $3`;
-
-async function selectGegevensversie(db: Queryable, bron: BereikBron): Promise<string | null> {
-  const [row] = await db.query<{ versie: string }>(VERSIE_SQL.replace('$3', '$1'), [BRONNEN[bron]]);
-  return row?.versie ?? null;
 }
 
 /**
@@ -124,16 +112,7 @@ async function selectGegevensversie(db: Queryable, bron: BereikBron): Promise<st
  * policy and budget (wetBereikOf), and the mandate check comes before the loader. A version other than the
  * current one is never served; the entries are small (five rows a gemeente) and bounded in number.
  */
-const bereikCache = new WeakMap<Queryable, Map<string, { versie: string; rows: readonly BereikRow[] }>>();
-const BEREIK_CACHE_MAX = 5_000;
-
-function cacheOf(db: Queryable): Map<string, { versie: string; rows: readonly BereikRow[] }> {
-  // Each request sees the database through a view of its own (withDeadline): keyed by what is under it.
-  const sleutel = onderliggendeDatabase(db);
-  let cache = bereikCache.get(sleutel);
-  if (!cache) bereikCache.set(sleutel, (cache = new Map()));
-  return cache;
-}
+const bereikCache = new Versiecache<readonly BereikRow[]>(5_000);
 
 /**
  * The raw rows of `gemeenten` in `jaar` at the current data version: from the cache where computed at
@@ -150,21 +129,25 @@ async function bereikRowsActueel(
   const huidig = await versie();
   // Without a version (no row for the table) nothing is cached: every request computes.
   if (huidig === null) return selectBereik(db, gemeenten, jaar, bron);
-  const cache = cacheOf(db);
   const sleutel = (code: string) => `${bron}:${jaar}:${code}`;
-  const ontbrekend = gemeenten.filter((code) => cache.get(sleutel(code))?.versie !== huidig);
-  const vers = new Map<string, BereikRow[]>();
+  // Taken now: while this request counts the rest, another may keep a newer version of these.
+  const rijen = new Map<string, readonly BereikRow[]>();
+  for (const code of gemeenten) {
+    const bewaard = bereikCache.get(db, sleutel(code), huidig);
+    if (bewaard) rijen.set(code, bewaard);
+  }
+  const ontbrekend = gemeenten.filter((code) => !rijen.has(code));
   if (ontbrekend.length > 0) {
     const { rows, versie: gezien } = await selectBereikMetVersie(db, ontbrekend, jaar, bron);
-    for (const code of ontbrekend) vers.set(code, []);
-    for (const row of rows) vers.get(row.gemeenteCode)?.push(Object.freeze(row));
-    if (gezien !== null) {
-      if (cache.size + ontbrekend.length > BEREIK_CACHE_MAX) cache.clear();
+    const geteld = new Map<string, BereikRow[]>(ontbrekend.map((code) => [code, []]));
+    for (const row of rows) geteld.get(row.gemeenteCode)?.push(Object.freeze(row));
+    for (const [code, list] of geteld) {
+      rijen.set(code, Object.freeze(list));
       // Under the version the counting statement saw, which may be newer than `huidig`: never older.
-      for (const [code, list] of vers) cache.set(sleutel(code), { versie: gezien, rows: Object.freeze(list) });
+      if (gezien !== null) bereikCache.set(db, sleutel(code), gezien, list);
     }
   }
-  return gemeenten.flatMap((code) => vers.get(code) ?? cache.get(sleutel(code))?.rows ?? []);
+  return gemeenten.flatMap((code) => rijen.get(code) ?? []);
 }
 
 /** The last ingangsdatum in `bron` in these gemeenten (the freshness of the reach); null without any. */
@@ -300,7 +283,7 @@ export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, 
  */
 export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing'): (jaar: number) => DataLoader<string, BereikRow[]> {
   let versie: Promise<string | null> | undefined;
-  const eenmaal = () => (versie ??= selectGegevensversie(db, bron));
+  const eenmaal = () => (versie ??= selectGegevensversie(db, [BRONNEN[bron]]));
   return loaderFamily((jaar: number) =>
     groupedLoader((codes: readonly string[]) => bereikRowsActueel(db, codes, jaar, bron, eenmaal), (row) => row.gemeenteCode),
   );

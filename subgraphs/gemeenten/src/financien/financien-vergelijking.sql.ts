@@ -1,4 +1,4 @@
-import { type Code, formatEurocent, type Queryable, type Wet } from '@sociaal-graph/toolkit';
+import { type Code, formatEurocent, gegevensversieSql, type Queryable, Versiecache, type Wet } from '@sociaal-graph/toolkit';
 import { BEDRAGEN, type Bedragen } from './financien.sql.js';
 import type { TekortBasis } from './financien.type.js';
 import { TaakveldIndeling, type FinancienReferentie, type TaakveldVergelijking } from './financien-vergelijking.type.js';
@@ -14,7 +14,7 @@ function groepVan(indeling: TaakveldIndeling, taakveld: string): string {
 const PER_INWONER_GROEP = (bedrag: string, inwoners = 'sum(inwoners)') =>
   `round(sum(${bedrag})::numeric / NULLIF(${inwoners}, 0))::bigint`;
 
-type Rij = Bedragen & { versie: string; gemeenteCode: string; jaar: number; groep: string; wet: Wet | null; grootteklasse: string };
+type Rij = Bedragen & { versie: string | null; gemeenteCode: string; jaar: number; groep: string; wet: Wet | null; grootteklasse: string };
 
 /**
  * A row of the answer. The formatted amounts are getters, computed only for a query that asks for
@@ -100,7 +100,7 @@ const CIJFER = `indeling AS (SELECT * FROM unnest($2::text[], $3::text[], $4::te
           AND ($5::int IS NULL OR f.jaar = $5) AND ($6::text IS NULL OR m.wet = $6)
         GROUP BY f.gemeente_code, f.jaar, COALESCE(m.groep, f.taakveld))`;
 
-type ReferentieRij = { versie: string; jaar: number; groep: string; grootteklasse: string | null; aantal: number } & Record<
+type ReferentieRij = { versie: string | null; jaar: number; groep: string; grootteklasse: string | null; aantal: number } & Record<
   'begroting' | 'prognose' | 'realisatie' | 'tekort',
   number | null
 >;
@@ -112,17 +112,20 @@ const sleutel = (jaar: number, groep: string, grootteklasse: string | null) => `
 /**
  * The averages per inhabitant of every size class and of the country run over every gemeente of the
  * world (1.6 s per request on the national world, issue 11), but change only when the figures do:
- * they are computed once per version of the data (`financien_versie`, migrations/003, renewed by any
- * write to financieel_cijfer or to a gemeente's size) and filter, and kept, so a request does the
- * work of the gemeenten it asks. A few versions are kept: several databases can share the process.
+ * they are computed once per data version of `financieel_cijfer` and `gemeente` (toolkit
+ * gegevensversie.ts; migrations/004, renewed by any write to the figures or to a gemeente's size) and
+ * filter, and kept, so a request does the work of the gemeenten it asks. One value per filter (a few
+ * dozen at most: year, law, indeling); each is the promise, so concurrent requests compute it once.
  */
-const referentiesPerVersie = new Map<string, Map<string, Promise<Referenties>>>();
-const BEWAARDE_VERSIES = 4;
+const referentiesCache = new Versiecache<Promise<Referenties>>(200);
+
+/** The version of the data the comparison reads, in the statement that reads it. */
+const VERSIE = gegevensversieSql(['financieel_cijfer', 'gemeente']);
 
 async function berekenReferenties(db: Queryable, parameters: unknown[]): Promise<{ versie: string | null; referenties: Referenties }> {
   const rows = await db.query<ReferentieRij>(
     `WITH ${CIJFER}
-     SELECT v.versie, r.* FROM financien_versie v LEFT JOIN (
+     SELECT v.versie, r.* FROM (SELECT ${VERSIE} AS versie) v LEFT JOIN (
        SELECT jaar, groep, grootteklasse, count(*)::int AS aantal,
               ${PER_INWONER_GROEP('begroting')} AS begroting, ${PER_INWONER_GROEP('prognose')} AS prognose,
               ${PER_INWONER_GROEP('realisatie', 'sum(inwoners) FILTER (WHERE realisatie IS NOT NULL)')} AS realisatie,
@@ -146,26 +149,18 @@ async function berekenReferenties(db: Queryable, parameters: unknown[]): Promise
 }
 
 /** The comparison groups of `filter` at data version `versie`: kept, or computed (once for concurrent requests). */
-function referentiesVoor(db: Queryable, versie: string, parameters: unknown[]): Promise<Referenties> {
+function referentiesVoor(db: Queryable, versie: string | null, parameters: unknown[]): Promise<Referenties> {
+  if (versie === null) return berekenReferenties(db, parameters).then(({ referenties }) => referenties);
   const filterSleutel = JSON.stringify(parameters.slice(1));
-  let perFilter = referentiesPerVersie.get(versie);
-  const bewaard = perFilter?.get(filterSleutel);
+  const bewaard = referentiesCache.get(db, filterSleutel, versie);
   if (bewaard) return bewaard;
   const berekend = berekenReferenties(db, parameters).then(({ versie: berekendOp, referenties }) => {
-    // Written in between: these are the figures of a newer version; keep them under that one.
-    if (berekendOp !== versie) referentiesPerVersie.get(versie)?.delete(filterSleutel);
+    // Written in between: these are the figures of a newer version; not kept under this one.
+    if (berekendOp !== versie) referentiesCache.delete(db, filterSleutel, versie);
     return referenties;
   });
-  if (!perFilter) {
-    perFilter = new Map();
-    referentiesPerVersie.set(versie, perFilter);
-    for (const oud of referentiesPerVersie.keys()) {
-      if (referentiesPerVersie.size <= BEWAARDE_VERSIES) break;
-      referentiesPerVersie.delete(oud);
-    }
-  }
-  perFilter.set(filterSleutel, berekend);
-  berekend.catch(() => referentiesPerVersie.get(versie)?.delete(filterSleutel));
+  referentiesCache.set(db, filterSleutel, versie, berekend);
+  berekend.catch(() => referentiesCache.delete(db, filterSleutel, versie));
   return berekend;
 }
 
@@ -185,7 +180,7 @@ export async function selectFinancienVergelijking(
      SELECT v.versie, c.gemeente_code AS "gemeenteCode", c.jaar, c.groep, c.wet, ${BEDRAGEN}, c.grootteklasse
        FROM unnest($1::text[]) WITH ORDINALITY AS gevraagd(code, volgorde)
        JOIN cijfer c ON c.gemeente_code = gevraagd.code
-       CROSS JOIN financien_versie v
+       CROSS JOIN (SELECT ${VERSIE} AS versie) v
       ORDER BY gevraagd.volgorde, c.jaar, c.groep`,
     [filter.gemeenten, ...parameters],
   );
