@@ -15,6 +15,7 @@
  * Stops gracefully on SIGTERM or SIGINT: the gateway first, then the subgraphs.
  */
 import { join } from 'node:path';
+import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
 import { Worker } from 'node:worker_threads';
 import {
   createLogger, type Database, forgetDemoWorlds, openSharedPglite, readDataDir, readSubgraphConfig, type RunningSubgraph, startSubgraph, startTelemetry, stopOnSignals, type SubgraphDefinition,
@@ -25,6 +26,13 @@ const telemetry = startTelemetry({ serviceName: 'graph' });
 const logger = createLogger('graph');
 const running: RunningSubgraph[] = [];
 let gatewayWorker: Worker | undefined;
+
+/** The gateway's `--max-old-space-size` (gateway/src/node-flags.ts), for its thread. */
+function gatewayOldSpaceMb(): number {
+  const flag = GATEWAY_NODE_FLAGS.find((entry) => entry.startsWith('--max-old-space-size='));
+  if (!flag) throw new Error('gateway/src/node-flags.ts names no --max-old-space-size');
+  return Number(flag.slice('--max-old-space-size='.length));
+}
 
 function gatewayFailed(error: Error): void {
   logger.fatal({ err: error }, 'the gateway failed');
@@ -81,7 +89,8 @@ try {
   gatewayWorker = new Worker(
     // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
     `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
-    { eval: true, workerData: { subgraphUrls } },
+    // The heap sized for the gateway, as its own process starts with (gateway/src/node-flags.ts), not for the machine.
+    { eval: true, workerData: { subgraphUrls }, resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
   );
   const worker = gatewayWorker;
   await new Promise<void>((resolve, reject) => {
