@@ -1,7 +1,9 @@
 /**
  * The Node flags the gateway's own process starts with: `npm run gateway`, `npm start --processes`,
  * the containers (docker/compose.yaml and docker/kubernetes set them as NODE_OPTIONS) and
- * `npm run bench`. Not for the one process of `npm start`, which also holds the subgraphs.
+ * `npm run bench`. The one process of `npm start` holds the subgraphs too, so it does not start with
+ * these; its gateway's worker thread gets the same old-generation cap as a resource limit
+ * (scripts/graph-in-one-process.ts).
  *
  * The old generation of the heap capped at 384 MiB. Without a cap V8 sizes the heap for the machine
  * (4 GiB on a machine of 16 GiB or more) and then lets the old generation grow to up to four times

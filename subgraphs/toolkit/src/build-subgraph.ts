@@ -41,7 +41,7 @@ export interface BuildSubgraphOptions {
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema: build with type-graphql, print
  * with the `@key`/`@shareable` directives kept, add the `@link` once (and the privacy markers'), and hand the SDL with the
- * resolvers and reference resolvers to @apollo/subgraph, with execution sliced in turns of the event loop.
+ * resolvers and reference resolvers to @apollo/subgraph.
  */
 export async function buildSubgraph(options: BuildSubgraphOptions): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({
