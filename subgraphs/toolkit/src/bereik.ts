@@ -8,7 +8,7 @@ import { assertStatistiek } from './statistiek.js';
 import { cellKeySql } from './disclosure/cell-key.js';
 import type { Disclosure } from './disclosure/disclosure.js';
 import { type Cell, withheld } from './disclosure/policy.js';
-import { gegevensversieSql, selectGegevensversie, Versiecache } from './gegevensversie.js';
+import { gegevensversieSql, selectGegevensversie, Versiecache } from './gegevensversie/index.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
 import { listSize } from './list-size.js';

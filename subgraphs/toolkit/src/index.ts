@@ -26,7 +26,7 @@ export * from './demo-world/generate.js';
 export * from './demo-world/world.js';
 export { pseudonymOf } from './demo-world/random.js';
 export * from './domain.js';
-export * from './gegevensversie.js';
+export * from './gegevensversie/index.js';
 export * from './vandaag.js';
 export * from './errors.js';
 export * from './http.js';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database.js';
 import { BERICHTEN_MIGRATIONS_DIR } from './berichten/index.js';
+import { GEGEVENSVERSIE_MIGRATIONS_DIR } from './gegevensversie/index.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './logboek/index.js';
 import { MUTATIE_MIGRATIONS_DIR } from './mutatie/index.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
@@ -36,13 +37,16 @@ export async function runMigrations(db: Database, migrationsDir: string): Promis
 }
 
 /**
- * A subgraph's own migrations, then the log tables when it serves personal data (`logboek`), the message
- * tables when it owns iWmo/iJw traffic (`berichten`) and the idempotency keys when it has mutations (`mutaties`).
+ * The data-version table first (a subgraph's own migrations put their versioned tables' rows and triggers in
+ * it), then the subgraph's own migrations, then the log tables when it serves personal data (`logboek`), the
+ * message tables when it owns iWmo/iJw traffic (`berichten`) and the idempotency keys when it has mutations (`mutaties`).
  */
 export async function runSubgraphMigrations(
   db: Database,
   definition: Pick<SubgraphDefinition, 'migrationsDir' | 'logboek' | 'berichten' | 'mutaties'>,
 ): Promise<void> {
+  // Named `gegevensversie_*.sql`, so it never collides with a subgraph's own names in schema_migrations.
+  await runMigrations(db, GEGEVENSVERSIE_MIGRATIONS_DIR);
   await runMigrations(db, definition.migrationsDir);
   // Named `logboek_*.sql` and `berichten_*.sql`, so they never collide with a subgraph's own names in schema_migrations.
   if (definition.logboek) await runMigrations(db, LOGBOEK_MIGRATIONS_DIR);

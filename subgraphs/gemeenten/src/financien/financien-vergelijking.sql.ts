@@ -113,7 +113,7 @@ const sleutel = (jaar: number, groep: string, grootteklasse: string | null) => `
  * The averages per inhabitant of every size class and of the country run over every gemeente of the
  * world (1.6 s per request on the national world, issue 11), but change only when the figures do:
  * they are computed once per data version of `financieel_cijfer` and `gemeente` (toolkit
- * gegevensversie.ts; migrations/004, renewed by any write to the figures or to a gemeente's size) and
+ * gegevensversie.ts; migrations/003, renewed by any write to the figures or to a gemeente's size) and
  * filter, and kept, so a request does the work of the gemeenten it asks. One value per filter (a few
  * dozen at most: year, law, indeling); each is the promise, so concurrent requests compute it once.
  */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Database, Queryable } from '../database.js';
-import { runMigrations } from '../migrations.js';
+import { runSubgraphMigrations } from '../migrations.js';
 import { REPO_ROOT } from '../subgraph-list.js';
 import type { ImportSubgraph } from './soorten.js';
 
@@ -8,7 +8,7 @@ import type { ImportSubgraph } from './soorten.js';
 export const IMPORT_SUBGRAPHS: readonly ImportSubgraph[] = ['toegang', 'wmo', 'jeugd', 'inkoop'];
 
 export async function migrate(db: Database, subgraph: ImportSubgraph): Promise<void> {
-  await runMigrations(db, join(REPO_ROOT, 'subgraphs', subgraph, 'migrations'));
+  await runSubgraphMigrations(db, { migrationsDir: join(REPO_ROOT, 'subgraphs', subgraph, 'migrations') });
 }
 
 /** The aanbieders of the test catalogue: one Wmo contract and one Jeugdwet contract for gemeente 0406. */

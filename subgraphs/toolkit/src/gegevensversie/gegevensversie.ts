@@ -1,21 +1,18 @@
-import { onderliggendeDatabase, type Queryable } from './database.js';
+import { onderliggendeDatabase, type Queryable } from '../database.js';
 
 /**
  * The data version of a subgraph's tables, for values computed from them and kept across requests (the
  * reach per gemeente and quarter, toolkit bereik.ts; gemeenten' comparison groups of financienVergelijking).
  *
- * How a subgraph declares a versioned table: in a migration of its own, by this convention (the SQL is
- * written out, not generated: migrations are plain SQL files that the runner applies once each, and a shipped
- * migration never changes, so a generator's later output would differ from what databases ran):
+ * How a subgraph declares a versioned table: the toolkit's migration (`migrations/gegevensversie_001_tabel.sql`,
+ * applied to every subgraph before its own) creates the `gegevensversie` table and the trigger function
+ * `gegevensversie_vernieuwen()`; a migration of the subgraph's own then adds the table's row and its trigger:
  *
- *   CREATE TABLE gegevensversie (tabel text PRIMARY KEY, versie uuid NOT NULL DEFAULT gen_random_uuid());
- *   CREATE FUNCTION gegevensversie_vernieuwen() ... UPDATE gegevensversie SET versie = gen_random_uuid()
- *     WHERE tabel = TG_TABLE_NAME ...   (once per schema; written out in full in gemeenten migrations/004_gegevensversie.sql)
  *   INSERT INTO gegevensversie (tabel) VALUES ('<tabel>');
  *   CREATE TRIGGER <tabel>_gegevensversie BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON <tabel>
  *     FOR EACH STATEMENT EXECUTE FUNCTION gegevensversie_vernieuwen();
  *
- * Why this form (two designs were built in parallel; this keeps the sounder part of each):
+ * Why this form:
  * - A random uuid, not a counter: a version never repeats, in any database, so equal versions mean equal
  *   data whatever happened in between (a schema dropped and migrated again under the same process, a restore,
  *   several databases in one process in tests and the one-process graph). A counter starts again at 0.
