@@ -24,9 +24,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
+import { withClient } from '@sociaal-graph/toolkit/testing';
 import { BEWONERS_QUERY, HBEL, LIST_LENGTHS, type Caller, SCENARIOS as ALL_SCENARIOS } from './scenarios.js';
 
 /** main just before issue 14's performance work landed (the in-flight deduplication, the one-process start, COPY). */
@@ -196,19 +196,9 @@ function sideDatabase(serverUrl: string, side: Side, nationaal: boolean): { url:
   return { url: url.toString(), name };
 }
 
-async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates the side's database, empty (dropped first) unless `keep`, which reuses one left by an earlier run. */
 async function prepareDatabase(serverUrl: string, name: string, keep: boolean): Promise<void> {
-  await onServer(serverUrl, async (client) => {
+  await withClient(serverUrl, async (client) => {
     const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
     if (exists && keep) return console.log(`[bench] reusing database ${name} (--keep-databases)`);
     if (exists) await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -217,7 +207,7 @@ async function prepareDatabase(serverUrl: string, name: string, keep: boolean): 
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -255,7 +245,7 @@ function processTree(pid: number): number[] {
 async function cpuNow(graph: Graph): Promise<Map<number, number>> {
   const pids = processTree(graph.child.pid!);
   if (graph.database) {
-    const backends = await onServer(graph.database.url, (client) =>
+    const backends = await withClient(graph.database.url, (client) =>
       client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [graph.database!.name]),
     );
     pids.push(...backends.rows.map((row) => row.pid));
