@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
+import { compiledExecution } from './compiled-execution.js';
 import {
   CALLER_ASSERTION_HEADER, type CallerAssertionKey, importCallerAssertionKey, operationHash, principalFromClaims, type VerifiedAssertion,
   verifyCallerAssertion,
@@ -92,7 +93,8 @@ export async function startSubgraph<L>(
   // One count of distinct cells per caller and day over every subgraph (Redis) or this process.
   const cellBudget = await createCellBudget({ max: config.disclosureCellsPerDay, redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
   const server = new ApolloServer<SubgraphContext<L>>({
-    schema: await subgraphSchema(definition),
+    // Compiled per document (graphql-jit) instead of graphql-js' execute: a third of the CPU on large answers.
+    gateway: compiledExecution(await subgraphSchema(definition)),
     includeStacktraceInErrorResponses: false,
     // The process stops on signals itself (stopOnSignals: drain, then exit 0). Apollo's own handler would
     // stop this server and send the signal again, which the process reads as a second Ctrl-C and exits 1.

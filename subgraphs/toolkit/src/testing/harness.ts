@@ -9,6 +9,7 @@ import { developmentPrincipal, type Principal } from '../principal.js';
 import { logboekPlugin } from '../logboek/logboek-plugin.js';
 import { runSubgraphMigrations } from '../migrations.js';
 import { subgraphSchema } from '../start-subgraph.js';
+import { compiledExecution } from '../compiled-execution.js';
 import { createScratchDatabase } from './scratch-database.js';
 import { testDemoConfig } from './secrets.js';
 import type { SubgraphDefinition } from '../subgraph-definition.js';
@@ -69,7 +70,8 @@ export async function createSubgraphHarness<L>(
   const demo = testDemoConfig(env);
   if (demo.load) await loadDemoWorldIfEmpty(db, definition, demo);
   const server = new ApolloServer<SubgraphContext<L>>({
-    schema: await subgraphSchema(definition),
+    // The same compiled execution as startSubgraph, so tests see what a served request answers.
+    gateway: compiledExecution(await subgraphSchema(definition)),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, () => undefined, error),
     // The same logboek path as startSubgraph, so tests see what a served request writes.

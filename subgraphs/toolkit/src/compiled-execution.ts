@@ -1,0 +1,73 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { createRequire } from 'node:module';
+import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+// The graphql-js that Apollo Server, type-graphql and graphql-jit load (its CommonJS build), so that
+// the errors made here are GraphQLErrors to them; a test runner may give this file the ESM build.
+const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+/** Compiled operations kept per subgraph process, the least recently used dropped first. */
+export const COMPILED_OPERATIONS_KEPT = 500;
+
+type Compiled = CompiledQuery | ExecutionResult;
+/** Apollo Server's gateway interface (from @apollo/server-gateway-interface, a dependency of @apollo/server). */
+type GatewayInterface = ApolloServerOptionsWithGateway<never>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
+
+/**
+ * Executes a subgraph's operations with graphql-jit instead of graphql-js' `execute`: each operation
+ * is compiled once to a function for its exact selection. graphql-js takes every field value through
+ * its generic path (a resolve info, a path entry, type checks, and for every object with an async
+ * field a promise over all its fields); in `arrangementen` x12 (77,000 fields) that cost gemeenten
+ * about 490 ms of CPU, mostly garbage collection, and about 150 ms compiled (the same answer, byte for
+ * byte). Compiling costs 0.1-0.4 ms for a small operation and about 20 ms for that one, once: the
+ * gateway sends the same few documents again and again. Apollo Server still parses, validates and
+ * runs every plugin hook (Logboek, disclosure budget, metrics); only execution is swapped, through
+ * its gateway interface, Apollo's way to bring an executor. Resolvers, errors with their
+ * `extensions.code`, and null propagation behave as under graphql-js.
+ */
+export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+  // Keyed by the hash of the document's text and the operation's name; a Map iterates in insertion
+  // order, so the first key is the least recently used.
+  const compiled = new Map<string, Compiled>();
+  const executor: GatewayExecutor = async ({ document, operationName, queryHash, request, context }) => {
+    const key = `${queryHash}:${operationName ?? ''}`;
+    let query = compiled.get(key);
+    if (query) compiled.delete(key);
+    else query = compileQuery(schema, document, operationName ?? undefined);
+    compiled.set(key, query);
+    if (compiled.size > COMPILED_OPERATIONS_KEPT) compiled.delete(compiled.keys().next().value as string);
+    if (!isCompiledQuery(query)) return query as GatewayExecutionResult;
+    const result = await query.query(undefined, context, request.variables ?? {});
+    // No data at all: the variables were refused before anything ran. graphql-js refuses them again,
+    // with the variable's definition on each error, which Apollo Server answers as BAD_USER_INPUT.
+    if (!('data' in result)) {
+      return (await graphql.execute({ schema, document, operationName, variableValues: request.variables, contextValue: context })) as GatewayExecutionResult;
+    }
+    if (result.errors) result.errors = result.errors.map(asGraphQLError);
+    return result as GatewayExecutionResult;
+  };
+  return {
+    load: async () => ({ executor }),
+    onSchemaLoadOrUpdate: (callback) => {
+      // The SDL only names the schema in Apollo's reports (its hash); printed by @apollo/subgraph, whose graphql-js built it.
+      callback({ apiSchema: schema, coreSupergraphSdl: printSubgraphSchema(schema) });
+      return () => undefined;
+    },
+    stop: async () => undefined,
+  };
+}
+
+/**
+ * graphql-jit's errors carry no `extensions` when the resolver's error had none; Apollo Server reads
+ * `extensions.code` of every error. The same error as graphql-js makes it: message, path, locations
+ * and the original error (whose `extensions.code` it keeps, else Apollo's INTERNAL_SERVER_ERROR).
+ */
+function asGraphQLError(error: import('graphql').GraphQLError): import('graphql').GraphQLError {
+  const converted = new graphql.GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+  (converted as { locations?: GraphQLFormattedError['locations'] }).locations = error.locations;
+  return converted;
+}
