@@ -35,55 +35,40 @@ interface Schemadeel {
 
 /**
  * One statement that writes the records of several requests, in one or several schemas: all of them or
- * none (one statement, one commit). Per schema two data-modifying CTEs: the actor records, then the
- * verwerkingen joined to them. The actor ids are made here so that each verwerking names its own
- * request's actor record; `rollen` travel as JSON text, one per actor (a text[] per row would not survive
- * unnest, which flattens arrays of arrays). Schema names come from `Database.schema`, checked when it was
- * opened (`[a-z_][a-z0-9_]*`), so they are written into the text as they are.
+ * none (one statement, one commit). It calls each schema's `logboek_schrijf` (migration logboek_003), which
+ * writes the actor records and the verwerkingen joined to them with a plan kept for the session. The actor
+ * ids are made here so that each verwerking names its own request's actor record. Schema names come from
+ * `Database.schema`, checked when it was opened (`[a-z_][a-z0-9_]*`), so they are written into the text
+ * as they are; the records travel as one JSON parameter per schema.
  */
 function logboekStatement(delen: readonly Schemadeel[]): { text: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const ctes = delen.map(({ schema, verslagen }, deel) => {
-    const tabel = (naam: string) => (schema ? `${schema}.${naam}` : naam);
-    const p = (i: number) => `$${params.length + i}`;
-    const text = `actor_${deel} AS (
-       INSERT INTO ${tabel('verwerking_actor')} (id, trace_id, verzoek_id, organisatie, rollen, actor, tijdstip)
-       SELECT a.id, a.trace_id, a.verzoek_id, a.organisatie, ARRAY(SELECT jsonb_array_elements_text(a.rollen::jsonb)), a.actor, a.tijdstip
-       FROM unnest(${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::timestamptz[])
-         AS a (id, trace_id, verzoek_id, organisatie, rollen, actor, tijdstip)
-       RETURNING id
-     ), verwerking_${deel} AS (
-       INSERT INTO ${tabel('verwerking')}
-         (id, trace_id, verzoek_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_soort, tijdstip, resultaat, actor_id)
-       SELECT gen_random_uuid(), r.trace_id, r.verzoek_id, r.span_id, r.activiteit, r.betrokkene, r.soort, r.tijdstip, r.resultaat, actor_${deel}.id
-       FROM unnest(${p(8)}::uuid[], ${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[], ${p(12)}::text[], ${p(13)}::text[], ${p(14)}::text[], ${p(15)}::timestamptz[], ${p(16)}::text[])
-         AS r (actor_id, trace_id, verzoek_id, span_id, activiteit, betrokkene, soort, tijdstip, resultaat)
-       JOIN actor_${deel} ON actor_${deel}.id = r.actor_id
-     )`;
-    const actorIds = verslagen.map(() => randomUUID());
-    const regels = verslagen.flatMap((verslag, i) => verslag.regels.map((regel) => ({ verslag, regel, actorId: actorIds[i] })));
-    params.push(
-      actorIds,
-      verslagen.map((verslag) => verslag.traceId),
-      verslagen.map((verslag) => verslag.verzoekId ?? null),
-      verslagen.map((verslag) => verslag.organisatie),
-      verslagen.map((verslag) => JSON.stringify(verslag.rollen)),
-      verslagen.map((verslag) => verslag.actor),
-      verslagen.map((verslag) => verslag.tijdstip.toISOString()),
-      regels.map((entry) => entry.actorId),
-      regels.map((entry) => entry.verslag.traceId),
-      regels.map((entry) => entry.verslag.verzoekId ?? null),
-      regels.map((entry) => entry.verslag.spanId),
-      regels.map((entry) => entry.regel.activiteit),
-      regels.map((entry) => entry.regel.betrokkene),
-      regels.map((entry) => entry.regel.soort),
-      regels.map((entry) => entry.verslag.tijdstip.toISOString()),
-      regels.map((entry) => entry.verslag.resultaat),
+  const aanroepen = delen.map(({ schema }, i) => `${schema ? `${schema}.` : ''}logboek_schrijf($${i + 1}::jsonb)`);
+  const params = delen.map(({ verslagen }) => {
+    const actoren = verslagen.map((verslag) => ({
+      id: randomUUID(),
+      trace_id: verslag.traceId,
+      verzoek_id: verslag.verzoekId ?? null,
+      organisatie: verslag.organisatie,
+      rollen: verslag.rollen,
+      actor: verslag.actor,
+      tijdstip: verslag.tijdstip.toISOString(),
+    }));
+    const regels = verslagen.flatMap((verslag, i) =>
+      verslag.regels.map((regel) => ({
+        actor_id: actoren[i].id,
+        trace_id: verslag.traceId,
+        verzoek_id: verslag.verzoekId ?? null,
+        span_id: verslag.spanId,
+        activiteit: regel.activiteit,
+        betrokkene: regel.betrokkene,
+        soort: regel.soort,
+        tijdstip: actoren[i].tijdstip,
+        resultaat: verslag.resultaat,
+      })),
     );
-    return text;
+    return JSON.stringify({ actoren, regels });
   });
-  // Data-modifying CTEs run to completion whether or not the outer query reads them.
-  return { text: `WITH ${ctes.join(',\n     ')}\n     SELECT 1`, params };
+  return { text: `SELECT ${aanroepen.join(', ')}`, params };
 }
 
 interface Wachtend {
