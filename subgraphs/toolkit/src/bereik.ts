@@ -155,8 +155,12 @@ async function bereikRowsActueel(
 
 /** The last ingangsdatum in `bron` in these gemeenten (the freshness of the reach); null without any. */
 export async function selectLaatsteIngangsdatum(db: Queryable, gemeenten: readonly string[], bron: BereikBron = 'toewijzing'): Promise<string | null> {
+  // Per gemeente the last entry of the (gemeente_code, ingangsdatum) index that each source table has, rather than
+  // every row of the gemeenten (on the national world 0.5 ms of the server's CPU per analyst request for HBEL).
   const [row] = await db.query<{ datum: string | null }>(
-    `SELECT to_char(max(ingangsdatum), 'YYYY-MM-DD') AS datum FROM ${BRONNEN[bron]} WHERE gemeente_code = ANY($1::text[])`,
+    `SELECT to_char(max(g.laatste), 'YYYY-MM-DD') AS datum
+       FROM unnest($1::text[]) AS code,
+            LATERAL (SELECT max(ingangsdatum) AS laatste FROM ${BRONNEN[bron]} WHERE gemeente_code = code) g`,
     [gemeenten],
   );
   return row?.datum ?? null;

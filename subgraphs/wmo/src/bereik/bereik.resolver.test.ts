@@ -1,4 +1,4 @@
-import { createBereikLoader, withDeadline } from '@sociaal-graph/toolkit';
+import { createBereikLoader, selectLaatsteIngangsdatum, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
@@ -40,6 +40,15 @@ describe('Gemeente.wmoBereik', () => {
     expect(Math.abs(shown - clienten)).toBeLessThan(5);
     expect(huizen?.wmoBereik.jaartotaal.clientenPer1000).toBeCloseTo((shown / inwoners) * 1000, 1);
     expect(huizen?.wmoBereik.kwartalen.map((k) => k.kwartaal)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('dates the data (gegevensTot) by the last ingangsdatum of the asked gemeenten, null without any', async () => {
+    const laatste = (codes: readonly string[]) =>
+      worldToewijzingen().filter((t) => codes.includes(t.gemeenteCode)).reduce<string | null>((max, t) => (max === null || t.ingangsdatum > max ? t.ingangsdatum : max), null);
+    for (const codes of [['0406'], ['0376', '0317', '0376'], [...GEMEENTEN, '9999']]) {
+      expect(await selectLaatsteIngangsdatum(harness.db, codes)).toBe(laatste(codes));
+    }
+    expect(await selectLaatsteIngangsdatum(harness.db, ['9999'])).toBeNull();
   });
 
   it('costs the same number of statements for 2 as for 6 gemeenten', async () => {
