@@ -65,7 +65,9 @@ describe('Gemeente.wmoBereik', () => {
     const eerst = await verzoek().load('0376');
     const eerste = harness.db.statementCount - before;
     const weer = await verzoek().load('0376');
-    expect(weer).toEqual(eerst);
+    // The same frozen list: the disclosure policy's result is kept with it (Disclosure.publishVast).
+    expect(weer).toBe(eerst);
+    expect(Object.isFrozen(weer)).toBe(true);
     expect(harness.db.statementCount - before - eerste).toBe(1);
   });
 
