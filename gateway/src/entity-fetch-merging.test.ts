@@ -1,6 +1,7 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
+import { mergeEntityFetches } from './entity-fetch-merging.js';
 import { composeSupergraph, LINK, postGraphql, startTinySubgraph, type TinySubgraph, tempDir, testConfig } from './gateway.test-utils.js';
 
 /**
@@ -80,5 +81,25 @@ describe('entity fetches to one subgraph side by side', () => {
     const answers = await Promise.all([postGraphql(gateway.url, { query: QUERY }), postGraphql(gateway.url, { query: QUERY })]);
     for (const { body } of answers) expect(body.data?.toewijzingen).toHaveLength(2);
     expect(inkoop.received).toHaveLength(2);
+  });
+});
+
+describe('mergeEntityFetches', () => {
+  const fetch = (type: string) => `query Q__inkoop__1($representations:[_Any!]!){_entities(representations:$representations){...on ${type}{naam}}}`;
+  const merge = mergeEntityFetches([fetch('Aanbieder'), fetch('Contract')])!;
+
+  it('hands each fetch its own entities and errors, with the path it would have had alone', () => {
+    const [aanbieders, contracten] = merge.split({
+      data: { _entities0: [{ naam: 'A' }], _entities1: [null] },
+      errors: [{ message: 'kapot', path: ['_entities1', 0, 'naam'] }] as never,
+    });
+    expect(aanbieders).toEqual({ data: { _entities: [{ naam: 'A' }] } });
+    expect(contracten).toEqual({ data: { _entities: [null] }, errors: [{ message: 'kapot', path: ['_entities', 0, 'naam'] }] });
+  });
+
+  it('gives an error of the whole call to every fetch when there is no data, to the first only otherwise', () => {
+    const whole = [{ message: 'weg' }] as never;
+    expect(merge.split({ data: null, errors: whole }).map((each) => each.errors)).toEqual([whole, whole]);
+    expect(merge.split({ data: { _entities0: [], _entities1: [] }, errors: whole }).map((each) => each.errors)).toEqual([whole, undefined]);
   });
 });

@@ -120,10 +120,11 @@ function build(queries: readonly string[]): MergedEntityFetch | undefined {
     split: (response) =>
       queries.map((_, i) => {
         const alias = `${ENTITIES}${i}`;
-        // An error of one fetch's entities goes to that fetch, with the path it would have had alone;
-        // one without such a path (the whole call failed) to the first only, so it is reported once.
+        // An error of one fetch's entities goes to that fetch, with the path it would have had alone; one
+        // without such a path to the first only, so it is reported once, unless the call gave no data: then
+        // to every fetch, so that none of them loses its fields without an error.
         const errors = response.errors
-          ?.filter((error) => (Array.isArray(error.path) && String(error.path[0]).startsWith(ENTITIES) ? error.path[0] === alias : i === 0))
+          ?.filter((error) => (Array.isArray(error.path) && String(error.path[0]).startsWith(ENTITIES) ? error.path[0] === alias : i === 0 || response.data == null))
           .map((error) => (error.path?.[0] === alias ? { ...error, path: [ENTITIES, ...error.path.slice(1)] } : error));
         const data = response.data === null ? null : response.data === undefined ? undefined : { [ENTITIES]: response.data[alias] ?? null };
         return {
