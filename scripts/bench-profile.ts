@@ -23,6 +23,7 @@ import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/
 import { parse } from 'graphql';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
 import { QUERY, SUBGRAPHS } from './bench/federatie/shape.js';
+import { freePortBase } from './bench/ports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH = join(ROOT, 'scripts/bench/tools');
@@ -142,7 +143,7 @@ function packageOf(url: string): string {
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sociaal-graph-profile-'));
-  const base = 20_000 + Math.floor(Math.random() * 35_000);
+  const base = await freePortBase(20);
   const ports = Object.fromEntries(SUBGRAPHS.map((subgraph, index) => [subgraph.name, base + index]));
   try {
     const composed = composeServices(SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: `http://${HOST}:${ports[subgraph.name]}/graphql`, typeDefs: parse(subgraph.sdl) })));

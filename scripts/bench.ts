@@ -32,6 +32,7 @@ import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/
 import { parse } from 'graphql';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
 import { runDomein } from './bench/domein/run.js';
+import { freePortBase } from './bench/ports.js';
 import { QUERY, SUBGRAPHS, expectedAnswer } from './bench/federatie/shape.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -273,7 +274,7 @@ function percentile(sorted: readonly number[], p: number): number {
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sociaal-graph-bench-'));
   const loadBefore = loadavg()[0];
-  const base = 20_000 + Math.floor(Math.random() * 35_000);
+  const base = await freePortBase(20);
   const subgraphPorts = Object.fromEntries(SUBGRAPHS.map((subgraph, index) => [subgraph.name, base + index]));
   const gatewayPorts: Record<GatewayName, number> = { apollo: base + 10, hive: base + 11, 'sociaal-graph': base + 12 };
   try {

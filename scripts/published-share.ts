@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { loadSavedOperations, OPERATION_GROUPS, type SavedOperation } from '../gateway/src/plugins/graphiql-operations.js';
+import { freePortBase } from './bench/ports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';
@@ -110,15 +111,15 @@ interface WorldResult {
   readonly operations: OperationResult[];
 }
 
-/** Free-looking ports from 20000-60000: the gateway's, then one per subgraph. */
-function pickPorts(): number[] {
-  const base = 20_000 + Math.floor(Math.random() * 39_000);
+/** Free ports: the gateway's, then one per subgraph. */
+async function pickPorts(): Promise<number[]> {
+  const base = await freePortBase(1 + SUBGRAPHS.length, HOST);
   return Array.from({ length: 1 + SUBGRAPHS.length }, (_, i) => base + i);
 }
 
 /** Runs `npm start` (scripts/start-graph.ts) for a first start and waits until the gateway runs. */
 async function firstStart(world: World, dataDir: string): Promise<{ child: ChildProcess; gatewayUrl: string; seconds: number; subgraphsReady: string }> {
-  const [gatewayPort, ...subgraphPorts] = pickPorts();
+  const [gatewayPort, ...subgraphPorts] = await pickPorts();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...world.env,

@@ -24,7 +24,7 @@ export interface TinySubgraph {
   stop(): Promise<void>;
 }
 
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+export const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 /**
  * `alpha` owns `Gemeente @key(code)` and has fields that fail on purpose: `kapot` throws a plain

@@ -7,9 +7,17 @@ import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
+import { isEntityFetch, mergeEntityFetches } from './entity-fetch-merging.js';
 import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
 import { responseBudgets, responseTooLargeMessage } from './response-budget.js';
+
+/** An entity fetch waiting for the others of its turn (`SubgraphDataSource.process`). */
+interface WaitingFetch {
+  readonly options: GraphQLDataSourceProcessOptions<GatewayContext>;
+  resolve(response: GatewayGraphQLResponse): void;
+  reject(error: unknown): void;
+}
 
 export interface SubgraphDataSourceOptions {
   /** Subgraph name in the supergraph ("wmo"); the only thing a client learns about it. */
@@ -89,8 +97,54 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     };
   }
 
-  /** Runs the call in its operation's `ResponseBudget`, where the fetcher finds it. */
+  /**
+   * Entity fetches of one client request that reach this subgraph in the same turn of the event loop
+   * (the planner's parallel fetches, started together) go as one call (`mergeEntityFetches`); anything
+   * else goes as it came.
+   */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!('incomingRequestContext' in options) || !isEntityFetch(options.request.query)) return this.send(options);
+    const request = options.incomingRequestContext;
+    let waiting = this.waiting.get(request);
+    if (!waiting) {
+      this.waiting.set(request, (waiting = []));
+      // Parallel fetches are all started before the first awaits anything: one microtask later they are all here.
+      queueMicrotask(() => {
+        this.waiting.delete(request);
+        void this.sendTogether(waiting!);
+      });
+    }
+    return new Promise((resolve, reject) => waiting.push({ options, resolve, reject }));
+  }
+
+  /** Entity fetches waiting to go, per client request (`process`). */
+  private readonly waiting = new WeakMap<object, WaitingFetch[]>();
+
+  private async sendTogether(fetches: readonly WaitingFetch[]): Promise<void> {
+    const merge = fetches.length > 1 ? mergeEntityFetches(fetches.map(({ options }) => options.request.query!)) : undefined;
+    if (!merge) {
+      for (const { options, resolve, reject } of fetches) this.send(options).then(resolve, reject);
+      return;
+    }
+    const [first] = fetches;
+    try {
+      const response = await this.send({
+        ...first!.options,
+        request: {
+          ...first!.options.request,
+          query: merge.query,
+          operationName: merge.operationName,
+          variables: merge.variables(fetches.map(({ options }) => options.request.variables ?? {})),
+        },
+      });
+      merge.split(response).forEach((each, i) => fetches[i]!.resolve(each));
+    } catch (error) {
+      for (const { reject } of fetches) reject(error);
+    }
+  }
+
+  /** Runs the call in its operation's `ResponseBudget`, where the fetcher finds it. */
+  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const budget = 'incomingRequestContext' in options ? options.incomingRequestContext.context.cost?.responseBudget : undefined;
     return budget ? responseBudgets.run(budget, () => super.process(options)) : super.process(options);
   }

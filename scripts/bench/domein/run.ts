@@ -22,11 +22,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { withClient } from '@sociaal-graph/toolkit/testing';
+import { freePortBase } from '../ports.js';
 import { BEWONERS_QUERY, HBEL, LIST_LENGTHS, type Caller, SCENARIOS as ALL_SCENARIOS } from './scenarios.js';
 
 /** main just before issue 14's performance work landed (the in-flight deduplication, the one-process start, COPY). */
@@ -93,23 +93,6 @@ function worldEnv(nationaal: boolean): Record<string, string> {
   // Both sides get the same settings. Today's default world; a baseline from before DEMO_SCALE_HBEL
   // ignores that setting and so holds fewer residents in HBEL's four municipalities (the report says so).
   return nationaal ? { DEMO_GEMEENTEN: 'nationaal', DEMO_SCALE: '0.2' } : { DEMO_SCALE: '0.04', DEMO_SCALE_HBEL: '0.6' };
-}
-
-/** A base port from 20000-55000 whose next `count` ports are free now (other work on the machine picks ports at random too). */
-async function freeBase(count: number): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, HOST, () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 35_000);
-    let allFree = true;
-    for (let port = base; port < base + count && allFree; port++) allFree = await free(port);
-    if (allFree) return base;
-  }
-  throw new Error('no free range of ports found');
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -391,7 +374,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
   const scratch = await mkdtemp(join(tmpdir(), 'sociaal-graph-bench-domein-'));
   const graphs: Graph[] = [];
   try {
-    const base = await freeBase(40);
+    const base = await freePortBase(40);
     // One after the other: two first starts at once would each take the other's cores. The baseline's
     // data folder is kept beside its checkout for the next run (its first start loads by multi-row
     // INSERT in seven processes: ten minutes on the shared machine); this checkout's is loaded afresh,

@@ -1,8 +1,8 @@
 import {
   createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal, stapelingLoader, Wet,
 } from '@sociaal-graph/toolkit';
-import { fetchAanbieders } from './aanbieder/aanbieder.sql.js';
-import { fetchContracten, fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
+import DataLoader from 'dataloader';
+import { fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
 import { declaratieScope } from './declaratie/declaratie.scope.js';
 import {
   countDeclaratiesByAanbieder,
@@ -16,7 +16,26 @@ import { sumDeclaratiesPerInwoner } from './extends/stapelingkosten/stapelingkos
 import type { StapelingKosten } from './extends/stapelingkosten/stapelingkosten.type.js';
 import { fetchPercelenByContract } from './perceel/perceel.sql.js';
 import { fetchProducten, fetchProductenByPerceel } from './product/product.sql.js';
-import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
+import { fetchReferenties, type ReferentieRijen, type Referenties } from './referenties.sql.js';
+import { fetchTarievenByProduct } from './tarief/tarief.sql.js';
+
+/**
+ * Aanbieders, contracts and tariffs by key whose batches run in the same tick (a toewijzing's aanbieder,
+ * contract and tarief, asked side by side) read in one statement (`fetchReferenties`): the batches of
+ * the three keyed loaders below become the keys of this one.
+ */
+function referentieLoader(db: Database): (soort: keyof Referenties, keys: readonly string[]) => Promise<ReferentieRijen> {
+  const samen = new DataLoader<{ soort: keyof Referenties; keys: readonly string[] }, ReferentieRijen>(
+    async (vragen) => {
+      const gevraagd: Record<keyof Referenties, string[]> = { aanbieders: [], contracten: [], tarieven: [] };
+      for (const { soort, keys } of vragen) gevraagd[soort].push(...keys);
+      const rijen = await fetchReferenties(db, gevraagd);
+      return vragen.map(() => rijen);
+    },
+    { cache: false },
+  );
+  return (soort, keys) => samen.load({ soort, keys });
+}
 
 /**
  * The loaders of one request: every entity by key and every list under a parent, one SQL
@@ -24,11 +43,12 @@ import { fetchTarieven, fetchTarievenByProduct } from './tarief/tarief.sql.js';
  * depend on the caller's mandates and load through `scoped`.
  */
 export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
+  const referenties = referentieLoader(db);
   return {
     // The members' declared amounts for the stacking answer (StapelingKosten), one statement per request.
     zorgkosten: stapelingLoader((keys: readonly StapelingKosten[]) => sumDeclaratiesPerInwoner(db, keys)),
-    aanbieder: keyedLoader((agbCodes: readonly string[]) => fetchAanbieders(db, agbCodes), (row) => row.agbCode),
-    contract: keyedLoader((ids: readonly string[]) => fetchContracten(db, ids), (row) => row.id),
+    aanbieder: keyedLoader((agbCodes: readonly string[]) => referenties('aanbieders', agbCodes).then((rijen) => rijen.aanbieders), (row) => row.agbCode),
+    contract: keyedLoader((ids: readonly string[]) => referenties('contracten', ids).then((rijen) => rijen.contracten), (row) => row.id),
     contractenByAanbieder: groupedLoader(
       (agbCodes: readonly string[]) => fetchContractenByAanbieder(db, agbCodes),
       (row) => row.aanbiederAgb,
@@ -40,7 +60,7 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     percelenByContract: groupedLoader((ids: readonly string[]) => fetchPercelenByContract(db, ids), (row) => row.contractId),
     product: keyedLoader((ids: readonly string[]) => fetchProducten(db, ids), (row) => row.id),
     productenByPerceel: groupedLoader((ids: readonly string[]) => fetchProductenByPerceel(db, ids), (row) => row.perceelId),
-    tarief: keyedLoader((ids: readonly string[]) => fetchTarieven(db, ids), (row) => row.id),
+    tarief: keyedLoader((ids: readonly string[]) => referenties('tarieven', ids).then((rijen) => rijen.tarieven), (row) => row.id),
     tarievenByProduct: groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
     /** Declared Jeugdwet totals per trajectkengetal key; an aggregate, its mandate checked by the resolver. */
     jeugdDeclaratietotaal: keyedLoader((keys: readonly string[]) => sumJeugdDeclaratiesByTrajectkengetal(db, keys), (row) => row.key),

@@ -67,6 +67,21 @@ describe('caller assertion', () => {
     expect((await verifyCallerAssertion(undefined, publicKey, binding)).ok).toBe(false);
   });
 
+  it('refuses, signed with the right key: an expired one, one not yet valid, another issuer or audience, a missing jti or op', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (payload: Record<string, unknown>) =>
+      new SignJWT({ ...claims, op: binding.operation, iss: 'sociaal-graph-gateway', aud: 'wmo', jti: '0123456789abcdef0123', iat: now, exp: now + 60, ...payload })
+        .setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+    // The right shape passes, so each refusal below is for its one difference.
+    expect((await verifyCallerAssertion(await signed({}), publicKey, binding)).ok).toBe(true);
+    expect(await verifyCallerAssertion(await signed({ iat: now - 50, exp: now - 10 }), publicKey, binding)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await verifyCallerAssertion(await signed({ nbf: now + 30 }), publicKey, binding)).toMatchObject({ ok: false, reason: 'not yet valid' });
+    expect(await verifyCallerAssertion(await signed({ iss: 'iemand-anders' }), publicKey, binding)).toMatchObject({ ok: false, reason: 'unexpected iss' });
+    expect(await verifyCallerAssertion(await signed({ aud: ['jeugd', 'toegang'] }), publicKey, binding)).toMatchObject({ ok: false, reason: 'unexpected aud' });
+    expect(await verifyCallerAssertion(await signed({ jti: undefined }), publicKey, binding)).toMatchObject({ ok: false, reason: 'missing jti' });
+    expect(await verifyCallerAssertion(await signed({ op: undefined }), publicKey, binding)).toMatchObject({ ok: false, reason: 'missing op' });
+  });
+
   it('refuses the claims of the in-process test principals, whoever signed them', async () => {
     const testOnly: CallerClaims[] = [
       { ...claims, org: 'ontwikkeling' },

@@ -33,12 +33,27 @@ export interface Database extends Queryable {
    * what serving the data costs, so one log write per request does not blur those tests.
    */
   logboekQuery(text: string, params?: readonly unknown[]): Promise<void>;
+  /**
+   * The instance this database shares with other subgraphs' schemas (`openSharedPglite`, the one-process
+   * graph); absent when the database is its own. Its Logboek records are written by one writer per instance.
+   */
+  readonly gedeeld?: GedeeldeInstantie;
   /** Several statements in one go (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Connections now (metrics): PostgreSQL's pool, or PGlite's one connection and its queue. */
   poolState(): PoolState;
   close(): Promise<void>;
+}
+
+/** One database instance that several subgraphs' schemas share (`Database.gedeeld`). */
+export interface GedeeldeInstantie {
+  /**
+   * A Logboek statement that names every table with its schema, so it runs whatever schema the connection
+   * points at (no `SET search_path` for it) and may write into several schemas at once, in one commit.
+   * Not counted in any subgraph's `statementCount`.
+   */
+  logboekQuery(text: string, params?: readonly unknown[]): Promise<void>;
 }
 
 export interface PoolState {
@@ -248,15 +263,26 @@ export interface SharedPglite {
 
 export async function openSharedPglite(dataDir?: string): Promise<SharedPglite> {
   const connection = await openPgliteConnection(dataDir);
+  const gedeeld: GedeeldeInstantie = {
+    logboekQuery: (text, params) =>
+      connection.serial(async () => {
+        await withStatementSpan('logboek', text, () => connection.db.query(text, params as unknown[] | undefined));
+      }),
+  };
   let open = 0;
   return {
     database: async (schema) => {
       assertSchemaName(schema);
       open += 1;
-      return pgliteDatabase(connection, schema, async () => {
-        open -= 1;
-        if (open === 0) await connection.db.close();
-      });
+      return pgliteDatabase(
+        connection,
+        schema,
+        async () => {
+          open -= 1;
+          if (open === 0) await connection.db.close();
+        },
+        gedeeld,
+      );
     },
   };
 }
@@ -266,7 +292,7 @@ async function openPglite(schema: string, dataDir?: string): Promise<Database> {
   return pgliteDatabase(connection, schema, () => connection.db.close());
 }
 
-async function pgliteDatabase(connection: PgliteConnection, schema: string, closeConnection: () => Promise<void>): Promise<Database> {
+async function pgliteDatabase(connection: PgliteConnection, schema: string, closeConnection: () => Promise<void>, gedeeld?: GedeeldeInstantie): Promise<Database> {
   const { db } = connection;
   /** Points the connection at this schema when another one's statement ran last (called inside `serial`). */
   const own = async () => {
@@ -310,6 +336,7 @@ async function pgliteDatabase(connection: PgliteConnection, schema: string, clos
   return {
     kind: 'pglite',
     schema,
+    gedeeld,
     get statementCount() {
       return statementCount;
     },

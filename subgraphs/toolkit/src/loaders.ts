@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 
 /** Batches are one SQL statement each; this caps the size of the `= ANY($1)` array. */
-const MAX_BATCH_SIZE = 1000;
+export const MAX_BATCH_SIZE = 1000;
 
 /**
  * A per-request loader for entities by key: one statement per batch, rows re-ordered to the keys,

@@ -1,11 +1,11 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
 import type { Aanbieder } from './aanbieder.type.js';
 
-const COLUMNS = `agb_code AS "agbCode", naam, kvk_nummer AS "kvkNummer", vestigingsplaats, soort`;
+export const AANBIEDER_COLUMNS = `agb_code AS "agbCode", naam, kvk_nummer AS "kvkNummer", vestigingsplaats, soort`;
 
 /** Batch function: the aanbieders with these AGB codes, in any order, misses left out. */
 export function fetchAanbieders(db: Queryable, agbCodes: readonly string[]): Promise<Aanbieder[]> {
-  return db.query<Aanbieder>(`SELECT ${COLUMNS} FROM aanbieder WHERE agb_code = ANY($1)`, [agbCodes]);
+  return db.query<Aanbieder>(`SELECT ${AANBIEDER_COLUMNS} FROM aanbieder WHERE agb_code = ANY($1)`, [agbCodes]);
 }
 
 /** Filter of the `aanbieders` query. */
@@ -24,7 +24,7 @@ export async function findAanbieders(
   const where = `($1::text IS NULL OR naam ILIKE $1)`;
   const [counted] = await db.query<{ totaal: number }>(`SELECT count(*) AS totaal FROM aanbieder WHERE ${where}`, [pattern]);
   const items = await db.query<Aanbieder>(
-    `SELECT ${COLUMNS} FROM aanbieder WHERE ${where} ORDER BY naam, agb_code LIMIT $2 OFFSET $3`,
+    `SELECT ${AANBIEDER_COLUMNS} FROM aanbieder WHERE ${where} ORDER BY naam, agb_code LIMIT $2 OFFSET $3`,
     [pattern, page.first, page.offset],
   );
   return { items, totaal: counted.totaal };

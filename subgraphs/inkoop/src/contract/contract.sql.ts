@@ -2,7 +2,7 @@ import type { Queryable, Wet } from '@sociaal-graph/toolkit';
 import type { Contract } from './contract.type.js';
 
 /** Columns of a Contract row; `c` is the contract table. */
-const COLUMNS = `c.id, c.naam, c.wet, c.soort, c.procedure, c.bekostiging,
+export const CONTRACT_COLUMNS = `c.id, c.naam, c.wet, c.soort, c.procedure, c.bekostiging,
   c.looptijd_van AS "looptijdVan", c.looptijd_tot AS "looptijdTot",
   c.declaratietermijn_dagen AS "declaratietermijnDagen", c.lumpsum_per_jaar AS "lumpsumPerJaar",
   c.contractant_id AS "contractantId", c.aanbieder_agb AS "aanbiederAgb",
@@ -11,13 +11,13 @@ const COLUMNS = `c.id, c.naam, c.wet, c.soort, c.procedure, c.bekostiging,
 
 /** Batch function: the contracts with these ids, in any order, misses left out. */
 export function fetchContracten(db: Queryable, ids: readonly string[]): Promise<Contract[]> {
-  return db.query<Contract>(`SELECT ${COLUMNS} FROM contract c WHERE c.id = ANY($1)`, [ids]);
+  return db.query<Contract>(`SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE c.id = ANY($1)`, [ids]);
 }
 
 /** Batch function: the contracts of these aanbieders, by name. */
 export function fetchContractenByAanbieder(db: Queryable, agbCodes: readonly string[]): Promise<Contract[]> {
   return db.query<Contract>(
-    `SELECT ${COLUMNS} FROM contract c WHERE c.aanbieder_agb = ANY($1) ORDER BY c.naam, c.id`,
+    `SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE c.aanbieder_agb = ANY($1) ORDER BY c.naam, c.id`,
     [agbCodes],
   );
 }
@@ -35,7 +35,7 @@ export function fetchContractenByGemeente(
   wet: Wet | null,
 ): Promise<GemeenteContract[]> {
   return db.query<GemeenteContract>(
-    `SELECT g.gemeente_code AS "gemeenteCode", ${COLUMNS}
+    `SELECT g.gemeente_code AS "gemeenteCode", ${CONTRACT_COLUMNS}
        FROM contract_gemeente g JOIN contract c ON c.id = g.contract_id
       WHERE g.gemeente_code = ANY($1) AND ($2::text IS NULL OR c.wet = $2)
       ORDER BY c.naam, c.id`,
@@ -64,7 +64,7 @@ export async function findContracten(
   const params = [filter.contractant ?? null, filter.gemeente ?? null, filter.wet ?? null];
   const [counted] = await db.query<{ totaal: number }>(`SELECT count(*) AS totaal FROM contract c WHERE ${where}`, params);
   const items = await db.query<Contract>(
-    `SELECT ${COLUMNS} FROM contract c WHERE ${where} ORDER BY c.naam, c.id LIMIT $4 OFFSET $5`,
+    `SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE ${where} ORDER BY c.naam, c.id LIMIT $4 OFFSET $5`,
     [...params, page.first, page.offset],
   );
   return { items, totaal: counted.totaal };

@@ -50,4 +50,33 @@ describe('_entities of the resident view (Aanbieder, Contract, Tarief)', () => {
     dataOf(twenty.result);
     expect(twenty.statements).toBe(two.statements);
   });
+
+  it('reads them in one statement when the gateway asks them side by side (its merged call), each row as its own kind\'s statement gives it', async () => {
+    const velden = {
+      Aanbieder: 'agbCode naam kvkNummer vestigingsplaats soort',
+      Contract: 'id naam wet soort procedure bekostiging looptijdVan looptijdTot declaratietermijnDagen lumpsumPerJaar lumpsumPerJaarTekst deelnemendeGemeenten { code }',
+      Tarief: 'id bedrag geldigVan geldigTot bedragTekst eenheid { code }',
+    };
+    const n = 12;
+    const contracten = [...world.contracten.filter((c) => c.lumpsumPerJaar === null).slice(0, n / 2), ...world.contracten.filter((c) => c.lumpsumPerJaar !== null).slice(0, n / 2)];
+    const perSoort = {
+      Aanbieder: world.aanbieders.slice(0, n).map((a) => ({ __typename: 'Aanbieder', agbCode: a.agbCode })),
+      // With and without a lumpsum (checked below): nulls, dates, bigints and arrays all cross the JSON.
+      Contract: contracten.map((c) => ({ __typename: 'Contract', id: c.id })),
+      Tarief: world.tarieven.slice(0, n).map((t) => ({ __typename: 'Tarief', id: t.id })),
+    };
+    const soorten = ['Aanbieder', 'Contract', 'Tarief'] as const;
+    const merged = `query (${soorten.map((_, i) => `$r${i}: [_Any!]!`).join(', ')}) {
+      ${soorten.map((soort, i) => `_entities${i}: _entities(representations: $r${i}) { ... on ${soort} { ${velden[soort]} } }`).join('\n')} }`;
+    const samen = await harness.countStatements<Record<string, unknown[]>>(merged, Object.fromEntries(soorten.map((soort, i) => [`r${i}`, perSoort[soort]])));
+    const lumpsums = new Set(contracten.map((c) => c.lumpsumPerJaar === null));
+    expect(lumpsums.size).toBe(2);
+    expect(samen.statements).toBe(1);
+    const data = dataOf(samen.result);
+    for (const [i, soort] of soorten.entries()) {
+      const alleen = await harness.execute<{ _entities: unknown[] }>(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${soort} { ${velden[soort]} } } }`, { r: perSoort[soort] });
+      expect(data[`_entities${i}`]).toEqual(dataOf(alleen)._entities);
+      expect(data[`_entities${i}`]!.every((entity) => entity !== null)).toBe(true);
+    }
+  });
 });

@@ -1,18 +1,18 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
 import type { Tarief } from './tarief.type.js';
 
-const COLUMNS = `id, bedrag, geldig_van AS "geldigVan", geldig_tot AS "geldigTot", eenheid AS "eenheidCode",
+export const TARIEF_COLUMNS = `id, bedrag, geldig_van AS "geldigVan", geldig_tot AS "geldigTot", eenheid AS "eenheidCode",
   product_id AS "productId"`;
 
 /** Batch function: the tariffs with these ids, in any order, misses left out. */
 export function fetchTarieven(db: Queryable, ids: readonly string[]): Promise<Tarief[]> {
-  return db.query<Tarief>(`SELECT ${COLUMNS} FROM tarief WHERE id = ANY($1)`, [ids]);
+  return db.query<Tarief>(`SELECT ${TARIEF_COLUMNS} FROM tarief WHERE id = ANY($1)`, [ids]);
 }
 
 /** Batch function: the tariffs of these products, oldest first. */
 export function fetchTarievenByProduct(db: Queryable, productIds: readonly string[]): Promise<Tarief[]> {
   return db.query<Tarief>(
-    `SELECT ${COLUMNS} FROM tarief WHERE product_id = ANY($1) ORDER BY geldig_van, id`,
+    `SELECT ${TARIEF_COLUMNS} FROM tarief WHERE product_id = ANY($1) ORDER BY geldig_van, id`,
     [productIds],
   );
 }

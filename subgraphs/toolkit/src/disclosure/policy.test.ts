@@ -137,6 +137,26 @@ describe('the request bound and the key', () => {
     expect(() => disclosure.publish(table, [1, 2])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COSTLY' }) }));
   });
 
+  it('publishes a kept table as the policy does, and still counts its cells in every request that shows it', () => {
+    const table = { cells: [count(30), count(20), count(10), count(3)], relations: [{ total: 0, parts: [1, 2, 3] }] };
+    const vast = {};
+    let built = 0;
+    const maak = () => (built++, table);
+    const first = createDisclosure(key, 4);
+    expect(first.publishVast(vast, 'soort', maak)).toEqual(publishTable(table, key));
+    expect(first.cellIds()).toHaveLength(4);
+    // Another request (another caller) with the same kept rows: the same values, counted against its own bounds.
+    const second = createDisclosure(key, 6);
+    expect(second.publishVast(vast, 'soort', maak)).toEqual(publishTable(table, key));
+    expect(second.cellIds()).toEqual(first.cellIds());
+    expect(() => second.publishVast(vast, 'soort', maak)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COSTLY' }) }));
+    expect(built).toBe(1);
+    // Another kind of table or another key is published on its own.
+    createDisclosure(key).publishVast(vast, 'andere', maak);
+    createDisclosure({ secret: Buffer.from('another test key of at least thirty-two characters') }).publishVast(vast, 'soort', maak);
+    expect(built).toBe(3);
+  });
+
   it('reads DISCLOSURE_KEY, refuses a short one, and otherwise generates one kept in DATA_DIR', () => {
     expect(readDisclosureKey({ DISCLOSURE_KEY: 'x'.repeat(32) }).secret.toString()).toBe('x'.repeat(32));
     expect(() => readDisclosureKey({ DISCLOSURE_KEY: 'kort' })).toThrow(/32/);

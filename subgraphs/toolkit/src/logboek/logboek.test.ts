@@ -8,9 +8,11 @@ import type { SubgraphContext } from '../context.js';
 import { testPrincipal } from '../principal.js';
 import { defineSubgraph } from '../subgraph-definition.js';
 import { createSubgraphHarness, type SubgraphHarness } from '../testing/harness.js';
-import { withDeadline } from '../database.js';
+import { type Database, type GedeeldeInstantie, openSharedPglite, withDeadline } from '../database.js';
+import { runMigrations } from '../migrations.js';
 import { type BetrokkeneSoort, createLogboek } from './logboek.js';
-import { schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
+import { LOGBOEK_MIGRATIONS_DIR } from './index.js';
+import { type Aanvraagverslag, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
 describe('createLogboek', () => {
   it('keeps each (activiteit, betrokkene) once, in registration order', () => {
@@ -197,6 +199,76 @@ describe('logboekPlugin', () => {
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['LOGBOEK_ONBEREIKBAAR']);
     }
     expect({ actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') }).toEqual(before);
+  });
+});
+
+describe('the Logboek on one PGlite shared by several subgraphs (npm start)', () => {
+  const verslag = (betrokkene: string, soort = 'inwoner'): Aanvraagverslag => ({
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+    organisatie: 'uo-hbel',
+    rollen: ['consulent'],
+    actor: 'a1b2c3',
+    tijdstip: new Date(),
+    resultaat: 'geslaagd',
+    regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene, soort: soort as BetrokkeneSoort }],
+  });
+  const opgeslagen = async (db: Database) =>
+    (await db.query<{ betrokkene: string; eigen_actor: boolean }>(
+      `SELECT v.betrokkene, a.actor = 'a1b2c3' AS eigen_actor FROM verwerking v JOIN verwerking_actor a ON a.id = v.actor_id ORDER BY 1`,
+    )).map((row) => (row.eigen_actor ? row.betrokkene : `${row.betrokkene} zonder actor`));
+
+  it("writes the records of several schemas in one statement, each into its own schema's tables, and refuses only the reads whose records failed", async () => {
+    const shared = await openSharedPglite();
+    const wmo = await shared.database('wmo');
+    const jeugd = await shared.database('jeugd');
+    try {
+      for (const db of [wmo, jeugd]) await runMigrations(db, LOGBOEK_MIGRATIONS_DIR);
+      const gedeeld = wmo.gedeeld as GedeeldeInstantie & { logboekQuery: GedeeldeInstantie['logboekQuery'] };
+      expect(jeugd.gedeeld).toBe(gedeeld);
+      const original = gedeeld.logboekQuery;
+      let statements = 0;
+      gedeeld.logboekQuery = (text, params) => {
+        statements += 1;
+        return original(text, params);
+      };
+      // Requests served meanwhile, through their own deadline views, as a subgraph serves them.
+      const schrijf = (db: Database, betrokkene: string, soort?: string) =>
+        schrijfVerwerkingenGebundeld(withDeadline(db, Date.now() + 60_000, 60_000), verslag(betrokkene, soort)).then(() => 'opgeslagen', () => 'geweigerd');
+      const samen = await Promise.all([
+        ...['w1', 'w2', 'w3'].map((id) => schrijf(wmo, id)),
+        ...['j1', 'j2', 'j3'].map((id) => schrijf(jeugd, id)),
+      ]);
+      expect(samen).toEqual(Array(6).fill('opgeslagen'));
+      // The first request's statement is on its way when the other five come: they share the next one,
+      // wmo's and jeugd's together (a writer per subgraph would have sent four).
+      expect(statements).toBe(2);
+
+      // A record jeugd's table refuses fails the shared statement: wmo's records and jeugd's others are still stored.
+      const metFout = await Promise.all([
+        schrijf(wmo, 'w4'),
+        schrijf(jeugd, 'j4'),
+        schrijf(jeugd, 'j-fout', 'onbekend'),
+        schrijf(wmo, 'w5'),
+        schrijf(jeugd, 'j5'),
+      ]);
+      expect(metFout).toEqual(['opgeslagen', 'opgeslagen', 'geweigerd', 'opgeslagen', 'opgeslagen']);
+
+      // jeugd cannot log at all: its reads are refused, wmo's that share the statement are not.
+      await jeugd.exec('ALTER TABLE verwerking RENAME TO verwerking_weg');
+      const jeugdWeg = await Promise.all([schrijf(wmo, 'w6'), schrijf(jeugd, 'j6'), schrijf(wmo, 'w7')]);
+      await jeugd.exec('ALTER TABLE verwerking_weg RENAME TO verwerking');
+      expect(jeugdWeg).toEqual(['opgeslagen', 'geweigerd', 'opgeslagen']);
+
+      // Every record where it belongs, with its own actor record; nothing of the refused ones.
+      expect(await opgeslagen(wmo)).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7']);
+      expect(await opgeslagen(jeugd)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
+      expect(await jeugd.query(`SELECT count(*)::int AS n FROM verwerking_actor`)).toEqual([{ n: 5 }]);
+      expect(await wmo.query(`SELECT count(*)::int AS n FROM verwerking_actor`)).toEqual([{ n: 7 }]);
+    } finally {
+      await wmo.close();
+      await jeugd.close();
+    }
   });
 });
 

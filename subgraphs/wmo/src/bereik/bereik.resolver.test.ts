@@ -1,4 +1,4 @@
-import { createBereikLoader, withDeadline } from '@sociaal-graph/toolkit';
+import { createBereikLoader, selectLaatsteIngangsdatum, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
@@ -42,6 +42,15 @@ describe('Gemeente.wmoBereik', () => {
     expect(huizen?.wmoBereik.kwartalen.map((k) => k.kwartaal)).toEqual([1, 2, 3, 4]);
   });
 
+  it('dates the data (gegevensTot) by the last ingangsdatum of the asked gemeenten, null without any', async () => {
+    const laatste = (codes: readonly string[]) =>
+      worldToewijzingen().filter((t) => codes.includes(t.gemeenteCode)).reduce<string | null>((max, t) => (max === null || t.ingangsdatum > max ? t.ingangsdatum : max), null);
+    for (const codes of [['0406'], ['0376', '0317', '0376'], [...GEMEENTEN, '9999']]) {
+      expect(await selectLaatsteIngangsdatum(harness.db, codes)).toBe(laatste(codes));
+    }
+    expect(await selectLaatsteIngangsdatum(harness.db, ['9999'])).toBeNull();
+  });
+
   it('costs the same number of statements for 2 as for 6 gemeenten', async () => {
     const two = await harness.countStatements(QUERY, { r: representations(GEMEENTEN.slice(0, 2)), jaar: 2025 });
     const six = await harness.countStatements(QUERY, { r: representations(GEMEENTEN), jaar: 2025 });
@@ -56,7 +65,9 @@ describe('Gemeente.wmoBereik', () => {
     const eerst = await verzoek().load('0376');
     const eerste = harness.db.statementCount - before;
     const weer = await verzoek().load('0376');
-    expect(weer).toEqual(eerst);
+    // The same frozen list: the disclosure policy's result is kept with it (Disclosure.publishVast).
+    expect(weer).toBe(eerst);
+    expect(Object.isFrozen(weer)).toBe(true);
     expect(harness.db.statementCount - before - eerste).toBe(1);
   });
 
