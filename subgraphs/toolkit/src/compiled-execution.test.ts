@@ -89,4 +89,19 @@ describe('compiledExecution', () => {
     await server.stop();
     expect(second.body).toEqual(first.body);
   });
+
+  it('still answers each document right when more were sent than it keeps compiled', async () => {
+    const server = new ApolloServer({ gateway: compiledExecution(schema), plugins: [ApolloServerPluginInlineTraceDisabled()] });
+    await server.start();
+    // Aliases padded to 2,000 characters: 40 documents are more than COMPILED_CHARACTERS_KEPT.
+    const query = (i: number) => `{ g${i}${'x'.repeat(2_000)}: gemeenten(codes: ["${1000 + i}"]) { inwoners } }`;
+    const answers = [];
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 40; i += 1) answers.push(await server.executeOperation({ query: query(i) }));
+    }
+    await server.stop();
+    expect(answers.map((answer) => (answer.body.kind === 'single' ? Object.values(answer.body.singleResult.data ?? {})[0] : undefined))).toEqual(
+      [0, 1].flatMap(() => Array.from({ length: 40 }, (_, i) => [{ inwoners: 1000 + i }])),
+    );
+  });
 });
