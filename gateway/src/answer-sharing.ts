@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Answer } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from './context.js';
@@ -110,10 +109,16 @@ export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDedup
 
 export type SharedAnswers = ReturnType<typeof createSharedAnswers>;
 
+/**
+ * The key itself, not a digest of it: cheaper than SHA-256 over the body (2.5 % of the gateway's
+ * CPU in identical mode) and free of collisions. The parts are joined by NUL, which neither the
+ * rights (JSON), the URL nor a header value can hold (Node refuses them), and the body comes last:
+ * so two different requests never give one key. It is kept only while the request is in flight.
+ */
 function answerKey(context: GatewayContext, request: IncomingMessage, body: string): string {
-  const hash = createHash('sha256').update(rightsKey(context.caller, context.client)).update('\u0000').update(request.url ?? '');
-  for (const name of ANSWER_HEADERS) hash.update('\u0000').update(String(request.headers[name] ?? ''));
-  return hash.update('\u0000').update(body).digest('base64url');
+  let key = `${rightsKey(context.caller, context.client)}\u0000${request.url ?? ''}`;
+  for (const name of ANSWER_HEADERS) key += `\u0000${String(request.headers[name] ?? '')}`;
+  return `${key}\u0000${body}`;
 }
 
 function ownHeaders(context: GatewayContext): [string, string][] {

@@ -95,7 +95,8 @@ export function graphqlRequestListener<TContext extends BaseContext>(
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // The plain `/graphql` of nearly every request needs no URL parser (1 % of the gateway's CPU).
+    const url = request.url === '/graphql' ? GRAPHQL_PATH : new URL(request.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
     if (route) return route(request, response);
     for (const [prefix, handler] of Object.entries(options.prefixRoutes ?? {})) {
@@ -132,7 +133,7 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     response.end();
   }
 
-  async function execute(request: IncomingMessage, url: URL, body: string, contextOf: () => Promise<TContext>): Promise<Answer> {
+  async function execute(request: IncomingMessage, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>): Promise<Answer> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -160,6 +161,8 @@ function jsonAnswer(status: number, body: unknown): Answer {
 }
 
 const TOO_LARGE = Symbol('too large');
+/** What `new URL('/graphql', 'http://localhost')` gives, for the parts used here. */
+const GRAPHQL_PATH = { pathname: '/graphql', search: '' } as const;
 
 /** What a POST with another body type is told to send instead (issue 11, item 4). */
 export const UNSUPPORTED_MEDIA_TYPE_MESSAGE =

@@ -14,6 +14,18 @@ import { type BetrokkeneSoort, createLogboek } from './logboek.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './index.js';
 import { type Aanvraagverslag, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
+/** A request's record of reading one betrokkene, as a subgraph's Logboek plugin makes it. */
+const verslag = (betrokkene: string, soort = 'inwoner'): Aanvraagverslag => ({
+  traceId: randomBytes(16).toString('hex'),
+  spanId: randomBytes(8).toString('hex'),
+  organisatie: 'uo-hbel',
+  rollen: ['consulent'],
+  actor: 'a1b2c3',
+  tijdstip: new Date(),
+  resultaat: 'geslaagd',
+  regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene, soort: soort as BetrokkeneSoort }],
+});
+
 describe('createLogboek', () => {
   it('keeps each (activiteit, betrokkene) once, in registration order', () => {
     const logboek = createLogboek();
@@ -139,16 +151,7 @@ describe('logboekPlugin', () => {
       // start-subgraph.ts gives every request its own view of the database (withDeadline).
       await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          schrijfVerwerkingenGebundeld(withDeadline(harness.db, Date.now() + 60_000, 60_000), {
-            traceId: randomBytes(16).toString('hex'),
-            spanId: randomBytes(8).toString('hex'),
-            organisatie: 'uo-hbel',
-            rollen: ['consulent'],
-            actor: 'a1b2c3',
-            tijdstip: new Date(),
-            resultaat: 'geslaagd',
-            regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene: `eigen-${i}`, soort: 'inwoner' }],
-          }),
+          schrijfVerwerkingenGebundeld(withDeadline(harness.db, Date.now() + 60_000, 60_000), verslag(`eigen-${i}`)),
         ),
       );
       expect(schrijven.aantal()).toBeLessThan(6);
@@ -203,16 +206,6 @@ describe('logboekPlugin', () => {
 });
 
 describe('the Logboek on one PGlite shared by several subgraphs (npm start)', () => {
-  const verslag = (betrokkene: string, soort = 'inwoner'): Aanvraagverslag => ({
-    traceId: randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
-    organisatie: 'uo-hbel',
-    rollen: ['consulent'],
-    actor: 'a1b2c3',
-    tijdstip: new Date(),
-    resultaat: 'geslaagd',
-    regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene, soort: soort as BetrokkeneSoort }],
-  });
   const opgeslagen = async (db: Database) =>
     (await db.query<{ betrokkene: string; eigen_actor: boolean }>(
       `SELECT v.betrokkene, a.actor = 'a1b2c3' AS eigen_actor FROM verwerking v JOIN verwerking_actor a ON a.id = v.actor_id ORDER BY 1`,
