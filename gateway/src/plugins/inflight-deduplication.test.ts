@@ -136,6 +136,27 @@ describe('in-flight deduplication', () => {
     for (const { body } of answers) expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
   });
 
+  it('shares no answer between byte-identical requests that ask for another media type: each gets its own content-type', async () => {
+    const people = await Promise.all(['a', 'b'].map((subject) => bearer('sp-1', subject)));
+    const joinedBefore = await stage('joined');
+    const answerJoinedBefore = await stage('answer_joined');
+    closeGate();
+    const before = subgraph.received.length;
+    const raw = Promise.all(
+      (['application/json', 'application/graphql-response+json'] as const).map(async (accept, index) => {
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept, authorization: people[index] }, body: JSON.stringify({ query: QUERY }) });
+        return { type: response.headers.get('content-type'), body: await response.json() };
+      }),
+    );
+    await until(async () => subgraph.received.length > before && (await stage('joined')) - joinedBefore === 1, 'the second caller waits for the result');
+    gate.open();
+    const answers = await raw;
+    expect(subgraph.received.length - before).toBe(1);
+    expect((await stage('answer_joined')) - answerJoinedBefore).toBe(0);
+    expect(answers.map((answer) => answer.type?.split(';')[0])).toEqual(['application/json', 'application/graphql-response+json']);
+    for (const { body } of answers) expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen' } } });
+  });
+
   it('counts every caller of a shared answer against its own rate limit', async () => {
     // Two operations a minute for this gateway's callers: of three identical requests of one person, one is refused.
     const limited = await createGatewayServer(
