@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertRows } from './bulk-insert.js';
-import { type Database, openDatabase, openSharedPglite, PREPARED_STATEMENTS } from './database.js';
+import { type Database, openDatabase, openSharedPglite } from './database.js';
 import { runMigrations } from './migrations.js';
 import { createScratchDatabase, type ScratchDatabase } from './testing/scratch-database.js';
 
@@ -53,33 +53,6 @@ describe.each([
         }),
       ).rejects.toThrow();
       expect(await db.query(`SELECT id FROM item WHERE id = 'b'`)).toEqual([]);
-    } finally {
-      await db.close();
-    }
-  });
-});
-
-describe.skipIf(!serverUrl)('PostgreSQL: parameterised statements are prepared once per connection', () => {
-  it('answers each call with its own parameters, and keeps at most PREPARED_STATEMENTS of them per connection', async () => {
-    const scratchDb = await createScratchDatabase(serverUrl!);
-    scratch.push(scratchDb);
-    const db = await openDatabase({ url: scratchDb.url, schema: 'proef' });
-    try {
-      await db.exec(`CREATE TABLE item (id int PRIMARY KEY, groep text NOT NULL)`);
-      await db.exec(`INSERT INTO item SELECT i, CASE WHEN i % 10 = 0 THEN 'zeldzaam' ELSE 'vaak' END FROM generate_series(1, 1000) i`);
-      // More runs than PostgreSQL's five custom plans, so a generic plan is used too: the answers must not change.
-      for (let i = 0; i < 12; i += 1) {
-        const groep = i % 2 === 0 ? 'zeldzaam' : 'vaak';
-        expect(await db.query(`SELECT count(*)::int AS n FROM item WHERE groep = $1`, [groep])).toEqual([{ n: groep === 'zeldzaam' ? 100 : 900 }]);
-      }
-      // Dynamic SQL (a new text each time) beyond the bound still runs, unnamed.
-      for (let i = 0; i < PREPARED_STATEMENTS + 20; i += 1) {
-        expect(await db.query(`SELECT id, ${i} AS k FROM item WHERE id = $1`, [i + 1])).toEqual([{ id: i + 1, k: i }]);
-      }
-      // Sequential queries reuse the pool's one idle connection: it holds the bound and no more.
-      const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE $1::int = 1`, [1]);
-      expect(n).toBeGreaterThan(0);
-      expect(n).toBeLessThanOrEqual(PREPARED_STATEMENTS);
     } finally {
       await db.close();
     }

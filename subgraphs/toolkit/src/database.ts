@@ -137,22 +137,11 @@ function assertSchemaName(schema: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
 }
 
-/**
- * How many distinct statement texts of one database run as named (prepared) statements. PostgreSQL then
- * parses and plans each once per connection instead of on every request (the analyst aggregates'
- * statements were parsed and planned every time). Dynamic SQL must not grow each server connection's
- * prepared statements, nor pg's cache of them per client, without limit: texts beyond the bound run unnamed.
- */
-export const PREPARED_STATEMENTS = 200;
-
 async function openPostgres(url: string, schema: string, statementTimeoutMs?: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    // Prepared statements (below) are still planned for their values each time: a generic plan of
-    // `gemeente_code = ANY($1)` cannot see how many rows the asked gemeenten have. What they save is the
-    // parsing and analysis (0.30 -> 0.19 ms of server CPU for the version and freshness statements together).
-    options: `-c search_path=${schema} -c plan_cache_mode=force_custom_plan`,
+    options: `-c search_path=${schema}`,
     ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -171,22 +160,6 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     const result = await client.query(text, params as unknown[] | undefined);
     return result.rows as R[];
   };
-  // Only the serving path's parameterised statements are named: those repeat with other values (one without
-  // parameters goes as a simple query, which may hold several commands; a prepared statement cannot).
-  // Migrations and loading (transactions) change tables, after which a prepared statement could no longer run.
-  const statementNames = new Map<string, string>();
-  const servingQuery = async <R>(text: string, params?: readonly unknown[]) => {
-    if (!params || params.length === 0) return query<R>(pool, text, params);
-    let name = statementNames.get(text);
-    if (name === undefined && statementNames.size < PREPARED_STATEMENTS) {
-      name = `sg_${statementNames.size}`;
-      statementNames.set(text, name);
-    }
-    if (name === undefined) return query<R>(pool, text, params);
-    statementCount += 1;
-    const result = await pool.query({ name, text, values: params as unknown[] });
-    return result.rows as R[];
-  };
   // pg-copy-streams writes the pieces to the server as they come, waiting while its buffer is full.
   const copyFrom = async (client: pg.PoolClient, statement: string, pieces: AsyncIterable<string>) => {
     statementCount += 1;
@@ -198,7 +171,7 @@ async function openPostgres(url: string, schema: string, statementTimeoutMs?: nu
     get statementCount() {
       return statementCount;
     },
-    query: servingQuery,
+    query: (text, params) => query(pool, text, params),
     copyFrom: async (statement, pieces) => {
       const client = await pool.connect();
       try {
