@@ -15,7 +15,7 @@ type Query { inwoner: Inwoner inwoners: [Inwoner!]! verplicht: Inwoner! node: No
 const QUERY = `
 fragment Persoon on Inwoner { id naam leeftijd }
 query Q($met: Boolean!, $zonder: Boolean = false) {
-  inwoner { ...Persoon kleur bedrag actief extra wie: naam soort: __typename buren { ...Persoon buren { id } } }
+  inwoner { ...Persoon kleur bedrag actief extra wie: naam soort: __typename buren { ...Persoon buren { id } } __proto__: naam constructor: id toString: leeftijd hasOwnProperty: buren { id } }
   inwoners { id naam @include(if: $met) leeftijd @skip(if: $zonder) huisgenoten { id } partner { id naam } }
   node { __typename id ... on Inwoner { naam } ... on Aanbieder { agbCode } }
   zoek { ... on Node { id } ... on Inwoner { naam __typename } ... on Aanbieder { agbCode } }
@@ -29,7 +29,15 @@ const inwoner = (id: string, extra: Record<string, unknown> = {}) => ({ __typena
 /** What the subgraphs might have returned: valid, with nulls where the schema forbids them, with wrong values and types. */
 const INPUTS: Record<string, Record<string, unknown>> = {
   valid: {
-    inwoner: inwoner('1', { kleur: 'ROOD', bedrag: 1.5, actief: true, extra: { vrij: [1, 'a'] }, buren: [inwoner('2', { buren: [{ id: '3' }] }), null] }),
+    inwoner: inwoner('1', {
+      kleur: 'ROOD',
+      bedrag: 1.5,
+      actief: true,
+      extra: { vrij: [1, 'a'] },
+      buren: [inwoner('2', { buren: [{ id: '3' }] }), null],
+      // Aliases named as Object.prototype's properties; parsed, as a subgraph's answer is (a literal `__proto__` would set the prototype).
+      ...(JSON.parse('{"__proto__": "Inwoner 1", "constructor": "1", "toString": 40, "hasOwnProperty": [{"id": "2"}, null]}') as object),
+    }),
     inwoners: [inwoner('4', { huisgenoten: [{ id: '5' }], partner: { id: '6', naam: null }, onbekend: 'weg' })],
     node: { __typename: 'Aanbieder', id: '7', agbCode: '123' },
     zoek: [inwoner('8'), { __typename: 'Aanbieder', id: '9', agbCode: '456' }, null],
@@ -47,7 +55,7 @@ const INPUTS: Record<string, Record<string, unknown>> = {
 function run(shape: (args: ComputeResponseArguments) => { data: unknown; errors: readonly { message: string; path?: readonly unknown[]; extensions?: unknown }[] }, input: Record<string, unknown>, variables: Record<string, unknown>) {
   const operation = parseOperation(SCHEMA, QUERY);
   const { data, errors } = shape({ operation, variables, input: structuredClone(input), introspectionHandling: (selection: FieldSelection) => ({ introspectie: selection.element.name }) });
-  // Both build objects without a prototype; compared as the JSON that is sent.
+  // Compared as the JSON that is sent (Apollo's objects have no prototype, ours have Object's).
   return { data: JSON.stringify(data), errors: errors.map(({ message, path, extensions }) => ({ message, path, extensions })) };
 }
 
@@ -63,6 +71,18 @@ describe('result shaping (computeResponse in place of @apollo/gateway`s)', () =>
       });
     }
   }
+
+  it('answers fields aliased as properties of Object.prototype as any other, without touching it', () => {
+    const { data } = run(computeResponse, INPUTS.valid!, { met: true });
+    const inwoner = (JSON.parse(data) as { inwoner: Record<string, unknown> }).inwoner;
+    expect(Object.entries(inwoner).filter(([key]) => ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].includes(key))).toEqual([
+      ['__proto__', 'Inwoner 1'],
+      ['constructor', '1'],
+      ['toString', 40],
+      ['hasOwnProperty', [{ id: '2' }, null]],
+    ]);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'naam')).toBe(false);
+  });
 
   it('a long list of objects of one selection (its steps worked out once) is shaped as Apollo shapes it', () => {
     const input = { inwoners: Array.from({ length: 1000 }, (_, index) => inwoner(String(index), { huisgenoten: [{ id: 'x' }], partner: { id: 'p', naam: index % 7 ? 'n' : null } })) };

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
-  assert, type CompositeType, type Directive, ERRORS, type FieldSelection, isCompositeType, isListType, isNonNullType, isObjectType, isSubtype, isValidLeafValue, type Operation,
-  type OutputType, type Schema, type Selection, type SelectionSet, typenameFieldName, Variable,
+  assert, type CompositeType, type Directive, ERRORS, type FieldSelection, isObjectType, isSubtype, type NamedType, type Operation, type OutputType, type Schema, type Selection,
+  type SelectionSet, typenameFieldName, Variable,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
 
@@ -48,6 +48,8 @@ interface Parameters {
   readonly errors: GraphQLError[];
   readonly introspectionHandling: (selection: FieldSelection) => unknown;
   readonly steps: Map<SelectionSet, Step[]>;
+  /** The schema's built-in scalars, looked up once (`validLeafValue`). */
+  readonly builtIn: { readonly boolean: NamedType; readonly int: NamedType; readonly id: NamedType; readonly float: NamedType };
   /** What the last `updateOutputValue` found besides its value (Apollo returns a new object per value for these). */
   isInvalid: boolean;
   hasErrors: boolean;
@@ -61,13 +63,17 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * @apollo/gateway's result shaping (`computeResponse`, dist/resultShaping.js of 2.14): the answer
  * built from what the subgraphs returned, following the client's operation (aliases, fragments,
  * @skip/@include, `__typename`, nulls bubbling up to the nearest nullable field, invalid values
- * turned into errors). The same algorithm, line for line, with two changes that keep every answer
- * and error as it was: what Apollo's version works out again for every field of every object
- * (the @skip/@include directives looked up by filtering the element's directives twice, the
- * response name, the field's type, whether it is an introspection field) is worked out once per
- * selection and execution; and the flags of each value go back through `parameters` instead of a
- * new object per value. On the benchmark shape's answer of 88 KB Apollo's version took about six
- * times as long as serialising the answer; it is most of the gateway's own work on a large answer.
+ * turned into errors). The same algorithm, line for line, with changes that keep every answer and
+ * error as it was:
+ * - what Apollo's version works out again for every field of every object (the @skip/@include
+ *   directives, found by filtering the element's directives twice; the response name, the field's
+ *   type, whether it is an introspection field; whether a fragment's type condition applies) is
+ *   worked out once per selection and execution;
+ * - the flags of each value go back through `parameters` instead of a new object per value; the
+ *   built-in scalar types of the leaf check are looked up once;
+ * - the answer's objects are plain objects, not objects without a prototype (see `updateOutputValue`).
+ * Apollo's version took about six times as long as serialising the answer (benchmark shape, 88 KB)
+ * and was the larger part of the gateway's own work on a large answer (docs/demand-control.md).
  * result-shaping.test.ts compares both on answers, nulls and errors.
  */
 export function computeResponse({ operation, variables, input, introspectionHandling }: ComputeResponseArguments): ComputedResponse {
@@ -79,6 +85,7 @@ export function computeResponse({ operation, variables, input, introspectionHand
     errors: [],
     introspectionHandling,
     steps: new Map(),
+    builtIn: { boolean: schema.booleanType(), int: schema.intType(), id: schema.idType(), float: schema.floatType() },
     isInvalid: false,
     hasErrors: false,
   };
@@ -150,9 +157,10 @@ function applySelectionSet(
     if (step.skipped) continue;
     if (step.kind === 'field') {
       const { responseName } = step;
-      const outputValue = output[responseName];
+      // Own properties only: the answer's objects have Object's prototype (see `updateOutputValue`).
+      const outputValue = hasOwn.call(output, responseName) ? output[responseName] : undefined;
       if (step.introspection) {
-        if (outputValue === undefined) output[responseName] = parameters.introspectionHandling(step.selection as FieldSelection);
+        if (outputValue === undefined) setOwn(output, responseName, parameters.introspectionHandling(step.selection as FieldSelection));
         continue;
       }
       let inputValue = (hasOwn.call(input, responseName) ? input[responseName] : undefined) ?? null;
@@ -161,13 +169,13 @@ function applySelectionSet(
           if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;
           const type = inputValue !== null && typeof inputValue === 'string' ? (parameters.schema.type(inputValue) ?? parentType) : parentType;
           if (!isObjectType(type)) return NULL_BUBBLE_UP;
-          output[responseName] = type.name;
+          setOwn(output, responseName, type.name);
         }
         continue;
       }
       path.push(responseName);
       const updated = updateOutputValue(outputValue, step.type, inputValue, step.selectionSet, path, parameters, parentType);
-      output[responseName] = updated;
+      setOwn(output, responseName, updated);
       path.pop();
       if (parameters.isInvalid) return NULL_BUBBLE_UP;
     } else {
@@ -201,9 +209,11 @@ function updateOutputValue(
   parameters: Parameters,
   parentType: CompositeType,
 ): unknown {
-  assert(inputValue !== undefined, 'Should not pass undefined for `inputValue` to this method');
+  if (inputValue === undefined) assert(false, 'Should not pass undefined for `inputValue` to this method');
   if (outputValue === null || (outputValue !== undefined && !selectionSet)) return done(parameters, outputValue, false, false);
-  if (isNonNullType(type)) {
+  // The kind tests of isNonNullType, isListType and isCompositeType, written out: this runs for every value of the answer.
+  const { kind } = type;
+  if (kind === 'NonNullType') {
     const updated = updateOutputValue(outputValue, type.ofType, inputValue, selectionSet, path, parameters, parentType);
     if (updated === null) {
       if (!parameters.hasErrors) {
@@ -214,7 +224,7 @@ function updateOutputValue(
     return done(parameters, updated, false, false);
   }
   if (inputValue === null) return done(parameters, null, false, false);
-  if (isListType(type)) {
+  if (kind === 'ListType') {
     if (!Array.isArray(inputValue)) assert(false, () => `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`);
     if (!(outputValue === undefined || Array.isArray(outputValue))) assert(false, () => `Invalid non-list value ${outputValue} returned by subgraph for list type ${type}`);
     const inputList = inputValue as unknown[];
@@ -234,7 +244,7 @@ function updateOutputValue(
     }
     return done(parameters, shouldNullify ? null : updated, false, hasErrors);
   }
-  if (isCompositeType(type)) {
+  if (kind === 'ObjectType' || kind === 'InterfaceType' || kind === 'UnionType') {
     if (!selectionSet) assert(false, () => `Invalid empty selection set for composite type ${type}`);
     if (typeof inputValue !== 'object') assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
     if (!(outputValue === undefined || typeof outputValue === 'object')) assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
@@ -244,23 +254,55 @@ function updateOutputValue(
     let objectType: CompositeType = type;
     if (inputTypename) {
       const typenameType = parameters.schema.type(inputTypename as string);
-      if (!typenameType || !isCompositeType(typenameType)) {
+      if (!typenameType || !(typenameType.kind === 'ObjectType' || typenameType.kind === 'InterfaceType' || typenameType.kind === 'UnionType')) {
         parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }));
         return done(parameters, null, false, true);
       }
       objectType = typenameType;
     }
-    const outputObject = (outputValue === undefined ? Object.create(null) : outputValue) as Record<string, unknown>;
+    // A plain object where Apollo makes one without a prototype (Object.create(null)), which V8 keeps
+    // as a dictionary: building and serialising the answer's objects took about twice as long. Fields
+    // are read and written as own properties only (`setOwn`), so no name (`__proto__`, `constructor`)
+    // reaches the prototype.
+    const outputObject = (outputValue === undefined ? {} : outputValue) as Record<string, unknown>;
     const result = applySelectionSet(inputObject, selectionSet!, outputObject, parameters, path, objectType);
     const hasErrors = result === NULL_BUBBLE_UP;
     return done(parameters, hasErrors ? null : outputObject, false, hasErrors);
   }
   if (outputValue !== undefined) assert(false, () => `Excepted output to be undefined but got ${type} for type ${type}`);
-  const isValidValue = isValidLeafValue(parameters.schema, inputValue, type);
+  const isValidValue = validLeafValue(parameters, inputValue, type);
   if (!isValidValue) {
     parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }));
   }
   return done(parameters, isValidValue ? inputValue : null, false, !isValidValue);
+}
+
+/** `object[name] = value` as an own property, also for `__proto__` (which would set the prototype). */
+function setOwn(object: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+  else object[name] = value;
+}
+
+const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * federation-internals' `isValidLeafValue` (values.js), with the built-in scalar types taken from
+ * `parameters` instead of looked up in the schema for every value.
+ */
+function validLeafValue(parameters: Parameters, value: unknown, type: OutputType): boolean {
+  const { builtIn } = parameters;
+  if (type.kind === 'ScalarType' && !BUILT_IN_SCALARS.has(type.name)) return true;
+  if (typeof value === 'boolean') return type === builtIn.boolean;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (type === builtIn.int || type === builtIn.id) return INTEGER.test(String(value));
+    return type === builtIn.float;
+  }
+  if (typeof value === 'string') {
+    if (type.kind === 'EnumType') return type.value(value) !== undefined;
+    return type !== builtIn.boolean && type !== builtIn.int && type !== builtIn.float;
+  }
+  return false;
 }
 
 function done(parameters: Parameters, value: unknown, isInvalid: boolean, hasErrors: boolean): unknown {
