@@ -7,9 +7,9 @@ export const MAX_BATCH_SIZE = 1000;
  * A per-request DataLoader that also answers a key it already has without a promise
  * (`loadSettled`). DataLoader's `load` makes a new promise for every call, also on a cache hit, and
  * a resolver that returns a promise takes the executor's slow path: in `arrangementen` x12 (20,736
- * arrangements, each with its `uitvoerder` and `gemeente`) these promises, with the async hooks that
- * tracing's AsyncLocalStorage puts on every promise, and the garbage they leave were more than half
- * of gemeenten's CPU for the operation. `load` behaves exactly as DataLoader's.
+ * arrangements, each with its `uitvoerder` and `gemeente`) these promises and the garbage they leave
+ * were about half of gemeenten' CPU for the operation (more with tracing on, whose AsyncLocalStorage
+ * runs async hooks on every promise). `load` behaves exactly as DataLoader's.
  */
 export class SettledLoader<K, V> extends DataLoader<K, V> {
   private readonly settled: Map<K, V>;
