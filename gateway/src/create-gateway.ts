@@ -130,7 +130,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     // The default plan store, with its hits and misses counted; kept warm across restarts with Redis.
     const planCache = countingQueryPlanCache<QueryPlan>(metrics);
-    // @apollo/gateway's result shaping, without its per-field lookups (gateway/src/result-shaping.ts).
+    // The gateway's own result shaping in the place of @apollo/gateway's (gateway/src/result-shaping.ts).
     useLeanResultShaping();
     const gateway = new ApolloGateway({
       // Reloaded when the file changes; one that does not load is refused and the old one stays.

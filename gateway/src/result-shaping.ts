@@ -1,10 +1,33 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
-  assert, type CompositeType, type Directive, ERRORS, type FieldSelection, isObjectType, isSubtype, type NamedType, type Operation, type OutputType, type Schema, type Selection,
-  type SelectionSet, typenameFieldName, Variable,
+  type CompositeType, ERRORS, type FieldSelection, isSubtype, type NamedType, type Operation, type OutputType, type Schema, type Selection, type SelectionSet,
+  typenameFieldName, Variable,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+
+/**
+ * The gateway's result shaping: the client's answer built from what the subgraphs returned, in the
+ * place of @apollo/gateway's own `computeResponse` (which `executeQueryPlan` calls through its
+ * module's exports once per execution; `useLeanResultShaping` below swaps it).
+ *
+ * Why not Apollo's: it works out, for every field of every object in the answer, the field's
+ * @skip/@include directives, its response name, its type and whether its fragment applies, and
+ * returns a new object per value. On a large answer that was most of the gateway's own work: on the
+ * 1.57 MB answer of `arrangementen x12` it took about five times as long as serialising the answer
+ * (docs/demand-control.md), and it held the event loop for every other caller meanwhile.
+ *
+ * Here an execution first compiles the operation, with its variables, into one closure per
+ * selection and type (`Shaping`), then runs them over the data. The answer is the one Apollo gives,
+ * the same JSON and the same errors (result-shaping.test.ts compares the two on valid answers,
+ * nulls where the schema forbids them, wrong values and wrong `__typename`):
+ * - fields in the operation's order, aliases, fragments whose type condition applies to the
+ *   object's `__typename`, @skip/@include, introspection fields from `introspectionHandling`;
+ * - a null (or an invalid value, reported as an error) in a non-null position makes the nearest
+ *   nullable field or list element around it null, with one error naming where it started;
+ * - a value that is not what the schema says (a list where none is, a non-object) is a fault of a
+ *   subgraph, thrown as Apollo throws it.
+ */
 
 /** The arguments of @apollo/gateway's `computeResponse` (dist/resultShaping.js). */
 export interface ComputeResponseArguments {
@@ -19,296 +42,261 @@ export interface ComputedResponse {
   errors: GraphQLError[];
 }
 
-/** What a selection needs on every object it is applied to, worked out once per execution. */
-type Step =
-  | {
-      readonly kind: 'field';
-      readonly selection: Selection;
-      /** Undefined until first reached: @skip/@include evaluated with this execution's variables. */
-      skipped: boolean | undefined;
-      readonly responseName: string;
-      readonly type: OutputType;
-      readonly introspection: boolean;
-      readonly typename: boolean;
-      readonly selectionSet: SelectionSet | undefined;
-    }
-  | {
-      readonly kind: 'fragment';
-      readonly selection: Selection;
-      skipped: boolean | undefined;
-      readonly typeCondition: CompositeType | undefined;
-      readonly selectionSet: SelectionSet;
-      /** Whether the type condition applies, per `__typename` of the object (or its parent type when it has none). */
-      readonly applies: Map<string | CompositeType, boolean>;
-    };
+/** What a compiled value returns for a null in a non-null position: its parent must become null too. */
+const BUBBLE = Symbol('null in a non-null position');
 
-interface Parameters {
-  readonly schema: Schema;
-  readonly variables: Record<string, unknown>;
-  readonly errors: GraphQLError[];
-  readonly introspectionHandling: (selection: FieldSelection) => unknown;
-  readonly steps: Map<SelectionSet, Step[]>;
-  /** The schema's built-in scalars, looked up once (`validLeafValue`). */
-  readonly builtIn: { readonly boolean: NamedType; readonly int: NamedType; readonly id: NamedType; readonly float: NamedType };
-  /** What the last `updateOutputValue` found besides its value (Apollo returns a new object per value for these). */
-  isInvalid: boolean;
-  hasErrors: boolean;
-}
+/** Shapes one value of a field (or list element) of the given type; `existing` is what an earlier selection of the same response name left. */
+type ValueShaper = (existing: unknown, input: unknown, parentType: CompositeType) => unknown;
+/** Shapes a selection set's fields of `input` into `output`; false when a non-null field of it came out null. */
+type SelectionShaper = (input: Record<string, unknown>, output: Record<string, unknown>, parentType: CompositeType) => boolean;
 
-const OK = 0;
-const NULL_BUBBLE_UP = 1;
 const hasOwn = Object.prototype.hasOwnProperty;
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 
-/**
- * @apollo/gateway's result shaping (`computeResponse`, dist/resultShaping.js of 2.14): the answer
- * built from what the subgraphs returned, following the client's operation (aliases, fragments,
- * @skip/@include, `__typename`, nulls bubbling up to the nearest nullable field, invalid values
- * turned into errors). The same algorithm, line for line, with changes that keep every answer and
- * error as it was:
- * - what Apollo's version works out again for every field of every object (the @skip/@include
- *   directives, found by filtering the element's directives twice; the response name, the field's
- *   type, whether it is an introspection field; whether a fragment's type condition applies) is
- *   worked out once per selection and execution;
- * - the flags of each value go back through `parameters` instead of a new object per value; the
- *   built-in scalar types of the leaf check are looked up once;
- * - the answer's objects are plain objects, not objects without a prototype (see `updateOutputValue`).
- * Apollo's version took about six times as long as serialising the answer (benchmark shape, 88 KB)
- * and was the larger part of the gateway's own work on a large answer (docs/demand-control.md).
- * result-shaping.test.ts compares both on answers, nulls and errors.
- */
-export function computeResponse({ operation, variables, input, introspectionHandling }: ComputeResponseArguments): ComputedResponse {
-  if (!input) return { data: input, errors: [] };
-  const schema = operation.schema();
-  const parameters: Parameters = {
-    schema,
-    variables: { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<string, unknown>,
-    errors: [],
-    introspectionHandling,
-    steps: new Map(),
-    builtIn: { boolean: schema.booleanType(), int: schema.intType(), id: schema.idType(), float: schema.floatType() },
-    isInvalid: false,
-    hasErrors: false,
-  };
-  const data = Object.create(null) as Record<string, unknown>;
-  const result = applySelectionSet(input, operation.selectionSet, data, parameters, [], schema.schemaDefinition.rootType(operation.rootKind)!);
-  return { data: result === NULL_BUBBLE_UP ? null : data, errors: parameters.errors };
+function isComposite(type: NamedType | OutputType | undefined): type is CompositeType {
+  return type !== undefined && (type.kind === 'ObjectType' || type.kind === 'InterfaceType' || type.kind === 'UnionType');
 }
 
-function stepsOf(selectionSet: SelectionSet, parameters: Parameters): Step[] {
-  let steps = parameters.steps.get(selectionSet);
-  if (steps) return steps;
-  steps = selectionSet.selections().map((selection): Step => {
-    if (selection.kind === 'FieldSelection') {
-      const field = selection.element;
-      return {
-        kind: 'field',
-        selection,
-        skipped: undefined,
-        responseName: field.responseName(),
-        type: field.definition.type!,
-        introspection: field.definition.isSchemaIntrospectionField(),
-        typename: field.name === typenameFieldName,
-        selectionSet: selection.selectionSet,
-      };
-    }
-    return { kind: 'fragment', selection, skipped: undefined, typeCondition: selection.element.typeCondition, selectionSet: selection.selectionSet, applies: new Map() };
-  });
-  parameters.steps.set(selectionSet, steps);
-  return steps;
-}
-
-function shouldSkip(selection: Selection, parameters: Parameters): boolean {
-  const { element } = selection;
-  if (element.appliedDirectives.length === 0) return false;
-  const skipDirective = element.appliedDirectivesOf(parameters.schema.skipDirective())[0];
-  const includeDirective = element.appliedDirectivesOf(parameters.schema.includeDirective())[0];
-  return !!((skipDirective && ifValue(skipDirective, parameters.variables)) || (includeDirective && !ifValue(includeDirective, parameters.variables)));
-}
-
-function ifValue(directive: Directive<any, { if: boolean | Variable }>, variables: Record<string, unknown>): boolean {
-  const ifArg = directive.arguments().if;
-  if (ifArg instanceof Variable) {
-    const value = variables[ifArg.name];
-    assert(value !== undefined && typeof value === 'boolean', () => `Unexpected value ${value} for variable ${ifArg} of ${directive}`);
-    return value as boolean;
-  }
-  return ifArg as boolean;
-}
-
-function typeConditionApplies(schema: Schema, typeCondition: CompositeType | undefined, typename: string | undefined, parentType: CompositeType): boolean {
-  if (!typeCondition) return true;
-  if (typename) {
-    const type = schema.type(typename);
-    return !!type && isSubtype(typeCondition, type as OutputType);
-  }
-  return isSubtype(typeCondition, parentType);
-}
-
-function applySelectionSet(
-  input: Record<string, unknown>,
-  selectionSet: SelectionSet,
-  output: Record<string, unknown>,
-  parameters: Parameters,
-  path: (string | number)[],
-  parentType: CompositeType,
-): number {
-  for (const step of stepsOf(selectionSet, parameters)) {
-    if (step.skipped === undefined) step.skipped = shouldSkip(step.selection, parameters);
-    if (step.skipped) continue;
-    if (step.kind === 'field') {
-      const { responseName } = step;
-      // Own properties only: the answer's objects have Object's prototype (see `updateOutputValue`).
-      const outputValue = hasOwn.call(output, responseName) ? output[responseName] : undefined;
-      if (step.introspection) {
-        if (outputValue === undefined) setOwn(output, responseName, parameters.introspectionHandling(step.selection as FieldSelection));
-        continue;
-      }
-      let inputValue = (hasOwn.call(input, responseName) ? input[responseName] : undefined) ?? null;
-      if (step.typename) {
-        if (outputValue === undefined) {
-          if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;
-          const type = inputValue !== null && typeof inputValue === 'string' ? (parameters.schema.type(inputValue) ?? parentType) : parentType;
-          if (!isObjectType(type)) return NULL_BUBBLE_UP;
-          setOwn(output, responseName, type.name);
-        }
-        continue;
-      }
-      path.push(responseName);
-      const updated = updateOutputValue(outputValue, step.type, inputValue, step.selectionSet, path, parameters, parentType);
-      setOwn(output, responseName, updated);
-      path.pop();
-      if (parameters.isInvalid) return NULL_BUBBLE_UP;
-    } else {
-      const typename = input[typenameFieldName];
-      assert(!typename || typeof typename === 'string', () => `Got unexpected value for __typename: ${typename}`);
-      const of = (typename as string | undefined) || parentType;
-      let applies = step.applies.get(of);
-      if (applies === undefined) step.applies.set(of, (applies = typeConditionApplies(parameters.schema, step.typeCondition, typename as string | undefined, parentType)));
-      if (applies) {
-        const result = applySelectionSet(input, step.selectionSet, output, parameters, path, step.typeCondition ?? parentType);
-        if (result === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
-      }
-    }
-  }
-  return OK;
-}
-
-function pathLastElementDescription(path: readonly (string | number)[], currentType: OutputType, parentType: CompositeType): string {
-  const element = path[path.length - 1];
-  assert(element !== undefined, 'Should not have been called on an empty path');
-  return typeof element === 'string' ? `field ${parentType}.${element}` : `array element of type ${currentType} at index ${element}`;
-}
-
-/** Returns the value; `parameters.isInvalid` and `parameters.hasErrors` say what Apollo's version returns beside it. */
-function updateOutputValue(
-  outputValue: unknown,
-  type: OutputType,
-  inputValue: unknown,
-  selectionSet: SelectionSet | undefined,
-  path: (string | number)[],
-  parameters: Parameters,
-  parentType: CompositeType,
-): unknown {
-  if (inputValue === undefined) assert(false, 'Should not pass undefined for `inputValue` to this method');
-  if (outputValue === null || (outputValue !== undefined && !selectionSet)) return done(parameters, outputValue, false, false);
-  // The kind tests of isNonNullType, isListType and isCompositeType, written out: this runs for every value of the answer.
-  const { kind } = type;
-  if (kind === 'NonNullType') {
-    const updated = updateOutputValue(outputValue, type.ofType, inputValue, selectionSet, path, parameters, parentType);
-    if (updated === null) {
-      if (!parameters.hasErrors) {
-        parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${pathLastElementDescription(path, type.ofType, parentType)}.`, { path: Array.from(path) }));
-      }
-      return done(parameters, updated, true, true);
-    }
-    return done(parameters, updated, false, false);
-  }
-  if (inputValue === null) return done(parameters, null, false, false);
-  if (kind === 'ListType') {
-    if (!Array.isArray(inputValue)) assert(false, () => `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`);
-    if (!(outputValue === undefined || Array.isArray(outputValue))) assert(false, () => `Invalid non-list value ${outputValue} returned by subgraph for list type ${type}`);
-    const inputList = inputValue as unknown[];
-    const outputList = outputValue as unknown[] | undefined;
-    if (outputList !== undefined && inputList.length !== outputList.length) {
-      assert(false, () => `[${inputList}].length (${inputList.length}) !== [${outputList}].length (${outputList.length})`);
-    }
-    let shouldNullify = false;
-    let hasErrors = false;
-    const updated = new Array<unknown>(inputList.length);
-    for (let index = 0; index < inputList.length; index++) {
-      path.push(index);
-      updated[index] = updateOutputValue(outputList?.[index], type.ofType, inputList[index], selectionSet, path, parameters, parentType);
-      path.pop();
-      shouldNullify ||= parameters.isInvalid;
-      hasErrors ||= parameters.hasErrors;
-    }
-    return done(parameters, shouldNullify ? null : updated, false, hasErrors);
-  }
-  if (kind === 'ObjectType' || kind === 'InterfaceType' || kind === 'UnionType') {
-    if (!selectionSet) assert(false, () => `Invalid empty selection set for composite type ${type}`);
-    if (typeof inputValue !== 'object') assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
-    if (!(outputValue === undefined || typeof outputValue === 'object')) assert(false, () => `Invalid non-object value ${inputValue} returned by subgraph for composite type ${type}`);
-    const inputObject = inputValue as Record<string, unknown>;
-    const inputTypename = inputObject[typenameFieldName];
-    if (!(inputTypename === undefined || typeof inputTypename === 'string')) assert(false, () => `Invalid non-string value ${inputTypename} for __typename at ${path}`);
-    let objectType: CompositeType = type;
-    if (inputTypename) {
-      const typenameType = parameters.schema.type(inputTypename as string);
-      if (!typenameType || !(typenameType.kind === 'ObjectType' || typenameType.kind === 'InterfaceType' || typenameType.kind === 'UnionType')) {
-        parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }));
-        return done(parameters, null, false, true);
-      }
-      objectType = typenameType;
-    }
-    // A plain object where Apollo makes one without a prototype (Object.create(null)), which V8 keeps
-    // as a dictionary: building and serialising the answer's objects took about twice as long. Fields
-    // are read and written as own properties only (`setOwn`), so no name (`__proto__`, `constructor`)
-    // reaches the prototype.
-    const outputObject = (outputValue === undefined ? {} : outputValue) as Record<string, unknown>;
-    const result = applySelectionSet(inputObject, selectionSet!, outputObject, parameters, path, objectType);
-    const hasErrors = result === NULL_BUBBLE_UP;
-    return done(parameters, hasErrors ? null : outputObject, false, hasErrors);
-  }
-  if (outputValue !== undefined) assert(false, () => `Excepted output to be undefined but got ${type} for type ${type}`);
-  const isValidValue = validLeafValue(parameters, inputValue, type);
-  if (!isValidValue) {
-    parameters.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${pathLastElementDescription(path, type, parentType)}.`, { path: Array.from(path) }));
-  }
-  return done(parameters, isValidValue ? inputValue : null, false, !isValidValue);
-}
-
-/** `object[name] = value` as an own property, also for `__proto__` (which would set the prototype). */
+/** `object[name] = value` as an own property, also for an alias `__proto__` (which would otherwise set the prototype). */
 function setOwn(object: Record<string, unknown>, name: string, value: unknown): void {
   if (name === '__proto__') Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
   else object[name] = value;
 }
 
-const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
-const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
+/** One execution: the operation compiled for its variables, and what the data gave rise to (errors, the path to the value being shaped). */
+class Shaping {
+  readonly errors: GraphQLError[] = [];
+  /**
+   * Errors reported, plus nulls that bubble without an error of their own (a `__typename` that
+   * names no object type). A non-null position that comes out null reports an error only when this
+   * did not grow while its value was shaped: one error per null, where it started.
+   */
+  problems = 0;
+  readonly path: (string | number)[] = [];
+  private readonly compiled = new Map<SelectionSet, SelectionShaper>();
+  private readonly types = new Map<string, NamedType | undefined>();
 
-/**
- * federation-internals' `isValidLeafValue` (values.js), with the built-in scalar types taken from
- * `parameters` instead of looked up in the schema for every value.
- */
-function validLeafValue(parameters: Parameters, value: unknown, type: OutputType): boolean {
-  const { builtIn } = parameters;
-  if (type.kind === 'ScalarType' && !BUILT_IN_SCALARS.has(type.name)) return true;
-  if (typeof value === 'boolean') return type === builtIn.boolean;
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    if (type === builtIn.int || type === builtIn.id) return INTEGER.test(String(value));
-    return type === builtIn.float;
+  constructor(
+    readonly schema: Schema,
+    private readonly variables: Record<string, unknown>,
+    private readonly introspectionHandling: (selection: FieldSelection) => unknown,
+  ) {}
+
+  typeNamed(name: string): NamedType | undefined {
+    if (this.types.has(name)) return this.types.get(name);
+    const type = this.schema.type(name);
+    this.types.set(name, type);
+    return type;
   }
-  if (typeof value === 'string') {
-    if (type.kind === 'EnumType') return type.value(value) !== undefined;
-    return type !== builtIn.boolean && type !== builtIn.int && type !== builtIn.float;
+
+  report(description: string, kind: 'null' | 'value' | 'typename'): void {
+    const message =
+      kind === 'null' ? `Cannot return null for non-nullable ${description}.` : kind === 'value' ? `Invalid value found for ${description}.` : `Invalid __typename found for object at ${description}.`;
+    this.errors.push(ERRORS.INVALID_GRAPHQL.err(message, { path: [...this.path] }));
+    this.problems++;
   }
-  return false;
+
+  /** Where the value being shaped is, as the error messages name it. */
+  describe(type: OutputType, parentType: CompositeType): string {
+    const last = this.path[this.path.length - 1];
+    return typeof last === 'string' ? `field ${parentType}.${last}` : `array element of type ${type} at index ${last}`;
+  }
+
+  selections(selectionSet: SelectionSet): SelectionShaper {
+    let shaper = this.compiled.get(selectionSet);
+    if (!shaper) {
+      const members = selectionSet
+        .selections()
+        .filter((selection) => !this.skipped(selection))
+        .map((selection) => this.member(selection));
+      shaper = (input, output, parentType) => {
+        for (let index = 0; index < members.length; index++) if (!members[index]!(input, output, parentType)) return false;
+        return true;
+      };
+      this.compiled.set(selectionSet, shaper);
+    }
+    return shaper;
+  }
+
+  /** @skip and @include, decided once: the variables do not change within an execution. */
+  private skipped(selection: Selection): boolean {
+    const { element } = selection;
+    if (element.appliedDirectives.length === 0) return false;
+    const condition = (name: 'skip' | 'include'): boolean | undefined => {
+      const directive = element.appliedDirectivesOf(name === 'skip' ? this.schema.skipDirective() : this.schema.includeDirective())[0];
+      if (!directive) return undefined;
+      const argument = (directive.arguments() as { if: boolean | Variable }).if;
+      if (!(argument instanceof Variable)) return argument;
+      const value = this.variables[argument.name];
+      if (typeof value !== 'boolean') throw new Error(`@${name}(if: $${argument.name}) needs a Boolean, the request gave ${String(value)}`);
+      return value;
+    };
+    return condition('skip') === true || condition('include') === false;
+  }
+
+  private member(selection: Selection): SelectionShaper {
+    if (selection.kind !== 'FieldSelection') return this.fragment(selection.element.typeCondition, this.selections(selection.selectionSet!));
+    const field = selection.element;
+    const responseName = field.responseName();
+    if (field.definition.isSchemaIntrospectionField()) {
+      return (_input, output) => {
+        if (!hasOwn.call(output, responseName)) setOwn(output, responseName, this.introspectionHandling(selection as FieldSelection));
+        return true;
+      };
+    }
+    if (field.name === typenameFieldName) return this.typename(responseName);
+    const value = this.value(field.definition.type!, selection.selectionSet ? this.selections(selection.selectionSet) : undefined);
+    const { path } = this;
+    return (input, output, parentType) => {
+      const existing = hasOwn.call(output, responseName) ? output[responseName] : undefined;
+      path.push(responseName);
+      const shaped = value(existing, (hasOwn.call(input, responseName) ? input[responseName] : undefined) ?? null, parentType);
+      path.pop();
+      if (shaped === BUBBLE) {
+        setOwn(output, responseName, null);
+        return false;
+      }
+      setOwn(output, responseName, shaped);
+      return true;
+    };
+  }
+
+  /** `__typename` (or an alias of it): the object's own type name, where it is an object type. */
+  private typename(responseName: string): SelectionShaper {
+    return (input, output, parentType) => {
+      if (hasOwn.call(output, responseName)) return true;
+      let named = (hasOwn.call(input, responseName) ? input[responseName] : undefined) ?? null;
+      // An alias the subgraph was not asked under: the object's __typename.
+      if (named === null && responseName !== typenameFieldName) named = input[typenameFieldName] ?? null;
+      const type = (typeof named === 'string' ? this.typeNamed(named) : undefined) ?? parentType;
+      if (type.kind !== 'ObjectType') {
+        // Apollo makes the object null without an error of its own.
+        this.problems++;
+        return false;
+      }
+      setOwn(output, responseName, type.name);
+      return true;
+    };
+  }
+
+  /** An inline fragment (spreads are inlined by then): its fields apply when the object's type is within its type condition. */
+  private fragment(typeCondition: CompositeType | undefined, inner: SelectionShaper): SelectionShaper {
+    if (!typeCondition) return inner;
+    // Per `__typename` (or, for objects without one, per parent type): a handful of entries per execution.
+    const applies = new Map<string | CompositeType, boolean>();
+    return (input, output, parentType) => {
+      const typename = input[typenameFieldName];
+      if (typename && typeof typename !== 'string') throw new Error(`a subgraph answered __typename ${JSON.stringify(typename)}, not a type name`);
+      const key = (typename as string | undefined) || parentType;
+      let applying = applies.get(key);
+      if (applying === undefined) {
+        const runtimeType = typeof key === 'string' ? this.typeNamed(key) : key;
+        applying = runtimeType !== undefined && isSubtype(typeCondition, runtimeType as OutputType);
+        applies.set(key, applying);
+      }
+      return !applying || inner(input, output, typeCondition);
+    };
+  }
+
+  private value(type: OutputType, selections: SelectionShaper | undefined): ValueShaper {
+    const shaper = this.valueOfKind(type, selections);
+    // A value an earlier selection of the same response name finished (a leaf, or null) stays as it is.
+    return (existing, input, parentType) => (existing === null || (existing !== undefined && !selections) ? existing : shaper(existing, input, parentType));
+  }
+
+  private valueOfKind(type: OutputType, selections: SelectionShaper | undefined): ValueShaper {
+    switch (type.kind) {
+      case 'NonNullType': {
+        const inner = this.value(type.ofType, selections);
+        return (existing, input, parentType) => {
+          const before = this.problems;
+          const shaped = inner(existing, input, parentType);
+          if (shaped !== null) return shaped;
+          if (this.problems === before) this.report(this.describe(type.ofType, parentType), 'null');
+          return BUBBLE;
+        };
+      }
+      case 'ListType': {
+        const element = this.value(type.ofType, selections);
+        const { path } = this;
+        return (existing, input, parentType) => {
+          if (input === null) return null;
+          if (!Array.isArray(input)) throw new Error(`a subgraph answered ${JSON.stringify(input)} where the list ${type} belongs`);
+          if (existing !== undefined && (!Array.isArray(existing) || existing.length !== input.length)) throw new Error(`two fetches answered lists of different lengths for ${type}`);
+          const shaped = new Array<unknown>(input.length);
+          let bubbles = false;
+          for (let index = 0; index < input.length; index++) {
+            path.push(index);
+            const item = element(existing?.[index], input[index], parentType);
+            path.pop();
+            if (item === BUBBLE) {
+              bubbles = true;
+              shaped[index] = null;
+            } else shaped[index] = item;
+          }
+          // An element that may not be null and is: the whole list is null (after every element has reported).
+          return bubbles ? null : shaped;
+        };
+      }
+      case 'ObjectType':
+      case 'InterfaceType':
+      case 'UnionType': {
+        if (!selections) throw new Error(`the operation selects no fields of ${type}`);
+        return (existing, input, parentType) => {
+          if (input === null) return null;
+          if (typeof input !== 'object') throw new Error(`a subgraph answered ${JSON.stringify(input)} where an object of ${type} belongs`);
+          const object = input as Record<string, unknown>;
+          const typename = object[typenameFieldName];
+          if (typename !== undefined && typeof typename !== 'string') throw new Error(`a subgraph answered __typename ${JSON.stringify(typename)}, not a type name`);
+          let runtimeType: CompositeType = type;
+          if (typename) {
+            const named = this.typeNamed(typename);
+            if (!isComposite(named)) {
+              this.report(this.describe(type, parentType), 'typename');
+              return null;
+            }
+            runtimeType = named;
+          }
+          // A plain object, not one without a prototype as Apollo makes: V8 keeps those as dictionaries,
+          // slower to build and to serialise. Fields are written as own properties only (`setOwn`).
+          const output = (existing ?? {}) as Record<string, unknown>;
+          return selections(object, output, runtimeType) ? output : null;
+        };
+      }
+      default: {
+        const valid = this.leafCheck(type);
+        return (existing, input, parentType) => {
+          if (input === null) return null;
+          if (existing !== undefined) throw new Error(`two fetches answered the leaf ${type} at ${this.path.join('.')}`);
+          if (valid(input)) return input;
+          this.report(this.describe(type, parentType), 'value');
+          return null;
+        };
+      }
+    }
+  }
+
+  /** Whether a subgraph's value fits the leaf type: the built-in scalars and enums are checked, custom scalars pass as they are. */
+  private leafCheck(type: OutputType): (value: unknown) => boolean {
+    const { schema } = this;
+    if (type.kind === 'EnumType') return (value) => typeof value === 'string' && type.value(value) !== undefined;
+    if (type === schema.booleanType()) return (value) => typeof value === 'boolean';
+    if (type === schema.intType()) return (value) => typeof value === 'number' && Number.isFinite(value) && INTEGER.test(String(value));
+    if (type === schema.floatType()) return (value) => typeof value === 'number' && Number.isFinite(value);
+    if (type === schema.idType()) return (value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && INTEGER.test(String(value)));
+    if (type === schema.stringType()) return (value) => typeof value === 'string';
+    return () => true;
+  }
 }
 
-function done(parameters: Parameters, value: unknown, isInvalid: boolean, hasErrors: boolean): unknown {
-  parameters.isInvalid = isInvalid;
-  parameters.hasErrors = hasErrors;
-  return value;
+/** Shapes one execution's answer; called by @apollo/gateway's `executeQueryPlan` once `useLeanResultShaping` has run. */
+export function computeResponse({ operation, variables, input, introspectionHandling }: ComputeResponseArguments): ComputedResponse {
+  if (!input) return { data: input, errors: [] };
+  const schema = operation.schema();
+  const shaping = new Shaping(schema, { ...operation.collectDefaultedVariableValues(), ...variables }, introspectionHandling);
+  const data: Record<string, unknown> = {};
+  const complete = shaping.selections(operation.selectionSet)(input, data, schema.schemaDefinition.rootType(operation.rootKind)!);
+  return { data: complete ? data : null, errors: shaping.errors };
 }
 
 /** @apollo/gateway's own `computeResponse`, once `useLeanResultShaping` has replaced it. */
