@@ -24,6 +24,9 @@
  * execution 1.26-1.41 ms, with 32 MiB 1.22-1.25 ms, with 64 MiB 1.12-1.17 ms (0.28, 0.15, 0.09
  * scavenges), peak RSS 244-274, 276-290, 333-345 MiB; `scripts/bench-profile.ts --mode identical
  * --node-flag=--max-semi-space-size=32` alternating with the default in one sitting (load 7-9): CPU
- * per request 0.708 and 0.601 ms against 0.690 and 0.514 ms without.
+ * per request 0.708 and 0.601 ms against 0.690 and 0.514 ms without; again at load average 2-3 (the
+ * gateway 89-97 % busy) 0.484, 0.447 and 0.427 ms against 0.433, 0.580 and 0.572 ms, and five more
+ * runs with 32 MiB 0.376-0.440 ms beside one without at 0.419 ms: no difference beyond the spread
+ * of the runs, for 25-30 MiB more peak RSS (272-279 against 242-253 MiB).
  */
 export const GATEWAY_NODE_FLAGS: readonly string[] = ['--max-old-space-size=384'];
