@@ -20,6 +20,7 @@ import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } fro
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
+import { useLeanResultShaping } from './result-shaping.js';
 import { createSharedAnswers } from './answer-sharing.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
@@ -129,6 +130,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     // The default plan store, with its hits and misses counted; kept warm across restarts with Redis.
     const planCache = countingQueryPlanCache<QueryPlan>(metrics);
+    // The gateway's own result shaping in the place of @apollo/gateway's (gateway/src/result-shaping.ts).
+    useLeanResultShaping();
     const gateway = new ApolloGateway({
       // Reloaded when the file changes; one that does not load is refused and the old one stays.
       // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
