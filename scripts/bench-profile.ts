@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-profile.ts [--seconds S] [--connections C] [--mode identical|callers] [--no-profile]`:
+ * `npx tsx scripts/bench-profile.ts [--seconds S] [--connections C] [--mode identical|callers] [--no-profile] [--node-flag F]...`:
  * sociaal-graph's gateway on the benchmark shape of `npm run bench` (pinned as there: the gateway
  * alone on core 1, the subgraphs and autocannon on core 0), under `node --cpu-prof`; prints where
  * its CPU goes (self time per function and per package) and what it costs: the gateway's CPU time
@@ -7,7 +7,8 @@
  * gateway or the load generator is the bound. That CPU per request holds when other work shares
  * the machine, where req/s do not. Writes the summary to `scripts/results/bench-profile-<mode>.md`;
  * with `--no-profile` no profiler runs (it costs CPU of its own) and only the CPU figures are
- * printed, nothing written. The raw profile stays in a temporary folder (it is megabytes). Needs
+ * printed, nothing written. `--node-flag` (repeatable) starts the gateway with that Node flag besides
+ * GATEWAY_NODE_FLAGS (a later flag wins), to try one before it goes into gateway/src/node-flags.ts. The raw profile stays in a temporary folder (it is megabytes). Needs
  * `npm ci --prefix scripts/bench/tools`. Not part of `npm test`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     mode: { type: 'string', default: 'identical' },
     'no-profile': { type: 'boolean', default: false },
+    'node-flag': { type: 'string', multiple: true, default: [] },
   },
   strict: true,
 });
@@ -41,6 +43,7 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const mode = values.mode === 'callers' ? 'callers' : 'identical';
 const profiling = !values['no-profile'];
+const nodeFlags = [...GATEWAY_NODE_FLAGS, ...(values['node-flag'] ?? [])];
 // As `npm run bench` runs it: the gateway alone on core 1; the subgraphs and the load generator on core 0.
 const twoCores = cpus().length >= 2;
 const pinned = (core: number) => (twoCores ? ['taskset', '-c', String(core), process.execPath] : [process.execPath]);
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
     const issuer = await loadDevIssuer(dataDir);
     const subgraphs = start(0, ['--import', 'tsx', 'scripts/bench/federatie/subgraphs.ts'], { BENCH_PORTS: Object.entries(ports).map(([name, port]) => `${name}:${port}`).join(',') });
     const profiles = join(dir, 'profiles');
-    const gateway = start(1, [...GATEWAY_NODE_FLAGS, ...(profiling ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), '--import', 'tsx', 'scripts/bench/federatie/sociaal-graph-gateway.ts'], {
+    const gateway = start(1, [...nodeFlags, ...(profiling ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []), '--import', 'tsx', 'scripts/bench/federatie/sociaal-graph-gateway.ts'], {
       BENCH_SUPERGRAPH: supergraph,
       BENCH_PORT: String(base + 12),
       DATA_DIR: dataDir,
@@ -212,7 +215,7 @@ async function main(): Promise<void> {
       `|---|---|---|---|---|---|---|---|`,
       `| ${((1000 * used.gateway) / requests).toFixed(3)} ms | ${busy(used.gateway)} | ${busy(used.driver)} | ${busy(used.subgraphs)} | ${requests} | ${(requests / wall).toFixed(0)} | ${memory.peak.toFixed(0)} | ${loadBefore.toFixed(1)} |`,
     ].join('\n');
-    console.log(`\n${mode}, ${connections} connections, ${seconds} s${profiling ? ', profiled' : ''}:\n${cpuReport}\n`);
+    console.log(`\n${mode}, ${connections} connections, ${seconds} s${profiling ? ', profiled' : ''}, node ${nodeFlags.join(' ')}:\n${cpuReport}\n`);
     if (!profiling) return;
     await new Promise<void>((resolve) => {
       gateway.once('exit', () => resolve());

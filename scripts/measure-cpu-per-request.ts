@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/measure-cpu-per-request.ts [--seconds S] [--connections C] [--scenario bewonerbeeld|bewonerbeeld-willekeurig]`:
+ * `npx tsx scripts/measure-cpu-per-request.ts [--seconds S] [--connections C] [--scenario bewonerbeeld|bewonerbeeld-willekeurig|bereik-per-kwartaal|...]`:
  * CPU time per GraphQL request of `npm start`'s graph (scripts/start-graph.ts, default layout, embedded PGlite,
  * the demo world loaded into a fresh DATA_DIR): the graph process's user+sys CPU (all its threads, from /proc) divided by the
  * requests it answered, at 1 connection and at C, for a domain scenario (scripts/bench/domein/scenarios.ts).
@@ -81,8 +81,10 @@ try {
     Array.from({ length: connections }, (_, i) => mintToken(issuer, { role: scenario.caller!.role, org: scenario.caller!.org, subject: `cpu-${i + 1}` }).then((token) => `Bearer ${token}`)),
   );
   const ids: string[] = [];
+  // The residents the resident scenarios read, looked up by a consulent: an analist may not list them.
+  const lookup = `Bearer ${await mintToken(issuer, { role: 'consulent', org: 'uo-hbel', subject: 'cpu-opzoeken' })}`;
   for (const gemeente of HBEL) {
-    const answer = await post(JSON.stringify({ query: BEWONERS_QUERY, variables: { gemeente, first: 25 } }), tokens[0]!);
+    const answer = await post(JSON.stringify({ query: BEWONERS_QUERY, variables: { gemeente, first: 25 } }), lookup);
     ids.push(...(JSON.parse(answer) as { data: { inwoners: { items: { id: string }[] } } }).data.inwoners.items.map((item) => item.id));
   }
   const bodies = scenario.bodies(ids);

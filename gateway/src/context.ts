@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { activeSpanIds } from '@sociaal-graph/toolkit/gateway';
+import { activeSpanIds, type TraceIds, traceparentOf } from '@sociaal-graph/toolkit/gateway';
 import { ANONYMOUS_CALLER, type Caller } from './auth/caller.js';
 import type { PersonalReads } from './plugins/personal-data-limits.js';
 import type { ResponseBudget } from './response-budget.js';
@@ -10,6 +10,8 @@ import type { AnswerSharing } from './answer-sharing.js';
 export interface GatewayContext {
   /** W3C trace id of the request (OpenTelemetry): the caller's when it sent a `traceparent`, else a new one. */
   readonly traceId: string;
+  /** W3C span id of the gateway's server span of the request (log lines, `traceFields`). */
+  readonly spanId?: string;
   /** Id this gateway generated for the request (32 hex): the audit log's key, which no client chooses. */
   readonly verzoekId: string;
   /** `traceresponse` for the client: the trace id with the gateway's server span id and whether it is recorded. */
@@ -48,22 +50,24 @@ export interface OperationCost {
 }
 
 /**
- * Builds the context of one request, inside its server span (toolkit http.ts: the span continues
- * the caller's `traceparent`, or starts a trace). Outside a span (a test calling it directly) it
- * draws ids of its own.
+ * Builds the context of one request with the ids of its server span (toolkit http.ts: the caller's
+ * trace from its `traceparent`, or a new one; recorded or not). Without them (a test calling it
+ * directly) the active span's, else ids of its own.
  */
 export function createGatewayContext(
   request: { socket?: Pick<IncomingMessage['socket'], 'remoteAddress'> } = {},
   caller: Caller = ANONYMOUS_CALLER,
+  trace?: TraceIds,
 ): GatewayContext {
-  const ids = activeSpanIds() ?? { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), sampled: false };
+  const ids = trace ?? activeSpanIds() ?? { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), sampled: false };
   const clientAddress = request.socket?.remoteAddress ?? 'onbekend';
   return {
     traceId: ids.traceId,
+    spanId: ids.spanId,
     // A random UUID without its dashes: 32 hex, 122 random bits. Node draws those from a pool of
     // random bytes it keeps, where randomBytes asks OpenSSL on every request (2 % of the gateway's CPU).
     verzoekId: randomUUID().replaceAll('-', ''),
-    traceresponse: `00-${ids.traceId}-${ids.spanId}-${ids.sampled ? '01' : '00'}`,
+    traceresponse: traceparentOf(ids),
     caller,
     clientAddress,
     cost: {},

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { importCallerAssertionKey, operationHash, verifyCallerAssertion } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
+import { leanResultShapingInUse } from './result-shaping.js';
 import {
   ALPHA_RESOLVERS,
   ALPHA_SDL,
@@ -54,6 +55,8 @@ describe('createGatewayServer', () => {
     const { status, body } = await postGraphql(gateway.url, { query: QUERY });
     expect(status).toBe(200);
     expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
+    // Shaped by gateway/src/result-shaping.ts (its test compares it with @apollo/gateway's own).
+    expect(leanResultShapingInUse()).toBe(true);
   });
 
   it('answers /health with 200 once the supergraph is loaded', async () => {

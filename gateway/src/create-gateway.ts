@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
 import { Agent } from 'undici';
-import { createLogger, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
+import { createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
@@ -20,6 +20,7 @@ import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } fro
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
 import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
+import { useLeanResultShaping } from './result-shaping.js';
 import { createSharedAnswers } from './answer-sharing.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
@@ -63,7 +64,8 @@ export interface CreateGatewayOptions {
  */
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
   const { waitUntilReady = true, supergraphPollIntervalMs } = options;
-  // Trace ids (Logboek, traceresponse) come from the tracer provider: make sure there is one.
+  // Tracing as the environment says (an entry point that set it up first keeps its own); with it off,
+  // the listener gives each request its trace ids (Logboek, traceresponse) without a tracer.
   startTelemetry({ serviceName: 'gateway' });
   const logger = createLogger('gateway');
   const metrics = createGatewayMetrics();
@@ -128,6 +130,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     process.env.APOLLO_TELEMETRY_DISABLED = '1';
     // The default plan store, with its hits and misses counted; kept warm across restarts with Redis.
     const planCache = countingQueryPlanCache<QueryPlan>(metrics);
+    // The gateway's own result shaping in the place of @apollo/gateway's (gateway/src/result-shaping.ts).
+    useLeanResultShaping();
     const gateway = new ApolloGateway({
       // Reloaded when the file changes; one that does not load is refused and the old one stays.
       // The gateway refuses `for: SECURITY` links; the authorization plugin enforces them.
@@ -161,7 +165,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       persistedQueries: { ttl: config.apqTtlSeconds },
       // main.ts owns SIGINT/SIGTERM; a server built inside a test or another program must not.
       stopOnTerminationSignals: false,
-      plugins: [...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests, sharedAnswers, queryPlans: { gateway, planCache } })],
+      plugins: [errorTracePlugin(), ...createPlugins(config, { httpServer, supergraphSdl, metrics, logger, manifests, sharedAnswers, queryPlans: { gateway, planCache } })],
       validationRules: [...createValidationRules()],
       stringifyResult: resultSerialiser,
     });
@@ -174,8 +178,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       metrics,
       // Authentication runs here, before any GraphQL: a refused token is one HTTP 401 (AS5 takes
       // the status of a GraphQLError thrown by the context function).
-      context: async (request) => {
-        const trace = createGatewayContext(request);
+      context: async (request, ids) => {
+        const trace = createGatewayContext(request, undefined, ids);
         const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
         return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },

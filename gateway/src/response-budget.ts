@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * The bytes of subgraph answers one operation may receive (`MAX_RESPONSE_BYTES`, issue 11 item 1):
  * counted as the bodies stream in (`createKeepAliveFetcher`), so a too large answer is cut off
@@ -43,13 +41,6 @@ export class ResponseTooLargeError extends Error {
     super(`the subgraph answers of this operation exceed ${maxBytes} bytes`);
   }
 }
-
-/**
- * The budget of the operation a subgraph call is made for. @apollo/gateway calls the data
- * source's fetcher with the URL and request only, not the request's context; `SubgraphDataSource`
- * runs each call in its operation's budget so that the fetcher finds it here.
- */
-export const responseBudgets = new AsyncLocalStorage<ResponseBudget>();
 
 /** What a caller whose operation asked for too much is told, by the subgraph call cut off and by `operationCostPlugin`. */
 export function responseTooLargeMessage(maxBytes: number): string {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, type Logger, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
+import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
@@ -10,7 +10,7 @@ import type { GatewayContext } from './context.js';
 import { isEntityFetch, mergeEntityFetches } from './entity-fetch-merging.js';
 import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
-import { responseBudgets, responseTooLargeMessage } from './response-budget.js';
+import { type ResponseBudget, responseTooLargeMessage } from './response-budget.js';
 
 /** An entity fetch waiting for the others of its turn (`SubgraphDataSource.process`). */
 interface WaitingFetch {
@@ -36,7 +36,7 @@ export interface SubgraphDataSourceOptions {
    */
   internFields?: (query: string) => readonly string[];
   /** Where failures are logged with their details (URL, cause). Default the gateway's logger. */
-  log?: (message: string, error: unknown) => void;
+  log?: (message: string, error: unknown, trace?: { trace_id?: string; span_id?: string }) => void;
   /** Times every call (`sociaal_graph_gateway_subgraph_request_duration_seconds`). */
   metrics?: Pick<GatewayMetrics, 'subgraphDuration'>;
 }
@@ -55,7 +55,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly timeoutMs: number;
   private readonly callerAssertionKey: CallerAssertionKey;
   private readonly internFields: (query: string) => readonly string[];
-  private readonly log: (message: string, error: unknown) => void;
+  private readonly log: (message: string, error: unknown, trace?: { trace_id?: string; span_id?: string }) => void;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -71,7 +71,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       let outcome = 'unreachable';
       // The bytes of the operation's answers so far (MAX_RESPONSE_BYTES): counted while they arrive,
       // and every fetch of the operation ends once one goes past it.
-      const budget = responseBudgets.getStore();
+      const assertion = init?.headers?.[CALLER_ASSERTION_HEADER];
+      const budget = assertion === undefined ? undefined : this.budgetOfCall.get(assertion);
       // One signal per call, for its timeout and its operation's budget, released as soon as the call
       // ends: AbortSignal.timeout would keep every call's timer and signal alive for the whole timeout
       // (10 s by default), and AbortSignal.any would tie each call's signal to the operation's budget
@@ -143,10 +144,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  /** Runs the call in its operation's `ResponseBudget`, where the fetcher finds it. */
+  /**
+   * The operation's `ResponseBudget` of each call on its way, by the call's caller assertion
+   * (`willSendRequest`): @apollo/gateway hands the fetcher the URL and headers only, and each call
+   * has an assertion of its own (its own id). Not an AsyncLocalStorage: on Node 20 one hooks every
+   * promise of the gateway (issue 14). Removed when the call is over (`send`).
+   */
+  private readonly budgetOfCall = new Map<string, ResponseBudget>();
+
   private send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const budget = 'incomingRequestContext' in options ? options.incomingRequestContext.context.cost?.responseBudget : undefined;
-    return budget ? responseBudgets.run(budget, () => super.process(options)) : super.process(options);
+    if (!('incomingRequestContext' in options) || !options.incomingRequestContext.context.cost?.responseBudget) return super.process(options);
+    return super.process(options).finally(() => {
+      const assertion = options.request.http?.headers.get(CALLER_ASSERTION_HEADER);
+      if (assertion) this.budgetOfCall.delete(assertion);
+    });
   }
 
   /**
@@ -169,9 +180,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = options.request.http?.headers;
     // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
     const leesbudget = personalReads?.budget;
-    headers?.set(CALLER_ASSERTION_HEADER, signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey));
-    // W3C trace context of the active span: @apollo/gateway's `gateway.fetch` span for this call.
-    if (headers) injectTraceparent((name, value) => headers.set(name, value));
+    const assertion = signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey);
+    headers?.set(CALLER_ASSERTION_HEADER, assertion);
+    const budget = options.incomingRequestContext.context.cost?.responseBudget;
+    if (budget) this.budgetOfCall.set(assertion, budget);
+    // W3C trace context: when tracing records, of the active span (@apollo/gateway's `gateway.fetch`
+    // span for this call); when it is off there is no active span: the request's trace, with a span
+    // id for this call.
+    if (headers) {
+      if (isRecording()) injectTraceparent((name, value) => headers.set(name, value));
+      else headers.set('traceparent', callTraceparent(traceId));
+    }
   }
 
   /**
@@ -199,7 +218,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {
     const budget = context?.cost?.responseBudget;
     // Not the subgraph's fault: the operation asked for more than MAX_RESPONSE_BYTES.
-    if (!budget?.exceeded) this.log(`subgraph ${this.name} failed (${this.url})`, error);
+    if (!budget?.exceeded) this.log(`subgraph ${this.name} failed (${this.url})`, error, traceFields(context));
     throw this.clientError(error, response, budget?.exceeded ? budget.maxBytes : undefined);
   }
 
@@ -233,7 +252,7 @@ function unavailableMessage(name: string, timeoutMs: number, error: Error, respo
 
 let logger: Logger | undefined;
 
-function defaultLog(message: string, error: unknown): void {
+function defaultLog(message: string, error: unknown, trace?: ReturnType<typeof traceFields>): void {
   // One line per failure: during an outage every request logs, so no stack traces.
-  (logger ??= createLogger('gateway')).error({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, message);
+  (logger ??= createLogger('gateway')).error({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ...trace }, message);
 }

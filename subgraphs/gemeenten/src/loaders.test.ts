@@ -69,6 +69,26 @@ describe('statements per request do not grow with the number of parents', () => 
   });
 });
 
+describe('an arrangement carries its organisation', () => {
+  it('arrangementen with their uitvoerder, nested, cost one statement per level and give the organisation organisatie(id) gives', async () => {
+    const uitvoerder = 'uitvoerder { id naam soort vestigingGemeente { code } }';
+    const { result, statements } = await harness.countStatements<{ gemeente: { arrangementen: { uitvoerder: { id: string } | null; gemeente: { arrangementen: { uitvoerder: unknown }[] } }[] } }>(
+      `{ gemeente(code: "0376") { arrangementen { ${uitvoerder} gemeente { arrangementen { ${uitvoerder} } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    // The gemeente, its arrangements (with their organisations), the vestigingGemeenten; the nested
+    // level is the same gemeente and key, which the request's loaders already hold.
+    expect(statements).toBe(3);
+    const arrangementen = result.data?.gemeente.arrangementen ?? [];
+    expect(arrangementen.length).toBeGreaterThan(0);
+    for (const { uitvoerder: organisatie, gemeente } of arrangementen) {
+      const los = await harness.execute<{ organisatie: unknown }>(`{ organisatie(id: "${organisatie?.id}") { id naam soort vestigingGemeente { code } } }`);
+      expect(organisatie).toEqual(los.data?.organisatie);
+      expect(gemeente.arrangementen.map((a) => a.uitvoerder)).toEqual(arrangementen.map((a) => a.uitvoerder));
+    }
+  });
+});
+
 describe('batch functions behind the loaders', () => {
   it('answer keys in the order asked, with null for a miss, in one statement', async () => {
     const loaders = createLoaders(harness.db);

@@ -15,6 +15,8 @@ export interface SubgraphContext<L = unknown> {
   readonly db: Database;
   /** W3C trace id of the request, as the gateway vouched for it in its assertion (the OpenTelemetry trace it carried). */
   readonly traceId: string;
+  /** W3C span id of this subgraph's server span for the request: the Logboek's and the log lines' (`traceFields`). */
+  readonly spanId?: string;
   /** Id the gateway generated for the request: the key of the audit log that no client chooses. Absent in process. */
   readonly verzoekId?: string;
   /** The personal data this request read, written to the Logboek Dataverwerkingen before the response leaves. */
@@ -43,6 +45,8 @@ export interface IncomingRequestHeaders {
 export interface RequestIds {
   readonly traceId: string;
   readonly verzoekId?: string;
+  /** This subgraph's server span of the request (toolkit http.ts: recorded or, with tracing off, ids only). */
+  readonly spanId?: string;
 }
 
 /**
@@ -61,10 +65,10 @@ export function createRequestContext<L>(
   request?: RequestIds,
   pseudonymSecret?: string,
 ): SubgraphContext<L> {
-  // The server span of this request (toolkit http.ts) is active here; the Logboek records its ids.
-  // In-process tests run without one and get ids of their own.
-  const span = activeSpanIds();
-  const logboek = createLogboek(span?.spanId);
+  // The server span of this request (toolkit http.ts) comes with `request`; the Logboek records its
+  // ids. In-process tests run without one and get ids of their own (or an active span's).
+  const span = request?.spanId ? undefined : activeSpanIds();
+  const logboek = createLogboek(request?.spanId ?? span?.spanId);
   return {
     principal,
     // Loaders get the caller so that their batch SQL can apply its scope, and the logboek so
@@ -72,6 +76,7 @@ export function createRequestContext<L>(
     loaders: createLoaders(db, principal, logboek),
     db,
     traceId: request?.traceId ?? span?.traceId ?? randomBytes(16).toString('hex'),
+    spanId: logboek.spanId,
     ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),

@@ -14,6 +14,8 @@ interface LoadProgress {
 }
 
 const loading = new AsyncLocalStorage<LoadProgress>();
+/** Demo loads of this process in progress (several subgraphs can share one process). */
+let loadsRunning = 0;
 
 /** A large table reports how far it is at most this often; a small one only when it is done. */
 const REPORT_EVERY_MS = 5_000;
@@ -77,7 +79,14 @@ export async function loadDemoWorldIfEmpty(
     // unique indexes stay (they guard the rows as they arrive). One transaction: a failed load leaves
     // the schema as it was, and a bad row still fails when its foreign key comes back.
     const deferred = await withoutIndexesAndForeignKeys(tx, db.schema);
-    await loading.run(progress, () => definition.loadDemo(tx, world));
+    loadsRunning++;
+    try {
+      await loading.run(progress, () => definition.loadDemo(tx, world));
+    } finally {
+      // On Node 20 an AsyncLocalStorage, once run, hooks every promise of the process until it is
+      // disabled: a serving subgraph must not pay that for a load that is over.
+      if (--loadsRunning === 0) loading.disable();
+    }
     const loadedAt = Date.now();
     if (db.kind === 'postgres') await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await deferred.restore();

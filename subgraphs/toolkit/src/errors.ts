@@ -1,4 +1,5 @@
-import { createLogger, type Logger } from './observability/logger.js';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -132,7 +133,28 @@ export function maskError(
 }
 
 function defaultLog(message: string, error: unknown): void {
-  (logger ??= createLogger('sociaal-graph')).error({ err: error }, message);
+  const trace = typeof error === 'object' && error !== null ? traceOfError.get(error) : undefined;
+  (logger ??= createLogger('sociaal-graph')).error({ err: error, ...trace }, message);
 }
 
 let logger: Logger | undefined;
+
+/** The trace of the request each error of a request belongs to (`errorTracePlugin`), gone with the error. */
+const traceOfError = new WeakMap<object, ReturnType<typeof traceFields>>();
+
+const errorTraceListener: GraphQLRequestListener<BaseContext> = {
+  async didEncounterErrors({ contextValue, errors }) {
+    const trace = traceFields(contextValue as { traceId?: string; spanId?: string });
+    for (const error of errors) traceOfError.set(error, trace);
+  },
+};
+
+/**
+ * Lets `maskError`'s line about an unexpected error name the request's trace: Apollo's
+ * `formatError` gets no context, and with tracing off no active span carries the ids
+ * (observability/tracing.ts). Apollo formats the very error objects it gave this hook. Costs
+ * nothing on a request without errors.
+ */
+export function errorTracePlugin(): ApolloServerPlugin<BaseContext> {
+  return { requestDidStart: async () => errorTraceListener };
+}

@@ -1,16 +1,19 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { context, trace } from '@opentelemetry/api';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
-import { endServerSpan, incomingContext, startServerSpan } from './observability/tracing.js';
+import { endServerSpan, incomingContext, isRecording, requestTraceIds, spanIds, startServerSpan, type TraceIds } from './observability/tracing.js';
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 export interface GraphqlListenerOptions<TContext extends BaseContext> {
-  /** Builds the context of one request from its headers. */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the context of one request from its headers and the ids of its server span (the
+   * caller's trace, or a new one): the context carries them to the Logboek, log lines and calls on.
+   */
+  context: (request: IncomingMessage, trace: TraceIds) => Promise<TContext>;
   /** Extra routes by exact path. */
   routes?: Readonly<Record<string, RouteHandler>>;
   /** Route by path prefix, e.g. `/graphiql/` for bundled assets. */
@@ -22,7 +25,7 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
    * answered with its status and error before any GraphQL runs. A subgraph checks the caller
    * assertion here, because the assertion is bound to the body.
    */
-  admit?: (request: IncomingMessage, body: unknown) => Promise<Refusal | undefined>;
+  admit?: (request: IncomingMessage, body: unknown, trace: TraceIds) => Promise<Refusal | undefined>;
   /**
    * Answers a POST from the in-flight answer of an identical one, or lets it run (the gateway's
    * shared answers): called with the raw body before anything parses it, the request's context
@@ -69,8 +72,8 @@ export function graphqlRequestListener<TContext extends BaseContext>(
   return (request, response) => {
     if (metrics) countHttpResponse(metrics, request, response);
     const path = (request.url ?? '/').split('?', 1)[0];
-    const fail = (error: unknown) => {
-      logger.error({ err: error }, 'request failed');
+    const fail = (error: unknown, ids?: TraceIds) => {
+      logger.error({ err: error, ...(ids ? traceFields(ids) : {}) }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
     };
@@ -78,10 +81,17 @@ export function graphqlRequestListener<TContext extends BaseContext>(
       void handle(request, response).catch(fail);
       return;
     }
+    if (!isRecording()) {
+      // Tracing off: ids only, carried by the request's context; no span and no async context.
+      const ids = requestTraceIds(request.headers);
+      void handle(request, response, ids).catch((error: unknown) => fail(error, ids));
+      return;
+    }
     // One server span per GraphQL request, in the caller's trace when it sent a traceparent;
     // everything the request does (plans, subgraph calls, SQL, log lines) runs inside it.
     const parent = incomingContext(request.headers);
     const span = startServerSpan(service, request.method ?? 'GET', path, parent);
+    const ids = spanIds(span);
     let ended = false;
     const end = () => {
       if (ended) return;
@@ -91,10 +101,10 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     // 'finish' when the answer is written; 'close' also when the client went away first.
     response.once('finish', end);
     response.once('close', end);
-    void context.with(trace.setSpan(parent, span), () => handle(request, response)).catch(fail);
+    void context.with(trace.setSpan(parent, span), () => handle(request, response, ids)).catch((error: unknown) => fail(error, ids));
   };
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handle(request: IncomingMessage, response: ServerResponse, ids: TraceIds = requestTraceIds(request.headers)): Promise<void> {
     // The plain `/graphql` of nearly every request needs no URL parser (1 % of the gateway's CPU).
     const url = request.url === '/graphql' ? GRAPHQL_PATH : new URL(request.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
@@ -120,8 +130,8 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     }
     // Built at most once, whether the shared answer or the GraphQL run asks first.
     let built: Promise<TContext> | undefined;
-    const contextOf = () => (built ??= options.context(request));
-    const run = () => execute(request, url, body, contextOf);
+    const contextOf = () => (built ??= options.context(request, ids));
+    const run = () => execute(request, url, body, contextOf, ids);
     const answer = options.share && request.method === 'POST' && body ? await options.share(request, body, contextOf, run) : await run();
     for (const [name, value] of answer.headers) response.setHeader(name, value);
     response.statusCode = answer.status;
@@ -133,7 +143,7 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     response.end();
   }
 
-  async function execute(request: IncomingMessage, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>): Promise<Answer> {
+  async function execute(request: IncomingMessage, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>, ids: TraceIds): Promise<Answer> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -146,7 +156,7 @@ export function graphqlRequestListener<TContext extends BaseContext>(
         return jsonAnswer(400, { errors: [{ message: 'De body is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       }
     }
-    const refusal = await options.admit?.(request, parsedBody);
+    const refusal = await options.admit?.(request, parsedBody, ids);
     if (refusal) return jsonAnswer(refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },

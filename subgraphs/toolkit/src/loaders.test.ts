@@ -36,3 +36,38 @@ describe('groupedLoader', () => {
     expect(batches).toBe(1);
   });
 });
+
+describe('loadSettled', () => {
+  it('answers a key the loader has without a promise and with the same value as load; a key it has not, or a failed one, by load', async () => {
+    let batches = 0;
+    const loader = keyedLoader(
+      async (keys: readonly string[]) => {
+        batches += 1;
+        return keys.filter((key) => key !== 'c').map((id) => ({ id }));
+      },
+      (row) => row.id,
+    );
+    const first = loader.loadSettled('a');
+    expect(first).toBeInstanceOf(Promise);
+    const a = await first;
+    expect(loader.loadSettled('a')).toBe(a);
+    expect(loader.loadSettled('a')).toBe(await loader.load('a'));
+    expect(loader.loadSettled('c')).toBeInstanceOf(Promise);
+    expect(await loader.loadSettled('c')).toBeNull();
+    expect(loader.loadSettled('c')).toBeNull(); // a miss is an answer too
+    expect(batches).toBe(2);
+    // Cleared: loaded again, as load would be.
+    loader.clear('a');
+    expect(loader.loadSettled('a')).toBeInstanceOf(Promise);
+
+    const failing = groupedLoader(
+      async (): Promise<{ parent: string }[]> => {
+        throw new Error('database gone');
+      },
+      (row) => row.parent,
+    );
+    await expect(failing.loadSettled('p')).rejects.toThrow('database gone');
+    expect(failing.loadSettled('p')).toBeInstanceOf(Promise);
+    await expect(failing.loadSettled('p')).rejects.toThrow('database gone');
+  });
+});

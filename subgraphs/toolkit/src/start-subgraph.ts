@@ -16,12 +16,12 @@ import { type Database, openDatabase, withDeadline } from './database.js';
 import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { createCellBudget } from './disclosure/budget.js';
 import { disclosureBudgetPlugin } from './disclosure/budget-plugin.js';
-import { maskError } from './errors.js';
+import { errorTracePlugin, maskError } from './errors.js';
 import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
-import { startTelemetry } from './observability/tracing.js';
+import { startTelemetry, type TraceIds } from './observability/tracing.js';
 import { createGraphqlMetrics, graphqlMetricsPlugin, type MetricsServer, registerDatabaseMetrics, startMetricsServer } from './observability/metrics.js';
 import { runSubgraphMigrations } from './migrations.js';
 import { createReplayGuard, type ReplayGuard } from './replay-guard.js';
@@ -65,7 +65,8 @@ export async function startSubgraph<L>(
   // `database`: one opened for it (a schema of the one-process graph's shared PGlite) instead of the config's.
   options: { report?: ProgressReport; database?: Database } = {},
 ): Promise<RunningSubgraph> {
-  // Trace ids for the Logboek come from the tracer provider: make sure there is one.
+  // Tracing as the environment says (an entry point that set it up first keeps its own); with it off,
+  // the listener gives each request its trace ids (Logboek, log lines) without a tracer.
   startTelemetry({ serviceName: definition.name });
   const logger = createLogger(definition.name);
   const metrics = createGraphqlMetrics(definition.name);
@@ -113,6 +114,8 @@ export async function startSubgraph<L>(
       logboekPlugin(),
       // Result, error codes and duration per operation (Prometheus, README "Operating it").
       graphqlMetricsPlugin(metrics, logger),
+      // maskError's line about an unexpected error names its request's trace.
+      errorTracePlugin(),
     ],
   });
   await server.start();
@@ -121,17 +124,17 @@ export async function startSubgraph<L>(
   // The verified assertion of each admitted request, for its context; gone with the request.
   const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
   const graphql = graphqlRequestListener(server, {
-    admit: (request, body) => admitCaller(request, body, { audience: definition.name, publicKey, replayGuard, callers, logger }),
+    admit: (request, body, trace) => admitCaller(request, body, trace, { audience: definition.name, publicKey, replayGuard, callers, logger }),
     service: definition.name,
     logger,
     metrics,
-    context: async (request) => {
+    context: async (request, trace) => {
       const verified = callers.get(request);
       // admitCaller lets no GraphQL request through without a verified assertion; this is a second lock.
       if (!verified) throw new Error('request without a verified caller assertion');
       const headers = { get: (name: string) => headerValue(request.headers[name]) };
       const { claims } = verified;
-      const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId };
+      const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId, spanId: trace.spanId };
       // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
       const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
       return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids, config.demo.pseudonymSecret);
@@ -179,6 +182,7 @@ const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag:
 async function admitCaller(
   request: IncomingMessage,
   body: unknown,
+  trace: TraceIds,
   options: {
     audience: string;
     publicKey: CallerAssertionKey;
@@ -200,7 +204,7 @@ async function admitCaller(
   try {
     if (!(await options.replayGuard.firstUse(check.jti, check.expiresAt))) return refused;
   } catch (error) {
-    options.logger.error({ err: error }, 'replay check of the caller assertion failed; request refused');
+    options.logger.error({ err: error, ...traceFields(trace) }, 'replay check of the caller assertion failed; request refused');
     return { status: 503, message: 'De verklaring van de gateway kan nu niet worden gecontroleerd; probeer het zo opnieuw.', code: 'SERVICE_UNAVAILABLE' };
   }
   options.callers.set(request, check);

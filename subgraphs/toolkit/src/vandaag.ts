@@ -5,8 +5,15 @@
  * the future (8848) and gemeenten and the gateway disagreed on which arrangements were in force.
  */
 export function vandaagInNederland(now: Date = new Date()): string {
-  return NEDERLANDSE_DATUM.format(now);
+  // Formatting costs a few microseconds and a resolver may ask once per list item (gemeenten's
+  // `arrangementen` without a peildatum: 1,884 times in one operation), so the last second's answer
+  // is kept: the Dutch date changes only at a whole second (time zone offsets are whole hours).
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== laatste.second) laatste = { second, datum: NEDERLANDSE_DATUM.format(now) };
+  return laatste.datum;
 }
+
+let laatste = { second: Number.NaN, datum: '' };
 
 // sv-SE formats a date as YYYY-MM-DD.
 const NEDERLANDSE_DATUM = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });

@@ -24,8 +24,8 @@ export class GemeenteArrangementenResolver {
     @Root() gemeente: Gemeente,
     @Arg('peildatum', () => String, PEILDATUM) peildatum: string | null | undefined,
     @Ctx() ctx: GemeentenContext,
-  ): Promise<Uitvoeringsarrangement[]> {
-    return ctx.loaders.arrangementenPerGemeente.load(arrangementSleutel(gemeente.code, peildatumOfVandaag(peildatum)));
+  ): Uitvoeringsarrangement[] | Promise<Uitvoeringsarrangement[]> {
+    return ctx.loaders.arrangementenPerGemeente.loadSettled(arrangementSleutel(gemeente.code, peildatumOfVandaag(peildatum)));
   }
 
   @FieldResolver(() => Organisatie, {

@@ -34,12 +34,14 @@ export class UitvoeringsarrangementResolver {
 
   @FieldResolver(() => Gemeente, { nullable: true, description: 'De gemeente waarvoor wordt uitgevoerd.' })
   gemeente(@Root() arrangement: Uitvoeringsarrangement, @Ctx() ctx: GemeentenContext) {
-    return ctx.loaders.gemeente.load(arrangement.gemeenteCode);
+    // Without a promise once loaded: `arrangementen { gemeente { arrangementen ... } }` asks the same few gemeenten again and again.
+    return ctx.loaders.gemeente.loadSettled(arrangement.gemeenteCode);
   }
 
   @FieldResolver(() => Organisatie, { nullable: true, description: 'De organisatie die de wet in deze rol uitvoert.' })
   uitvoerder(@Root() arrangement: Uitvoeringsarrangement, @Ctx() ctx: GemeentenContext) {
-    return ctx.loaders.organisatie.load(arrangement.organisatieId);
+    // An arrangement read through the loaders carries its organisation (same statement); a page of the search does not.
+    return arrangement.organisatie !== undefined ? arrangement.organisatie : ctx.loaders.organisatie.loadSettled(arrangement.organisatieId);
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,4 +1,5 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Organisatie } from '../organisatie/organisatie.type.js';
 import type { Uitvoeringsarrangement } from './uitvoeringsarrangement.type.js';
 
 const COLUMNS = `a.id, a.gemeente_code AS "gemeenteCode", a.wet, a.rol, a.grondslag,
@@ -15,26 +16,41 @@ export function arrangementSleutel(eigenaar: string, peildatum: string): string 
   return `${eigenaar}|${peildatum}`;
 }
 
-/** An arrangement tagged with the loader key it answers. */
-export type ArrangementRij = Uitvoeringsarrangement & { sleutel: string };
+/**
+ * An arrangement tagged with the loader key it answers, with its executing organisation read in the
+ * same statement (null when there is no such row), so that `uitvoerder` needs no second statement
+ * and no promise per arrangement.
+ */
+export type ArrangementRij = Uitvoeringsarrangement & { sleutel: string; organisatie: Organisatie | null };
 
 /**
  * Batch function: for each key `<owner>|<peildatum>` the arrangements valid on that date whose
- * `gemeente_code` (or `organisatie_id`) is the owner. One statement for any mix of owners and dates.
+ * `gemeente_code` (or `organisatie_id`) is the owner, each with its organisation (one object per
+ * organisation). One statement for any mix of owners and dates.
  */
-export function fetchArrangementenOp(
+export async function fetchArrangementenOp(
   db: Queryable,
   eigenaarKolom: 'gemeente_code' | 'organisatie_id',
   sleutels: readonly string[],
 ): Promise<ArrangementRij[]> {
   const parts = sleutels.map((sleutel) => sleutel.split('|'));
-  return db.query<ArrangementRij>(
-    `SELECT k.sleutel, ${COLUMNS}
+  const rows = await db.query<Uitvoeringsarrangement & { sleutel: string; oId: string | null; oNaam: string; oSoort: Organisatie['soort']; oVestiging: string | null }>(
+    `SELECT k.sleutel, ${COLUMNS}, o.id AS "oId", o.naam AS "oNaam", o.soort AS "oSoort", o.vestiging_gemeente_code AS "oVestiging"
        FROM unnest($1::text[], $2::text[], $3::date[]) AS k(sleutel, eigenaar, peildatum)
        JOIN uitvoeringsarrangement a ON a.${eigenaarKolom} = k.eigenaar AND ${VALID_ON('k.peildatum')}
+       LEFT JOIN organisatie o ON o.id = a.organisatie_id
       ORDER BY ${ORDER}`,
     [sleutels, parts.map(([eigenaar]) => eigenaar), parts.map(([, peildatum]) => peildatum)],
   );
+  const organisaties = new Map<string, Organisatie>();
+  return rows.map(({ oId, oNaam, oSoort, oVestiging, ...arrangement }) => {
+    let organisatie: Organisatie | null = null;
+    if (oId !== null) {
+      organisatie = organisaties.get(oId) ?? { id: oId, naam: oNaam, soort: oSoort, vestigingGemeenteCode: oVestiging };
+      organisaties.set(oId, organisatie);
+    }
+    return { ...arrangement, organisatie };
+  });
 }
 
 /** Filters of the `uitvoeringsarrangementen` query; null means "any". */

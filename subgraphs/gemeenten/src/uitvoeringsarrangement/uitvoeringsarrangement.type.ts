@@ -1,5 +1,6 @@
 import { PageInfo, Rol, Wet } from '@sociaal-graph/toolkit';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { Organisatie } from '../organisatie/organisatie.type.js';
 
 /** The legal basis on which an organisation executes a law for a gemeente. */
 export enum ArrangementGrondslag {
@@ -58,6 +59,9 @@ export class Uitvoeringsarrangement {
 
   /** The executing organisation; resolved to `uitvoerder`. */
   organisatieId!: string;
+
+  /** That organisation, when read in the same statement (null: no such row; undefined: not read). */
+  organisatie?: Organisatie | null;
 }
 
 /** One page of uitvoeringsarrangementen. */

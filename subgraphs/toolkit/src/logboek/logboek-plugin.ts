@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../context.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import { createLogger, type Logger, traceFields } from '../observability/logger.js';
 import type { Leesbudget } from '../principal.js';
 import type { Verwerkingsregel } from './logboek.js';
 import { schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
@@ -47,7 +47,7 @@ export const LOGBOEK_ONBEREIKBAAR: GraphQLFormattedError = {
 
 export interface LogboekPluginOptions {
   /** Where a failed write is logged with its cause. Default one line on stderr. */
-  log?: (message: string, error: unknown) => void;
+  log?: (message: string, error: unknown, trace?: { trace_id?: string; span_id?: string }) => void;
 }
 
 /**
@@ -99,7 +99,7 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
             // Errors mean the answer may be incomplete; the rows were read all the same.
             await schrijf(response.body.singleResult.errors?.length ? 'mislukt' : 'geslaagd', regels);
           } catch (error) {
-            log('logboek write failed; response withheld', error);
+            log('logboek write failed; response withheld', error, traceFields({ traceId, spanId: logboek.spanId }));
             response.body.singleResult = { data: null, errors: [LOGBOEK_ONBEREIKBAAR] };
             return;
           }
@@ -114,8 +114,8 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
   };
 }
 
-function defaultLog(message: string, error: unknown): void {
-  (logger ??= createLogger('logboek')).error({ err: error }, message);
+function defaultLog(message: string, error: unknown, trace?: ReturnType<typeof traceFields>): void {
+  (logger ??= createLogger('logboek')).error({ err: error, ...trace }, message);
 }
 
 let logger: Logger | undefined;

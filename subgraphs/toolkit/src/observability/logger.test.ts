@@ -1,9 +1,11 @@
 import { context, trace } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { createLogger, scrubMessage, serializeError, tapLogLines } from './logger.js';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
 import { startTelemetry } from './tracing.js';
 
-startTelemetry({ serviceName: 'test' });
+// Recording: only then is there an active span for the mixin (tracing off: see tracing-off.test.ts).
+startTelemetry({ serviceName: 'test', exporter: new InMemorySpanExporter() });
 
 /** The JSON lines `log` writes. */
 function linesOf(log: () => void): Record<string, unknown>[] {

@@ -40,7 +40,9 @@ function rootLogger(): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: serializeError },
-    // The trace of the request the line is about (AsyncLocalStorage carries the active span).
+    // The trace of the request the line is about, when tracing records (AsyncLocalStorage carries the
+    // active span). With tracing off there is no active span: a line about a request names its trace
+    // itself (`traceFields`), and a field the line sets wins over the mixin's.
     mixin() {
       const span = trace.getActiveSpan();
       if (!span) return {};
@@ -53,6 +55,16 @@ function rootLogger(): Logger {
   };
   root = pino(options, destination);
   return root;
+}
+
+/**
+ * The fields that name a request's trace in a log line (`trace_id`, `span_id`), from its ids or its
+ * context (`traceId`, and `spanId` where the context has one): a line about a request sets them
+ * itself, because with tracing off no active span carries them (tracing.ts).
+ */
+export function traceFields(ids: { readonly traceId?: string; readonly spanId?: string } | undefined): { trace_id?: string; span_id?: string } {
+  if (!ids?.traceId) return {};
+  return ids.spanId ? { trace_id: ids.traceId, span_id: ids.spanId } : { trace_id: ids.traceId };
 }
 
 /** The logger of one process part (`gateway`, `wmo`, ...): every line names it as `service`. */

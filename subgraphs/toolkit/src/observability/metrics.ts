@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../database.js';
-import type { Logger } from './logger.js';
+import { type Logger, traceFields } from './logger.js';
 
 /**
  * Prometheus metrics (prom-client), one registry per process part: the gateway and each subgraph
@@ -91,7 +91,7 @@ export function graphqlMetricsPlugin<C extends BaseContext>(metrics: GraphqlMetr
     async requestDidStart() {
       const start = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, operationName, operation }) {
+        async willSendResponse({ response, operationName, operation, contextValue }) {
           const label = operationLabel(names, operationName ?? operation?.name?.value);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const error of errors ?? []) {
@@ -104,7 +104,9 @@ export function graphqlMetricsPlugin<C extends BaseContext>(metrics: GraphqlMetr
           metrics.operationDuration.observe({ operation: label }, seconds);
           if (logger?.isLevelEnabled('debug')) {
             const codes = errors?.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-            logger.debug({ operation: label, result, codes, ms: Math.round(seconds * 1000) }, 'graphql request');
+            // The request's ids from its context: with tracing off no active span names them.
+            const trace = traceFields(contextValue as { traceId?: string; spanId?: string });
+            logger.debug({ operation: label, result, codes, ms: Math.round(seconds * 1000), ...trace }, 'graphql request');
           }
         },
       };

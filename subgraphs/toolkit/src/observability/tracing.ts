@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { type Context, context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { parseTraceParent, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  AlwaysOffSampler,
   BatchSpanProcessor,
   NodeTracerProvider,
+  RandomIdGenerator,
   SimpleSpanProcessor,
   type SpanExporter,
   type SpanProcessor,
@@ -21,9 +21,12 @@ import {
  * `traceparent` between them.
  *
  * Exported over OTLP/HTTP when `OTEL_EXPORTER_OTLP_ENDPOINT` (or `..._TRACES_ENDPOINT`) is set;
- * otherwise nothing is recorded and nothing leaves the process: the provider still makes trace
- * and span ids (the Logboek and `traceresponse` need them) and propagates them, but its sampler
- * records no span and there is no span processor, so a request costs a few id draws.
+ * otherwise nothing is recorded and nothing leaves the process, and no tracer provider or async
+ * context manager is registered at all: OpenTelemetry's AsyncLocalStorage context manager hooks
+ * every promise (about 15 % of a subgraph's CPU on an analyst aggregate, issue 14) only to carry
+ * ids. Each request then gets its ids from `requestTraceIds` (the caller's trace from its
+ * `traceparent`, or a new one) and carries them explicitly: into its context (Logboek,
+ * `traceresponse`, the `traceparent` to subgraphs) and its log lines (`traceFields`).
  */
 
 export interface TelemetryOptions {
@@ -32,6 +35,14 @@ export interface TelemetryOptions {
   /** Record every span into this exporter (tests: `InMemorySpanExporter`), whatever the environment says. */
   readonly exporter?: SpanExporter;
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The W3C ids of one request's server span, as the Logboek, log lines and `traceparent` carry them. */
+export interface TraceIds {
+  readonly traceId: string;
+  readonly spanId: string;
+  /** Whether the span is recorded (the `01` flag); never when tracing is off. */
+  readonly sampled: boolean;
 }
 
 export interface Telemetry {
@@ -63,20 +74,22 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   // The exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
   else if (otlp) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   recording = processors.length > 0;
+  if (!recording) {
+    // Nothing to record: no provider, no context manager, no per-promise hooks (see the top of this file).
+    started = { recording, shutdown: async () => undefined };
+    return started;
+  }
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || `sociaal-graph-${options.serviceName}` }),
     spanProcessors: processors,
-    // Recording: the SDK's default (parent-based, always on; OTEL_TRACES_SAMPLER can change it).
-    ...(recording ? {} : { sampler: new AlwaysOffSampler() }),
+    // The SDK's default sampler (parent-based, always on; OTEL_TRACES_SAMPLER can change it).
   });
   // Only trace context crosses to a subgraph: a client's baggage is not passed on.
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  if (recording) {
-    // SQL spans on PostgreSQL: pg is patched in place, also when already loaded. Parameters are
-    // never recorded (enhancedDatabaseReporting off): they hold personal data.
-    registerInstrumentations({ tracerProvider: provider, instrumentations: [new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false })] });
-    createRequire(import.meta.url)('pg');
-  }
+  // SQL spans on PostgreSQL: pg is patched in place, also when already loaded. Parameters are
+  // never recorded (enhancedDatabaseReporting off): they hold personal data.
+  registerInstrumentations({ tracerProvider: provider, instrumentations: [new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false })] });
+  createRequire(import.meta.url)('pg');
   started = { recording, shutdown: () => provider.shutdown() };
   return started;
 }
@@ -112,7 +125,40 @@ export function injectTraceparent(set: (name: string, value: string) => void, fr
   propagation.inject(from, undefined, { set: (_carrier: unknown, name: string, value: string) => set(name, value) });
 }
 
-/** Trace and span id of the active span; undefined outside one (or when no provider makes ids). */
+// Math.random-based, as the SDK's own ids: a trace id names a request, it guards nothing.
+const idGenerator = new RandomIdGenerator();
+
+/**
+ * The ids of a request's server span when tracing is off: in the caller's trace when it sent a
+ * valid `traceparent` (as the provider's parent-based ids were), else a new trace; a new span id.
+ */
+export function requestTraceIds(headers: Readonly<Record<string, string | string[] | undefined>>): TraceIds {
+  const header = headers.traceparent;
+  const parent = parseTraceParent(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''));
+  const traceId = parent && trace.isSpanContextValid(parent) ? parent.traceId : idGenerator.generateTraceId();
+  return { traceId, spanId: idGenerator.generateSpanId(), sampled: false };
+}
+
+/**
+ * The `traceparent` of a call made for a request when tracing is off: its trace, with a span id of
+ * its own for the call (as the unrecorded `gateway.fetch` span had), not sampled.
+ */
+export function callTraceparent(traceId: string): string {
+  return traceparentOf({ traceId, spanId: idGenerator.generateSpanId(), sampled: false });
+}
+
+/** The ids of a started span (the server span of a request when tracing records). */
+export function spanIds(span: Span): TraceIds {
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  return { traceId, spanId, sampled: (traceFlags & 1) === 1 };
+}
+
+/** The `traceparent` (and `traceresponse`) value that names a span by its ids. */
+export function traceparentOf(ids: TraceIds): string {
+  return `00-${ids.traceId}-${ids.spanId}-${ids.sampled ? '01' : '00'}`;
+}
+
+/** Trace and span id of the active span; undefined outside one (always when tracing is off: no context manager). */
 export function activeSpanIds(): { traceId: string; spanId: string; sampled: boolean } | undefined {
   const span = trace.getActiveSpan();
   if (!span) return undefined;
