@@ -57,6 +57,30 @@ describe.each([
       await db.close();
     }
   });
+
+  // PGlite runs each text as a named statement kept on the connection (runPrepared): what it answers
+  // must not depend on whether the text ran before, also after the table changed or a statement failed.
+  it('answers a statement run again as the first time, after its table changed and after a failed statement', async () => {
+    const db = await open();
+    try {
+      await runMigrations(db, migrations);
+      const lees = `SELECT * FROM item WHERE id = ANY($1) AND ($2::date IS NULL OR geldig_van >= $2) ORDER BY id`;
+      await db.query(`INSERT INTO item (id, geldig_van, bedrag, naam) VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)`, ['c', '2025-02-01', 5, null, 'd', '2024-02-01', 6, 'y']);
+      expect(await db.query(lees, [['c', 'd'], null])).toEqual([
+        { id: 'c', geldig_van: '2025-02-01', bedrag: 5, naam: null },
+        { id: 'd', geldig_van: '2024-02-01', bedrag: 6, naam: 'y' },
+      ]);
+      expect(await db.query(lees, [['c', 'd'], '2025-01-01'])).toEqual([{ id: 'c', geldig_van: '2025-02-01', bedrag: 5, naam: null }]);
+      // Another result shape for the same text: PostgreSQL refuses the kept statement, it is prepared anew.
+      await db.exec(`ALTER TABLE item ADD COLUMN opmerking text DEFAULT 'geen'`);
+      expect(await db.query(lees, [['d'], null])).toEqual([{ id: 'd', geldig_van: '2024-02-01', bedrag: 6, naam: 'y', opmerking: 'geen' }]);
+      await expect(db.query(`SELECT * FROM item WHERE id = $1 AND bedrag = $2`, ['d', 'geen getal'])).rejects.toMatchObject({ code: '22P02' });
+      await expect(db.query(`SELEC id FROM item`)).rejects.toMatchObject({ code: '42601' });
+      expect(await db.query(`SELECT id FROM item WHERE id = $1 AND bedrag = $2`, ['d', 6])).toEqual([{ id: 'd' }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 describe('one PGlite shared by several subgraphs (the one-process graph)', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { DomainError } from './errors.js';
@@ -221,6 +221,105 @@ interface PgliteConnection {
   readonly queued: number;
   /** The schema `search_path` points at now (one per connection, shared by the schemas on it). */
   schema?: string;
+  /** Named (prepared) statements on this connection by schema and text, least recently used first (`runPrepared`). */
+  readonly statements: Map<string, PreparedStatement>;
+  /** Statements to close (evicted from `statements`), sent with the next prepare. */
+  readonly toClose: string[];
+  nextStatement: number;
+}
+
+interface PreparedStatement {
+  readonly name: string;
+  /** The parameters' type OIDs as PostgreSQL inferred them when it parsed the text (to serialise values). */
+  readonly paramOids: readonly number[];
+}
+
+/** The most named statements kept on one PGlite connection; the serving path has a few hundred texts at most. */
+const MAX_PREPARED_STATEMENTS = 1000;
+const { serialize } = protocol;
+const DESCRIBE_PORTAL = serialize.describe({ type: 'P' });
+const EXECUTE = serialize.execute({});
+const SYNC = serialize.sync();
+/** SQLSTATEs of a named statement gone stale (dropped, or its result changed after DDL): prepare it anew, once. */
+const STALE_STATEMENT = new Set(['26000', '0A000']);
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * One statement of the serving path on PGlite as a named (prepared) statement, in one call into PGlite
+ * (issue 14). `PGlite.query` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into
+ * its WebAssembly backend and has PostgreSQL parse and analyse the text every time; here the text is
+ * parsed once per connection and each later run is Bind, Describe, Execute and Sync in one call, with
+ * the `SET search_path` of a schema switch in the same call. Plans stay custom plans made for each
+ * run's values (`plan_cache_mode`, set when the connection opens), so every statement gets the plan it
+ * got before. PostgreSQL re-analyses a named statement by itself when a table it reads changes, and
+ * when `search_path` differs from the one it was prepared under. Called inside `serial`. Not for
+ * PostgreSQL servers: named statements fail behind pgbouncer's transaction pooling (commit 9b380e8).
+ */
+async function runPrepared<R>(connection: PgliteConnection, schema: string | undefined, text: string, params: readonly unknown[] = [], retried = false): Promise<R[]> {
+  const { db } = connection;
+  if (db.closed) throw new Error('PGlite is closed');
+  const key = `${schema ?? ''}\u0000${text}`;
+  let statement = connection.statements.get(key);
+  const switchSchema = schema !== undefined && connection.schema !== schema ? [serialize.query(`SET search_path TO ${schema}`)] : [];
+  if (switchSchema.length > 0) connection.schema = schema;
+  if (statement) {
+    // Least recently used first: the Map's order.
+    connection.statements.delete(key);
+    connection.statements.set(key, statement);
+  } else {
+    const name = `sg_${(connection.nextStatement += 1)}`;
+    const closing = connection.toClose.splice(0).map((old) => serialize.close({ type: 'S', name: old }));
+    try {
+      const described = await db.execProtocolStream(
+        concatBytes([...switchSchema, ...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]),
+        { syncToFs: false },
+      );
+      statement = { name, paramOids: pgliteParse.parseDescribeStatementResults(described) };
+    } catch (error) {
+      throw withStatement(error, text, params);
+    }
+    switchSchema.length = 0;
+    connection.statements.set(key, statement);
+    if (connection.statements.size > MAX_PREPARED_STATEMENTS) {
+      const [oldest] = connection.statements;
+      connection.statements.delete(oldest![0]);
+      connection.toClose.push(oldest![1].name);
+    }
+  }
+  const values = params.map((param, i) => {
+    if (param === null || param === undefined) return null;
+    const serializer = db.serializers[statement.paramOids[i]!];
+    return serializer ? serializer(param) : String(param);
+  });
+  let messages;
+  try {
+    // PGlite's NodeFS and in-memory file systems have nothing to sync after a statement (`syncToFs` is empty).
+    messages = await db.execProtocolStream(concatBytes([...switchSchema, serialize.bind({ statement: statement.name, values }), DESCRIBE_PORTAL, EXECUTE, SYNC]), { syncToFs: false });
+  } catch (error) {
+    if (!retried && STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
+      connection.statements.delete(key);
+      connection.toClose.push(statement.name);
+      return runPrepared(connection, schema, text, params, true);
+    }
+    throw withStatement(error, text, params);
+  }
+  const results = pgliteParse.parseResults(messages, db.parsers);
+  return results[results.length - 1]!.rows as R[];
+}
+
+/** Names the statement on a database error, as `PGlite.query` does (`query`, `params`). */
+function withStatement(error: unknown, text: string, params: readonly unknown[]): unknown {
+  if (error && typeof error === 'object' && 'severity' in error) Object.assign(error, { query: text, params });
+  return error;
 }
 
 async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection> {
@@ -235,10 +334,16 @@ async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection>
   });
   // PGlite is one connection: a transaction must not interleave with other requests' queries.
   let queue: Promise<unknown> = Promise.resolve();
+  // Named statements (runPrepared) keep PostgreSQL's choice of a plan per run: a generic plan, made
+  // without the values, could scan where the values' plan uses an index.
+  await db.exec('SET plan_cache_mode = force_custom_plan');
   const connection = {
     db,
     queued: 0,
     schema: undefined as string | undefined,
+    statements: new Map<string, PreparedStatement>(),
+    toClose: [] as string[],
+    nextStatement: 0,
     serial<T>(work: () => Promise<T>): Promise<T> {
       connection.queued += 1;
       const next = queue.then(work, work).finally(() => {
@@ -266,7 +371,7 @@ export async function openSharedPglite(dataDir?: string): Promise<SharedPglite> 
   const gedeeld: GedeeldeInstantie = {
     logboekQuery: (text, params) =>
       connection.serial(async () => {
-        await withStatementSpan('logboek', text, () => connection.db.query(text, params as unknown[] | undefined));
+        await withStatementSpan('logboek', text, () => runPrepared(connection, undefined, text, params));
       }),
   };
   let open = 0;
@@ -342,13 +447,13 @@ async function pgliteDatabase(connection: PgliteConnection, schema: string, clos
     },
     copyFrom: (statement, pieces) => serial(() => copyFrom((sql, blob) => db.query(sql, [], { blob }), statement, pieces)),
     query: <R>(text: string, params?: readonly unknown[]) =>
-      serial(async () => {
+      connection.serial(async () => {
         statementCount += 1;
-        return (await withStatementSpan(schema, text, () => db.query<R>(text, params as unknown[] | undefined))).rows;
+        return withStatementSpan(schema, text, () => runPrepared<R>(connection, schema, text, params));
       }),
     logboekQuery: (text, params) =>
-      serial(async () => {
-        await withStatementSpan(schema, text, () => db.query(text, params as unknown[] | undefined));
+      connection.serial(async () => {
+        await withStatementSpan(schema, text, () => runPrepared(connection, schema, text, params));
       }),
     exec: (sql) =>
       serial(async () => {
