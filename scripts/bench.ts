@@ -14,7 +14,7 @@
  * (S + 2)) seconds plus start-up. Hive Gateway and autocannon live in `scripts/bench/tools/` (own
  * package.json, `npm ci --prefix scripts/bench/tools`), no part of the graph. Not part of `npm test`.
  *
- * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]]`: the domain scenarios (resident view,
+ * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]] [--processes]`: the domain scenarios (resident view,
  * the region's contract pull, an analyst aggregate per gemeente and quarter) on the demo world, this
  * checkout against a baseline checkout the script builds, and SQL statements per request against list
  * length: scripts/bench/domein/run.ts.
@@ -51,6 +51,7 @@ const { values } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     'database-url': { type: 'string' },
     'keep-databases': { type: 'boolean', default: false },
+    processes: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -60,9 +61,9 @@ const connections = Number(values.connections);
 if (!(seconds >= 2 && seconds <= 60 && rounds >= 1 && rounds <= 5 && connections >= 1 && connections <= 200)) {
   throw new Error('--seconds 2..60, --rounds 1..5, --connections 1..200');
 }
-const domeinOnly = values.baseline !== undefined || values.nationaal || values.scenarios !== undefined || values['no-baseline'] || values['database-url'] !== undefined || values['keep-databases'];
+const domeinOnly = values.baseline !== undefined || values.nationaal || values.scenarios !== undefined || values['no-baseline'] || values['database-url'] !== undefined || values['keep-databases'] || values.processes;
 if (domeinOnly && !values.domein) {
-  throw new Error('--baseline, --no-baseline, --nationaal, --scenarios, --database-url and --keep-databases belong to --domein');
+  throw new Error('--baseline, --no-baseline, --nationaal, --scenarios, --database-url, --keep-databases and --processes belong to --domein');
 }
 if (values.baseline !== undefined && values['no-baseline']) throw new Error('--baseline or --no-baseline, not both');
 if (values['keep-databases'] && values['database-url'] === undefined) throw new Error('--keep-databases belongs to --database-url');
@@ -409,7 +410,7 @@ function readVersion(name: string, from = BENCH): string {
 }
 
 // --domein: the domain scenarios against a baseline checkout (scripts/bench/domein/) instead of the federation shape.
-(values.domein ? runDomein({ root: ROOT, seconds, rounds, connections, baseline: values.baseline, nationaal: values.nationaal, scenarios: values.scenarios?.split(','), noBaseline: values['no-baseline'], databaseUrl: values['database-url'], keepDatabases: values['keep-databases'] }) : main()).catch(async (error: unknown) => {
+(values.domein ? runDomein({ root: ROOT, seconds, rounds, connections, baseline: values.baseline, nationaal: values.nationaal, scenarios: values.scenarios?.split(','), noBaseline: values['no-baseline'], databaseUrl: values['database-url'], keepDatabases: values['keep-databases'], processes: values.processes }) : main()).catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   await stopAll();
   process.exit(1);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]] [--seconds S] [--rounds R] [--connections C]`:
+ * `npm run bench -- --domein [--baseline <ref> | --no-baseline] [--nationaal] [--scenarios a,b] [--database-url URL [--keep-databases]] [--processes] [--seconds S] [--rounds R] [--connections C]`:
  * the domain scenarios (scenarios.ts; `--scenarios` names some of them, default all) on the demo world, through this checkout's graph and through a
  * baseline checkout's graph, in one run, taking turns (issue 14 item 1). The baseline is built here: a
  * `git worktree add --detach` of the ref (default BASELINE_DEFAULT, main just before the performance
@@ -14,7 +14,8 @@
  * the side's server backends) per scenario at 1 and C connections, the ratios, and SQL statements per GraphQL request against list length (the subgraphs'
  * own counter `sociaal_graph_db_statements_total` on their /metrics, summed over the seven) into
  * `scripts/results/bench-domein.md` (`bench-domein-nationaal.md` for the national world; with `--scenarios a,b`
- * `bench-domein-a-b.md`).
+ * `bench-domein-a-b.md`). With `--processes` both sides start as `npm start -- --processes` (each subgraph and
+ * the gateway a process of its own: the production layout) and the result file's name gets `-processes`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -51,6 +52,8 @@ export interface DomeinOptions {
   readonly databaseUrl?: string;
   /** Keep the sides' databases after the run and reuse them in the next (not loaded again). */
   readonly keepDatabases?: boolean;
+  /** Start both sides as `npm start -- --processes` (the production layout) instead of `npm start`'s one process. */
+  readonly processes?: boolean;
 }
 
 /** The part of autocannon's API used here (it ships no types). */
@@ -104,7 +107,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** `npm start` of one checkout (scripts/start-graph.ts) on ports of its own; resolves when /ready says 200. */
-async function startGraph(side: Side, cwd: string, base: number, dataDir: string, world: Record<string, string>, database?: { url: string; name: string }): Promise<Graph> {
+async function startGraph(side: Side, cwd: string, base: number, dataDir: string, world: Record<string, string>, database?: { url: string; name: string }, processes = false): Promise<Graph> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...world,
@@ -130,7 +133,7 @@ async function startGraph(side: Side, cwd: string, base: number, dataDir: string
     metricsPorts.push(base + 11 + i);
   });
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-graph.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-graph.ts', ...(processes ? ['--processes'] : [])], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const tail: string[] = [];
   let exited: string | undefined;
   for (const stream of [child.stdout, child.stderr]) {
@@ -387,7 +390,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       await mkdir(dataDir, { recursive: true });
       const database = databaseUrl ? sideDatabase(databaseUrl, side, nationaal) : undefined;
       if (databaseUrl && database) await prepareDatabase(databaseUrl, database.name, keepDatabases);
-      graphs.push(await startGraph(side, side === 'baseline' ? baseline!.dir : root, base + i * 20, dataDir, world, database));
+      graphs.push(await startGraph(side, side === 'baseline' ? baseline!.dir : root, base + i * 20, dataDir, world, database, options.processes));
     }
     const bySide = Object.fromEntries(graphs.map((graph) => [graph.side, graph])) as Record<Side, Graph>;
 
@@ -466,7 +469,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       });
     }
 
-    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(options.noBaseline ? ['--no-baseline'] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : []), ...(databaseUrl ? [`--database-url ${databaseUrl}`] : []), ...(keepDatabases ? ['--keep-databases'] : [])];
+    const flags = [`--seconds ${seconds}`, `--rounds ${rounds}`, `--connections ${connections}`, ...(options.baseline ? [`--baseline ${options.baseline}`] : []), ...(options.noBaseline ? ['--no-baseline'] : []), ...(nationaal ? ['--nationaal'] : []), ...(options.scenarios ? [`--scenarios ${options.scenarios.join(',')}`] : []), ...(databaseUrl ? [`--database-url ${databaseUrl}`] : []), ...(keepDatabases ? ['--keep-databases'] : []), ...(options.processes ? ['--processes'] : [])];
     const command = `npm run bench -- --domein ${flags.join(' ')}`;
     const worldText = Object.entries(world).map(([k, v]) => `${k}=${v}`).join(' ');
     const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -526,7 +529,7 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
     const report = `${lines.join('\n')}\n`;
     await mkdir(join(root, 'scripts/results'), { recursive: true });
     // A run of some scenarios gets a file of its own: it does not replace the report of all of them.
-    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${databaseUrl ? '-pg' : ''}${options.scenarios ? `-${options.scenarios.join('-')}` : ''}.md`), report);
+    await writeFile(join(root, `scripts/results/bench-domein${nationaal ? '-nationaal' : ''}${databaseUrl ? '-pg' : ''}${options.scenarios ? `-${options.scenarios.join('-')}` : ''}${options.processes ? '-processes' : ''}.md`), report);
     console.log(`\n${report}`);
   } finally {
     for (const graph of graphs) await stopGraph(graph);
