@@ -478,10 +478,10 @@ export async function runDomein(options: DomeinOptions): Promise<void> {
       '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`${command}\` (Node ${process.version}, ${cpus().length} cores, at normal priority). The machine was shared with other work: load average ${loadAtStart.map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min) at the start, ${loadavg().map((n) => n.toFixed(1)).join(' / ')} at the end. Compare the two sides within this run, not across runs.`,
       '',
-      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; \`npm start\` (its default layout), ready after ${bySide.nu.startSeconds.toFixed(0)} s (${databaseUrl && keepDatabases ? 'on a kept database: the world loaded at its first start only' : 'the world loaded'}).`,
+      `- **nu**: this checkout, ${current.slice(0, 12)}${dirty ? ' with uncommitted changes' : ''}; ${options.processes ? '`npm start -- --processes` (each subgraph and the gateway a process of its own)' : '`npm start` (its default layout)'}, ready after ${bySide.nu.startSeconds.toFixed(0)} s (${databaseUrl && keepDatabases ? 'on a kept database: the world loaded at its first start only' : 'the world loaded'}).`,
       ...(baseline
         ? [
-            `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), \`npm start\` of that commit (its default layout), ready after ${bySide.baseline.startSeconds.toFixed(0)} s (${databaseUrl ? (keepDatabases ? 'its database kept between runs' : 'its database loaded afresh') : 'its data folder is kept between runs'}: a first start loads the world, a later one does not).`,
+            `- **baseline**: ${baseline.commit.slice(0, 12)} (${git(root, 'log', '-1', '--format=%s', baseline.commit).slice(0, 120)}), built by the script (git worktree + npm ci), ${options.processes ? '`npm start -- --processes` of that commit' : '`npm start` of that commit (its default layout)'}, ready after ${bySide.baseline.startSeconds.toFixed(0)} s (${databaseUrl ? (keepDatabases ? 'its database kept between runs' : 'its database loaded afresh') : 'its data folder is kept between runs'}: a first start loads the world, a later one does not).`,
           ]
         : ['- **baseline**: none (`--no-baseline`): this checkout alone, to be judged against the absolute target.']),
       databaseUrl
