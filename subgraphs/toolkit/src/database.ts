@@ -243,16 +243,6 @@ const SYNC = serialize.sync();
 /** SQLSTATEs of a named statement gone stale (dropped, or its result changed after DDL): prepare it anew, once. */
 const STALE_STATEMENT = new Set(['26000', '0A000']);
 
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /**
  * One statement of the serving path on PGlite as a named (prepared) statement, in one call into PGlite
  * (issue 14). `PGlite.query` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into
@@ -280,7 +270,7 @@ async function runPrepared<R>(connection: PgliteConnection, schema: string | und
     const closing = connection.toClose.splice(0).map((old) => serialize.close({ type: 'S', name: old }));
     try {
       const described = await db.execProtocolStream(
-        concatBytes([...switchSchema, ...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]),
+        Buffer.concat([...switchSchema, ...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]),
         { syncToFs: false },
       );
       statement = { name, paramOids: pgliteParse.parseDescribeStatementResults(described) };
@@ -303,7 +293,7 @@ async function runPrepared<R>(connection: PgliteConnection, schema: string | und
   let messages;
   try {
     // PGlite's NodeFS and in-memory file systems have nothing to sync after a statement (`syncToFs` is empty).
-    messages = await db.execProtocolStream(concatBytes([...switchSchema, serialize.bind({ statement: statement.name, values }), DESCRIBE_PORTAL, EXECUTE, SYNC]), { syncToFs: false });
+    messages = await db.execProtocolStream(Buffer.concat([...switchSchema, serialize.bind({ statement: statement.name, values }), DESCRIBE_PORTAL, EXECUTE, SYNC]), { syncToFs: false });
   } catch (error) {
     if (!retried && STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
       connection.statements.delete(key);

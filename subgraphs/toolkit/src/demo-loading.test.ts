@@ -4,6 +4,7 @@ import type { DemoConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { loadDemoWorldIfEmpty } from './demo-loading.js';
 import { createScratchDatabase, type ScratchDatabase } from './testing/scratch-database.js';
+import { TEST_PSEUDONYM_SECRET } from './testing/secrets.js';
 
 const serverUrl = process.env.DATABASE_URL;
 const scratch: ScratchDatabase[] = [];
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 /** The smallest world there is: one gemeente. Its generation is not what this tests. */
-const DEMO: DemoConfig = { load: true, seed: 1, scale: 0.001, scaleHbel: 0.001, gemeenten: 'regio', pseudonymSecret: 'test-pseudoniem-sleutel-niet-voor-productie' };
+const DEMO: DemoConfig = { load: true, seed: 1, scale: 0.001, scaleHbel: 0.001, gemeenten: 'regio', pseudonymSecret: TEST_PSEUDONYM_SECRET };
 
 describe.skipIf(!serverUrl)('the demo load on PostgreSQL', () => {
   it('leaves planner statistics for the loaded tables of its own schema, so the first requests are planned on them', async () => {
