@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerRespo
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { context, trace } from '@opentelemetry/api';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
-import { countHttpResponse, type GraphqlMetrics, routeLabel } from './observability/metrics.js';
+import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
 import { endServerSpan, incomingContext, isRecording, requestTraceIds, spanIds, startServerSpan, type TraceIds } from './observability/tracing.js';
 
 /**
@@ -229,7 +229,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
       answer = jsonAnswer(500, INTERNAL_ERROR);
     }
     if (span) endServerSpan(span, answer.status);
-    metrics?.httpRequests.inc({ route: routeLabel('/graphql'), status: String(answer.status) });
+    metrics?.httpRequests.inc({ route: 'channel', status: String(answer.status) });
     return answer;
   }
 

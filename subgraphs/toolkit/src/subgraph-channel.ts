@@ -44,11 +44,17 @@ export function serveSubgraphCalls(
     const answerPost = subgraphs[call.subgraph];
     const answered = answerPost ? answerPost(call.headers, call.body) : Promise.resolve(NOT_HERE);
     answered
+      // answerPost answers failures itself; should it throw all the same, the gateway hears a 500 at once, not a timeout.
+      .catch((error: unknown) => {
+        logger.error({ err: error, subgraph: call.subgraph }, 'subgraph call over the channel failed');
+        return INTERNAL_ERROR;
+      })
       .then(({ status, headers, body }) => port.postMessage({ id: call.id, status, headers, body } satisfies SubgraphAnswerMessage))
-      // answerPost answers failures itself; this is for an answer that could not be posted back.
-      .catch((error: unknown) => logger.error({ err: error, subgraph: call.subgraph }, 'subgraph call over the channel failed'));
+      .catch((error: unknown) => logger.error({ err: error, subgraph: call.subgraph }, 'the answer of a subgraph call could not be posted back'));
   });
   port.unref();
 }
 
-const NOT_HERE: CompleteAnswer = { status: 404, headers: [['content-type', 'application/json; charset=utf-8']], body: '{"error":"not found"}' };
+const JSON_TYPE = [['content-type', 'application/json; charset=utf-8']] as const;
+const NOT_HERE: CompleteAnswer = { status: 404, headers: JSON_TYPE, body: '{"error":"not found"}' };
+const INTERNAL_ERROR: CompleteAnswer = { status: 500, headers: JSON_TYPE, body: '{"errors":[{"message":"Interne fout.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}' };
