@@ -21,8 +21,9 @@ const { subgraphUrls, subgraphPort } = workerData as { subgraphUrls: Record<stri
 const telemetry = startTelemetry({ serviceName: 'gateway' });
 const logger = createLogger('gateway');
 const config = readGatewayConfig(process.env);
-// A subgraph the environment points elsewhere (WMO_URL=...) is not this process's: called over HTTP.
-const inProcess = Object.keys(subgraphUrls).filter((name) => config.subgraphUrls[name] === undefined);
+// Over the channel: each subgraph the gateway would call at its address in this process (npm start names
+// those in *_URL). One the environment points elsewhere (WMO_URL=http://other-host/...) is called there over HTTP.
+const inProcess = Object.keys(subgraphUrls).filter((name) => sameAddress(config.subgraphUrls[name] ?? subgraphUrls[name]!, subgraphUrls[name]!));
 const gateway = await createGatewayServer(
   { ...config, subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } },
   { subgraphChannel: { port: subgraphPort, subgraphs: inProcess } },
@@ -31,6 +32,16 @@ logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off' }, 'gateway
 if (!config.auth.jwksFile && !config.auth.jwksUrl) {
   logger.warn({ key: `${config.dataDir}/dev-issuer/` }, 'tokens: development issuer; get one with: npm run -s token -- --role consulent --org uo-hbel');
 }
+/** This machine's names for a listener's host (one listening on all addresses answers on loopback too). */
+const THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0', '[::]']);
+
+/** Whether `url` reaches the listener at `own`: the same port and path, on its host or this machine's loopback. */
+function sameAddress(url: string, own: string): boolean {
+  const [target, listener] = [new URL(url), new URL(own)];
+  if (target.port !== listener.port || target.pathname !== listener.pathname) return false;
+  return target.hostname === listener.hostname || (THIS_MACHINE.has(target.hostname) && THIS_MACHINE.has(listener.hostname));
+}
+
 parent.on('message', (message: unknown) => {
   if (message !== 'stop') return;
   void (async () => {
