@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
 
+/** A port free on loopback just now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 interface Started {
   child: ChildProcess;
   output: () => string;
@@ -29,7 +39,12 @@ interface Started {
 }
 
 async function startGraph(dataDir: string): Promise<Started> {
-  const ports = Object.fromEntries(SUBGRAPHS.flatMap((name) => [[`${name.toUpperCase()}_PORT`, '0'], [`${name.toUpperCase()}_METRICS_PORT`, '0']]));
+  // Metrics on free ports picked here (a metrics port of 0 means off).
+  const ports: Record<string, string> = {};
+  for (const name of SUBGRAPHS) {
+    ports[`${name.toUpperCase()}_PORT`] = '0';
+    ports[`${name.toUpperCase()}_METRICS_PORT`] = String(await freePort());
+  }
   // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
   // read as a subgraph's address).
   const { BASE_URL: _vite, ...env } = process.env;
