@@ -39,10 +39,13 @@ interface Started {
 }
 
 async function startGraph(dataDir: string): Promise<Started> {
-  // Metrics on free ports picked here (a metrics port of 0 means off).
+  // Ports picked here (a metrics port of 0 means off), each subgraph's address in *_URL as npm start
+  // (scripts/start-graph.ts) sets it: the gateway still reaches those over the channel.
   const ports: Record<string, string> = {};
   for (const name of SUBGRAPHS) {
-    ports[`${name.toUpperCase()}_PORT`] = '0';
+    const port = await freePort();
+    ports[`${name.toUpperCase()}_PORT`] = String(port);
+    ports[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
     ports[`${name.toUpperCase()}_METRICS_PORT`] = String(await freePort());
   }
   // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
