@@ -36,7 +36,7 @@ export interface ToewijzingPageArgs {
  * The loaders of one request, for one caller: every batch applies the caller's Jeugdwet scope in
  * its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
  */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string) {
   const gemeenten = jeugdGemeenten(principal);
   const toewijzingScope = jeugdToewijzingScope(principal);
   // Every row read is a read of its young resident's data (Logboek Dataverwerkingen).
@@ -53,7 +53,7 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request.
     ...createStapelingToewijzingLoaders(db),
     /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
-    bereik: createBereikLoader(db),
+    bereik: createBereikLoader(db, 'toewijzing', verzoekId),
     /** Toewijzing by `toewijzingKey` ("0406:48213907"); `null` when absent or outside the scope. */
     toewijzing: keyedLoader(
       (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
