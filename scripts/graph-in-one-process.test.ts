@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +20,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
 
+/** A port free on loopback just now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 interface Started {
   child: ChildProcess;
   output: () => string;
   subgraphUrls: Map<string, string>;
+  /** Each subgraph's `/metrics`. */
+  metricsUrls: Map<string, string>;
   gatewayUrl: string;
 }
 
 async function startGraph(dataDir: string): Promise<Started> {
-  const ports = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, '0']));
+  // Ports picked here (a metrics port of 0 means off), each subgraph's address in *_URL as npm start
+  // (scripts/start-graph.ts) sets it: the gateway still reaches those over the channel.
+  const ports: Record<string, string> = {};
+  for (const name of SUBGRAPHS) {
+    const port = await freePort();
+    ports[`${name.toUpperCase()}_PORT`] = String(port);
+    ports[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    ports[`${name.toUpperCase()}_METRICS_PORT`] = String(await freePort());
+  }
   // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
   // read as a subgraph's address).
   const { BASE_URL: _vite, ...env } = process.env;
@@ -38,6 +58,7 @@ async function startGraph(dataDir: string): Promise<Started> {
   });
   let output = '';
   const subgraphUrls = new Map<string, string>();
+  const metricsUrls = new Map<string, string>();
   const gatewayUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -46,6 +67,7 @@ async function startGraph(dataDir: string): Promise<Started> {
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       for (const match of output.matchAll(/"service":"(\w+)"[^\n]*"url":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/g)) subgraphUrls.set(match[1]!, match[2]!);
+      for (const match of output.matchAll(/"service":"(\w+)"[^\n]*"metrics":"(http:\/\/[^"]+)"[^\n]*"msg":"subgraph listening"/g)) metricsUrls.set(match[1]!, match[2]!);
       const gateway = /"url":"(http:\/\/[^"]+)"[^\n]*"msg":"gateway ready/.exec(output);
       if (gateway) {
         clearTimeout(timer);
@@ -59,7 +81,7 @@ async function startGraph(dataDir: string): Promise<Started> {
       reject(new Error(`the graph exited (${signal ?? code}) before it was ready:\n${output.slice(-3000)}`));
     });
   });
-  return { child, output: () => output, subgraphUrls, gatewayUrl };
+  return { child, output: () => output, subgraphUrls, metricsUrls, gatewayUrl };
 }
 
 async function stop(started: Started | undefined): Promise<void> {
@@ -78,6 +100,14 @@ async function residentQuery(gatewayUrl: string, token: string): Promise<{ statu
     body: JSON.stringify({ query: README_QUERY }),
   });
   return { status: response.status, body: await response.json() };
+}
+
+/** A subgraph's GraphQL answers so far by route (`graphql`: over HTTP; `channel`: from the gateway's thread). */
+async function graphqlAnswers(metricsUrl: string): Promise<{ graphql: number; channel: number }> {
+  const text = await (await fetch(metricsUrl)).text();
+  const count = { graphql: 0, channel: 0 };
+  for (const match of text.matchAll(/^sociaal_graph_http_requests_total\{[^}]*route="(graphql|channel)"[^}]*\} (\d+)$/gm)) count[match[1] as 'graphql' | 'channel'] += Number(match[2]);
+  return count;
 }
 
 describe('npm start: the whole graph in one process', () => {
@@ -138,6 +168,20 @@ describe('npm start: the whole graph in one process', () => {
     const admitted = await ask('wmo', await forWmo());
     expect(admitted.status).toBe(200);
     expect(((await admitted.json()) as { data: { wmoToewijzingen: { items: unknown[] } } }).data.wmoToewijzingen.items).toHaveLength(2);
+  });
+
+  it('sends the gateway\'s subgraph calls over the channel between its thread and the subgraphs\', not over HTTP', async () => {
+    const started = first!;
+    const token = await mintToken(await loadDevIssuer(dataDir), { role: 'consulent', org: 'uo-hbel' });
+    // The first request of a token fetches the organisation's mandates from gemeenten over HTTP (then cached).
+    expect((await residentQuery(started.gatewayUrl, token)).status).toBe(200);
+    const before = await graphqlAnswers(started.metricsUrls.get('wmo')!);
+    const { status, body } = await residentQuery(started.gatewayUrl, token);
+    expect(status).toBe(200);
+    expect(body.data.wmoToewijzingen.items).toHaveLength(3);
+    const after = await graphqlAnswers(started.metricsUrls.get('wmo')!);
+    expect(after.graphql).toBe(before.graphql);
+    expect(after.channel).toBeGreaterThan(before.channel);
   });
 
   it('serves the loaded world through the gateway, and a second start reuses it without loading again', async () => {

@@ -1,24 +1,25 @@
 /**
  * The whole graph in this one process: what `npm start` runs (issue 14, item 4), so that a laptop or a
  * small VM can hold it. The seven subgraphs stay separate subgraphs, each with its own schema, its own
- * port, its own caller-assertion check and Logboek; the gateway reaches them over loopback HTTP as it
- * reaches separate processes. What they share is one Node.js runtime, one loaded copy of the code, one
+ * port, its own caller-assertion check and Logboek. What they share is one Node.js runtime, one loaded copy of the code, one
  * generated demo world (let go once every slice is in) and, on embedded PGlite, one database instance
  * in `<DATA_DIR>/graph/` (on DATABASE_URL each its own pool, as alone). Separate processes stay the production
  * layout (docker/) and what `npm start -- --processes` runs.
  *
  * The gateway runs in a worker thread of this process (scripts/graph-gateway-worker.ts), so that the graph
  * uses two cores where the machine has them: the subgraphs and PGlite on the main thread, the gateway on
- * its own.
+ * its own. Its subgraph calls come over a MessagePort (toolkit subgraph-channel.ts) instead of loopback
+ * HTTP, and take the same path in each subgraph as a POST to its port (caller assertion, replay check,
+ * Logboek, limits); the ports still serve health, metrics and direct callers (who are refused).
  *
  * Reads its settings from the environment, as each process would (`npm start` sets the secrets).
  * Stops gracefully on SIGTERM or SIGINT: the gateway first, then the subgraphs.
  */
 import { join } from 'node:path';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import {
-  createLogger, type Database, forgetDemoWorlds, openSharedPglite, readDataDir, readSubgraphConfig, type RunningSubgraph, startSubgraph, startTelemetry, stopOnSignals, type SubgraphDefinition,
+  createLogger, type Database, forgetDemoWorlds, openSharedPglite, readDataDir, readSubgraphConfig, type RunningSubgraph, serveSubgraphCalls, startSubgraph, startTelemetry, stopOnSignals, type SubgraphDefinition,
   SUBGRAPHS,
 } from '@sociaal-graph/toolkit';
 
@@ -86,11 +87,14 @@ try {
 
   // The gateway in a worker thread: the second core (see graph-gateway-worker.ts).
   const subgraphUrls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url]));
+  // The gateway's subgraph calls: one port stays here, the other goes to the gateway's thread.
+  const { port1: subgraphPort, port2: gatewayPort } = new MessageChannel();
+  serveSubgraphCalls(subgraphPort, Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.answerPost])), logger);
   gatewayWorker = new Worker(
     // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
     `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
     // The heap sized for the gateway, as its own process starts with (gateway/src/node-flags.ts), not for the machine.
-    { eval: true, workerData: { subgraphUrls }, resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
+    { eval: true, workerData: { subgraphUrls, subgraphPort: gatewayPort }, transferList: [gatewayPort], resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
   );
   const worker = gatewayWorker;
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,10 @@
  * `--data-dir <dir>`: this DATA_DIR, kept (a second run skips the demo load).
  * `--root <dir>`: the graph of another checkout (a baseline), measured the same way.
  * `--profile <dir>`: the graph runs under `--cpu-prof`, its profiles land in <dir> when it stops.
+ * `--database-url <url>`: on PostgreSQL instead, in the database the URL names (created when missing, kept: a
+ * second run skips the demo load; needs `--data-dir`, whose secrets the loaded world was made with); the CPU
+ * then includes the server backends connected to that database. The world is the environment's (`DEMO_*`), e.g.
+ * `DEMO_GEMEENTEN=nationaal DEMO_SCALE=0.2` for the national world.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,10 +24,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { REPO_ROOT, SUBGRAPHS } from '@sociaal-graph/toolkit';
+import { withClient } from '@sociaal-graph/toolkit/testing';
 import { BEWONERS_QUERY, HBEL, SCENARIOS } from './bench/domein/scenarios.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, scenario: { type: 'string', default: 'bewonerbeeld-willekeurig' }, port: { type: 'string', default: '24100' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, root: { type: 'string' } },
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, scenario: { type: 'string', default: 'bewonerbeeld-willekeurig' }, port: { type: 'string', default: '24100' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, root: { type: 'string' } },
   strict: true,
 });
 const seconds = Number(values.seconds);
@@ -44,6 +49,19 @@ const autocannon = createRequire(join(REPO_ROOT, 'scripts/bench/tools/package.js
 const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'sociaal-graph-cpu-')));
 const env: NodeJS.ProcessEnv = { ...process.env, ...CALLER_LIMITS_OFF_ENV, MAX_RESIDENTS_PER_HOUR: '100000000', DATA_DIR: dataDir, HOST, GATEWAY_PORT: String(base), METRICS_PORT: 'off', APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' };
 for (const name of ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV']) delete env[name];
+const databaseUrl = values['database-url'];
+const databaseName = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) : undefined;
+if (databaseUrl) {
+  // A kept database holds pseudonyms made with the data folder's secrets: the two are kept together.
+  if (!values['data-dir']) throw new Error('--database-url needs --data-dir (the secrets its world was loaded with)');
+  if (!/^[a-z_][a-z0-9_]*$/.test(databaseName!)) throw new Error(`--database-url: a database name of lower-case letters, digits and _, not "${databaseName}"`);
+  const server = new URL(databaseUrl);
+  server.pathname = '/postgres';
+  await withClient(server.toString(), async (client) => {
+    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])).rowCount === 0) await client.query(`CREATE DATABASE ${databaseName}`);
+  });
+  env.DATABASE_URL = databaseUrl;
+}
 
 SUBGRAPHS.forEach(({ name }, i) => {
   env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i);
@@ -71,9 +89,30 @@ try {
   }
   // The graph process: the launcher's one child (the default layout).
   const graphPid = values.profile ? launcher.pid! : Number(readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
-  const cpuSeconds = () => {
-    const fields = readFileSync(`/proc/${graphPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  const processCpu = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    } catch {
+      return 0; // a backend gone meanwhile
+    }
+  };
+  /** CPU seconds so far of the graph process and, on PostgreSQL, of the backends connected to its database. */
+  const cpuNow = async () => {
+    const backends = databaseUrl
+      ? (await withClient(databaseUrl, (client) => client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName]))).rows.map((row) => row.pid)
+      : [];
+    // Transactions committed in the database: each statement of the serving path is one (autocommit).
+    const transacties = databaseUrl
+      ? Number((await withClient(databaseUrl, (client) => client.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = $1', [databaseName]))).rows[0]!.n)
+      : 0;
+    return { graph: processCpu(graphPid), backends: new Map(backends.map((pid) => [pid, processCpu(pid)])), transacties };
+  };
+  /** Graph and backend CPU seconds between two readings (a backend counts only when alive at both). */
+  const cpuBetween = (before: Awaited<ReturnType<typeof cpuNow>>, after: Awaited<ReturnType<typeof cpuNow>>) => {
+    let backends = 0;
+    for (const [pid, value] of after.backends) if (before.backends.has(pid)) backends += value - before.backends.get(pid)!;
+    return { graph: after.graph - before.graph, backends, transacties: after.transacties - before.transacties };
   };
   const issuer = await loadDevIssuer(dataDir);
   // One person per connection, all with the scenario's rights.
@@ -88,17 +127,20 @@ try {
     ids.push(...(JSON.parse(answer) as { data: { inwoners: { items: { id: string }[] } } }).data.inwoners.items.map((item) => item.id));
   }
   const bodies = scenario.bodies(ids);
-  console.log(`| connections | requests | errors | CPU s | CPU ms / request | req/s | p50 ms | p97.5 ms | load average (1 min) |`);
-  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  console.log(`| connections | requests | errors | CPU s | CPU ms / request | of it PG backends | PG transactions / request | req/s | p50 ms | p97.5 ms | load average (1 min) |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const c of [1, connections]) {
     await run(bodies, tokens, c, 2);
-    const before = cpuSeconds();
+    const before = await cpuNow();
     const load = loadavg()[0]!;
     const result = await run(bodies, tokens, c, seconds);
-    const cpu = cpuSeconds() - before;
+    // PostgreSQL's statistics reach pg_stat_database within a second of a commit.
+    if (databaseUrl) await new Promise((resolve) => setTimeout(resolve, 1500));
+    const { graph, backends, transacties } = cpuBetween(before, await cpuNow());
+    const cpu = graph + backends;
     const n = result.requests.total;
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`| ${c} | ${n} | ${errors} | ${cpu.toFixed(2)} | ${((cpu * 1000) / n).toFixed(2)} | ${(n / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${load.toFixed(1)}–${loadavg()[0]!.toFixed(1)} |`);
+    console.log(`| ${c} | ${n} | ${errors} | ${cpu.toFixed(2)} | ${((cpu * 1000) / n).toFixed(2)} | ${databaseUrl ? ((backends * 1000) / n).toFixed(2) : '-'} | ${databaseUrl ? (transacties / n).toFixed(2) : '-'} | ${(n / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${load.toFixed(1)}–${loadavg()[0]!.toFixed(1)} |`);
   }
 } finally {
   const exited = new Promise((resolve) => launcher.once('exit', resolve));

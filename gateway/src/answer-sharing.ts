@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import type { Answer } from '@sociaal-graph/toolkit/gateway';
+import type { Answer, GraphqlRequest } from '@sociaal-graph/toolkit/gateway';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics } from './metrics.js';
 import { rightsKey } from './plugins/inflight-deduplication.js';
@@ -51,7 +50,7 @@ export function createSharedAnswers(metrics: Pick<GatewayMetrics, 'inflightDedup
   const inFlight = new Map<string, { readonly answer: Promise<Shareable | undefined>; waiting: number }>();
   let admit: AdmitSharing = async () => undefined;
 
-  async function share(request: IncomingMessage, body: string, contextOf: () => Promise<GatewayContext>, run: () => Promise<Answer>): Promise<Answer> {
+  async function share(request: GraphqlRequest, body: string, contextOf: () => Promise<GatewayContext>, run: () => Promise<Answer>): Promise<Answer> {
     let context: GatewayContext;
     try {
       context = await contextOf();
@@ -115,7 +114,7 @@ export type SharedAnswers = ReturnType<typeof createSharedAnswers>;
  * rights (JSON), the URL nor a header value can hold (Node refuses them), and the body comes last:
  * so two different requests never give one key. It is kept only while the request is in flight.
  */
-function answerKey(context: GatewayContext, request: IncomingMessage, body: string): string {
+function answerKey(context: GatewayContext, request: GraphqlRequest, body: string): string {
   let key = `${rightsKey(context.caller, context.client)}\u0000${request.url ?? ''}`;
   for (const name of ANSWER_HEADERS) key += `\u0000${String(request.headers[name] ?? '')}`;
   return `${key}\u0000${body}`;

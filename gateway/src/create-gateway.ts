@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type RequestListener } from 'node:http';
+import type { MessagePort } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +23,8 @@ import { createPlugins, createValidationRules, resultSerialiser } from './plugin
 import { readinessRoute } from './readiness.js';
 import { useLeanResultShaping } from './result-shaping.js';
 import { createSharedAnswers } from './answer-sharing.js';
+import { createSubgraphChannel } from './channel-fetcher.js';
+import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { watchedSupergraph } from './supergraph-watch.js';
 
@@ -54,6 +57,12 @@ export interface CreateGatewayOptions {
   waitUntilReady?: boolean;
   /** How often the supergraph file is also polled for changes, in ms. Default 1000 (tests: shorter). */
   supergraphPollIntervalMs?: number;
+  /**
+   * The one-process graph (scripts/graph-in-one-process.ts): the port to the thread that runs these
+   * subgraphs, over which their calls go instead of HTTP (toolkit subgraph-channel.ts). Their URLs still
+   * serve readiness and the mandates. Other subgraphs are called over HTTP.
+   */
+  subgraphChannel?: { port: MessagePort; subgraphs: readonly string[] };
 }
 
 /**
@@ -63,7 +72,7 @@ export interface CreateGatewayOptions {
  * supergraph unless `config.subgraphUrls` names another.
  */
 export async function createGatewayServer(config: GatewayConfig, options: CreateGatewayOptions = {}): Promise<RunningGateway> {
-  const { waitUntilReady = true, supergraphPollIntervalMs } = options;
+  const { waitUntilReady = true, supergraphPollIntervalMs, subgraphChannel } = options;
   // Tracing as the environment says (an entry point that set it up first keeps its own); with it off,
   // the listener gives each request its trace ids (Logboek, traceresponse) without a tracer.
   startTelemetry({ serviceName: 'gateway' });
@@ -94,6 +103,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
   // (SUBGRAPH_KEEP_ALIVE_MS), so the gateway closes first and never sends on a connection the
   // subgraph has just closed, even when its event loop was busy for seconds.
   const dispatcher = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
+  const overHttp = createKeepAliveFetcher(dispatcher);
+  const channel = subgraphChannel && createSubgraphChannel(subgraphChannel.port);
   const cache = createGatewayCache(config);
   const manifests = createManifestStore(config);
   let server: ApolloServer<GatewayContext> | undefined;
@@ -145,7 +156,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
         return new SubgraphDataSource({
           name,
           url: subgraphUrl,
-          dispatcher,
+          transport: channel && subgraphChannel?.subgraphs.includes(name) ? channel.fetcherFor(name) : overHttp,
           timeoutMs: config.subgraphTimeoutMs,
           callerAssertionKey,
           internFields,
@@ -203,6 +214,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     }
     await dispatcher.close();
+    channel?.close();
     await cache.close();
     await invalidations?.close();
     await manifests.close();

@@ -8,7 +8,8 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { type DocumentNode, GraphQLError, parse } from 'graphql';
-import { CALLER_ASSERTION_HEADER, createLogger, graphqlRequestListener, newInstallationSecrets, secretsAsEnv, sendJson } from '@sociaal-graph/toolkit';
+import { CALLER_ASSERTION_HEADER, type CompleteAnswer, createLogger, graphqlEndpoint, newInstallationSecrets, secretsAsEnv, sendJson } from '@sociaal-graph/toolkit';
+import type { IncomingHttpHeaders } from 'node:http';
 import { DEFAULT_TRUSTED_DOCUMENTS_DIR, type GatewayConfig } from './config.js';
 
 /** Test helpers for the gateway: tiny subgraphs on loopback and their composed supergraph. */
@@ -21,6 +22,10 @@ export interface TinySubgraph {
   readonly traceparents: string[];
   /** The caller assertion and the body of every request this subgraph received, in order. */
   readonly received: { assertion: string | undefined; body: { query?: string; variables?: unknown } }[];
+  /** Its GraphQL without HTTP, for the one-process channel (`serveSubgraphCalls`). */
+  answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer>;
+  /** The GraphQL POSTs that reached it over HTTP. */
+  readonly httpPosts: number;
   stop(): Promise<void>;
 }
 
@@ -95,21 +100,24 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
   await server.start();
   const traceparents: string[] = [];
   const received: TinySubgraph['received'] = [];
-  const httpServer = createServer(
-    graphqlRequestListener(server, {
-      logger: createLogger(`tiny-${name}`),
-      admit: async (request, body) => {
-        const assertion = request.headers[CALLER_ASSERTION_HEADER];
-        received.push({ assertion: typeof assertion === 'string' ? assertion : undefined, body: body as TinySubgraph['received'][number]['body'] });
-        return undefined;
-      },
-      context: async (request) => {
-        if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
-        return {};
-      },
-      routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
-    }),
-  );
+  const endpoint = graphqlEndpoint(server, {
+    logger: createLogger(`tiny-${name}`),
+    admit: async (request, body) => {
+      const assertion = request.headers[CALLER_ASSERTION_HEADER];
+      received.push({ assertion: typeof assertion === 'string' ? assertion : undefined, body: body as TinySubgraph['received'][number]['body'] });
+      return undefined;
+    },
+    context: async (request) => {
+      if (typeof request.headers.traceparent === 'string') traceparents.push(request.headers.traceparent);
+      return {};
+    },
+    routes: { '/health': (_request, response) => sendJson(response, 200, { status: 'ok' }) },
+  });
+  let httpPosts = 0;
+  const httpServer = createServer((request, response) => {
+    if (request.method === 'POST') httpPosts++;
+    endpoint.listener(request, response);
+  });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
@@ -118,6 +126,10 @@ export async function startTinySubgraph(name: string, sdl: string, resolvers: Gr
     typeDefs,
     traceparents,
     received,
+    answerPost: endpoint.answerPost,
+    get httpPosts() {
+      return httpPosts;
+    },
     stop: async () => {
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

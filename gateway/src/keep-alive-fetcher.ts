@@ -44,7 +44,7 @@ async function readWithin(body: Dispatcher.ResponseData['body'], budget: Respons
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+export function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -54,7 +54,7 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 }
 
 /** A response whose body is already in memory; what @apollo/gateway reads from a fetcher. */
-class BufferedResponse implements FetcherResponse {
+export class BufferedResponse implements FetcherResponse {
   readonly redirected = false;
   readonly statusText: string;
   readonly ok: boolean;

@@ -4,11 +4,10 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
-import type { Dispatcher } from 'undici';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { isEntityFetch, mergeEntityFetches } from './entity-fetch-merging.js';
-import { createKeepAliveFetcher } from './keep-alive-fetcher.js';
+import type { KeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
 import { type ResponseBudget, responseTooLargeMessage } from './response-budget.js';
 
@@ -24,8 +23,11 @@ export interface SubgraphDataSourceOptions {
   name: string;
   /** Where the subgraph listens; logged on failure, never shown to a client. */
   url: string;
-  /** Keep-alive dispatcher shared by all subgraphs (one connection pool per origin). */
-  dispatcher: Dispatcher;
+  /**
+   * What carries the calls: the keep-alive fetcher over HTTP (`createKeepAliveFetcher`), or in the
+   * one-process graph the channel to the subgraphs' thread (`createSubgraphChannel`).
+   */
+  transport: KeepAliveFetcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
   /** Signs the caller assertion every call carries (`CALLER_ASSERTION_PRIVATE_KEY`). */
@@ -42,7 +44,7 @@ export interface SubgraphDataSourceOptions {
 }
 
 /**
- * The one home of outgoing subgraph calls (docs/style.md 4): keep-alive transport, the
+ * The one home of outgoing subgraph calls (docs/style.md 4): the transport given, the
  * per-call timeout, the `traceparent` header (OpenTelemetry propagation), and what a client
  * sees when a subgraph fails.
  *
@@ -64,7 +66,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.callerAssertionKey = options.callerAssertionKey;
     this.internFields = options.internFields ?? (() => []);
     this.log = options.log ?? defaultLog;
-    const transport = createKeepAliveFetcher(options.dispatcher);
+    const { transport } = options;
     const duration = options.metrics?.subgraphDuration;
     this.fetcher = async (url: string, init?: FetcherRequestInit) => {
       const start = process.hrtime.bigint();

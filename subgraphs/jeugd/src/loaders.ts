@@ -23,6 +23,7 @@ import {
 import type { JeugdToewijzing } from './jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { jeugdGemeenten, jeugdToewijzingScope } from './scope.js';
 import { fetchVerwijzingenById, fetchVerwijzingenByInwoner } from './verwijzing/verwijzing.sql.js';
+import type { Verwijzing } from './verwijzing/verwijzing.type.js';
 
 /** Arguments of a page of toewijzingen under an aanbieder or a gemeente. */
 export interface ToewijzingPageArgs {
@@ -36,7 +37,7 @@ export interface ToewijzingPageArgs {
  * The loaders of one request, for one caller: every batch applies the caller's Jeugdwet scope in
  * its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
  */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string) {
   const gemeenten = jeugdGemeenten(principal);
   const toewijzingScope = jeugdToewijzingScope(principal);
   // Every row read is a read of its young resident's data (Logboek Dataverwerkingen).
@@ -44,16 +45,21 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     (activiteit: string) =>
     <R extends { inwonerId: string }>(rows: R[]) =>
       logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
-  const toewijzingenBy = (parent: ToewijzingParent) =>
+  const toewijzingenBy = (parent: ToewijzingParent, metVerwijzing = false) =>
     groupedLoader(
-      (keys: readonly string[]) => fetchToewijzingenBy(db, parent, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
+      (keys: readonly string[]) =>
+        fetchToewijzingenBy(db, parent, keys, toewijzingScope, metVerwijzing ? { gemeenten } : undefined).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
       (row: JeugdToewijzing) => parentKeyOf(row, parent),
     );
+  const verwijzing = keyedLoader(
+    (ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezen(VERWERKING.VERWIJZING_LEZEN)),
+    (row) => row.id,
+  );
   return {
     // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request.
     ...createStapelingToewijzingLoaders(db),
     /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
-    bereik: createBereikLoader(db),
+    bereik: createBereikLoader(db, 'toewijzing', verzoekId),
     /** Toewijzing by `toewijzingKey` ("0406:48213907"); `null` when absent or outside the scope. */
     toewijzing: keyedLoader(
       (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(VERWERKING.TOEWIJZING_LEZEN)),
@@ -61,6 +67,8 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     ),
     /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
     toewijzingenVanInwoner: toewijzingenBy('inwoner_id'),
+    /** The same as `toewijzingenVanInwoner`, each with its verwijzing read in the same statement (asked with them). */
+    toewijzingenMetVerwijzingVanInwoner: toewijzingenBy('inwoner_id', true),
     toewijzingenVanVerwijzing: toewijzingenBy('verwijzing_id'),
     toewijzingenVanTraject: toewijzingenBy('traject_id'),
     /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code), per page arguments. */
@@ -85,10 +93,18 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
         }),
     ),
     /** Verwijzing by id; `null` when absent or outside the scope. */
-    verwijzing: keyedLoader(
-      (ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezen(VERWERKING.VERWIJZING_LEZEN)),
-      (row) => row.id,
-    ),
+    verwijzing,
+    /**
+     * The verwijzing of a toewijzing: the one its own statement read with it (`toewijzingenMetVerwijzingVanInwoner`),
+     * recorded in the Logboek now that it is shown, else through `verwijzing`; `null` when none or outside the scope.
+     */
+    verwijzingVan: (toewijzing: JeugdToewijzing): Promise<Verwijzing | null> | Verwijzing | null => {
+      if (toewijzing.verwijzingId === null) return null;
+      const rij = toewijzing.verwijzingRij;
+      if (rij === undefined) return verwijzing.load(toewijzing.verwijzingId);
+      if (rij !== null) logboek.registreer(VERWERKING.VERWIJZING_LEZEN, [rij.inwonerId]);
+      return rij;
+    },
     /** The verwijzingen of an inwoner; `[]` for none. */
     verwijzingenVanInwoner: groupedLoader(
       (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten).then(gelezen(VERWERKING.VERWIJZING_LEZEN)),

@@ -36,7 +36,7 @@ export interface UitkeringPageArgs {
  * the Participatiewet (rol UITVOERING), so a row outside it is a miss. `Gemeente.uitkeringen` takes
  * arguments that change its SQL, so it is a family: one DataLoader per distinct page and day.
  */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string) {
   const scope = participatieScope(principal);
   // Every row read is a read of its resident's data (Logboek Dataverwerkingen).
   const gelezen =
@@ -47,7 +47,7 @@ export function createLoaders(db: Database, principal: Principal, logboek: Logbo
     // What the members cost for the stacking answer (StapelingKosten), one statement per request.
     participatiekosten: stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
     /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
-    bereik: createBereikLoader(db, 'uitkering'),
+    bereik: createBereikLoader(db, 'uitkering', verzoekId),
     /** Uitkering by id; `null` when absent or outside the scope. */
     uitkering: keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezen(VERWERKING.UITKERING_LEZEN)), (row) => row.id),
     /** The uitkeringen of a resident, by inwoner id; `[]` for none. */

@@ -8,7 +8,7 @@ import { assertStatistiek } from './statistiek.js';
 import { cellKeySql } from './disclosure/cell-key.js';
 import type { Disclosure } from './disclosure/disclosure.js';
 import { type Cell, withheld } from './disclosure/policy.js';
-import { gegevensversieSql, selectGegevensversie, Versiecache } from './gegevensversie/index.js';
+import { gegevensversieSql, selectGegevensversie, Versiecache, Verzoekversies } from './gegevensversie/index.js';
 import { OnderdruktAantal } from './disclosure/schema.js';
 import { type Verantwoording, verantwoording, verdeelOpMandaat } from './verantwoording.js';
 import { listSize } from './list-size.js';
@@ -155,16 +155,31 @@ async function bereikRowsActueel(
 
 /** The last ingangsdatum in `bron` in these gemeenten (the freshness of the reach); null without any. */
 export async function selectLaatsteIngangsdatum(db: Queryable, gemeenten: readonly string[], bron: BereikBron = 'toewijzing'): Promise<string | null> {
+  return (await selectLaatsteIngangsdatumMetVersie(db, gemeenten, bron)).datum;
+}
+
+/** selectLaatsteIngangsdatum, with the data version (`gegevensversie`) of `bron` that the same statement saw. */
+async function selectLaatsteIngangsdatumMetVersie(db: Queryable, gemeenten: readonly string[], bron: BereikBron): Promise<{ datum: string | null; versie: string | null }> {
   // Per gemeente the last entry of the (gemeente_code, ingangsdatum) index that each source table has, rather than
   // every row of the gemeenten (on the national world 0.5 ms of the server's CPU per analyst request for HBEL).
-  const [row] = await db.query<{ datum: string | null }>(
-    `SELECT to_char(max(g.laatste), 'YYYY-MM-DD') AS datum
+  const [row] = await db.query<{ datum: string | null; versie: string | null }>(
+    `SELECT to_char(max(g.laatste), 'YYYY-MM-DD') AS datum, ${gegevensversieSql([BRONNEN[bron]])} AS versie
        FROM unnest($1::text[]) AS code,
             LATERAL (SELECT max(ingangsdatum) AS laatste FROM ${BRONNEN[bron]} WHERE gemeente_code = code) g`,
     [gemeenten],
   );
-  return row?.datum ?? null;
+  return { datum: row?.datum ?? null, versie: row?.versie ?? null };
 }
+
+/**
+ * The data version of `bron` that a client request's reach root (`bereikAntwoord`) read, for the same request's
+ * `...Bereik(jaar)` call on the gemeenten, which the gateway sends to this subgraph next (after the gemeenten
+ * subgraph's inhabitants): that call counts at this version and so reads no version of its own (issue 14: on
+ * the national world on PostgreSQL each statement is a round trip and a backend's work, a third of the
+ * request's). The counts then belong to the data the verantwoording (gegevensTot) was read from. A minute
+ * covers a request's calls; a call that finds nothing (another replica, a request of only the field) reads it.
+ */
+const versieVanVerzoek = new Verzoekversies(60_000, 20_000);
 
 /** One quarter (or the whole year) of a law's reach in a gemeente, as published. */
 @Directive('@shareable')
@@ -286,11 +301,13 @@ export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, 
 
 /**
  * Per request: the raw reach rows of a year, by gemeente code, from the rows computed at the current data
- * version (read once per request) or by one statement per batch of the gemeenten not computed at it.
+ * version (read once per request, or the one its root call read: `verzoekId`, the gateway's id of the client
+ * request) or by one statement per batch of the gemeenten not computed at it.
  */
-export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing'): (jaar: number) => DataLoader<string, readonly BereikRow[]> {
+export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing', verzoekId?: string): (jaar: number) => DataLoader<string, readonly BereikRow[]> {
   let versie: Promise<string | null> | undefined;
-  const eenmaal = () => (versie ??= selectGegevensversie(db, [BRONNEN[bron]]));
+  const gezien = verzoekId === undefined ? undefined : versieVanVerzoek.gezien(db, verzoekId, bron);
+  const eenmaal = () => (versie ??= gezien === undefined ? selectGegevensversie(db, [BRONNEN[bron]]) : Promise.resolve(gezien));
   // Per gemeente the kept list itself (not regrouped rows), so that its published table is kept with it.
   return loaderFamily((jaar: number) => new DataLoader((codes: readonly string[]) => bereikRowsActueel(db, codes, jaar, bron, eenmaal), { maxBatchSize: MAX_BATCH_SIZE }));
 }
@@ -299,6 +316,7 @@ export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing
  * The root of a reach query: the asked gemeenten split by the caller's aggregate scope for `wet`, the
  * verantwoording (freshness: the last ingangsdatum) and the gemeenten computed over, as entity stubs
  * whose `...Bereik(jaar)` field (with the inhabitants from the gemeenten subgraph) gives the numbers.
+ * `verzoekId`: the gateway's id of the client request, under which the data version read here is kept for it.
  */
 export async function bereikAntwoord(
   db: Queryable,
@@ -306,10 +324,17 @@ export async function bereikAntwoord(
   wet: Wet,
   gemeenten: readonly string[],
   bron: BereikBron = 'toewijzing',
+  verzoekId?: string,
 ): Promise<{ verantwoording: Verantwoording; gemeenten: { code: string }[] }> {
   const codes = assertGemeentecodes(gemeenten);
   const verdeling = verdeelOpMandaat(wet, principal.statistiek(wet), codes);
-  const gegevensTot = verdeling.binnen.length === 0 ? null : await selectLaatsteIngangsdatum(db, verdeling.binnen, bron);
+  let gegevensTot: string | null = null;
+  if (verdeling.binnen.length > 0) {
+    const gelezen = await selectLaatsteIngangsdatumMetVersie(db, verdeling.binnen, bron);
+    gegevensTot = gelezen.datum;
+    // For this request's call of `...Bereik(jaar)` on these gemeenten (createBereikLoader).
+    if (verzoekId !== undefined && gelezen.versie !== null) versieVanVerzoek.onthoud(db, verzoekId, bron, gelezen.versie);
+  }
   return { verantwoording: verantwoording(verdeling, { gegevensTot }), gemeenten: verdeling.binnen.map((code) => ({ code })) };
 }
 

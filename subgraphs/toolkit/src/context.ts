@@ -58,7 +58,7 @@ export interface RequestIds {
  */
 export function createRequestContext<L>(
   db: Database,
-  createLoaders: (db: Database, principal: Principal, logboek: Logboek) => L,
+  createLoaders: (db: Database, principal: Principal, logboek: Logboek, verzoekId?: string) => L,
   headers?: IncomingRequestHeaders,
   principal: Principal = developmentPrincipal,
   disclosureKey: DisclosureKey = processKey(),
@@ -71,9 +71,9 @@ export function createRequestContext<L>(
   const logboek = createLogboek(request?.spanId ?? span?.spanId);
   return {
     principal,
-    // Loaders get the caller so that their batch SQL can apply its scope, and the logboek so
-    // that they register the residents whose rows they read.
-    loaders: createLoaders(db, principal, logboek),
+    // Loaders get the caller so that their batch SQL can apply its scope, the logboek so that they
+    // register the residents whose rows they read, and the request's id for what its calls share.
+    loaders: createLoaders(db, principal, logboek, request?.verzoekId),
     db,
     traceId: request?.traceId ?? span?.traceId ?? randomBytes(16).toString('hex'),
     spanId: logboek.spanId,

@@ -18,3 +18,4 @@ export * from './observability/tracing.js';
 export type { Leesbudget } from './principal.js';
 export * from './secrets.js';
 export { REPO_ROOT } from './subgraph-list.js';
+export type { SubgraphAnswerMessage, SubgraphCallMessage } from './subgraph-channel.js';

@@ -1,9 +1,21 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { context, trace } from '@opentelemetry/api';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
 import { endServerSpan, incomingContext, isRecording, requestTraceIds, spanIds, startServerSpan, type TraceIds } from './observability/tracing.js';
+
+/**
+ * What admission, the context and shared answers read of a GraphQL request: an HTTP request
+ * (IncomingMessage) or a call over the one-process graph's channel (`answerPost`), which has no socket.
+ * Per-request state (a subgraph's verified assertion) is kept by this object.
+ */
+export interface GraphqlRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly socket?: { readonly remoteAddress?: string };
+}
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -13,7 +25,7 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
    * Builds the context of one request from its headers and the ids of its server span (the
    * caller's trace, or a new one): the context carries them to the Logboek, log lines and calls on.
    */
-  context: (request: IncomingMessage, trace: TraceIds) => Promise<TContext>;
+  context: (request: GraphqlRequest, trace: TraceIds) => Promise<TContext>;
   /** Extra routes by exact path. */
   routes?: Readonly<Record<string, RouteHandler>>;
   /** Route by path prefix, e.g. `/graphiql/` for bundled assets. */
@@ -25,13 +37,13 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
    * answered with its status and error before any GraphQL runs. A subgraph checks the caller
    * assertion here, because the assertion is bound to the body.
    */
-  admit?: (request: IncomingMessage, body: unknown, trace: TraceIds) => Promise<Refusal | undefined>;
+  admit?: (request: GraphqlRequest, body: unknown, trace: TraceIds) => Promise<Refusal | undefined>;
   /**
    * Answers a POST from the in-flight answer of an identical one, or lets it run (the gateway's
    * shared answers): called with the raw body before anything parses it, the request's context
    * (built once, also for the GraphQL run) and `run`, which executes the request as usual.
    */
-  share?: (request: IncomingMessage, body: string, context: () => Promise<TContext>, run: () => Promise<Answer>) => Promise<Answer>;
+  share?: (request: GraphqlRequest, body: string, context: () => Promise<TContext>, run: () => Promise<Answer>) => Promise<Answer>;
   /** The part of the graph this serves (`gateway`, `wmo`): names its server spans. Default `graphql`. */
   service?: string;
   /** Where a request that failed outside GraphQL is logged. Default a logger of service `http`. */
@@ -57,6 +69,24 @@ export interface Refusal {
   readonly code: string;
 }
 
+/** The GraphQL endpoint of a server, over HTTP and without it. */
+export interface GraphqlEndpoint {
+  /** The node:http listener: `/graphql` (and `/`), the routes given, 404 for anything else. */
+  readonly listener: RequestListener;
+  /**
+   * Answers a JSON POST to `/graphql` given as its headers and body text, without HTTP: the one-process
+   * graph's channel from the gateway's thread (scripts/graph-in-one-process.ts). The same path as a POST
+   * over `listener` (content type, body limit, admission, context, execution, server span, metrics);
+   * never rejects: a failure is the same 500 answer. The body of the answer is complete.
+   */
+  answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer>;
+}
+
+/** An answer whose body is all there (`GraphqlEndpoint.answerPost`). */
+export interface CompleteAnswer extends Answer {
+  readonly body: string;
+}
+
 /**
  * A plain node:http listener around an Apollo server: `/graphql` (and `/`) go to Apollo, the
  * routes given go to their handlers, anything else is 404. No framework on the hot path.
@@ -65,16 +95,25 @@ export function graphqlRequestListener<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   options: GraphqlListenerOptions<TContext>,
 ): RequestListener {
+  return graphqlEndpoint(server, options).listener;
+}
+
+/**
+ * The listener of `graphqlRequestListener` and, for the same requests without HTTP, `answerPost`: both
+ * go through `answerBody` (content type, admission, context, shared answers, execution), so that
+ * there is one path by which a request reaches GraphQL.
+ */
+export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServer<TContext>, options: GraphqlListenerOptions<TContext>): GraphqlEndpoint {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const { metrics } = options;
   const service = options.service ?? 'graphql';
   const logger = options.logger ?? createLogger('http');
-  return (request, response) => {
+  const listener: RequestListener = (request, response) => {
     if (metrics) countHttpResponse(metrics, request, response);
     const path = (request.url ?? '/').split('?', 1)[0];
     const fail = (error: unknown, ids?: TraceIds) => {
       logger.error({ err: error, ...(ids ? traceFields(ids) : {}) }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!response.headersSent) sendJson(response, 500, INTERNAL_ERROR);
       else response.end();
     };
     if (path !== '/graphql' && path !== '/') {
@@ -118,21 +157,14 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     if (request.method === 'POST' && !isJson(request.headers['content-type'])) {
       // Drain the body so that the client reads the answer instead of a reset.
       request.resume();
-      return sendJson(response, 415, {
-        errors: [{ message: UNSUPPORTED_MEDIA_TYPE_MESSAGE, extensions: { code: 'BAD_REQUEST' } }],
-      });
+      return writeAnswer(response, UNSUPPORTED_MEDIA_TYPE);
     }
     const body = await readBody(request, maxBodyBytes);
-    if (body === TOO_LARGE) {
-      return sendJson(response, 413, {
-        errors: [{ message: `Het verzoek is groter dan ${maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }],
-      });
-    }
-    // Built at most once, whether the shared answer or the GraphQL run asks first.
-    let built: Promise<TContext> | undefined;
-    const contextOf = () => (built ??= options.context(request, ids));
-    const run = () => execute(request, url, body, contextOf, ids);
-    const answer = options.share && request.method === 'POST' && body ? await options.share(request, body, contextOf, run) : await run();
+    const answer = body === TOO_LARGE ? tooLarge() : await answerBody(request, url, body, ids);
+    return writeAnswer(response, answer);
+  }
+
+  async function writeAnswer(response: ServerResponse, answer: Answer): Promise<void> {
     for (const [name, value] of answer.headers) response.setHeader(name, value);
     response.statusCode = answer.status;
     if (typeof answer.body === 'string' || Buffer.isBuffer(answer.body)) {
@@ -143,7 +175,20 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     response.end();
   }
 
-  async function execute(request: IncomingMessage, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>, ids: TraceIds): Promise<Answer> {
+  function tooLarge(): Answer {
+    return jsonAnswer(413, { errors: [{ message: `Het verzoek is groter dan ${maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }] });
+  }
+
+  /** What every GraphQL request with its body read goes through, over HTTP or not. */
+  async function answerBody(request: GraphqlRequest, url: Pick<URL, 'search'>, body: string, ids: TraceIds): Promise<Answer> {
+    // Built at most once, whether the shared answer or the GraphQL run asks first.
+    let built: Promise<TContext> | undefined;
+    const contextOf = () => (built ??= options.context(request, ids));
+    const run = () => execute(request, url, body, contextOf, ids);
+    return options.share && request.method === 'POST' && body ? options.share(request, body, contextOf, run) : run();
+  }
+
+  async function execute(request: GraphqlRequest, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>, ids: TraceIds): Promise<Answer> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -164,9 +209,49 @@ export function graphqlRequestListener<TContext extends BaseContext>(
     });
     return { status: result.status ?? 200, headers: [...result.headers], body: result.body.kind === 'complete' ? result.body.string : result.body.asyncIterator };
   }
+
+  async function answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer> {
+    // A fresh object per call: admission keeps its verified assertion by it, as by an IncomingMessage.
+    const request: GraphqlRequest = { method: 'POST', url: '/graphql', headers };
+    const parent = isRecording() ? incomingContext(headers) : undefined;
+    const span = parent && startServerSpan(service, 'POST', '/graphql', parent);
+    const ids = span ? spanIds(span) : requestTraceIds(headers);
+    let answer: CompleteAnswer;
+    try {
+      const run = async () => {
+        if (!isJson(headerOf(headers['content-type']))) return UNSUPPORTED_MEDIA_TYPE;
+        if (Buffer.byteLength(body) > maxBodyBytes) return tooLarge();
+        return answerBody(request, GRAPHQL_PATH, body, ids);
+      };
+      answer = await completed(await (span ? context.with(trace.setSpan(parent!, span), run) : run()));
+    } catch (error) {
+      logger.error({ err: error, ...traceFields(ids) }, 'request failed');
+      answer = jsonAnswer(500, INTERNAL_ERROR);
+    }
+    if (span) endServerSpan(span, answer.status);
+    metrics?.httpRequests.inc({ route: 'channel', status: String(answer.status) });
+    return answer;
+  }
+
+  return { listener, answerPost };
 }
 
-function jsonAnswer(status: number, body: unknown): Answer {
+/** The answer with its body in one string (an incremental one's chunks joined). */
+async function completed(answer: Answer): Promise<CompleteAnswer> {
+  if (typeof answer.body === 'string') return answer as CompleteAnswer;
+  if (Buffer.isBuffer(answer.body)) return { ...answer, body: answer.body.toString('utf8') };
+  let body = '';
+  for await (const chunk of answer.body) body += chunk;
+  return { ...answer, body };
+}
+
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const INTERNAL_ERROR = { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+
+function jsonAnswer(status: number, body: unknown): CompleteAnswer {
   return { status, headers: [['content-type', 'application/json; charset=utf-8']], body: JSON.stringify(body) };
 }
 
@@ -178,6 +263,8 @@ const GRAPHQL_PATH = { pathname: '/graphql', search: '' } as const;
 export const UNSUPPORTED_MEDIA_TYPE_MESSAGE =
   'Stuur een POST met de header Content-Type: application/json en als body een JSON-object ' +
   '{"query": "...", "variables": {...}, "operationName": "..."}; of een GET met ?query=... in de URL.';
+
+const UNSUPPORTED_MEDIA_TYPE = jsonAnswer(415, { errors: [{ message: UNSUPPORTED_MEDIA_TYPE_MESSAGE, extensions: { code: 'BAD_REQUEST' } }] });
 
 /** Whether a Content-Type header names JSON (`application/json`, any parameters such as charset). */
 function isJson(contentType: string | undefined): boolean {

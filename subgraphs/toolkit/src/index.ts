@@ -48,6 +48,7 @@ export * from './privacy-markers.js';
 export * from './replay-guard.js';
 export * from './secrets.js';
 export * from './start-subgraph.js';
+export * from './subgraph-channel.js';
 export * from './stapelingkosten.js';
 export * from './statistiek.js';
 export * from './subgraph-definition.js';

@@ -48,14 +48,23 @@ export function pageInfo(total: number, page: { first: number; offset: number },
 }
 
 /**
- * Whether the page a resolver returns is asked for its `pageInfo`, through fragments and with
- * @skip/@include applied. Counting every match costs more than reading one page (the resident view
- * asks one resident and no total), so a list counts only when asked. Walked here on the syntax
+ * Whether the page a resolver returns is asked for its `pageInfo` (`asksField`). Counting every match
+ * costs more than reading one page (the resident view asks one resident and no total), so a list
+ * counts only when asked.
+ */
+export function asksPageInfo(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
+  return asksField(info, 'pageInfo');
+}
+
+/**
+ * Whether what a resolver returns is asked for its field `field` (directly under the resolver's own
+ * field), through fragments and with @skip/@include applied: a resolver reads what only that field
+ * needs in its own statement when it is asked, and not otherwise. Walked here on the syntax
  * tree alone: graphql-js's (and @graphql-tools') field collection check types with `instanceof`,
  * which fails on a schema built by the other copy of graphql (CommonJS against ESM) that the
  * subgraphs run with. A fragment's type condition is not checked: asked in any fragment counts.
  */
-export function asksPageInfo(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>): boolean {
+export function asksField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>, field: string): boolean {
   const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) =>
     (node.directives ?? []).every((directive) => {
       const name = directive.name.value;
@@ -68,7 +77,7 @@ export function asksPageInfo(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
   const asks = (selections: readonly SelectionNode[]): boolean =>
     selections.some((selection) => {
       if (!included(selection)) return false;
-      if (selection.kind === Kind.FIELD) return selection.name.value === 'pageInfo';
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
       if (selection.kind === Kind.INLINE_FRAGMENT) return asks(selection.selectionSet.selections);
       const name = selection.name.value;
       if (seen.has(name)) return false;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -17,7 +17,7 @@ import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { createCellBudget } from './disclosure/budget.js';
 import { disclosureBudgetPlugin } from './disclosure/budget-plugin.js';
 import { errorTracePlugin, maskError } from './errors.js';
-import { graphqlRequestListener, type Refusal, sendJson } from './http.js';
+import { type CompleteAnswer, graphqlEndpoint, type GraphqlRequest, type Refusal, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
@@ -35,6 +35,11 @@ export interface RunningSubgraph {
   readonly db: Database;
   /** `http://host:port/metrics` (Prometheus), or undefined when `metricsPort` is null. */
   readonly metricsUrl?: string;
+  /**
+   * Answers a GraphQL POST (headers and JSON body text) without HTTP, by the same path as one to `url`:
+   * the one-process graph's channel from the gateway's thread (`serveSubgraphCalls`).
+   */
+  answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer>;
   stop(): Promise<void>;
 }
 
@@ -122,8 +127,8 @@ export async function startSubgraph<L>(
   const publicKey = await importCallerAssertionKey(config.callerAssertionPublicKey);
   const replayGuard = await createReplayGuard({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, subgraph: definition.name });
   // The verified assertion of each admitted request, for its context; gone with the request.
-  const callers = new WeakMap<IncomingMessage, VerifiedAssertion>();
-  const graphql = graphqlRequestListener(server, {
+  const callers = new WeakMap<GraphqlRequest, VerifiedAssertion>();
+  const graphql = graphqlEndpoint(server, {
     admit: (request, body, trace) => admitCaller(request, body, trace, { audience: definition.name, publicKey, replayGuard, callers, logger }),
     service: definition.name,
     logger,
@@ -150,7 +155,7 @@ export async function startSubgraph<L>(
       },
     },
   });
-  httpServer.on('request', graphql);
+  httpServer.on('request', graphql.listener);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   registerDatabaseMetrics(metrics.registry, db);
@@ -162,6 +167,7 @@ export async function startSubgraph<L>(
     port,
     db,
     metricsUrl: metricsServer?.url,
+    answerPost: graphql.answerPost,
     stop: async () => {
       await server.stop();
       await replayGuard.close();
@@ -180,14 +186,14 @@ const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag:
  * else gets HTTP 401 before any GraphQL runs; HTTP 503 when the replay check cannot be made.
  */
 async function admitCaller(
-  request: IncomingMessage,
+  request: GraphqlRequest,
   body: unknown,
   trace: TraceIds,
   options: {
     audience: string;
     publicKey: CallerAssertionKey;
     replayGuard: ReplayGuard;
-    callers: WeakMap<IncomingMessage, VerifiedAssertion>;
+    callers: WeakMap<GraphqlRequest, VerifiedAssertion>;
     logger: Logger;
   },
 ): Promise<Refusal | undefined> {

@@ -38,9 +38,10 @@ export interface SubgraphDefinition<L = unknown> {
   readonly berichten?: boolean;
   /**
    * Builds the loaders of one request, for its caller (batch SQL applies the caller's scope);
-   * loaders of personal rows register their subjects in `logboek`.
+   * loaders of personal rows register their subjects in `logboek`. `verzoekId`: the gateway's id of the client
+   * request (absent in process), for what the calls of one request share (the reach's data version).
    */
-  createLoaders(db: Database, principal: Principal, logboek: Logboek): L;
+  createLoaders(db: Database, principal: Principal, logboek: Logboek, verzoekId?: string): L;
   /** Inserts this subgraph's slice of the demo world into an empty database. */
   loadDemo(db: Queryable, world: DemoWorld): Promise<void>;
 }

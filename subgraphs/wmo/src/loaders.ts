@@ -19,7 +19,7 @@ import {
  * gemeenten, a page, a date, a year), because `createLoaders` receives only the database: a loader
  * for one scope must never answer a request in another.
  */
-export function createLoaders(db: Database, _principal?: Principal, logboek: Logboek = createLogboek()) {
+export function createLoaders(db: Database, _principal?: Principal, logboek: Logboek = createLogboek(), verzoekId?: string) {
   // Every toewijzing row read is a read of its resident's data (Logboek Dataverwerkingen).
   const gelezen = <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(VERWERKING.TOEWIJZING_LEZEN, rows, (row) => row.inwonerId);
   return {
@@ -47,7 +47,7 @@ export function createLoaders(db: Database, _principal?: Principal, logboek: Log
     ),
     /** Counts per productcategorie of one gemeente in one year, by gemeente code; `[]` for none. */
     /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
-    bereik: createBereikLoader(db),
+    bereik: createBereikLoader(db, 'toewijzing', verzoekId),
     tellingen: loaderFamily((args: { jaar: number; gemeenten: Gemeenten }) =>
       groupedLoader(
         (codes: readonly string[]): Promise<TellingRow[]> => selectTellingen(db, codes, args.jaar, args.gemeenten),

@@ -45,9 +45,9 @@ export class JeugdBereikResolver {
   })
   async jeugdBereik(
     @Arg('gemeenten', () => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400.' }) gemeenten: string[],
-    @Ctx() { db, principal }: JeugdContext,
+    @Ctx() { db, principal, verzoekId }: JeugdContext,
   ): Promise<JeugdBereikAntwoord> {
-    return bereikAntwoord(db, principal, Wet.JEUGDWET, gemeenten);
+    return bereikAntwoord(db, principal, Wet.JEUGDWET, gemeenten, 'toewijzing', verzoekId);
   }
 
   @Directive(requiresAuthentication)

@@ -64,8 +64,7 @@ export class JeugdToewijzingFieldsResolver {
 
   @FieldResolver(() => Verwijzing, { nullable: true, description: 'De verwijzing die tot deze toewijzing leidde, als bekend.' })
   async verwijzing(@Root() toewijzing: JeugdToewijzing, @Ctx() context: JeugdContext): Promise<Verwijzing | null> {
-    if (toewijzing.verwijzingId === null) return null;
-    return context.loaders.verwijzing.load(toewijzing.verwijzingId);
+    return context.loaders.verwijzingVan(toewijzing);
   }
 
   @FieldResolver(() => JeugdTraject, { nullable: true, description: 'Het jeugdhulptraject waar deze toewijzing bij hoort, als bekend.' })

@@ -1,5 +1,6 @@
 import type { Queryable } from '@sociaal-graph/toolkit';
-import type { ToewijzingScope } from '../scope.js';
+import type { Gemeenten, ToewijzingScope } from '../scope.js';
+import { VERWIJZING_COLUMNS } from '../verwijzing/verwijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
 
 const COLUMNS = `
@@ -39,18 +40,28 @@ export async function fetchToewijzingenByKey(
 /** The parent columns a list of toewijzingen hangs under. */
 export type ToewijzingParent = 'inwoner_id' | 'verwijzing_id' | 'traject_id';
 
-/** Batch: every toewijzing under each parent key (newest first), within the scope. */
+/**
+ * Batch: every toewijzing under each parent key (newest first), within the scope. With `verwijzingen`
+ * (the caller's verwijzing scope, `jeugdGemeenten`), each row also carries its verwijzing as
+ * `verwijzingRij`, as `fetchVerwijzingenById` would read it within that scope (`null`: none, or outside
+ * it), in the same statement: for a request that asks the toewijzingen's verwijzing (the resident view).
+ */
 export async function fetchToewijzingenBy(
   db: Queryable,
   parent: ToewijzingParent,
   keys: readonly string[],
   scope: ToewijzingScope,
+  verwijzingen?: { gemeenten: Gemeenten },
 ): Promise<JeugdToewijzing[]> {
+  const verwijzing = verwijzingen
+    ? `, (SELECT to_jsonb(x) FROM (SELECT ${VERWIJZING_COLUMNS} FROM verwijzing v
+         WHERE v.id = t.verwijzing_id AND ($4::text[] IS NULL OR v.gemeente_code = ANY($4))) x) AS "verwijzingRij"`
+    : '';
   return db.query<JeugdToewijzing>(
-    `SELECT ${COLUMNS} FROM toewijzing t
+    `SELECT ${COLUMNS}${verwijzing} FROM toewijzing t
      WHERE t.${parent} = ANY($1) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY ${ORDER}`,
-    [keys, scope.gemeenten, scope.aanbieder],
+    verwijzingen ? [keys, scope.gemeenten, scope.aanbieder, verwijzingen.gemeenten] : [keys, scope.gemeenten, scope.aanbieder],
   );
 }
 

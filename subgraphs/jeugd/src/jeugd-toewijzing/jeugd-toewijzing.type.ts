@@ -1,5 +1,6 @@
 import { Code, PageInfo, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { Verwijzing } from '../verwijzing/verwijzing.type.js';
 
 /**
  * A jeugdhulp toewijzing (iJw 301 ToegewezenProduct), keyed by gemeente and ToewijzingNummer.
@@ -53,6 +54,8 @@ export class JeugdToewijzing {
   redenBeeindigingCode!: string | null;
   verwijzingId!: string | null;
   trajectId!: string | null;
+  /** Its verwijzing, when the statement that read it joined it (`fetchToewijzingenBy`; `null`: none in scope). */
+  verwijzingRij?: Verwijzing | null;
 }
 
 /** The omvang of a toewijzing: volume in an eenheid per frequentie (iJw Omvang). */

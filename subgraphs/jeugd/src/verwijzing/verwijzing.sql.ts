@@ -2,7 +2,8 @@ import type { Queryable } from '@sociaal-graph/toolkit';
 import type { Gemeenten } from '../scope.js';
 import type { Verwijzing } from './verwijzing.type.js';
 
-const COLUMNS = `v.id, v.inwoner_id AS "inwonerId", v.gemeente_code AS "gemeenteCode",
+/** A verwijzing's columns on `v`, as its row type names them. */
+export const VERWIJZING_COLUMNS = `v.id, v.inwoner_id AS "inwonerId", v.gemeente_code AS "gemeenteCode",
   v.verwijzer_type AS "verwijzerTypeCode", v.verwijzer_naam AS "verwijzerNaam", v.datum`;
 
 /** Newest first; the id makes the order total. */
@@ -11,7 +12,7 @@ const ORDER = `v.datum DESC, v.id`;
 /** Batch: verwijzingen by id within the scope, in any order (the loader re-orders). */
 export async function fetchVerwijzingenById(db: Queryable, ids: readonly string[], gemeenten: Gemeenten): Promise<Verwijzing[]> {
   return db.query<Verwijzing>(
-    `SELECT ${COLUMNS} FROM verwijzing v
+    `SELECT ${VERWIJZING_COLUMNS} FROM verwijzing v
      WHERE v.id = ANY($1) AND ($2::text[] IS NULL OR v.gemeente_code = ANY($2))`,
     [ids, gemeenten],
   );
@@ -24,7 +25,7 @@ export async function fetchVerwijzingenByInwoner(
   gemeenten: Gemeenten,
 ): Promise<Verwijzing[]> {
   return db.query<Verwijzing>(
-    `SELECT ${COLUMNS} FROM verwijzing v
+    `SELECT ${VERWIJZING_COLUMNS} FROM verwijzing v
      WHERE v.inwoner_id = ANY($1) AND ($2::text[] IS NULL OR v.gemeente_code = ANY($2))
      ORDER BY ${ORDER}`,
     [inwonerIds, gemeenten],
@@ -40,7 +41,7 @@ export async function findVerwijzingen(
 ): Promise<{ rows: Verwijzing[]; total: number }> {
   const where = `($1::text[] IS NULL OR v.gemeente_code = ANY($1)) AND ($2::text IS NULL OR v.gemeente_code = $2)`;
   const [rows, [count]] = await Promise.all([
-    db.query<Verwijzing>(`SELECT ${COLUMNS} FROM verwijzing v WHERE ${where} ORDER BY ${ORDER} LIMIT $3 OFFSET $4`, [
+    db.query<Verwijzing>(`SELECT ${VERWIJZING_COLUMNS} FROM verwijzing v WHERE ${where} ORDER BY ${ORDER} LIMIT $3 OFFSET $4`, [
       gemeenten,
       gemeente,
       page.first,

@@ -47,9 +47,9 @@ export class ParticipatieBereikResolver {
   })
   async participatieBereik(
     @Arg('gemeenten', () => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400.' }) gemeenten: string[],
-    @Ctx() { db, principal }: ParticipatieContext,
+    @Ctx() { db, principal, verzoekId }: ParticipatieContext,
   ): Promise<ParticipatieBereikAntwoord> {
-    return bereikAntwoord(db, principal, Wet.PARTICIPATIEWET, gemeenten, 'uitkering');
+    return bereikAntwoord(db, principal, Wet.PARTICIPATIEWET, gemeenten, 'uitkering', verzoekId);
   }
 
   @Directive(requiresAuthentication)

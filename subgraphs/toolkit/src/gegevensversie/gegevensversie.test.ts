@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, withDeadline } from '../database.js';
 import { runSubgraphMigrations } from '../migrations.js';
 import { createScratchDatabase, type ScratchDatabase } from '../testing/scratch-database.js';
-import { selectGegevensversie, Versiecache } from './gegevensversie.js';
+import { selectGegevensversie, Versiecache, Verzoekversies } from './gegevensversie.js';
 
 const serverUrl = process.env.DATABASE_URL;
 const scratch: ScratchDatabase[] = [];
@@ -86,5 +86,28 @@ describe('Versiecache', () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe('Verzoekversies', () => {
+  it("gives a request's version back to that request only, on that database, for a while, and keeps a bounded number", async () => {
+    // Stand-ins for two subgraphs' databases: what is kept is keyed by the object under a request's view.
+    const a = { query: async () => [] };
+    const b = { query: async () => [] };
+    const versies = new Verzoekversies(1_000, 2);
+    versies.onthoud(withDeadline(a as unknown as Database, Date.now() + 60_000, 1_000), 'verzoek-1', 'toewijzing', 'v1', 0);
+    expect(versies.gezien(a, 'verzoek-1', 'toewijzing', 999)).toBe('v1');
+    expect(versies.gezien(a, 'verzoek-2', 'toewijzing', 999)).toBeUndefined();
+    expect(versies.gezien(a, 'verzoek-1', 'uitkering', 999)).toBeUndefined();
+    expect(versies.gezien(b, 'verzoek-1', 'toewijzing', 999)).toBeUndefined();
+    // Past its time it is gone: the call reads the version itself.
+    expect(versies.gezien(a, 'verzoek-1', 'toewijzing', 1_000)).toBeUndefined();
+    // Bounded: a third request pushes out the oldest.
+    versies.onthoud(a, 'verzoek-2', 'toewijzing', 'v2', 10);
+    versies.onthoud(a, 'verzoek-3', 'toewijzing', 'v2', 20);
+    versies.onthoud(a, 'verzoek-4', 'toewijzing', 'v3', 30);
+    expect(versies.gezien(a, 'verzoek-2', 'toewijzing', 40)).toBeUndefined();
+    expect(versies.gezien(a, 'verzoek-3', 'toewijzing', 40)).toBe('v2');
+    expect(versies.gezien(a, 'verzoek-4', 'toewijzing', 40)).toBe('v3');
   });
 });

@@ -86,3 +86,46 @@ export class Versiecache<T> {
     if (waarden.get(sleutel)?.versie === versie) waarden.delete(sleutel);
   }
 }
+
+/**
+ * The data version one client request saw in a call to a subgraph, for its later calls to the same subgraph
+ * (issue 14): per database (as `Versiecache`) and request, by the gateway's `verzoekId`, which the gateway
+ * generates per client request and signs into every call's assertion, so no client chooses it. A later call
+ * then computes at, or serves values kept at, that version instead of reading the version again: its answer
+ * belongs to the data the request's first call saw, never to older data. Kept a short while (`bewaarMs`,
+ * about a request's timeout) and bounded in number; a call that finds nothing reads the version itself.
+ */
+export class Verzoekversies {
+  private readonly perDatabase = new WeakMap<object, Map<string, { versie: string; tot: number }>>();
+
+  constructor(
+    private readonly bewaarMs: number,
+    private readonly max: number,
+  ) {}
+
+  private van(db: Queryable): Map<string, { versie: string; tot: number }> {
+    const sleutel = onderliggendeDatabase(db);
+    let versies = this.perDatabase.get(sleutel);
+    if (!versies) this.perDatabase.set(sleutel, (versies = new Map()));
+    return versies;
+  }
+
+  /** Keeps `versie` as what request `verzoekId` saw of `sleutel` (a table or set of tables). */
+  onthoud(db: Queryable, verzoekId: string, sleutel: string, versie: string, nu = Date.now()): void {
+    const versies = this.van(db);
+    // In the order kept, so the oldest go first: those past their time, and one when full.
+    for (const [key, { tot }] of versies) {
+      if (tot > nu && versies.size < this.max) break;
+      versies.delete(key);
+    }
+    const key = `${verzoekId}\u0000${sleutel}`;
+    versies.delete(key);
+    versies.set(key, { versie, tot: nu + this.bewaarMs });
+  }
+
+  /** The version of `sleutel` request `verzoekId` saw, if kept and not past its time. */
+  gezien(db: Queryable, verzoekId: string, sleutel: string, nu = Date.now()): string | undefined {
+    const kept = this.van(db).get(`${verzoekId}\u0000${sleutel}`);
+    return kept && kept.tot > nu ? kept.versie : undefined;
+  }
+}

@@ -86,9 +86,12 @@ const schrijvers = new WeakMap<object, Schrijver>();
 
 /**
  * Writes one request's records together with those of the requests that finish meanwhile (group
- * commit): while one statement is on its way, the next requests' records wait for the one after it,
- * so under load one statement carries many requests' records instead of each request queueing a
- * statement of its own (on PGlite's one connection every statement waits for the one before). The
+ * commit): the first statement leaves at the end of the event loop's turn in which a request finished,
+ * carrying the records of every request that finished in that turn, and while a statement is on its
+ * way the next requests' records wait for the one after it. So one statement carries many requests'
+ * records instead of each request queueing a statement of its own (on PGlite's one connection every
+ * statement waits for the one before); on `npm start` a resident view's wmo, jeugd and participatie
+ * calls, which arrive together, write in one statement instead of three. The
  * promise settles when this request's records are stored, or fails when they are not: the caller
  * withholds the data then, as with a write of its own. Nothing is lost or written later: a request
  * waits for its own batch.
@@ -133,7 +136,12 @@ function groepsschrijver(db: Pick<Database, 'logboekQuery'>): Schrijver {
   return (entry) =>
     new Promise<void>((klaar, mislukt) => {
       wachtend.push({ ...entry, klaar, mislukt });
-      if (!bezig) void schrijf();
+      if (bezig) return;
+      // The first statement waits for the rest of this turn of the event loop: the calls that arrived
+      // with this one (a resident view's wmo, jeugd and participatie, sent side by side by the gateway)
+      // run up to their own write meanwhile, and the statement carries all their records.
+      bezig = true;
+      setImmediate(() => void schrijf());
     });
 }
 

@@ -36,7 +36,7 @@ export function createGraphqlMetrics(service: string): GraphqlMetrics {
     registry,
     httpRequests: new Counter({
       name: 'sociaal_graph_http_requests_total',
-      help: 'HTTP requests answered, by route (graphql, health, other) and status code',
+      help: 'HTTP requests answered, by route (graphql, health, other; channel: GraphQL calls of the one-process graph without HTTP) and status code',
       labelNames: ['route', 'status'],
       registers: [registry],
     }),

@@ -1,4 +1,5 @@
-import { createBereikLoader, selectLaatsteIngangsdatum, withDeadline } from '@sociaal-graph/toolkit';
+import { randomBytes } from 'node:crypto';
+import { bereikAntwoord, createBereikLoader, developmentPrincipal, selectLaatsteIngangsdatum, Wet, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraph } from '../schema.js';
@@ -69,6 +70,25 @@ describe('Gemeente.wmoBereik', () => {
     expect(weer).toBe(eerst);
     expect(Object.isFrozen(weer)).toBe(true);
     expect(harness.db.statementCount - before - eerste).toBe(1);
+  });
+
+  it("counts a request's gemeenten at the data version its root call read: the gateway's next call reads none", async () => {
+    // As served: each call of the request on a view of its own, with the gateway's id of the client request.
+    const view = () => withDeadline(harness.db, Date.now() + 60_000, 60_000);
+    const verzoekId = randomBytes(16).toString('hex');
+    // A year no other test asked, computed once by an earlier request.
+    const eerder = await createBereikLoader(view())(2022).load('0376');
+    const before = harness.db.statementCount;
+    const antwoord = await bereikAntwoord(view(), developmentPrincipal, Wet.WMO, ['0376'], 'toewijzing', verzoekId);
+    expect(antwoord.gemeenten).toEqual([{ code: '0376' }]);
+    // The root: gegevensTot and the data version in one statement.
+    expect(harness.db.statementCount - before).toBe(1);
+    const rows = await createBereikLoader(view(), 'toewijzing', verzoekId)(2022).load('0376');
+    expect(rows).toBe(eerder);
+    expect(harness.db.statementCount - before).toBe(1);
+    // Another request (or one without the gateway's id) reads the version itself.
+    expect(await createBereikLoader(view(), 'toewijzing', randomBytes(16).toString('hex'))(2022).load('0376')).toBe(eerder);
+    expect(harness.db.statementCount - before).toBe(2);
   });
 
   // Last: it deletes Huizen's toewijzingen.

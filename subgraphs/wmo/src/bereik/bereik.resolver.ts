@@ -45,9 +45,9 @@ export class WmoBereikResolver {
   })
   async wmoBereik(
     @Arg('gemeenten', () => [String], { description: 'CBS-gemeentecodes ("0406"), hoogstens 400.' }) gemeenten: string[],
-    @Ctx() { db, principal }: WmoContext,
+    @Ctx() { db, principal, verzoekId }: WmoContext,
   ): Promise<WmoBereikAntwoord> {
-    return bereikAntwoord(db, principal, Wet.WMO, gemeenten);
+    return bereikAntwoord(db, principal, Wet.WMO, gemeenten, 'toewijzing', verzoekId);
   }
 
   @Directive(requiresAuthentication)

@@ -1,4 +1,4 @@
-import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
+import { createSubgraphHarness, loggedExecution, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld, keyOf, worldToewijzingen } from '../../jeugd.test-utils.js';
 import { subgraph } from '../../schema.js';
@@ -76,8 +76,38 @@ describe('_entities Inwoner', () => {
     expect(twenty.result.errors).toBeUndefined();
     const rows = twenty.result.data?._entities.flatMap((inwoner) => inwoner.jeugdToewijzingen) ?? [];
     expect(rows.length).toBeGreaterThan(20);
-    // toewijzingen by inwoner, verwijzingen by id, trajecten by id
-    expect(two.statements).toBe(3);
+    // toewijzingen by inwoner with their verwijzingen, trajecten by id
+    expect(two.statements).toBe(2);
     expect(twenty.statements).toBe(two.statements);
+  });
+
+  it("reads the resident view's toewijzingen with their verwijzingen in one statement, and logs a verwijzing read only where one is asked", async () => {
+    const metVerwijzing = worldToewijzingen().find((t) => t.verwijzingId !== null);
+    expect(metVerwijzing).toBeDefined();
+    const id = metVerwijzing!.inwonerId;
+    const view = `query ($r: [_Any!]!) {
+      _entities(representations: $r) { ... on Inwoner { jeugdToewijzingen { toewijzingsnummer verwijzing { id datum verwijzerType { code } } } } }
+    }`;
+    const counted = await harness.countStatements<{ _entities: { jeugdToewijzingen: { toewijzingsnummer: string; verwijzing: { id: string; datum: string; verwijzerType: { code: string } } | null }[] }[] }>(
+      view,
+      { r: representations([id]) },
+    );
+    expect(counted.result.errors).toBeUndefined();
+    expect(counted.statements).toBe(1);
+    const world = demoWorld();
+    for (const t of counted.result.data!._entities[0]!.jeugdToewijzingen) {
+      const expected = worldToewijzingen().find((w) => w.inwonerId === id && w.toewijzingsnummer === t.toewijzingsnummer);
+      const verwijzing = world.verwijzingen.find((v) => v.id === expected?.verwijzingId);
+      expect(t.verwijzing).toEqual(verwijzing ? { id: verwijzing.id, datum: verwijzing.datum, verwijzerType: { code: verwijzing.verwijzerType } } : null);
+    }
+    const activiteiten = async (query: string) =>
+      (await loggedExecution(harness, query, { r: representations([id]) })).verwerkingen.map((v) => [v.verwerkingsactiviteit, v.betrokkene]);
+    expect(await activiteiten(view)).toEqual([
+      ['jeugd:toewijzing:lezen', id],
+      ['jeugd:verwijzing:lezen', id],
+    ]);
+    expect(await activiteiten(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on Inwoner { jeugdToewijzingen { toewijzingsnummer } } } }`)).toEqual([
+      ['jeugd:toewijzing:lezen', id],
+    ]);
   });
 });

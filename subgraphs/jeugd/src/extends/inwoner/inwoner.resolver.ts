@@ -1,5 +1,6 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { asksField, listSize, requiresAuthentication, requiresScope, Scope } from '@sociaal-graph/toolkit';
 import type { JeugdContext } from '../../context.js';
 import { JeugdToewijzing } from '../../jeugd-toewijzing/jeugd-toewijzing.type.js';
 import { JeugdTraject } from '../../jeugd-traject/jeugd-traject.type.js';
@@ -17,8 +18,10 @@ export class InwonerResolver {
     nullable: true,
     description: 'Jeugdhulptoewijzingen van deze inwoner binnen uw mandaat (Jeugdwet, uitvoering), nieuwste eerst.',
   })
-  async jeugdToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext): Promise<JeugdToewijzing[]> {
-    return context.loaders.toewijzingenVanInwoner.load(inwoner.id);
+  async jeugdToewijzingen(@Root() inwoner: Inwoner, @Ctx() context: JeugdContext, @Info() info: GraphQLResolveInfo): Promise<JeugdToewijzing[]> {
+    // Asked with their verwijzing (the resident view): one statement reads both.
+    const loader = asksField(info, 'verwijzing') ? context.loaders.toewijzingenMetVerwijzingVanInwoner : context.loaders.toewijzingenVanInwoner;
+    return loader.load(inwoner.id);
   }
 
   @Directive(requiresAuthentication)

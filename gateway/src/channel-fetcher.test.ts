@@ -1,0 +1,116 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { type CompleteAnswer, createLogger, serveSubgraphCalls } from '@sociaal-graph/toolkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer, type RunningGateway } from './create-gateway.js';
+import {
+  ALPHA_RESOLVERS,
+  ALPHA_SDL,
+  BETA_SDL,
+  betaResolvers,
+  composeSupergraph,
+  type GraphqlResponseBody,
+  postGraphql,
+  startTinySubgraph,
+  type TinySubgraph,
+  tempDir,
+  testConfig,
+} from './gateway.test-utils.js';
+
+// The one-process graph (scripts/graph-in-one-process.ts): the gateway's subgraph calls go over a
+// MessagePort to the subgraphs' thread. Here both ends are in the test's thread; what the gateway
+// does around a call (assertion, timeout, budget, errors) must be what it does over HTTP.
+
+const QUERY = '{ gemeente(code: "0406") { code naam inwonerAantal } }';
+type AnswerPost = TinySubgraph['answerPost'];
+
+let alpha: TinySubgraph;
+let beta: TinySubgraph;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+const gateways: RunningGateway[] = [];
+const ports: MessagePort[] = [];
+
+beforeAll(async () => {
+  alpha = await startTinySubgraph('alpha', ALPHA_SDL, ALPHA_RESOLVERS);
+  beta = await startTinySubgraph('beta', BETA_SDL, betaResolvers());
+  dir = await tempDir();
+});
+
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.stop()));
+  for (const port of ports) port.close();
+  await alpha?.stop();
+  await beta?.stop();
+  await dir?.remove();
+});
+
+/** A gateway whose calls to alpha and beta go over a channel, answered by alpha and by `betaAnswer`. */
+async function gatewayOverChannel(betaAnswer: AnswerPost, config: { subgraphTimeoutMs?: number; maxResponseBytes?: number } = {}): Promise<RunningGateway> {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  serveSubgraphCalls(port1, { alpha: alpha.answerPost, beta: betaAnswer }, createLogger('test'));
+  const sdl = composeSupergraph([alpha, beta]);
+  const gateway = await createGatewayServer(testConfig({ supergraphPath: await dir.file(`supergraph-${gateways.length}.graphql`, sdl), ...config }), {
+    subgraphChannel: { port: port2, subgraphs: ['alpha', 'beta'] },
+  });
+  gateways.push(gateway);
+  return gateway;
+}
+
+function expectBetaFailed(body: GraphqlResponseBody, code: string, message: RegExp): void {
+  expect(body.data).toEqual({ gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: null } });
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors?.[0].message).toMatch(message);
+  expect(body.errors?.[0].extensions).toEqual({ code, serviceName: 'beta' });
+}
+
+describe('subgraph calls over the one-process channel', () => {
+  it('carries every call, each with its own caller assertion, and no GraphQL POST reaches the subgraphs over HTTP', async () => {
+    const gateway = await gatewayOverChannel(beta.answerPost);
+    const before = { alpha: alpha.received.length, beta: beta.received.length };
+    const { status, body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
+    const calls = [...alpha.received.slice(before.alpha), ...beta.received.slice(before.beta)];
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(call.assertion).toMatch(/^ey/);
+    expect(alpha.httpPosts + beta.httpPosts).toBe(0);
+  });
+
+  it('gives SUBGRAPH_UNAVAILABLE for a subgraph that does not answer in time, and keeps the others\' data', async () => {
+    const gateway = await gatewayOverChannel(() => new Promise<CompleteAnswer>(() => undefined), { subgraphTimeoutMs: 200 });
+    const { body } = await postGraphql(gateway.url, { query: QUERY });
+    expectBetaFailed(body, 'SUBGRAPH_UNAVAILABLE', /^Subgraph beta antwoordde niet binnen 200 ms/);
+    // The call that timed out is forgotten: the next one through the same gateway is answered.
+    const next = await postGraphql(gateway.url, { query: '{ gemeente(code: "0376") { naam } }' });
+    expect(next.body).toEqual({ data: { gemeente: { naam: 'Blaricum' } } });
+  });
+
+  it('gives SUBGRAPH_UNAVAILABLE when a subgraph\'s handler throws, without its details', async () => {
+    const gateway = await gatewayOverChannel(() => Promise.reject(new Error('Error at /srv/beta/secret.ts:12')));
+    const { body } = await postGraphql(gateway.url, { query: QUERY });
+    expectBetaFailed(body, 'SUBGRAPH_UNAVAILABLE', /^Subgraph beta gaf HTTP-status 500/);
+    expect(JSON.stringify(body)).not.toContain('secret');
+  });
+
+  it('maps a refusal of the subgraph (401, 403) as over HTTP', async () => {
+    const refusal = (status: number): AnswerPost => async () => ({ status, headers: [['content-type', 'application/json']], body: '{"errors":[{"message":"nee"}]}' });
+    const unauthenticated = await postGraphql((await gatewayOverChannel(refusal(401))).url, { query: QUERY });
+    expectBetaFailed(unauthenticated.body, 'UNAUTHENTICATED', /niet aangemeld/);
+    const forbidden = await postGraphql((await gatewayOverChannel(refusal(403))).url, { query: QUERY });
+    expectBetaFailed(forbidden.body, 'FORBIDDEN', /geen toegang/);
+  });
+
+  it('counts the answers against MAX_RESPONSE_BYTES: RESPONSE_TOO_LARGE, HTTP 400', async () => {
+    const padding = 'a'.repeat(2 * 1024 * 1024);
+    const huge: AnswerPost = async () => ({
+      status: 200,
+      headers: [['content-type', 'application/json']],
+      body: JSON.stringify({ data: { _entities: [{ __typename: 'Gemeente', inwonerAantal: 1, padding }] } }),
+    });
+    const gateway = await gatewayOverChannel(huge, { maxResponseBytes: 1024 * 1024 });
+    const { status, body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(status).toBe(400);
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0].extensions?.code).toBe('RESPONSE_TOO_LARGE');
+  });
+});

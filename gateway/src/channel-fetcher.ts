@@ -1,0 +1,69 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { SubgraphAnswerMessage, SubgraphCallMessage } from '@sociaal-graph/toolkit/gateway';
+import { BufferedResponse, type KeepAliveFetcher } from './keep-alive-fetcher.js';
+import { ResponseTooLargeError } from './response-budget.js';
+
+/** The gateway's end of the one-process graph's channel to its subgraphs (`CreateGatewayOptions.subgraphChannel`). */
+export interface SubgraphChannel {
+  /** The transport of one subgraph's calls, in the place of the keep-alive fetcher. */
+  fetcherFor(subgraph: string): KeepAliveFetcher;
+  /** Fails the calls still waiting and lets the port go. */
+  close(): void;
+}
+
+/**
+ * Subgraph calls over a MessagePort to the thread that runs the subgraphs (toolkit subgraph-channel.ts,
+ * scripts/graph-in-one-process.ts) instead of loopback HTTP. What `SubgraphDataSource` puts around a
+ * call stays: the caller assertion in the headers, the timeout and the operation's budget (an abort of
+ * the call's signal rejects it at once; the subgraph's late answer is dropped), the answer's status and
+ * body as over HTTP, its bytes counted against the budget.
+ */
+export function createSubgraphChannel(port: MessagePort): SubgraphChannel {
+  const waiting = new Map<number, { resolve(answer: SubgraphAnswerMessage): void; reject(error: unknown): void }>();
+  let lastId = 0;
+  port.on('message', (answer: SubgraphAnswerMessage) => waiting.get(answer.id)?.resolve(answer));
+  // Only calls in flight keep the thread alive, as with idle keep-alive connections.
+  port.unref();
+
+  function settle(id: number): void {
+    waiting.delete(id);
+    if (waiting.size === 0) port.unref();
+  }
+
+  function fetcherFor(subgraph: string): KeepAliveFetcher {
+    return async (url: string, init: FetcherRequestInit = {}, budget?): Promise<FetcherResponse> => {
+      // Another fetch of the operation already went past the limit: this one need not be sent.
+      if (budget?.exceeded) throw new ResponseTooLargeError(budget.maxBytes);
+      const signal = init.signal as AbortSignal | undefined;
+      signal?.throwIfAborted();
+      const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
+      const id = ++lastId;
+      const answer = await new Promise<SubgraphAnswerMessage>((resolve, reject) => {
+        const aborted = () => {
+          settle(id);
+          reject(signal!.reason);
+        };
+        const done = (end: () => void) => {
+          signal?.removeEventListener('abort', aborted);
+          settle(id);
+          end();
+        };
+        waiting.set(id, { resolve: (message) => done(() => resolve(message)), reject: (error) => done(() => reject(error)) });
+        signal?.addEventListener('abort', aborted, { once: true });
+        port.ref();
+        port.postMessage({ id, subgraph, headers: init.headers ?? {}, body } satisfies SubgraphCallMessage);
+      });
+      if (budget && !budget.take(Buffer.byteLength(answer.body))) throw new ResponseTooLargeError(budget.maxBytes);
+      return new BufferedResponse(url, answer.status, new Headers(answer.headers as [string, string][]), answer.body);
+    };
+  }
+
+  return {
+    fetcherFor,
+    close() {
+      for (const { reject } of [...waiting.values()]) reject(new Error('the channel to the subgraphs is closed'));
+      port.close();
+    },
+  };
+}
