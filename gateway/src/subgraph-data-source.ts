@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
+import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, documentRememberingOperationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
@@ -169,7 +169,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { query, variables } = options.request;
-    const binding = { audience: this.name, operation: operationHash(query, variables), intern: query ? this.internFields(query) : [] };
+    const binding = { audience: this.name, operation: operationHashOf(query, variables), intern: query ? this.internFields(query) : [] };
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
@@ -253,6 +253,8 @@ function unavailableMessage(name: string, timeoutMs: number, error: Error, respo
 }
 
 let logger: Logger | undefined;
+/** The planner's fetch documents, shared by every subgraph's calls. */
+const operationHashOf = documentRememberingOperationHash();
 
 function defaultLog(message: string, error: unknown, trace?: ReturnType<typeof traceFields>): void {
   // One line per failure: during an outage every request logs, so no stack traces.
