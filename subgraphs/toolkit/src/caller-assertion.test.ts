@@ -54,6 +54,19 @@ describe('caller assertion', () => {
     expect(principal.planStap('StapelingKosten.leden')).toBe(false);
   });
 
+  it('signs one claims object for several calls, each bound to its own subgraph and operation, binding claims winning over claims of their name', async () => {
+    const shared = { ...claims, aud: 'toegang', op: 'iets-anders' } as CallerClaims;
+    const other = { audience: 'jeugd', operation: operationHash(query, { a: 2 }) };
+    const first = await verifyCallerAssertion(signCallerAssertion(shared, binding, privateKey), publicKey, binding);
+    const second = await verifyCallerAssertion(signCallerAssertion(shared, other, privateKey), publicKey, other);
+    if (!first.ok || !second.ok) throw new Error('refused');
+    expect(first.claims).toEqual(claims);
+    expect(second.claims).toEqual(claims);
+    expect(first.jti).not.toBe(second.jti);
+    expect((await verifyCallerAssertion(signCallerAssertion(shared, other, privateKey), publicKey, binding)).ok).toBe(false);
+    expect((await verifyCallerAssertion(signCallerAssertion(shared, binding, privateKey), publicKey, { ...binding, audience: 'toegang' })).ok).toBe(false);
+  });
+
   it('is valid only for its subgraph and its operation', async () => {
     const token = await signCallerAssertion(claims, binding, privateKey);
     expect((await verifyCallerAssertion(token, publicKey, { ...binding, audience: 'toegang' })).ok).toBe(false);

@@ -93,6 +93,12 @@ export function documentRememberingOperationHash(maxDocuments = 2_000): typeof o
 
 /** The protected header of every assertion, base64url-encoded once. */
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: CALLER_ASSERTION_ALGORITHM, typ: 'JWT' })).toString('base64url');
+/**
+ * The JSON of each claims object signed, written once: the gateway hands every call of one request
+ * the same object (`SubgraphDataSource`), and mandates of a region are long. Claims are not changed
+ * once signed (they are readonly).
+ */
+const claimsTexts = new WeakMap<CallerClaims, string>();
 /** node:crypto's handle of each imported key, made once per key. */
 const signingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
 
@@ -107,8 +113,9 @@ const signingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  */
 export function signCallerAssertion(claims: CallerClaims, binding: AssertionBinding, key: CallerAssertionKey, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
-  const payload: JWTPayload = {
-    ...claims,
+  let claimsText = claimsTexts.get(claims);
+  if (claimsText === undefined) claimsTexts.set(claims, (claimsText = JSON.stringify(claims)));
+  const bound: JWTPayload = {
     op: binding.operation,
     ...(binding.intern?.length ? { intern: [...binding.intern] } : {}),
     iss: ISSUER,
@@ -117,7 +124,11 @@ export function signCallerAssertion(claims: CallerClaims, binding: AssertionBind
     exp: iat + CALLER_ASSERTION_TTL_SECONDS,
     jti: randomUUID(),
   };
-  const signingInput = `${PROTECTED_HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  // The claims' object and the binding's joined into one: `{...claims, ...bound}` as JSON, where a
+  // claim named as a binding claim is overridden (JSON.parse keeps the last of a name).
+  const boundText = JSON.stringify(bound);
+  const payload = claimsText === '{}' ? boundText : `${claimsText.slice(0, -1)},${boundText.slice(1)}`;
+  const signingInput = `${PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
   let keyObject = signingKeys.get(key);
   if (!keyObject) signingKeys.set(key, (keyObject = KeyObject.from(key)));
   const signature = sign('sha256', Buffer.from(signingInput), { key: keyObject, dsaEncoding: 'ieee-p1363' });
