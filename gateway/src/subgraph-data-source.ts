@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, operationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
+import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, type CallerClaims, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, documentRememberingOperationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
@@ -169,7 +169,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    */
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { query, variables } = options.request;
-    const binding = { audience: this.name, operation: operationHash(query, variables), intern: query ? this.internFields(query) : [] };
+    const binding = { audience: this.name, operation: operationHashOf(query, variables), intern: query ? this.internFields(query) : [] };
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
@@ -178,11 +178,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       options.request.http?.headers.set(CALLER_ASSERTION_HEADER, assertion);
       return;
     }
-    const { caller, traceId, verzoekId, personalReads } = options.incomingRequestContext.context;
+    const { context } = options.incomingRequestContext;
     const headers = options.request.http?.headers;
-    // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
-    const leesbudget = personalReads?.budget;
-    const assertion = signCallerAssertion({ ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) }, binding, this.callerAssertionKey);
+    const assertion = signCallerAssertion(claimsOf(context), binding, this.callerAssertionKey);
     headers?.set(CALLER_ASSERTION_HEADER, assertion);
     const budget = options.incomingRequestContext.context.cost?.responseBudget;
     if (budget) this.budgetOfCall.set(assertion, budget);
@@ -191,7 +189,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // id for this call.
     if (headers) {
       if (isRecording()) injectTraceparent((name, value) => headers.set(name, value));
-      else headers.set('traceparent', callTraceparent(traceId));
+      else headers.set('traceparent', callTraceparent(context.traceId));
     }
   }
 
@@ -252,7 +250,25 @@ function unavailableMessage(name: string, timeoutMs: number, error: Error, respo
   return `Subgraph ${name} is niet bereikbaar; de velden uit ${name} ontbreken.`;
 }
 
+/** The claims every call of one request carries, built once per request (their JSON too: `signCallerAssertion`). */
+const claimsOfRequest = new WeakMap<GatewayContext, CallerClaims>();
+
+function claimsOf(context: GatewayContext): CallerClaims {
+  const { caller, traceId, verzoekId, personalReads } = context;
+  // The bound on personal-data reads travels with the caller; the subgraph's logboek keeps it.
+  const leesbudget = personalReads?.budget;
+  let claims = claimsOfRequest.get(context);
+  // The budget is set before execution (`personalDataLimitsPlugin`); should it change, the claims follow.
+  if (!claims || claims.leesbudget !== leesbudget) {
+    claims = { ...caller, traceId, verzoekId, ...(leesbudget ? { leesbudget } : {}) };
+    claimsOfRequest.set(context, claims);
+  }
+  return claims;
+}
+
 let logger: Logger | undefined;
+/** The planner's fetch documents, shared by every subgraph's calls. */
+const operationHashOf = documentRememberingOperationHash();
 
 function defaultLog(message: string, error: unknown, trace?: ReturnType<typeof traceFields>): void {
   // One line per failure: during an outage every request logs, so no stack traces.

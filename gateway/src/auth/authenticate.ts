@@ -3,7 +3,7 @@ import { ANONYMOUS_CALLER, type Caller } from './caller.js';
 import type { ArrangementsOf } from './arrangement-source.js';
 import { mandatesForRoles } from './mandates-for-roles.js';
 import { isAgbCode, needsArrangements, statistiekForRoles } from './statistiek-for-roles.js';
-import type { TokenVerifier } from './token-verifier.js';
+import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
 import { unauthenticated } from './unauthenticated.js';
 
 const RESERVED_ORGANISATIONS: ReadonlySet<string> = new Set(['ontwikkeling', 'test']);
@@ -23,6 +23,13 @@ export type AuthenticatedCaller = Caller & { readonly client?: string };
  * no name reaches a subgraph and whoever guesses user ids cannot recompute it.
  */
 export function createAuthenticate(verify: TokenVerifier, arrangementsOf: ArrangementsOf, actorPseudonymSecret: string): Authenticate {
+  // The verifier hands back the same object for a token it verified lately: its pseudonym is computed once.
+  const actors = new WeakMap<VerifiedToken, string>();
+  const actorOf = (token: VerifiedToken) => {
+    let actor = actors.get(token);
+    if (actor === undefined) actors.set(token, (actor = createHmac('sha256', actorPseudonymSecret).update(token.subject).digest('hex').slice(0, 32)));
+    return actor;
+  };
   return async (authorization, traceId) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS_CALLER;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -38,7 +45,7 @@ export function createAuthenticate(verify: TokenVerifier, arrangementsOf: Arrang
     return {
       org: token.org,
       roles: token.roles,
-      actor: createHmac('sha256', actorPseudonymSecret).update(token.subject).digest('hex').slice(0, 32),
+      actor: actorOf(token),
       mandates: mandatesForRoles(arrangements, token.roles),
       ...(aanbieder ? { aanbieder: token.org } : {}),
       statistiek: statistiekForRoles(token.org, arrangements, token.roles),

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
 import { mintToken } from '../dev-issuer/mint-token.js';
 import { createAuthenticate } from './authenticate.js';
 import { ANONYMOUS_CALLER } from './caller.js';
-import { createTokenVerifier } from './token-verifier.js';
+import { createTokenVerifier, VERIFIED_TOKEN_REUSE_MS } from './token-verifier.js';
 
 const verify = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 30 }, 'memory');
 const issuer = () => loadDevIssuer('memory');
@@ -74,6 +74,45 @@ describe('createTokenVerifier with the development issuer', () => {
     // A stricter skew refuses what the default allows.
     const strict = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 0 }, 'memory');
     await expect(strict(await signed(now + 10, now + 3600))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  describe('a token verified before', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is accepted again with the same claims until it expires, and refused from then on', async () => {
+      const dev = await issuer();
+      const remembering = createTokenVerifier({ algorithms: ['ES256'], clockSkewSeconds: 0 }, 'memory');
+      const token = await mintToken(dev, { role: 'consulent', org: 'uo-hbel', expiresInSeconds: 120 });
+      const first = await remembering(token);
+      vi.useFakeTimers({ now: Date.now() });
+      expect(await remembering(token)).toEqual(first);
+      // Past its reuse: checked anew, and still valid.
+      vi.advanceTimersByTime(VERIFIED_TOKEN_REUSE_MS + 1_000);
+      expect(await remembering(token)).toEqual(first);
+      // Past its `exp`: refused, though it was accepted a moment before.
+      vi.advanceTimersByTime(61_000);
+      await expect(remembering(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('is never a reason to accept a token that differs from it in any byte', async () => {
+      const dev = await issuer();
+      const token = await mintToken(dev, { role: 'consulent', org: 'uo-hbel' });
+      await verify(token);
+      const [header, payload, signature] = token.split('.');
+      const other = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), org: 'regio-gv' })).toString('base64url');
+      expect(await refusal(`${header}.${other}.${signature}`)).toEqual(['UNAUTHENTICATED', 401]);
+      expect(await refusal(`${token}x`)).toEqual(['UNAUTHENTICATED', 401]);
+    });
+
+    it('does not make a refused token acceptable, nor an accepted one refused', async () => {
+      const dev = await issuer();
+      const expired = await mintToken(dev, { role: 'consulent', org: 'uo-hbel', now: Date.now() - 7200_000, expiresInSeconds: 3600 });
+      expect(await refusal(expired)).toEqual(['UNAUTHENTICATED', 401]);
+      expect(await refusal(expired)).toEqual(['UNAUTHENTICATED', 401]);
+      const valid = await mintToken(dev, { role: 'consulent', org: 'uo-hbel', subject: 'twee-keer' });
+      expect(await verify(valid)).toMatchObject({ subject: 'twee-keer' });
+      expect(await verify(valid)).toMatchObject({ subject: 'twee-keer' });
+    });
   });
 
   it('refuses a token without an organisation', async () => {

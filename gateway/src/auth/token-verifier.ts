@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from '../config.js';
 import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
 import { isRole, type Role } from './roles.js';
@@ -20,6 +21,11 @@ export interface VerifiedToken {
 /** Checks one bearer token; rejects with `unauthenticated()` for anything not accepted. */
 export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
+/** Longest a verified token is taken from memory before its signature is checked again (a JWKS may drop its key). */
+export const VERIFIED_TOKEN_REUSE_MS = 60_000;
+/** Tokens kept verified at most: the least recently used go first (each holds its token, about a kilobyte). */
+const VERIFIED_TOKENS_MAX = 10_000;
+
 /**
  * A verifier for the configured issuer: signature against the JWKS (file, address, or the
  * development issuer's key when neither is set), `iss`, `aud`, `exp`, `nbf`, `iat` (each with
@@ -38,7 +44,25 @@ export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVer
     const dev = await loadDevIssuer(dataDir);
     return { getKey: createLocalJWKSet(dev.jwks), issuer: auth.issuer ?? dev.issuer, audience: auth.audience ?? dev.audience };
   };
+  // A caller sends the same token with every request until it expires; its signature (WebCrypto: a
+  // thread-pool job, a quarter of the gateway's CPU with 50 callers, issue 14) is checked once a minute
+  // at most. Keyed by the whole token, so a hit is the very token verified; kept no longer than its
+  // `exp` (without the clock skew, so never longer than a fresh check would accept it) and
+  // VERIFIED_TOKEN_REUSE_MS. Refusals are not kept: each is checked again.
+  const verified = new LRUCache<string, { readonly token: VerifiedToken; readonly until: number }>({ max: VERIFIED_TOKENS_MAX });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.until) return known.token;
+      verified.delete(token);
+    }
+    const checked = await verifyToken(token);
+    const until = Math.min(checked.expiresAt, Date.now() + VERIFIED_TOKEN_REUSE_MS);
+    if (until > Date.now()) verified.set(token, { token: checked.token, until });
+    return checked.token;
+  };
+
+  async function verifyToken(token: string): Promise<{ token: VerifiedToken; expiresAt: number }> {
     keys ??= loadKeys();
     keys.catch(() => (keys = undefined));
     const { getKey, issuer, audience } = await keys;
@@ -64,8 +88,9 @@ export function createTokenVerifier(auth: AuthConfig, dataDir: string): TokenVer
     if (client !== undefined && !(typeof client === 'string' && CLIENT_ID.test(client))) {
       throw unauthenticated('Het token noemt een ongeldige client (client_id).');
     }
-    return { subject: payload.sub, org: payload.org, roles, ...(client ? { client } : {}) };
-  };
+    // `requiredClaims` made jose check that `exp` is a number.
+    return { token: { subject: payload.sub, org: payload.org, roles, ...(client ? { client } : {}) }, expiresAt: (payload.exp as number) * 1000 };
+  }
 }
 
 /** A client id: it becomes part of a cache key, so no separators or spaces. */

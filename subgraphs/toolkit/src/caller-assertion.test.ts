@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Rol, Wet } from './domain.js';
 import {
-  type CallerClaims, importCallerAssertionKey, operationHash, principalFromClaims, signCallerAssertion, verifyCallerAssertion,
+  type CallerClaims, documentRememberingOperationHash, importCallerAssertionKey, operationHash, principalFromClaims, signCallerAssertion, verifyCallerAssertion,
 } from './caller-assertion.js';
 import { newInstallationSecrets } from './secrets.js';
 
@@ -22,6 +22,25 @@ const publicKey = await importCallerAssertionKey(installation.callerAssertionPub
 const query = '{ wmoToewijzingen(first: 5) { items { toewijzingsnummer } } }';
 const binding = { audience: 'wmo', operation: operationHash(query, { a: 1 }) };
 
+describe('documentRememberingOperationHash', () => {
+  it('is operationHash, SHA-256 of the JSON of [document, variables], also for a document seen before or forgotten', () => {
+    const plain = (document: string | null | undefined, variables: unknown) => createHash('sha256').update(JSON.stringify([document ?? null, variables ?? null])).digest('base64url');
+    const remembering = documentRememberingOperationHash(2);
+    const cases: [string | null | undefined, unknown][] = [
+      [query, { a: 1 }], [query, { a: 2 }], [query, undefined], [query, null], [null, { a: 1 }], [undefined, undefined],
+      ['{ x }', { representations: [{ __typename: 'Inwoner', id: 'é\u2028"' }], nested: { undefinedLeft: undefined } }],
+      [query, { a: 1 }],
+    ];
+    for (const [document, variables] of cases) {
+      expect(remembering(document, variables), JSON.stringify([document, variables])).toBe(plain(document, variables));
+      expect(operationHash(document, variables)).toBe(plain(document, variables));
+    }
+    // Another document, or other variables, another hash.
+    expect(remembering(query, { a: 1 })).not.toBe(remembering(query, { a: 2 }));
+    expect(remembering(query, { a: 1 })).not.toBe(remembering('{ x }', { a: 1 }));
+  });
+});
+
 describe('caller assertion', () => {
   it('round-trips the claims (unknown ones too) and turns them into exactly those mandates', async () => {
     const extended = { ...claims, nieuw: 'claim' } as CallerClaims;
@@ -33,6 +52,19 @@ describe('caller assertion', () => {
     expect(principal.scope(Wet.JEUGDWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: ['0406'] });
     expect(principal.scope(Wet.PARTICIPATIEWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: [] });
     expect(principal.planStap('StapelingKosten.leden')).toBe(false);
+  });
+
+  it('signs one claims object for several calls, each bound to its own subgraph and operation, binding claims winning over claims of their name', async () => {
+    const shared = { ...claims, aud: 'toegang', op: 'iets-anders' } as CallerClaims;
+    const other = { audience: 'jeugd', operation: operationHash(query, { a: 2 }) };
+    const first = await verifyCallerAssertion(signCallerAssertion(shared, binding, privateKey), publicKey, binding);
+    const second = await verifyCallerAssertion(signCallerAssertion(shared, other, privateKey), publicKey, other);
+    if (!first.ok || !second.ok) throw new Error('refused');
+    expect(first.claims).toEqual(claims);
+    expect(second.claims).toEqual(claims);
+    expect(first.jti).not.toBe(second.jti);
+    expect((await verifyCallerAssertion(signCallerAssertion(shared, other, privateKey), publicKey, binding)).ok).toBe(false);
+    expect((await verifyCallerAssertion(signCallerAssertion(shared, binding, privateKey), publicKey, { ...binding, audience: 'toegang' })).ok).toBe(false);
   });
 
   it('is valid only for its subgraph and its operation', async () => {
