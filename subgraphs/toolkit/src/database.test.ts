@@ -83,6 +83,29 @@ describe.each([
   });
 });
 
+describe('plans on PGlite', () => {
+  // A lookup by key keeps one generic plan (QueryOptions.plan); everything else is planned with its values.
+  it("runs a statement asked with plan 'generiek' under a generic plan, and every other statement, transaction and load as before", async () => {
+    const db = await openDatabase({ schema: 'proef' });
+    try {
+      await runMigrations(db, migrations);
+      const modus = `SELECT current_setting('plan_cache_mode') AS modus, $1::text AS id`;
+      expect(await db.query(modus, ['a'], { plan: 'generiek' })).toEqual([{ modus: 'force_generic_plan', id: 'a' }]);
+      expect(await db.query(modus, ['b'])).toEqual([{ modus: 'force_custom_plan', id: 'b' }]);
+      await db.query(modus, ['c'], { plan: 'generiek' });
+      expect(await db.transaction((tx) => tx.query(`SELECT current_setting('plan_cache_mode') AS modus`))).toEqual([{ modus: 'force_custom_plan' }]);
+      await db.query(`INSERT INTO item (id, geldig_van, bedrag) VALUES ($1, $2, $3)`, ['g', '2025-01-01', 1], { plan: 'generiek' });
+      await db.exec(`CREATE TEMP TABLE modus AS SELECT current_setting('plan_cache_mode') AS modus`);
+      expect(await db.query(`SELECT modus FROM modus`)).toEqual([{ modus: 'force_custom_plan' }]);
+      // The same answers under either plan.
+      const lees = `SELECT id, bedrag FROM item WHERE id = ANY($1::text[]) ORDER BY id`;
+      expect(await db.query(lees, [['g', 'x']], { plan: 'generiek' })).toEqual(await db.query(lees, [['g', 'x']]));
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('one PGlite shared by several subgraphs (the one-process graph)', () => {
   it('keeps each subgraph in its own schema while their statements and transactions interleave', async () => {
     const shared = await openSharedPglite();

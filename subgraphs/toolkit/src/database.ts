@@ -10,13 +10,25 @@ import { withStatementSpan } from './observability/tracing.js';
 
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /**
    * Bulk load (`copyRows` in bulk-insert.ts): runs `COPY <table> (<columns>) FROM STDIN`, a statement
    * the caller built from checked identifiers, with `pieces` as its data in COPY's text format.
    * Absent where the connection cannot copy (`copyRows` then inserts).
    */
   copyFrom?(statement: string, pieces: AsyncIterable<string>): Promise<void>;
+}
+
+/** How one statement is run. */
+export interface QueryOptions {
+  /**
+   * `generiek`: a lookup whose plan does not depend on its values (rows by key through the key's index,
+   * the scope as a filter on them), such as the resident view's. On PGlite it keeps one generic plan
+   * instead of being planned for each run's values (about half of such a statement's CPU, issue 14);
+   * PostgreSQL servers ignore it (node-postgres sends unnamed statements, planned with their values).
+   * Default: planned for each run's values (`plan_cache_mode = force_custom_plan`, see runPrepared).
+   */
+  readonly plan?: 'generiek';
 }
 
 /**
@@ -109,10 +121,10 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
   return Object.create(db, {
     [ONDERLIGGEND]: { value: onderliggendeDatabase(db) },
     query: {
-      value: async <R>(text: string, params?: readonly unknown[]): Promise<R[]> => {
+      value: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> => {
         if (Date.now() > deadline) throw timedOut();
         try {
-          return await db.query<R>(text, params);
+          return await db.query<R>(text, params, options);
         } catch (error) {
           if ((error as { code?: unknown }).code === QUERY_CANCELED) throw timedOut(error as Error);
           throw error;
@@ -221,6 +233,8 @@ interface PgliteConnection {
   readonly queued: number;
   /** The schema `search_path` points at now (one per connection, shared by the schemas on it). */
   schema?: string;
+  /** Whether `plan_cache_mode` is `force_generic_plan` now (a `plan: 'generiek'` statement ran last). */
+  generiek: boolean;
   /** Named (prepared) statements on this connection by schema and text, least recently used first (`runPrepared`). */
   readonly statements: Map<string, PreparedStatement>;
   /** Statements to close (evicted from `statements`), sent with the next prepare. */
@@ -254,13 +268,26 @@ const STALE_STATEMENT = new Set(['26000', '0A000']);
  * when `search_path` differs from the one it was prepared under. Called inside `serial`. Not for
  * PostgreSQL servers: named statements fail behind pgbouncer's transaction pooling (commit 9b380e8).
  */
-async function runPrepared<R>(connection: PgliteConnection, schema: string | undefined, text: string, params: readonly unknown[] = [], retried = false): Promise<R[]> {
+async function runPrepared<R>(
+  connection: PgliteConnection,
+  schema: string | undefined,
+  text: string,
+  params: readonly unknown[] = [],
+  options: QueryOptions = {},
+  retried = false,
+): Promise<R[]> {
   const { db } = connection;
   if (db.closed) throw new Error('PGlite is closed');
   const key = `${schema ?? ''}\u0000${text}`;
   let statement = connection.statements.get(key);
   const switchSchema = schema !== undefined && connection.schema !== schema ? [serialize.query(`SET search_path TO ${schema}`)] : [];
   if (switchSchema.length > 0) connection.schema = schema;
+  // The plan mode the statement asks for, set in the same call when the last statement ran under the other.
+  const generiek = options.plan === 'generiek';
+  if (connection.generiek !== generiek) {
+    switchSchema.push(serialize.query(`SET plan_cache_mode = ${generiek ? 'force_generic_plan' : 'force_custom_plan'}`));
+    connection.generiek = generiek;
+  }
   if (statement) {
     // Least recently used first: the Map's order.
     connection.statements.delete(key);
@@ -298,7 +325,7 @@ async function runPrepared<R>(connection: PgliteConnection, schema: string | und
     if (!retried && STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
       connection.statements.delete(key);
       connection.toClose.push(statement.name);
-      return runPrepared(connection, schema, text, params, true);
+      return runPrepared(connection, schema, text, params, options, true);
     }
     throw withStatement(error, text, params);
   }
@@ -331,6 +358,7 @@ async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection>
     db,
     queued: 0,
     schema: undefined as string | undefined,
+    generiek: false,
     statements: new Map<string, PreparedStatement>(),
     toClose: [] as string[],
     nextStatement: 0,
@@ -361,7 +389,8 @@ export async function openSharedPglite(dataDir?: string): Promise<SharedPglite> 
   const gedeeld: GedeeldeInstantie = {
     logboekQuery: (text, params) =>
       connection.serial(async () => {
-        await withStatementSpan('logboek', text, () => runPrepared(connection, undefined, text, params));
+        // A call of the schemas' logboek_schrijf, which keeps its own generic plan (logboek_004): nothing to plan per run.
+        await withStatementSpan('logboek', text, () => runPrepared(connection, undefined, text, params, { plan: 'generiek' }));
       }),
   };
   let open = 0;
@@ -398,6 +427,11 @@ async function pgliteDatabase(connection: PgliteConnection, schema: string, clos
   const serial = <T>(work: () => Promise<T>): Promise<T> =>
     connection.serial(async () => {
       await own();
+      // Migrations, loads and transactions are planned with their values, whatever ran before them.
+      if (connection.generiek) {
+        await db.exec('SET plan_cache_mode = force_custom_plan');
+        connection.generiek = false;
+      }
       return work();
     });
   await connection.serial(async () => {
@@ -436,14 +470,14 @@ async function pgliteDatabase(connection: PgliteConnection, schema: string, clos
       return statementCount;
     },
     copyFrom: (statement, pieces) => serial(() => copyFrom((sql, blob) => db.query(sql, [], { blob }), statement, pieces)),
-    query: <R>(text: string, params?: readonly unknown[]) =>
+    query: <R>(text: string, params?: readonly unknown[], options?: QueryOptions) =>
       connection.serial(async () => {
         statementCount += 1;
-        return withStatementSpan(schema, text, () => runPrepared<R>(connection, schema, text, params));
+        return withStatementSpan(schema, text, () => runPrepared<R>(connection, schema, text, params, options));
       }),
     logboekQuery: (text, params) =>
       connection.serial(async () => {
-        await withStatementSpan(schema, text, () => runPrepared(connection, schema, text, params));
+        await withStatementSpan(schema, text, () => runPrepared(connection, schema, text, params, { plan: 'generiek' }));
       }),
     exec: (sql) =>
       serial(async () => {

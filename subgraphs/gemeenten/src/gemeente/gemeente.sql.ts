@@ -7,7 +7,7 @@ export const GEMEENTE_COLUMNS = `g.code, g.naam, g.provincie, g.inwoners, g.inwo
 
 /** Batch function: the gemeenten with these codes, in any order, misses left out. */
 export function fetchGemeenten(db: Queryable, codes: readonly string[]): Promise<Gemeente[]> {
-  return db.query<Gemeente>(`SELECT ${GEMEENTE_COLUMNS} FROM gemeente g WHERE g.code = ANY($1::text[])`, [codes]);
+  return db.query<Gemeente>(`SELECT ${GEMEENTE_COLUMNS} FROM gemeente g WHERE g.code = ANY($1::text[])`, [codes], { plan: 'generiek' });
 }
 
 /** A Gemeente row tagged with the region it was listed under. */

@@ -62,6 +62,7 @@ export async function fetchToewijzingenBy(
      WHERE t.${parent} = ANY($1) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY ${ORDER}`,
     verwijzingen ? [keys, scope.gemeenten, scope.aanbieder, verwijzingen.gemeenten] : [keys, scope.gemeenten, scope.aanbieder],
+    { plan: 'generiek' },
   );
 }
 

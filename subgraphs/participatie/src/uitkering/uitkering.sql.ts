@@ -38,6 +38,7 @@ export function fetchUitkeringenByInwoners(
     `SELECT ${COLUMNS} FROM uitkering WHERE inwoner_id = ANY($1) AND ($2::text[] IS NULL OR gemeente_code = ANY($2))
      ORDER BY ${ORDER}`,
     [inwonerIds, scope],
+    { plan: 'generiek' },
   );
 }
 

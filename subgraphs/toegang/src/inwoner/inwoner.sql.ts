@@ -40,7 +40,7 @@ export function inwonersByIds(db: Queryable, ids: readonly string[], scope: Toeg
   return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}`, [
     ids,
     ...inwonerScopeParameters(scope),
-  ]);
+  ], { plan: 'generiek' });
 }
 
 /** Batch: residents by BSN within the caller's scope. */

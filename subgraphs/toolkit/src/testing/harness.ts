@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { createRequestContext, type SubgraphContext } from '../context.js';
-import { type Database, openDatabase } from '../database.js';
+import { type Database, openDatabase, type QueryOptions } from '../database.js';
 import { loadDemoWorldIfEmpty } from '../demo-loading.js';
 import { maskError } from '../errors.js';
 import { developmentPrincipal, type Principal } from '../principal.js';
@@ -83,9 +83,9 @@ export async function createSubgraphHarness<L>(
   const recording = new Proxy(db, {
     get(target, property, receiver) {
       if (property === 'query') {
-        return (text: string, params: readonly unknown[] = []) => {
+        return (text: string, params: readonly unknown[] = [], options?: QueryOptions) => {
           recorder?.push({ text, params });
-          return target.query(text, params);
+          return target.query(text, params, options);
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);

@@ -92,6 +92,7 @@ export async function selectToewijzingenByInwoner(
      WHERE inwoner_id = ANY($1::text[]) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY inwoner_id, ingangsdatum, ${ORDER}`,
     [inwonerIds, scope.gemeenten, scope.aanbieder],
+    { plan: 'generiek' },
   );
 }
 
