@@ -7,7 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
 import { Agent } from 'undici';
 import { createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
-import { createAuthenticate } from './auth/authenticate.js';
+import { type AuthenticatedCaller, createAuthenticate } from './auth/authenticate.js';
+import type { Caller } from './auth/caller.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
 import { createMandateCache } from './auth/mandate-cache.js';
 import { subscribeMandateInvalidations } from './auth/mandate-invalidation.js';
@@ -191,7 +192,7 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       // the status of a GraphQLError thrown by the context function).
       context: async (request, ids) => {
         const trace = createGatewayContext(request, undefined, ids);
-        const { client, ...caller } = await authenticate(headerValue(request.headers.authorization), trace.traceId);
+        const { caller, client } = callerAndClient(await authenticate(headerValue(request.headers.authorization), trace.traceId));
         return { ...trace, caller, ...(client ? { client } : {}), personalReads: { gelezen: new Set<string>() } };
       },
       routes: {
@@ -242,6 +243,21 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
     invalidateMandates: mandates.invalidate,
     mandateInvalidations: invalidations?.subscribed,
   };
+}
+
+/**
+ * The caller without its client, once per authenticated caller (`createAuthenticate` hands back the
+ * same one while nothing changed), so that what is derived from it (its rights key) is derived once.
+ */
+const withoutClient = new WeakMap<AuthenticatedCaller, { readonly caller: Caller; readonly client?: string }>();
+
+function callerAndClient(authenticated: AuthenticatedCaller): { readonly caller: Caller; readonly client?: string } {
+  let split = withoutClient.get(authenticated);
+  if (!split) {
+    const { client, ...caller } = authenticated;
+    withoutClient.set(authenticated, (split = { caller, client }));
+  }
+  return split;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

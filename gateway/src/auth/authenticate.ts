@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { ANONYMOUS_CALLER, type Caller } from './caller.js';
 import type { ArrangementsOf } from './arrangement-source.js';
-import { mandatesForRoles } from './mandates-for-roles.js';
+import { type Arrangement, mandatesForRoles } from './mandates-for-roles.js';
 import { isAgbCode, needsArrangements, statistiekForRoles } from './statistiek-for-roles.js';
 import type { TokenVerifier, VerifiedToken } from './token-verifier.js';
 import { unauthenticated } from './unauthenticated.js';
 
+const NO_ARRANGEMENTS: readonly Arrangement[] = [];
 const RESERVED_ORGANISATIONS: ReadonlySet<string> = new Set(['ontwikkeling', 'test']);
 
 /** Establishes the caller of one request from its `Authorization` header. */
@@ -23,13 +24,11 @@ export type AuthenticatedCaller = Caller & { readonly client?: string };
  * no name reaches a subgraph and whoever guesses user ids cannot recompute it.
  */
 export function createAuthenticate(verify: TokenVerifier, arrangementsOf: ArrangementsOf, actorPseudonymSecret: string): Authenticate {
-  // The verifier hands back the same object for a token it verified lately: its pseudonym is computed once.
-  const actors = new WeakMap<VerifiedToken, string>();
-  const actorOf = (token: VerifiedToken) => {
-    let actor = actors.get(token);
-    if (actor === undefined) actors.set(token, (actor = createHmac('sha256', actorPseudonymSecret).update(token.subject).digest('hex').slice(0, 32)));
-    return actor;
-  };
+  // The verifier hands back the same object for a token it verified lately, and the mandate cache the
+  // same list while an organisation's arrangements are unchanged: then the caller is the one built
+  // before (pseudonym, mandates, statistiek; a caller is never changed). New arrangements, or a
+  // withdrawn one, give a new list and so a new caller.
+  const callers = new WeakMap<VerifiedToken, { readonly arrangements: readonly Arrangement[]; readonly caller: AuthenticatedCaller }>();
   return async (authorization, traceId) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS_CALLER;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -41,15 +40,19 @@ export function createAuthenticate(verify: TokenVerifier, arrangementsOf: Arrang
     if (aanbieder && !isAgbCode(token.org)) {
       throw unauthenticated('Een token met de rol aanbieder moet als organisatie een AGB-code (acht cijfers) noemen.');
     }
-    const arrangements = needsArrangements(token.org, token.roles) ? await arrangementsOf(token.org, traceId) : [];
-    return {
+    const arrangements = needsArrangements(token.org, token.roles) ? await arrangementsOf(token.org, traceId) : NO_ARRANGEMENTS;
+    const known = callers.get(token);
+    if (known?.arrangements === arrangements) return known.caller;
+    const caller: AuthenticatedCaller = {
       org: token.org,
       roles: token.roles,
-      actor: actorOf(token),
+      actor: createHmac('sha256', actorPseudonymSecret).update(token.subject).digest('hex').slice(0, 32),
       mandates: mandatesForRoles(arrangements, token.roles),
       ...(aanbieder ? { aanbieder: token.org } : {}),
       statistiek: statistiekForRoles(token.org, arrangements, token.roles),
       ...(token.client ? { client: token.client } : {}),
     };
+    callers.set(token, { arrangements, caller });
+    return caller;
   };
 }

@@ -159,6 +159,19 @@ describe('createAuthenticate', () => {
     });
   });
 
+  it('gives the caller of a token new mandates as soon as its organisation has other arrangements', async () => {
+    let current = [{ gemeenteCode: '0317', wet: 'WMO', rol: 'UITVOERING' }];
+    const changing = createAuthenticate(verify, async () => current, 'een-geheim-van-deze-test-van-32-tekens-of-meer');
+    const header = `Bearer ${await mintToken(await issuer(), { role: 'backoffice', org: 'uo-hbel' })}`;
+    const first = await changing(header, 't');
+    expect(await changing(header, 't')).toEqual(first);
+    current = [{ gemeenteCode: '0406', wet: 'WMO', rol: 'UITVOERING' }];
+    expect((await changing(header, 't')).mandates).toEqual({ WMO: { UITVOERING: ['0406'] } });
+    current = [];
+    expect((await changing(header, 't')).mandates).toEqual({});
+    expect((await changing(header, 't')).actor).toBe(first.actor);
+  });
+
   it("gives beleid of a gemeente that gemeente's aggregates and no aanbieder claim", async () => {
     const token = await mintToken(await issuer(), { role: 'beleid', org: '0317' });
     const caller = await authenticate(`Bearer ${token}`, 't');

@@ -102,9 +102,20 @@ function shareable(body: GraphQLResponse['body'] | undefined, context: GatewayCo
 
 /** The verified rights of a caller that decide what the graph answers it; the actor is not one. */
 export function rightsKey(caller: Caller, client: string | undefined): string {
+  const known = rightsKeys.get(caller);
+  if (known && known.client === client) return known.key;
   const { org, roles, mandates, aanbieder, statistiek } = caller;
-  return stableJson({ org, roles: [...roles].sort(), mandates, aanbieder: aanbieder ?? null, statistiek: statistiek ?? null, client: client ?? null });
+  const key = stableJson({ org, roles: [...roles].sort(), mandates, aanbieder: aanbieder ?? null, statistiek: statistiek ?? null, client: client ?? null });
+  rightsKeys.set(caller, { client, key });
+  return key;
 }
+
+/**
+ * The rights key of each caller object, written once: the anonymous caller is one object, and a
+ * caller with a token is the same object while its token and arrangements are (`createAuthenticate`).
+ * A caller is never changed once built.
+ */
+const rightsKeys = new WeakMap<Caller, { readonly client: string | undefined; readonly key: string }>();
 
 function deduplicationKey(requestContext: GraphQLRequestContext<GatewayContext>): string {
   const { contextValue, request, queryHash } = requestContext;
