@@ -41,6 +41,8 @@ export async function fetchReferenties(db: Queryable, gevraagd: Referenties): Pr
      UNION ALL SELECT 'c', to_jsonb(x) FROM (SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE c.id = ANY($2)) x
      UNION ALL SELECT 't', to_jsonb(x) FROM (SELECT ${TARIEF_COLUMNS} FROM tarief WHERE id = ANY($3)) x`,
     [aanbieders, contracten, tarieven],
+    // Rows by key: one generic plan does for every run (docs/storage.md).
+    { plan: 'generiek' },
   );
   const result: ReferentieRijen = { aanbieders: [], contracten: [], tarieven: [] };
   for (const { soort, rij } of rows) {
