@@ -77,10 +77,14 @@ describe('caller assertion', () => {
   it('refuses another key, a tampered payload, an old, long-lived or future one, HS256, alg none and garbage', async () => {
     const token = await signCallerAssertion(claims, binding, privateKey);
     const other = await importCallerAssertionKey(newInstallationSecrets().callerAssertionPublicKey);
-    expect((await verifyCallerAssertion(token, other, binding)).ok).toBe(false);
+    const badSignature = { ok: false, reason: 'signature verification failed' };
+    expect(await verifyCallerAssertion(token, other, binding)).toEqual(badSignature);
     const [h, p, s] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), mandates: { WMO: { UITVOERING: ['0307'] } } })).toString('base64url');
-    expect((await verifyCallerAssertion(`${h}.${forged}.${s}`, publicKey, binding)).ok).toBe(false);
+    expect(await verifyCallerAssertion(`${h}.${forged}.${s}`, publicKey, binding)).toEqual(badSignature);
+    // A signature cut short, or none at all: refused, never thrown (the check runs on the thread pool).
+    expect(await verifyCallerAssertion(`${h}.${p}.${s!.slice(0, 40)}`, publicKey, binding)).toEqual(badSignature);
+    expect(await verifyCallerAssertion(`${h}.${p}.`, publicKey, binding)).toEqual(badSignature);
     // 61 s old: refused, although its exp (60 s after iat) lies within the clock skew.
     expect((await verifyCallerAssertion(await signCallerAssertion(claims, binding, privateKey, Date.now() - 61_000), publicKey, binding)).ok).toBe(false);
     expect((await verifyCallerAssertion(await signCallerAssertion(claims, binding, privateKey, Date.now() + 60_000), publicKey, binding)).ok).toBe(false);

@@ -109,7 +109,7 @@ const signingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  * rather than jose's `SignJWT`, which signs through WebCrypto: a thread-pool job and promise per
  * signature, about a tenth of the gateway's CPU under load (scripts/results/bench-profile-identical.md).
  * The token is the same compact JWS (RFC 7515, ES256 with the raw r||s signature of RFC 7518 3.4),
- * and the subgraphs verify it the same way, synchronously (`verifyCallerAssertion`).
+ * and the subgraphs verify it with node:crypto too (`verifyCallerAssertion`).
  */
 export function signCallerAssertion(claims: CallerClaims, binding: AssertionBinding, key: CallerAssertionKey, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
@@ -152,11 +152,13 @@ const verifyingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
 /**
  * The payload of a compact JWS that this key signed with ES256 (raw r||s, RFC 7518 3.4), issued by the
  * gateway for `audience`, with `iat`, `exp`, `jti` and `op`, not expired and not before its `nbf` (both
- * within the clock skew); or why not. With node:crypto's synchronous `verify`, as the gateway signs:
- * jose's `jwtVerify` verifies through WebCrypto, a thread-pool job and promises per call, about 1 ms of
- * the subgraphs' thread per resident view in a profile (six to eight calls, each verified).
+ * within the clock skew); or why not. With node:crypto's `verify` rather than jose's `jwtVerify`, whose
+ * WebCrypto path cost about 1 ms of the subgraphs' thread per resident view (six calls, each verified).
+ * The signature check itself runs on libuv's thread pool (`verify` with a callback): on `npm start` the
+ * seven subgraphs share one thread, which bounds the resident view, and the synchronous check was about a
+ * tenth of it (issue 14); the thread keeps only the parsing and the claim checks.
  */
-function verifiedPayload(token: string, key: CallerAssertionKey, audience: string, now: number): JWTPayload | string {
+async function verifiedPayload(token: string, key: CallerAssertionKey, audience: string, now: number): Promise<JWTPayload | string> {
   const parts = token.split('.');
   if (parts.length !== 3) return 'not a compact JWS';
   const [header, body, signature] = parts as [string, string, string];
@@ -174,12 +176,15 @@ function verifiedPayload(token: string, key: CallerAssertionKey, audience: strin
   if ('crit' in protectedHeader || 'b64' in protectedHeader) return 'header not allowed';
   let keyObject = verifyingKeys.get(key);
   if (!keyObject) verifyingKeys.set(key, (keyObject = KeyObject.from(key)));
-  let valid: boolean;
-  try {
-    valid = verify('sha256', Buffer.from(`${header}.${body}`), { key: keyObject, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
-  } catch {
-    valid = false;
-  }
+  const signed = Buffer.from(`${header}.${body}`);
+  const valid = await new Promise<boolean>((resolve) => {
+    try {
+      verify('sha256', signed, { key: keyObject, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'), (error, ok) => resolve(!error && ok));
+    } catch {
+      // A signature of the wrong length or form is refused before any job is queued.
+      resolve(false);
+    }
+  });
   if (!valid) return 'signature verification failed';
   if (!isObject(payload)) return 'payload not an object';
   if (payload.iss !== ISSUER) return 'unexpected iss';
@@ -211,7 +216,7 @@ export async function verifyCallerAssertion(
   now = Date.now(),
 ): Promise<AssertionCheck> {
   if (!token) return { ok: false, reason: 'no assertion' };
-  const payload = verifiedPayload(token, key, expected.audience, now);
+  const payload = await verifiedPayload(token, key, expected.audience, now);
   if (typeof payload === 'string') return { ok: false, reason: payload };
   const { iat, exp, jti, op } = payload as { iat: number; exp: number; jti: unknown; op: unknown };
   const seconds = now / 1000;

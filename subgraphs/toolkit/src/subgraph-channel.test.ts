@@ -1,40 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_ASSERTION_HEADER, type CallerClaims } from './caller-assertion.js';
 import { readSubgraphConfig } from './config.js';
-import type { SubgraphContext } from './context.js';
 import { createLogger } from './observability/logger.js';
 import { newInstallationSecrets, secretsAsEnv } from './secrets.js';
 import { type RunningSubgraph, startSubgraph } from './start-subgraph.js';
 import { type SubgraphAnswerMessage, serveSubgraphCalls } from './subgraph-channel.js';
-import { defineSubgraph } from './subgraph-definition.js';
+import { proefSubgraph } from './testing/proef-subgraph.js';
 import { testAssertionSigner } from './testing/secrets.js';
 
 // The one-process graph's channel (scripts/graph-in-one-process.ts): a call over it takes the same path
 // in the subgraph as a POST to its port, so it is admitted, refused and logged exactly as one.
 
-@Resolver()
-class ProefResolver {
-  @Query(() => [String], { description: 'Leest inwoners en registreert ze.' })
-  inwoners(@Arg('ids', () => [String], { description: 'De inwoners.' }) ids: string[], @Ctx() context: SubgraphContext): string[] {
-    context.logboek.registreer('proef:inwoner:lezen', ids);
-    return ids;
-  }
-}
-
-const proef = defineSubgraph({
-  name: 'proef',
-  defaultPort: 0,
-  resolvers: [ProefResolver],
-  migrationsDir: mkdtempSync(join(tmpdir(), 'subgraph-channel-proef-')),
-  logboek: true,
-  createLoaders: () => ({}),
-  loadDemo: async () => undefined,
-});
+const proef = proefSubgraph();
 
 const installation = newInstallationSecrets();
 const sign = testAssertionSigner(installation.callerAssertionPrivateKey);

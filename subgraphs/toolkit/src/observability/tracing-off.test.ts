@@ -1,15 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { trace } from '@opentelemetry/api';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_ASSERTION_HEADER } from '../caller-assertion.js';
 import { readSubgraphConfig } from '../config.js';
-import type { SubgraphContext } from '../context.js';
 import { newInstallationSecrets, secretsAsEnv } from '../secrets.js';
 import { type RunningSubgraph, startSubgraph } from '../start-subgraph.js';
-import { defineSubgraph } from '../subgraph-definition.js';
+import { proefSubgraph } from '../testing/proef-subgraph.js';
 import { testAssertionSigner } from '../testing/secrets.js';
 import { setLogLevel, tapLogLines } from './logger.js';
 import { startTelemetry } from './tracing.js';
@@ -20,24 +15,7 @@ import { startTelemetry } from './tracing.js';
 const telemetry = startTelemetry({ serviceName: 'test', env: {} });
 setLogLevel('debug');
 
-@Resolver()
-class ProefResolver {
-  @Query(() => [String], { description: 'Leest inwoners en registreert ze.' })
-  inwoners(@Arg('ids', () => [String], { description: 'De inwoners.' }) ids: string[], @Ctx() context: SubgraphContext): string[] {
-    context.logboek.registreer('proef:inwoner:lezen', ids);
-    return ids;
-  }
-}
-
-const proef = defineSubgraph({
-  name: 'proef',
-  defaultPort: 0,
-  resolvers: [ProefResolver],
-  migrationsDir: mkdtempSync(join(tmpdir(), 'tracing-off-proef-')),
-  logboek: true,
-  createLoaders: () => ({}),
-  loadDemo: async () => undefined,
-});
+const proef = proefSubgraph();
 
 const installation = newInstallationSecrets();
 const sign = testAssertionSigner(installation.callerAssertionPrivateKey);
