@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { CALLER_ASSERTION_HEADER, type CallerClaims, loadInstallationSecrets } from '@sociaal-graph/toolkit';
 import { testAssertionSigner } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePortBase } from './bench/ports.js';
 
 /**
  * `npm start`'s default layout (issue 14, item 4): the whole graph in one process on embedded PGlite,
@@ -19,15 +19,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SUBGRAPHS = ['gemeenten', 'toegang', 'wmo', 'jeugd', 'participatie', 'subsidies', 'inkoop'];
-
-/** A port free on loopback just now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Started {
   child: ChildProcess;
@@ -41,12 +32,15 @@ interface Started {
 async function startGraph(dataDir: string): Promise<Started> {
   // Ports picked here (a metrics port of 0 means off), each subgraph's address in *_URL as npm start
   // (scripts/start-graph.ts) sets it: the gateway still reaches those over the channel.
+  // One free range below the kernel's ports for outgoing connections (freePortBase): a port picked by
+  // listening on 0 and closing could be handed out twice in a row, and two subgraphs then met on one.
   const ports: Record<string, string> = {};
-  for (const name of SUBGRAPHS) {
-    const port = await freePort();
+  const base = await freePortBase(2 * SUBGRAPHS.length);
+  for (const [i, name] of SUBGRAPHS.entries()) {
+    const port = base + 2 * i;
     ports[`${name.toUpperCase()}_PORT`] = String(port);
     ports[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    ports[`${name.toUpperCase()}_METRICS_PORT`] = String(await freePort());
+    ports[`${name.toUpperCase()}_METRICS_PORT`] = String(port + 1);
   }
   // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
   // read as a subgraph's address).
