@@ -44,7 +44,7 @@ async function readWithin(body: Dispatcher.ResponseData['body'], budget: Respons
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
