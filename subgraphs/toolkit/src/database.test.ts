@@ -127,4 +127,32 @@ describe('one PGlite shared by several subgraphs (the one-process graph)', () =>
     expect(await jeugd.query(`SELECT count(*)::int AS n FROM jeugd.item`)).toEqual([{ n: 21 }]);
     await jeugd.close();
   });
+  // The switch of schema rides in the statement's own transaction (issue 14: one transaction fewer per
+  // switch); when the statement fails, its transaction takes the switch with it, and the next
+  // statements still run in their own schemas.
+  it('switches schema within the statement transaction, and a failed statement leaves every schema right', async () => {
+    const shared = await openSharedPglite();
+    const wmo = await shared.database('wmo');
+    const jeugd = await shared.database('jeugd');
+    try {
+      await wmo.exec(`CREATE TABLE item (naam text)`);
+      await jeugd.exec(`CREATE TABLE item (naam text)`);
+      await wmo.query(`INSERT INTO item VALUES ('wmo')`);
+      await jeugd.query(`INSERT INTO item VALUES ('jeugd')`);
+      // The backend's local transaction number: one up per transaction.
+      const transactie = `SELECT split_part(virtualtransaction, '/', 2)::int AS nr, current_schema() AS schema FROM pg_locks WHERE locktype = 'virtualxid' AND pid = pg_backend_pid()`;
+      for (const db of [wmo, jeugd, wmo, jeugd]) await db.query(transactie);
+      const [voor] = await wmo.query<{ nr: number }>(transactie);
+      const [na] = await jeugd.query<{ nr: number; schema: string }>(transactie);
+      expect(na).toEqual({ nr: voor!.nr + 1, schema: 'jeugd' });
+      await expect(wmo.query(`SELECT 1 / (count(*)::int - 1) AS n FROM item`)).rejects.toMatchObject({ code: '22012' });
+      expect(await jeugd.query(`SELECT naam, current_schema() AS schema FROM item`)).toEqual([{ naam: 'jeugd', schema: 'jeugd' }]);
+      await expect(wmo.query(`SELECT 1 / (count(*)::int - 1) AS n FROM item`)).rejects.toMatchObject({ code: '22012' });
+      expect(await wmo.query(`SELECT naam, current_schema() AS schema FROM item`)).toEqual([{ naam: 'wmo', schema: 'wmo' }]);
+      expect(await jeugd.query(`SELECT naam FROM item`)).toEqual([{ naam: 'jeugd' }]);
+    } finally {
+      await wmo.close();
+      await jeugd.close();
+    }
+  });
 });

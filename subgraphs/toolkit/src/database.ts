@@ -240,20 +240,37 @@ interface PgliteConnection {
   /** Statements to close (evicted from `statements`), sent with the next prepare. */
   readonly toClose: string[];
   nextStatement: number;
+  /** Schemas whose `SET search_path` is a named statement on this connection (`zoekpadWissel`). */
+  readonly zoekpaden: Set<string>;
 }
 
 interface PreparedStatement {
   readonly name: string;
   /** The parameters' type OIDs as PostgreSQL inferred them when it parsed the text (to serialise values). */
   readonly paramOids: readonly number[];
+  /**
+   * The result's columns as the statement's own Describe gave them when it was prepared, so that a run
+   * asks no Describe of its portal (issue 14): a statement's columns stay fixed while it is kept, and a
+   * change by DDL fails the run with 0A000, which prepares it anew (`STALE_STATEMENT`).
+   */
+  readonly columns: readonly Column[];
+}
+
+interface Column {
+  readonly name: string;
+  readonly oid: number;
+  /** PGlite's parser for the column's type (ours or its default); absent: the text as it is. */
+  readonly parse?: (value: string, oid: number) => unknown;
 }
 
 /** The most named statements kept on one PGlite connection; the serving path has a few hundred texts at most. */
 const MAX_PREPARED_STATEMENTS = 1000;
 const { serialize } = protocol;
-const DESCRIBE_PORTAL = serialize.describe({ type: 'P' });
 const EXECUTE = serialize.execute({});
 const SYNC = serialize.sync();
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+type DataRow = InstanceType<typeof protocol.messages.DataRowMessage>;
+type RowDescription = InstanceType<typeof protocol.messages.RowDescriptionMessage>;
 /** SQLSTATEs of a named statement gone stale (dropped, or its result changed after DDL): prepare it anew, once. */
 const STALE_STATEMENT = new Set(['26000', '0A000']);
 
@@ -261,12 +278,13 @@ const STALE_STATEMENT = new Set(['26000', '0A000']);
  * One statement of the serving path on PGlite as a named (prepared) statement, in one call into PGlite
  * (issue 14). `PGlite.query` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into
  * its WebAssembly backend and has PostgreSQL parse and analyse the text every time; here the text is
- * parsed once per connection and each later run is Bind, Describe, Execute and Sync in one call, with
- * the `SET search_path` of a schema switch in the same call. Plans stay custom plans made for each
- * run's values (`plan_cache_mode`, set when the connection opens), so every statement gets the plan it
- * got before. PostgreSQL re-analyses a named statement by itself when a table it reads changes, and
- * when `search_path` differs from the one it was prepared under. Called inside `serial`. Not for
- * PostgreSQL servers: named statements fail behind pgbouncer's transaction pooling (commit 9b380e8).
+ * parsed and described once per connection and each later run is Bind, Execute and Sync in one call,
+ * its rows built from the columns kept from that Describe. A schema switch runs in the same call and
+ * the same transaction (`zoekpadWissel`). Plans stay custom plans made for each run's values
+ * (`plan_cache_mode`, set when the connection opens), so every statement gets the plan it got before.
+ * PostgreSQL re-analyses a named statement by itself when a table it reads changes, and when
+ * `search_path` differs from the one it was prepared under. Called inside `serial`. Not for PostgreSQL
+ * servers: named statements fail behind pgbouncer's transaction pooling (commit 9b380e8).
  */
 async function runPrepared<R>(
   connection: PgliteConnection,
@@ -280,14 +298,11 @@ async function runPrepared<R>(
   if (db.closed) throw new Error('PGlite is closed');
   const key = `${schema ?? ''}\u0000${text}`;
   let statement = connection.statements.get(key);
-  const switchSchema = schema !== undefined && connection.schema !== schema ? [serialize.query(`SET search_path TO ${schema}`)] : [];
-  if (switchSchema.length > 0) connection.schema = schema;
+  let switchTo = schema !== undefined && connection.schema !== schema ? schema : undefined;
   // The plan mode the statement asks for, set in the same call when the last statement ran under the other.
   const generiek = options.plan === 'generiek';
-  if (connection.generiek !== generiek) {
-    switchSchema.push(serialize.query(`SET plan_cache_mode = ${generiek ? 'force_generic_plan' : 'force_custom_plan'}`));
-    connection.generiek = generiek;
-  }
+  const planMode = connection.generiek !== generiek ? [serialize.query(`SET plan_cache_mode = ${generiek ? 'force_generic_plan' : 'force_custom_plan'}`)] : [];
+  connection.generiek = generiek;
   if (statement) {
     // Least recently used first: the Map's order.
     connection.statements.delete(key);
@@ -295,16 +310,21 @@ async function runPrepared<R>(
   } else {
     const name = `sg_${(connection.nextStatement += 1)}`;
     const closing = connection.toClose.splice(0).map((old) => serialize.close({ type: 'S', name: old }));
+    // Prepared under the schema it runs in: a simple query, its own transaction, so a text that fails to parse leaves it set.
+    const setSchema = switchTo === undefined ? [] : [serialize.query(`SET search_path TO ${switchTo}`)];
     try {
       const described = await db.execProtocolStream(
-        Buffer.concat([...switchSchema, ...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]),
+        Buffer.concat([...planMode, ...setSchema, ...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), SYNC]),
         { syncToFs: false },
       );
-      statement = { name, paramOids: pgliteParse.parseDescribeStatementResults(described) };
+      statement = { name, paramOids: pgliteParse.parseDescribeStatementResults(described), columns: columnsOf(db, described) };
     } catch (error) {
+      if (setSchema.length > 0) connection.schema = undefined;
       throw withStatement(error, text, params);
     }
-    switchSchema.length = 0;
+    if (switchTo !== undefined) connection.schema = switchTo;
+    switchTo = undefined;
+    planMode.length = 0;
     connection.statements.set(key, statement);
     if (connection.statements.size > MAX_PREPARED_STATEMENTS) {
       const [oldest] = connection.statements;
@@ -317,11 +337,13 @@ async function runPrepared<R>(
     const serializer = db.serializers[statement.paramOids[i]!];
     return serializer ? serializer(param) : String(param);
   });
+  const switchSchema = switchTo === undefined ? [] : await zoekpadWissel(connection, switchTo);
   let messages;
   try {
     // PGlite's NodeFS and in-memory file systems have nothing to sync after a statement (`syncToFs` is empty).
-    messages = await db.execProtocolStream(Buffer.concat([...switchSchema, serialize.bind({ statement: statement.name, values }), DESCRIBE_PORTAL, EXECUTE, SYNC]), { syncToFs: false });
+    messages = await db.execProtocolStream(Buffer.concat([...planMode, ...switchSchema, serialize.bind({ statement: statement.name, values }), EXECUTE, SYNC]), { syncToFs: false });
   } catch (error) {
+    // The failed statement's transaction took the schema switch with it: search_path is the one before.
     if (!retried && STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
       connection.statements.delete(key);
       connection.toClose.push(statement.name);
@@ -329,8 +351,43 @@ async function runPrepared<R>(
     }
     throw withStatement(error, text, params);
   }
-  const results = pgliteParse.parseResults(messages, db.parsers);
-  return results[results.length - 1]!.rows as R[];
+  if (switchTo !== undefined) connection.schema = switchTo;
+  const { columns } = statement;
+  const rows: R[] = [];
+  for (const message of messages) {
+    if (message.name !== 'dataRow') continue;
+    const { fields } = message as DataRow;
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i += 1) {
+      const { name, oid, parse } = columns[i]!;
+      const value = fields[i];
+      row[name] = value === null || value === undefined || !parse ? value : parse(value, oid);
+    }
+    rows.push(row as R);
+  }
+  return rows;
+}
+
+/** The columns a statement's Describe names, each with the parser PGlite would apply to it. */
+function columnsOf(db: PGlite, described: readonly BackendMessage[]): Column[] {
+  const description = described.find((message): message is RowDescription => message.name === 'rowDescription');
+  return (description?.fields ?? []).map(({ name, dataTypeID }) => ({ name, oid: dataTypeID, parse: db.parsers[dataTypeID] ?? pgliteTypes.parsers[dataTypeID] }));
+}
+
+/**
+ * Bind and Execute of the named `SET search_path TO <schema>` (prepared in a call of its own the first
+ * time), sent before a statement in its call: one transaction with the statement instead of a simple
+ * query with its own (issue 14: about a tenth of a read's CPU on `npm start`, where most statements switch
+ * schema). A SET is undone with the transaction it ran in, so when the statement fails the connection
+ * keeps the search_path it had and `connection.schema` stays as it was.
+ */
+async function zoekpadWissel(connection: PgliteConnection, schema: string): Promise<Uint8Array[]> {
+  const name = `sg_zoekpad_${schema}`;
+  if (!connection.zoekpaden.has(schema)) {
+    await connection.db.execProtocolStream(Buffer.concat([serialize.parse({ name, text: `SET search_path TO ${schema}` }), SYNC]), { syncToFs: false });
+    connection.zoekpaden.add(schema);
+  }
+  return [serialize.bind({ statement: name }), EXECUTE];
 }
 
 /** Names the statement on a database error, as `PGlite.query` does (`query`, `params`). */
@@ -362,6 +419,7 @@ async function openPgliteConnection(dataDir?: string): Promise<PgliteConnection>
     statements: new Map<string, PreparedStatement>(),
     toClose: [] as string[],
     nextStatement: 0,
+    zoekpaden: new Set<string>(),
     serial<T>(work: () => Promise<T>): Promise<T> {
       connection.queued += 1;
       const next = queue.then(work, work).finally(() => {
