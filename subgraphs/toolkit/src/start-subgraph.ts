@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSubgraph } from './build-subgraph.js';
 import { compiledExecution } from './compiled-execution.js';
 import {
-  CALLER_ASSERTION_HEADER, type CallerAssertionKey, importCallerAssertionKey, operationHash, principalFromClaims, type VerifiedAssertion,
+  CALLER_ASSERTION_HEADER, type CallerAssertionKey, type ChannelAssertionKey, importCallerAssertionKey, operationHash, principalFromClaims, type VerifiedAssertion,
   verifyCallerAssertion,
 } from './caller-assertion.js';
 import { readSubgraphConfig, type SubgraphConfig } from './config.js';
@@ -37,9 +37,10 @@ export interface RunningSubgraph {
   readonly metricsUrl?: string;
   /**
    * Answers a GraphQL POST (headers and JSON body text) without HTTP, by the same path as one to `url`:
-   * the one-process graph's channel from the gateway's thread (`serveSubgraphCalls`).
+   * the one-process graph's channel from the gateway's thread (`serveSubgraphCalls`), whose assertions
+   * are MACed with `channelAssertionKey` (without it, checked against the gateway's public key as over HTTP).
    */
-  answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer>;
+  answerPost(headers: IncomingHttpHeaders, body: string, channelAssertionKey?: ChannelAssertionKey): Promise<CompleteAnswer>;
   stop(): Promise<void>;
 }
 
@@ -184,6 +185,8 @@ const NOT_ADMITTED = 'Geen geldige verklaring van de gateway voor deze aanvraag:
  * exactly the document and variables in the body, used for the first time (only the gateway holds
  * the private key, so nothing reaches resident data around it); `/health` stays open. Anything
  * else gets HTTP 401 before any GraphQL runs; HTTP 503 when the replay check cannot be made.
+ * A call over the one-process graph's channel is checked with the channel's key instead (HS256, and
+ * only that: an ES256 assertion there is refused, as an HS256 one over HTTP is): one key per transport.
  */
 async function admitCaller(
   request: GraphqlRequest,
@@ -202,7 +205,7 @@ async function admitCaller(
   if (request.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body)) return refused;
   const { query, variables } = body as { query?: unknown; variables?: unknown };
   if (typeof query !== 'string') return refused;
-  const check = await verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), options.publicKey, {
+  const check = await verifyCallerAssertion(headerValue(request.headers[CALLER_ASSERTION_HEADER]), request.channelAssertionKey ?? options.publicKey, {
     audience: options.audience,
     operation: operationHash(query, variables),
   });
