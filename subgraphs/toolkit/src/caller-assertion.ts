@@ -98,8 +98,9 @@ export function operationHash(query: string | undefined | null, variables: unkno
  * (plans are cached): the hash of `[<query>,<variables>]` goes on from the state after `[<query>,`,
  * kept per document, so per call only the variables are written and hashed (half the hashing of a
  * 1.5 kB document). The same bytes are hashed, so the value, and with it the binding, is that of
- * `operationHash`. Not for a subgraph: it hashes documents from the network before it knows who sent
- * them, and an unknown sender must not choose what it keeps.
+ * `operationHash`. Not for a subgraph's HTTP requests: it hashes documents from the network before it
+ * knows who sent them, and an unknown sender must not choose what it keeps. Over the one-process graph's
+ * channel only the gateway's thread can send, so there a subgraph uses it too.
  */
 export function documentRememberingOperationHash(maxDocuments = 2_000): typeof operationHash {
   const states = new Map<string | null, Hash>();

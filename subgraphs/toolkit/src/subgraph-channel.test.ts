@@ -111,6 +111,7 @@ describe('subgraph calls over the one-process channel', () => {
         () => withAssertion(mac(channelKey, CLAIMS, { ...target, variables: { ids: ['i-ander'] } })),
         async () => withAssertion(await sign(CLAIMS, { ...target, variables: { ids: ['i-ander'] } })),
       ],
+      ['for another document', () => withAssertion(mac(channelKey, CLAIMS, { ...target, query: `${QUERY} ` })), async () => withAssertion(await sign(CLAIMS, { ...target, query: `${QUERY} ` }))],
       ['expired', () => withAssertion(mac(channelKey, CLAIMS, target, Date.now() - 61_000)), async () => JSON_HEADERS],
     ];
     for (const [name, channelHeaders, httpHeaders] of cases) {
