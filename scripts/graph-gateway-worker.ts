@@ -3,19 +3,20 @@
  * the subgraphs and their shared PGlite keep the main thread, the gateway (token checks, query planning,
  * result shaping) gets the machine's second core. Its subgraph calls go over a MessagePort to the main
  * thread (`subgraphPort`: gateway/src/channel-fetcher.ts, toolkit subgraph-channel.ts) instead of loopback
- * HTTP; the subgraphs' addresses serve readiness and the mandates, and any subgraph whose *_URL the
- * environment sets elsewhere is called there over HTTP.
+ * HTTP, their caller assertions MACed with the channel's key (`assertionKey`, made with the channel and
+ * handed over with the port only); the subgraphs' addresses serve readiness and the mandates, and any
+ * subgraph whose *_URL the environment sets elsewhere is called there over HTTP.
  *
  * Messages: it posts `{ ready: true }` once it listens, and answers `'stop'` (the graph stopping) by
  * draining its requests in flight and posting `'stopped'`.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { createGatewayServer, readGatewayConfig } from '@sociaal-graph/gateway';
-import { createLogger, startTelemetry } from '@sociaal-graph/toolkit';
+import { type ChannelAssertionKey, createLogger, startTelemetry } from '@sociaal-graph/toolkit';
 
 if (!parentPort) throw new Error('scripts/graph-gateway-worker.ts runs as a worker thread of scripts/graph-in-one-process.ts');
 const parent = parentPort;
-const { subgraphUrls, subgraphPort } = workerData as { subgraphUrls: Record<string, string>; subgraphPort: MessagePort };
+const { subgraphUrls, subgraphPort, assertionKey } = workerData as { subgraphUrls: Record<string, string>; subgraphPort: MessagePort; assertionKey: ChannelAssertionKey };
 
 // A thread has its own tracer globals: the gateway's spans carry the gateway's name, as in its own process.
 const telemetry = startTelemetry({ serviceName: 'gateway' });
@@ -26,7 +27,7 @@ const config = readGatewayConfig(process.env);
 const inProcess = Object.keys(subgraphUrls).filter((name) => sameAddress(config.subgraphUrls[name] ?? subgraphUrls[name]!, subgraphUrls[name]!));
 const gateway = await createGatewayServer(
   { ...config, subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } },
-  { subgraphChannel: { port: subgraphPort, subgraphs: inProcess } },
+  { subgraphChannel: { port: subgraphPort, subgraphs: inProcess, assertionKey } },
 );
 logger.info({ url: gateway.url, metrics: gateway.metricsUrl ?? 'off' }, 'gateway ready (GraphiQL: open the url in a browser)');
 if (!config.auth.jwksFile && !config.auth.jwksUrl) {

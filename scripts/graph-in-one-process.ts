@@ -89,12 +89,13 @@ try {
   const subgraphUrls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url]));
   // The gateway's subgraph calls: one port stays here, the other goes to the gateway's thread.
   const { port1: subgraphPort, port2: gatewayPort } = new MessageChannel();
-  serveSubgraphCalls(subgraphPort, Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.answerPost])), logger);
+  // Its key MACs the calls' assertions; it goes to the gateway's thread with the port and nowhere else.
+  const assertionKey = serveSubgraphCalls(subgraphPort, Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.answerPost])), logger);
   gatewayWorker = new Worker(
     // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
     `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
     // The heap sized for the gateway, as its own process starts with (gateway/src/node-flags.ts), not for the machine.
-    { eval: true, workerData: { subgraphUrls, subgraphPort: gatewayPort }, transferList: [gatewayPort], resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
+    { eval: true, workerData: { subgraphUrls, subgraphPort: gatewayPort, assertionKey }, transferList: [gatewayPort], resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
   );
   const worker = gatewayWorker;
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,8 @@
  * the demo world loaded into a fresh DATA_DIR): the graph process's user+sys CPU (all its threads, from /proc) divided by the
  * requests it answered, at 1 connection and at C, for a domain scenario (scripts/bench/domein/scenarios.ts).
  * Unlike req/s, CPU per request hardly moves when other work shares the machine, so a change can be judged
- * on a busy one (issue 14). Linux only (/proc). Prints a Markdown table with the load average. Needs
+ * on a busy one (issue 14). Also the SQL statements per request, the subgraphs' own counters
+ * (`sociaal_graph_db_statements_total`, on metrics ports from the scenario's port + 20). Linux only (/proc). Prints a Markdown table with the load average. Needs
  * `npm ci --prefix scripts/bench/tools` (autocannon). Not part of `npm test`.
  * `--data-dir <dir>`: this DATA_DIR, kept (a second run skips the demo load).
  * `--root <dir>`: the graph of another checkout (a baseline), measured the same way.
@@ -66,8 +67,17 @@ if (databaseUrl) {
 SUBGRAPHS.forEach(({ name }, i) => {
   env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i);
   env[`${name.toUpperCase()}_URL`] = `http://${HOST}:${base + 1 + i}/graphql`;
-  env[`${name.toUpperCase()}_METRICS_PORT`] = 'off';
+  env[`${name.toUpperCase()}_METRICS_PORT`] = String(base + 20 + i);
 });
+/** The SQL statements the subgraphs have sent so far (the Logboek's writes not included). */
+const statementsNow = async () => {
+  let total = 0;
+  for (let i = 0; i < SUBGRAPHS.length; i += 1) {
+    const text = await (await fetch(`http://${HOST}:${base + 20 + i}/metrics`)).text();
+    total += Number(/^sociaal_graph_db_statements_total(?:\{[^}]*\})? (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+  }
+  return total;
+};
 
 const root = values.root ?? REPO_ROOT;
 // --profile <dir>: the graph process itself (what npm start would start) under --cpu-prof, one profile per
@@ -127,20 +137,23 @@ try {
     ids.push(...(JSON.parse(answer) as { data: { inwoners: { items: { id: string }[] } } }).data.inwoners.items.map((item) => item.id));
   }
   const bodies = scenario.bodies(ids);
-  console.log(`| connections | requests | errors | CPU s | CPU ms / request | of it PG backends | PG transactions / request | req/s | p50 ms | p97.5 ms | load average (1 min) |`);
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  console.log(`| connections | requests | errors | CPU s | CPU ms / request | of it PG backends | PG transactions / request | statements / request | req/s | p50 ms | p97.5 ms | load average (1 min) |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const c of [1, connections]) {
     await run(bodies, tokens, c, 2);
+    const statementsBefore = await statementsNow();
     const before = await cpuNow();
     const load = loadavg()[0]!;
     const result = await run(bodies, tokens, c, seconds);
     // PostgreSQL's statistics reach pg_stat_database within a second of a commit.
     if (databaseUrl) await new Promise((resolve) => setTimeout(resolve, 1500));
     const { graph, backends, transacties } = cpuBetween(before, await cpuNow());
+    // Requests autocannon left in flight are still served meanwhile: a fraction more statements at most.
+    const statements = (await statementsNow()) - statementsBefore;
     const cpu = graph + backends;
     const n = result.requests.total;
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`| ${c} | ${n} | ${errors} | ${cpu.toFixed(2)} | ${((cpu * 1000) / n).toFixed(2)} | ${databaseUrl ? ((backends * 1000) / n).toFixed(2) : '-'} | ${databaseUrl ? (transacties / n).toFixed(2) : '-'} | ${(n / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${load.toFixed(1)}–${loadavg()[0]!.toFixed(1)} |`);
+    console.log(`| ${c} | ${n} | ${errors} | ${cpu.toFixed(2)} | ${((cpu * 1000) / n).toFixed(2)} | ${databaseUrl ? ((backends * 1000) / n).toFixed(2) : '-'} | ${databaseUrl ? (transacties / n).toFixed(2) : '-'} | ${(statements / n).toFixed(2)} | ${(n / seconds).toFixed(0)} | ${result.latency.p50} | ${result.latency.p97_5} | ${load.toFixed(1)}–${loadavg()[0]!.toFixed(1)} |`);
   }
 } finally {
   const exited = new Promise((resolve) => launcher.once('exit', resolve));

@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { type CompleteAnswer, createLogger, serveSubgraphCalls } from '@sociaal-graph/toolkit';
+import { type ChannelAssertionKey, type CompleteAnswer, createLogger, importCallerAssertionKey, operationHash, serveSubgraphCalls, verifyCallerAssertion } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
 import {
@@ -14,6 +14,7 @@ import {
   type TinySubgraph,
   tempDir,
   testConfig,
+  testSecrets,
 } from './gateway.test-utils.js';
 
 // The one-process graph (scripts/graph-in-one-process.ts): the gateway's subgraph calls go over a
@@ -27,6 +28,8 @@ let alpha: TinySubgraph;
 let beta: TinySubgraph;
 let dir: Awaited<ReturnType<typeof tempDir>>;
 const gateways: RunningGateway[] = [];
+/** The key of each gateway's channel, by gateway. */
+const channelKeys = new Map<RunningGateway, ChannelAssertionKey>();
 const ports: MessagePort[] = [];
 
 beforeAll(async () => {
@@ -47,12 +50,13 @@ afterAll(async () => {
 async function gatewayOverChannel(betaAnswer: AnswerPost, config: { subgraphTimeoutMs?: number; maxResponseBytes?: number } = {}): Promise<RunningGateway> {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
-  serveSubgraphCalls(port1, { alpha: alpha.answerPost, beta: betaAnswer }, createLogger('test'));
+  const assertionKey = serveSubgraphCalls(port1, { alpha: alpha.answerPost, beta: betaAnswer }, createLogger('test'));
   const sdl = composeSupergraph([alpha, beta]);
   const gateway = await createGatewayServer(testConfig({ supergraphPath: await dir.file(`supergraph-${gateways.length}.graphql`, sdl), ...config }), {
-    subgraphChannel: { port: port2, subgraphs: ['alpha', 'beta'] },
+    subgraphChannel: { port: port2, subgraphs: ['alpha', 'beta'], assertionKey },
   });
   gateways.push(gateway);
+  channelKeys.set(gateway, assertionKey);
   return gateway;
 }
 
@@ -64,15 +68,24 @@ function expectBetaFailed(body: GraphqlResponseBody, code: string, message: RegE
 }
 
 describe('subgraph calls over the one-process channel', () => {
-  it('carries every call, each with its own caller assertion, and no GraphQL POST reaches the subgraphs over HTTP', async () => {
+  it('carries every call, each with its own caller assertion MACed with the channel\'s key, and no GraphQL POST reaches the subgraphs over HTTP', async () => {
     const gateway = await gatewayOverChannel(beta.answerPost);
     const before = { alpha: alpha.received.length, beta: beta.received.length };
     const { status, body } = await postGraphql(gateway.url, { query: QUERY });
     expect(status).toBe(200);
     expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
-    const calls = [...alpha.received.slice(before.alpha), ...beta.received.slice(before.beta)];
+    const calls = [...alpha.received.slice(before.alpha).map((call) => ['alpha', call] as const), ...beta.received.slice(before.beta).map((call) => ['beta', call] as const)];
     expect(calls).toHaveLength(2);
-    for (const call of calls) expect(call.assertion).toMatch(/^ey/);
+    // Bound to its subgraph and operation as a signed one is; valid with this channel's key only, not with
+    // another channel's nor with the gateway's public key (which a subgraph checks HTTP requests with).
+    const otherChannel = serveSubgraphCalls(new MessageChannel().port1, {}, createLogger('test'));
+    const publicKey = await importCallerAssertionKey(testSecrets.callerAssertionPublicKey);
+    for (const [name, { assertion, body: sent }] of calls) {
+      const binding = { audience: name, operation: operationHash(sent.query, sent.variables) };
+      expect(await verifyCallerAssertion(assertion, channelKeys.get(gateway)!, binding)).toMatchObject({ ok: true });
+      expect(await verifyCallerAssertion(assertion, otherChannel, binding)).toEqual({ ok: false, reason: 'signature verification failed' });
+      expect(await verifyCallerAssertion(assertion, publicKey, binding)).toEqual({ ok: false, reason: 'algorithm not allowed' });
+    }
     expect(alpha.httpPosts + beta.httpPosts).toBe(0);
   });
 

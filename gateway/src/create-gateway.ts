@@ -6,7 +6,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
 import { Agent } from 'undici';
-import { createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
+import { type ChannelAssertionKey, createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
 import { type AuthenticatedCaller, createAuthenticate } from './auth/authenticate.js';
 import type { Caller } from './auth/caller.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
@@ -61,9 +61,10 @@ export interface CreateGatewayOptions {
   /**
    * The one-process graph (scripts/graph-in-one-process.ts): the port to the thread that runs these
    * subgraphs, over which their calls go instead of HTTP (toolkit subgraph-channel.ts). Their URLs still
-   * serve readiness and the mandates. Other subgraphs are called over HTTP.
+   * serve readiness and the mandates. Other subgraphs are called over HTTP. `assertionKey`: the channel's
+   * key (`serveSubgraphCalls`), with which the assertions of these calls are MACed instead of signed.
    */
-  subgraphChannel?: { port: MessagePort; subgraphs: readonly string[] };
+  subgraphChannel?: { port: MessagePort; subgraphs: readonly string[]; assertionKey: ChannelAssertionKey };
 }
 
 /**
@@ -154,12 +155,13 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
         const subgraphUrl = config.subgraphUrls[name] ?? url;
         if (!subgraphUrl) throw new Error(`subgraph ${name} has no routing URL in the supergraph; set ${name.toUpperCase()}_URL`);
         serviceUrls.set(name, subgraphUrl);
+        const onChannel = channel && subgraphChannel.subgraphs.includes(name);
         return new SubgraphDataSource({
           name,
           url: subgraphUrl,
-          transport: channel && subgraphChannel?.subgraphs.includes(name) ? channel.fetcherFor(name) : overHttp,
+          transport: onChannel ? channel.fetcherFor(name) : overHttp,
           timeoutMs: config.subgraphTimeoutMs,
-          callerAssertionKey,
+          callerAssertionKey: onChannel ? subgraphChannel.assertionKey : callerAssertionKey,
           internFields,
           metrics,
         });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import { CALLER_ASSERTION_HEADER, callTraceparent, type CallerAssertionKey, type CallerClaims, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, documentRememberingOperationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
+import { CALLER_ASSERTION_HEADER, callTraceparent, type AssertionKey, type CallerClaims, createLogger, GELEZEN_INWONERS_EXTENSION, VERWERKT_EXTENSION, injectTraceparent, isRecording, type Logger, traceFields, documentRememberingOperationHash, signCallerAssertion } from '@sociaal-graph/toolkit/gateway';
 import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
@@ -30,8 +30,11 @@ export interface SubgraphDataSourceOptions {
   transport: KeepAliveFetcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
-  /** Signs the caller assertion every call carries (`CALLER_ASSERTION_PRIVATE_KEY`). */
-  callerAssertionKey: CallerAssertionKey;
+  /**
+   * Signs the caller assertion every call carries (`CALLER_ASSERTION_PRIVATE_KEY`); over the one-process
+   * graph's channel the channel's key, which MACs it instead.
+   */
+  callerAssertionKey: AssertionKey;
   /**
    * The fields no client can select (@inaccessible) that a fetch document holds: the query planner
    * put them there, and the assertion names them so that the subgraph resolves them. Default none.
@@ -61,7 +64,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly url: string;
   readonly timeoutMs: number;
   private readonly transport: KeepAliveFetcher;
-  private readonly callerAssertionKey: CallerAssertionKey;
+  private readonly callerAssertionKey: AssertionKey;
   private readonly internFields: (query: string) => readonly string[];
   private readonly log: (message: string, error: unknown, trace?: { trace_id?: string; span_id?: string }) => void;
   private readonly duration: GatewayMetrics['subgraphDuration'] | undefined;

@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import type { Queryable, Samenvoeging } from '@sociaal-graph/toolkit';
 import { AANBIEDER_COLUMNS, fetchAanbieders } from './aanbieder/aanbieder.sql.js';
 import type { Aanbieder } from './aanbieder/aanbieder.type.js';
 import { CONTRACT_COLUMNS, fetchContracten } from './contract/contract.sql.js';
@@ -18,6 +18,13 @@ export interface ReferentieRijen {
   readonly contracten: Contract[];
   readonly tarieven: Tarief[];
 }
+
+/** Each row answers one key of its kind's array: concurrent requests' lookups run as one statement (statement-merging.ts). */
+const PER_SOORT: Samenvoeging = {
+  sleutelparameters: [0, 1, 2],
+  sleutelVan: ({ soort, rij }: { soort: 'a' | 'c' | 't'; rij: Record<string, unknown> }) =>
+    soort === 'a' ? [0, rij.agbCode] : soort === 'c' ? [1, rij.id] : [2, rij.id],
+};
 
 /**
  * Aanbieders by AGB code, contracts and tariffs by id, in one statement when more than one kind is asked
@@ -42,7 +49,7 @@ export async function fetchReferenties(db: Queryable, gevraagd: Referenties): Pr
      UNION ALL SELECT 't', to_jsonb(x) FROM (SELECT ${TARIEF_COLUMNS} FROM tarief WHERE id = ANY($3)) x`,
     [aanbieders, contracten, tarieven],
     // Rows by key: one generic plan does for every run (docs/storage.md).
-    { plan: 'generiek' },
+    { plan: 'generiek', samenvoegen: PER_SOORT },
   );
   const result: ReferentieRijen = { aanbieders: [], contracten: [], tarieven: [] };
   for (const { soort, rij } of rows) {

@@ -3,7 +3,8 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Rol, Wet } from './domain.js';
 import {
-  type CallerClaims, documentRememberingOperationHash, importCallerAssertionKey, operationHash, principalFromClaims, signCallerAssertion, verifyCallerAssertion,
+  type CallerClaims, documentRememberingOperationHash, importCallerAssertionKey, newChannelAssertionKey, operationHash, principalFromClaims, signCallerAssertion,
+  verifyCallerAssertion,
 } from './caller-assertion.js';
 import { newInstallationSecrets } from './secrets.js';
 
@@ -129,5 +130,33 @@ describe('caller assertion', () => {
     for (const bad of testOnly) {
       expect((await verifyCallerAssertion(await signCallerAssertion(bad, binding, privateKey), publicKey, binding)).ok).toBe(false);
     }
+  });
+});
+
+describe('caller assertion over the one-process channel (MAC)', () => {
+  const channelKey = newChannelAssertionKey();
+
+  it('binds the same claims as a signed one, valid with the channel\'s key only', async () => {
+    const token = signCallerAssertion(claims, binding, channelKey);
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(await verifyCallerAssertion(token, channelKey, binding)).toMatchObject({ ok: true, claims });
+    expect(await verifyCallerAssertion(token, newChannelAssertionKey(), binding)).toEqual({ ok: false, reason: 'signature verification failed' });
+    expect((await verifyCallerAssertion(token, channelKey, { ...binding, audience: 'toegang' })).ok).toBe(false);
+    expect((await verifyCallerAssertion(token, channelKey, { ...binding, operation: operationHash(query, { a: 2 }) })).ok).toBe(false);
+    expect((await verifyCallerAssertion(signCallerAssertion(claims, binding, channelKey, Date.now() - 61_000), channelKey, binding)).ok).toBe(false);
+  });
+
+  it('takes from each key only its own algorithm, and a MAC only as it was written', async () => {
+    // The gateway's signature checked with a channel key, and a MAC checked with the public key.
+    expect(await verifyCallerAssertion(signCallerAssertion(claims, binding, privateKey), channelKey, binding)).toEqual({ ok: false, reason: 'algorithm not allowed' });
+    expect(await verifyCallerAssertion(signCallerAssertion(claims, binding, channelKey), publicKey, binding)).toEqual({ ok: false, reason: 'algorithm not allowed' });
+    const [h, p, mac] = signCallerAssertion(claims, binding, channelKey).split('.');
+    const badMac = { ok: false, reason: 'signature verification failed' };
+    // Cut short, padded, or with a character base64url decoding would skip: not the MAC as written.
+    for (const altered of [mac!.slice(0, 40), `${mac}=`, `${mac!.slice(0, 20)}.${mac!.slice(20)}`.replace('.', '!'), '']) {
+      expect(await verifyCallerAssertion(`${h}.${p}.${altered}`, channelKey, binding)).toEqual(badMac);
+    }
+    const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), org: '0307' })).toString('base64url');
+    expect(await verifyCallerAssertion(`${h}.${widened}.${mac}`, channelKey, binding)).toEqual(badMac);
   });
 });

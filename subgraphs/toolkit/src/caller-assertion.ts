@@ -1,4 +1,4 @@
-import { createHash, type Hash, KeyObject, randomUUID, sign, verify } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type Hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import { importJWK, type JWK, type JWTPayload } from 'jose';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { scopesForRoles } from './authorization.js';
@@ -56,6 +56,30 @@ export interface AssertionBinding {
 /** The key the gateway signs with (private) or a subgraph verifies with (public). */
 export type CallerAssertionKey = CryptoKey & { readonly __callerAssertionKey?: never };
 
+/**
+ * The key of the one-process graph's channel between the gateway's thread and the subgraphs'
+ * (`serveSubgraphCalls`): 256 random bits, made when the channel is set up and handed to its two ends
+ * with it, nowhere else (no environment, no file; a KeyObject prints and serialises without its bytes).
+ * Assertions over the channel are MACed with it (HS256) instead of signed with the gateway's private key
+ * (ES256): both ends are in one process, which is where the key lives and dies (docs/security.md).
+ */
+export type ChannelAssertionKey = KeyObject & { readonly __channelAssertionKey?: never };
+
+/** The MAC algorithm of assertions over the one-process graph's channel; over HTTP it is refused. */
+export const CHANNEL_ASSERTION_ALGORITHM = 'HS256';
+
+/** A fresh channel key (`ChannelAssertionKey`). */
+export function newChannelAssertionKey(): ChannelAssertionKey {
+  return createSecretKey(randomBytes(32));
+}
+
+/** What the gateway signs or MACs an assertion with, and what a subgraph checks it with: the key decides the algorithm, never the token. */
+export type AssertionKey = CallerAssertionKey | ChannelAssertionKey;
+
+function isChannelKey(key: AssertionKey): key is ChannelAssertionKey {
+  return key instanceof KeyObject && key.type === 'secret';
+}
+
 /** Imports the JWK of `CALLER_ASSERTION_PRIVATE_KEY` (gateway) or `CALLER_ASSERTION_PUBLIC_KEY` (subgraphs). */
 export async function importCallerAssertionKey(jwk: JWK): Promise<CallerAssertionKey> {
   return (await importJWK(jwk, CALLER_ASSERTION_ALGORITHM)) as CallerAssertionKey;
@@ -74,8 +98,9 @@ export function operationHash(query: string | undefined | null, variables: unkno
  * (plans are cached): the hash of `[<query>,<variables>]` goes on from the state after `[<query>,`,
  * kept per document, so per call only the variables are written and hashed (half the hashing of a
  * 1.5 kB document). The same bytes are hashed, so the value, and with it the binding, is that of
- * `operationHash`. Not for a subgraph: it hashes documents from the network before it knows who sent
- * them, and an unknown sender must not choose what it keeps.
+ * `operationHash`. Not for a subgraph's HTTP requests: it hashes documents from the network before it
+ * knows who sent them, and an unknown sender must not choose what it keeps. Over the one-process graph's
+ * channel only the gateway's thread can send, so there a subgraph uses it too.
  */
 export function documentRememberingOperationHash(maxDocuments = 2_000): typeof operationHash {
   const states = new Map<string | null, Hash>();
@@ -91,8 +116,9 @@ export function documentRememberingOperationHash(maxDocuments = 2_000): typeof o
   };
 }
 
-/** The protected header of every assertion, base64url-encoded once. */
+/** The protected header of every assertion, base64url-encoded once: signed (ES256) and over the channel (HS256). */
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: CALLER_ASSERTION_ALGORITHM, typ: 'JWT' })).toString('base64url');
+const CHANNEL_PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: CHANNEL_ASSERTION_ALGORITHM, typ: 'JWT' })).toString('base64url');
 /**
  * The JSON of each claims object signed, written once: the gateway hands every call of one request
  * the same object (`SubgraphDataSource`), and mandates of a region are long. Claims are not changed
@@ -109,9 +135,11 @@ const signingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  * rather than jose's `SignJWT`, which signs through WebCrypto: a thread-pool job and promise per
  * signature, about a tenth of the gateway's CPU under load (scripts/results/bench-profile-identical.md).
  * The token is the same compact JWS (RFC 7515, ES256 with the raw r||s signature of RFC 7518 3.4),
- * and the subgraphs verify it with node:crypto too (`verifyCallerAssertion`).
+ * and the subgraphs verify it with node:crypto too (`verifyCallerAssertion`). With the channel key of the
+ * one-process graph (`ChannelAssertionKey`) the same JWT is MACed instead (HS256, RFC 7518 3.2): an HMAC
+ * costs about a hundredth of an ECDSA signature, and its check a hundredth of a verification.
  */
-export function signCallerAssertion(claims: CallerClaims, binding: AssertionBinding, key: CallerAssertionKey, now = Date.now()): string {
+export function signCallerAssertion(claims: CallerClaims, binding: AssertionBinding, key: AssertionKey, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
   let claimsText = claimsTexts.get(claims);
   if (claimsText === undefined) claimsTexts.set(claims, (claimsText = JSON.stringify(claims)));
@@ -128,11 +156,27 @@ export function signCallerAssertion(claims: CallerClaims, binding: AssertionBind
   // claim named as a binding claim is overridden (JSON.parse keeps the last of a name).
   const boundText = JSON.stringify(bound);
   const payload = claimsText === '{}' ? boundText : `${claimsText.slice(0, -1)},${boundText.slice(1)}`;
+  if (isChannelKey(key)) {
+    const signingInput = `${CHANNEL_PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
+    return `${signingInput}.${channelMac(key, signingInput)}`;
+  }
   const signingInput = `${PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
   let keyObject = signingKeys.get(key);
   if (!keyObject) signingKeys.set(key, (keyObject = KeyObject.from(key)));
   const signature = sign('sha256', Buffer.from(signingInput), { key: keyObject, dsaEncoding: 'ieee-p1363' });
   return `${signingInput}.${signature.toString('base64url')}`;
+}
+
+/** The HS256 MAC of a JWS signing input, base64url. */
+function channelMac(key: ChannelAssertionKey, signingInput: string): string {
+  return createHmac('sha256', key).update(signingInput).digest('base64url');
+}
+
+/** Whether `mac` is the channel key's MAC of `signingInput`, compared as text (one encoding only) in constant time. */
+function channelMacMatches(key: ChannelAssertionKey, signingInput: string, mac: string): boolean {
+  const expected = Buffer.from(channelMac(key, signingInput));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** A verified assertion: the caller, what the fetch may carry, and what the replay check needs. */
@@ -156,9 +200,11 @@ const verifyingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  * WebCrypto path cost about 1 ms of the subgraphs' thread per resident view (six calls, each verified).
  * The signature check itself runs on libuv's thread pool (`verify` with a callback): on `npm start` the
  * seven subgraphs share one thread, which bounds the resident view, and the synchronous check was about a
- * tenth of it (issue 14); the thread keeps only the parsing and the claim checks.
+ * tenth of it (issue 14); the thread keeps only the parsing and the claim checks. With the channel key
+ * the payload must be MACed with it (HS256), checked on the thread: no job is worth queueing for an HMAC.
+ * The key fixes the algorithm: a channel key accepts HS256 only, a public key ES256 only.
  */
-async function verifiedPayload(token: string, key: CallerAssertionKey, audience: string, now: number): Promise<JWTPayload | string> {
+async function verifiedPayload(token: string, key: AssertionKey, audience: string, now: number): Promise<JWTPayload | string> {
   const parts = token.split('.');
   if (parts.length !== 3) return 'not a compact JWS';
   const [header, body, signature] = parts as [string, string, string];
@@ -171,20 +217,11 @@ async function verifiedPayload(token: string, key: CallerAssertionKey, audience:
     return 'unreadable';
   }
   const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(protectedHeader) || protectedHeader.alg !== CALLER_ASSERTION_ALGORITHM) return 'algorithm not allowed';
+  const channel = isChannelKey(key);
+  if (!isObject(protectedHeader) || protectedHeader.alg !== (channel ? CHANNEL_ASSERTION_ALGORITHM : CALLER_ASSERTION_ALGORITHM)) return 'algorithm not allowed';
   // No extension the verifier would have to understand (RFC 7515 4.1.11), and the payload as signed (RFC 7797).
   if ('crit' in protectedHeader || 'b64' in protectedHeader) return 'header not allowed';
-  let keyObject = verifyingKeys.get(key);
-  if (!keyObject) verifyingKeys.set(key, (keyObject = KeyObject.from(key)));
-  const signed = Buffer.from(`${header}.${body}`);
-  const valid = await new Promise<boolean>((resolve) => {
-    try {
-      verify('sha256', signed, { key: keyObject, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'), (error, ok) => resolve(!error && ok));
-    } catch {
-      // A signature of the wrong length or form is refused before any job is queued.
-      resolve(false);
-    }
-  });
+  const valid = channel ? channelMacMatches(key, `${header}.${body}`, signature) : await signatureMatches(key, `${header}.${body}`, signature);
   if (!valid) return 'signature verification failed';
   if (!isObject(payload)) return 'payload not an object';
   if (payload.iss !== ISSUER) return 'unexpected iss';
@@ -199,19 +236,34 @@ async function verifiedPayload(token: string, key: CallerAssertionKey, audience:
   return payload as JWTPayload;
 }
 
+/** Whether `signature` is the gateway's ES256 signature of `signingInput`, checked on libuv's thread pool. */
+function signatureMatches(key: CallerAssertionKey, signingInput: string, signature: string): Promise<boolean> {
+  let keyObject = verifyingKeys.get(key);
+  if (!keyObject) verifyingKeys.set(key, (keyObject = KeyObject.from(key)));
+  const signed = Buffer.from(signingInput);
+  return new Promise<boolean>((resolve) => {
+    try {
+      verify('sha256', signed, { key: keyObject, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'), (error, ok) => resolve(!error && ok));
+    } catch {
+      // A signature of the wrong length or form is refused before any job is queued.
+      resolve(false);
+    }
+  });
+}
+
 /** Registered claims of the JWT and the binding; everything else in the payload is the caller. */
 const BINDING_CLAIMS = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'sub', 'op', 'intern']);
 
 /**
  * Verifies an assertion for this subgraph and the operation it received: ES256 signature by the
- * gateway's key, issuer, `aud` this subgraph, `op` the hash of the body received, a `jti`, at most
+ * gateway's key (over the one-process graph's channel: HS256 MAC with the channel key), issuer, `aud` this subgraph, `op` the hash of the body received, a `jti`, at most
  * 60 s old whatever `exp` says (and `exp - iat` at most 60, `iat` not in the future), and no claim
  * that only an in-process test principal may have. Whether the `jti` was seen before is the
  * replay guard's (`createReplayGuard`). Never throws.
  */
 export async function verifyCallerAssertion(
   token: string | undefined,
-  key: CallerAssertionKey,
+  key: AssertionKey,
   expected: { readonly audience: string; readonly operation: string },
   now = Date.now(),
 ): Promise<AssertionCheck> {

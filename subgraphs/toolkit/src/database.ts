@@ -7,6 +7,7 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import { DomainError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { withStatementSpan } from './observability/tracing.js';
+import { type Samenvoeging, vraagSamengevoegd } from './statement-merging.js';
 
 /** What every data-access function needs: one SQL statement with parameters. */
 export interface Queryable {
@@ -29,6 +30,11 @@ export interface QueryOptions {
    * Default: planned for each run's values (`plan_cache_mode = force_custom_plan`, see runPrepared).
    */
   readonly plan?: 'generiek';
+  /**
+   * A lookup by key that may run merged with the same lookup of other requests in the same turn
+   * (statement-merging.ts, issue 14); only through a request's view of the database (`withDeadline`).
+   */
+  readonly samenvoegen?: Samenvoeging;
 }
 
 /**
@@ -124,7 +130,7 @@ export function withDeadline(db: Database, deadline: number, timeoutMs: number):
       value: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> => {
         if (Date.now() > deadline) throw timedOut();
         try {
-          return await db.query<R>(text, params, options);
+          return await vraagSamengevoegd<R>(db, text, params, options);
         } catch (error) {
           if ((error as { code?: unknown }).code === QUERY_CANCELED) throw timedOut(error as Error);
           throw error;

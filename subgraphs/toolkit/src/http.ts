@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { context, trace } from '@opentelemetry/api';
+import type { ChannelAssertionKey } from './caller-assertion.js';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
 import { endServerSpan, incomingContext, isRecording, requestTraceIds, spanIds, startServerSpan, type TraceIds } from './observability/tracing.js';
@@ -15,6 +16,12 @@ export interface GraphqlRequest {
   readonly url?: string;
   readonly headers: IncomingHttpHeaders;
   readonly socket?: { readonly remoteAddress?: string };
+  /**
+   * Set only on a call over the one-process graph's channel (`answerPost`): the key its caller assertion
+   * is MACed with. Nothing that arrives over HTTP has it, so an HTTP request is checked against the
+   * gateway's public key only.
+   */
+  readonly channelAssertionKey?: ChannelAssertionKey;
 }
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
@@ -78,8 +85,9 @@ export interface GraphqlEndpoint {
    * graph's channel from the gateway's thread (scripts/graph-in-one-process.ts). The same path as a POST
    * over `listener` (content type, body limit, admission, context, execution, server span, metrics);
    * never rejects: a failure is the same 500 answer. The body of the answer is complete.
+   * `channelAssertionKey`: the channel's key, for admission (`GraphqlRequest.channelAssertionKey`).
    */
-  answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer>;
+  answerPost(headers: IncomingHttpHeaders, body: string, channelAssertionKey?: ChannelAssertionKey): Promise<CompleteAnswer>;
 }
 
 /** An answer whose body is all there (`GraphqlEndpoint.answerPost`). */
@@ -210,9 +218,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     return { status: result.status ?? 200, headers: [...result.headers], body: result.body.kind === 'complete' ? result.body.string : result.body.asyncIterator };
   }
 
-  async function answerPost(headers: IncomingHttpHeaders, body: string): Promise<CompleteAnswer> {
+  async function answerPost(headers: IncomingHttpHeaders, body: string, channelAssertionKey?: ChannelAssertionKey): Promise<CompleteAnswer> {
     // A fresh object per call: admission keeps its verified assertion by it, as by an IncomingMessage.
-    const request: GraphqlRequest = { method: 'POST', url: '/graphql', headers };
+    const request: GraphqlRequest = { method: 'POST', url: '/graphql', headers, channelAssertionKey };
     const parent = isRecording() ? incomingContext(headers) : undefined;
     const span = parent && startServerSpan(service, 'POST', '/graphql', parent);
     const ids = span ? spanIds(span) : requestTraceIds(headers);

@@ -50,6 +50,7 @@ export * from './secrets.js';
 export * from './start-subgraph.js';
 export * from './subgraph-channel.js';
 export * from './stapelingkosten.js';
+export * from './statement-merging.js';
 export * from './statistiek.js';
 export * from './subgraph-definition.js';
 export * from './subgraph-list.js';

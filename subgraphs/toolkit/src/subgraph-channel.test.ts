@@ -1,8 +1,9 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_ASSERTION_HEADER, type CallerClaims } from './caller-assertion.js';
+import { inspect } from 'node:util';
+import { CALLER_ASSERTION_HEADER, type CallerClaims, type ChannelAssertionKey, newChannelAssertionKey, operationHash, signCallerAssertion } from './caller-assertion.js';
 import { readSubgraphConfig } from './config.js';
-import { createLogger } from './observability/logger.js';
+import { createLogger, setLogLevel, tapLogLines } from './observability/logger.js';
 import { newInstallationSecrets, secretsAsEnv } from './secrets.js';
 import { type RunningSubgraph, startSubgraph } from './start-subgraph.js';
 import { type SubgraphAnswerMessage, serveSubgraphCalls } from './subgraph-channel.js';
@@ -10,7 +11,9 @@ import { proefSubgraph } from './testing/proef-subgraph.js';
 import { testAssertionSigner } from './testing/secrets.js';
 
 // The one-process graph's channel (scripts/graph-in-one-process.ts): a call over it takes the same path
-// in the subgraph as a POST to its port, so it is admitted, refused and logged exactly as one.
+// in the subgraph as a POST to its port, so it is admitted, refused and logged exactly as one; only its
+// assertion is MACed with the channel's own key (HS256) instead of signed with the gateway's private key
+// (ES256), and each transport takes only its own.
 
 const proef = proefSubgraph();
 
@@ -23,12 +26,22 @@ let running: RunningSubgraph;
 let gatewayEnd: MessagePort;
 let subgraphEnd: MessagePort;
 let lastId = 0;
+let channelKey: ChannelAssertionKey;
+/** Every log line written while the tests ran. */
+const logLines: string[] = [];
+const untap = tapLogLines((line) => logLines.push(line));
+
+/** An assertion MACed as the gateway's thread does over the channel (`SubgraphDataSource`), `at` a given time. */
+function mac(key: ChannelAssertionKey, claims: CallerClaims, { subgraph, query, variables }: { subgraph: string; query: string; variables?: Record<string, unknown> }, at?: number): string {
+  return signCallerAssertion(claims, { audience: subgraph, operation: operationHash(query, variables) }, key, at);
+}
 
 beforeAll(async () => {
+  setLogLevel('debug');
   const env = { DATA_DIR: 'memory', DEMO_WORLD: 'off', METRICS_PORT: 'off', PROEF_METRICS_PORT: 'off', ...secretsAsEnv({ callerAssertionPublicKey: installation.callerAssertionPublicKey, pseudonymSecret: installation.pseudonymSecret }) };
   running = await startSubgraph(proef, { ...readSubgraphConfig('proef', 0, env), port: 0 }, { report: () => undefined });
   ({ port1: subgraphEnd, port2: gatewayEnd } = new MessageChannel());
-  serveSubgraphCalls(
+  channelKey = serveSubgraphCalls(
     subgraphEnd,
     {
       proef: running.answerPost,
@@ -39,6 +52,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  untap();
+  setLogLevel('info');
   gatewayEnd?.close();
   await running?.stop();
 });
@@ -65,10 +80,10 @@ async function overHttp(headers: Record<string, string>, body: string): Promise<
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 describe('subgraph calls over the one-process channel', () => {
-  it('answers a call with an assertion signed for it, logs the read, and refuses the same assertion a second time', async () => {
+  it('answers a call with an assertion MACed for it, logs the read, and refuses the same assertion a second time', async () => {
     const variables = { ids: ['i-channel'] };
     const body = JSON.stringify({ query: QUERY, variables });
-    const assertion = await sign(CLAIMS, { subgraph: 'proef', query: QUERY, variables });
+    const assertion = mac(channelKey, CLAIMS, { subgraph: 'proef', query: QUERY, variables });
     const headers = { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: assertion };
     const answer = await overChannel('proef', headers, body);
     expect(answer.status).toBe(200);
@@ -81,22 +96,69 @@ describe('subgraph calls over the one-process channel', () => {
     expect(JSON.parse(replayed.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses an absent, forged or misbound assertion exactly as a POST to the port', async () => {
+  it('refuses an absent, forged, misbound or expired assertion exactly as a POST to the port refuses its like', async () => {
     const variables = { ids: ['i-geweigerd'] };
     const body = JSON.stringify({ query: QUERY, variables });
-    const cases: [string, () => Promise<Record<string, string>>][] = [
-      ['absent', async () => JSON_HEADERS],
-      ['forged', async () => ({ ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: await forge(CLAIMS, { subgraph: 'proef', query: QUERY, variables }) })],
-      ['for another subgraph', async () => ({ ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: await sign(CLAIMS, { subgraph: 'wmo', query: QUERY, variables }) })],
-      ['for other variables', async () => ({ ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: await sign(CLAIMS, { subgraph: 'proef', query: QUERY, variables: { ids: ['i-ander'] } }) })],
+    const target = { subgraph: 'proef', query: QUERY, variables };
+    const withAssertion = (assertion: string) => ({ ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: assertion });
+    // Each case: the assertion over the channel (MAC) and its like over HTTP (signature).
+    const cases: [string, () => Record<string, string>, () => Promise<Record<string, string>>][] = [
+      ['absent', () => JSON_HEADERS, async () => JSON_HEADERS],
+      ['forged', () => withAssertion(mac(newChannelAssertionKey(), CLAIMS, target)), async () => withAssertion(await forge(CLAIMS, target))],
+      ['for another subgraph', () => withAssertion(mac(channelKey, CLAIMS, { ...target, subgraph: 'wmo' })), async () => withAssertion(await sign(CLAIMS, { ...target, subgraph: 'wmo' }))],
+      [
+        'for other variables',
+        () => withAssertion(mac(channelKey, CLAIMS, { ...target, variables: { ids: ['i-ander'] } })),
+        async () => withAssertion(await sign(CLAIMS, { ...target, variables: { ids: ['i-ander'] } })),
+      ],
+      ['for another document', () => withAssertion(mac(channelKey, CLAIMS, { ...target, query: `${QUERY} ` })), async () => withAssertion(await sign(CLAIMS, { ...target, query: `${QUERY} ` }))],
+      ['expired', () => withAssertion(mac(channelKey, CLAIMS, target, Date.now() - 61_000)), async () => JSON_HEADERS],
     ];
-    for (const [, headersOf] of cases) {
-      const channel = await overChannel('proef', await headersOf(), body);
-      const http = await overHttp(await headersOf(), body);
-      expect(channel.status).toBe(401);
-      expect({ status: channel.status, body: channel.body }).toEqual(http);
+    for (const [name, channelHeaders, httpHeaders] of cases) {
+      const channel = await overChannel('proef', channelHeaders(), body);
+      const http = await overHttp(await httpHeaders(), body);
+      expect(channel.status, name).toBe(401);
+      expect({ status: channel.status, body: channel.body }, name).toEqual(http);
     }
+    // A MAC whose payload was changed after it was made (other mandates): refused.
+    const [header, payload, tag] = mac(channelKey, CLAIMS, target).split('.');
+    const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), mandates: { WMO: { UITVOERING: ['0307'] } } })).toString('base64url');
+    expect((await overChannel('proef', withAssertion(`${header}.${widened}.${tag}`), body)).status).toBe(401);
     expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'i-geweigerd'`)).toEqual([]);
+  });
+
+  it('takes only the channel\'s MAC over the channel and only the gateway\'s signature over HTTP', async () => {
+    const variables = { ids: ['i-per-transport'] };
+    const body = JSON.stringify({ query: QUERY, variables });
+    const target = { subgraph: 'proef', query: QUERY, variables };
+    const macHeaders = { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: mac(channelKey, CLAIMS, target) };
+    const signedHeaders = { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: await sign(CLAIMS, target) };
+    // Algorithm confusion: a valid MAC sent to the port, a valid signature sent over the channel.
+    const macOverHttp = await overHttp(macHeaders, body);
+    expect(macOverHttp.status).toBe(401);
+    expect(JSON.parse(macOverHttp.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const signatureOverChannel = await overChannel('proef', signedHeaders, body);
+    expect(signatureOverChannel.status).toBe(401);
+    expect(JSON.parse(signatureOverChannel.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'i-per-transport'`)).toEqual([]);
+    // Each on its own transport: answered (neither was used up by its refusal above).
+    expect((await overHttp(signedHeaders, body)).status).toBe(200);
+    expect((await overChannel('proef', macHeaders, body)).status).toBe(200);
+  });
+
+  it('keeps the channel\'s key inside the process: not in the environment, an answer or a log line', async () => {
+    const secret = channelKey.export();
+    const spellings = [secret.toString('hex'), secret.toString('base64'), secret.toString('base64url')];
+    const variables = { ids: ['i-sleutel'] };
+    const body = JSON.stringify({ query: QUERY, variables });
+    const answers = [
+      await overChannel('proef', { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: mac(channelKey, CLAIMS, { subgraph: 'proef', query: QUERY, variables }) }, body),
+      await overChannel('proef', { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: 'e30.e30.AAAA' }, body),
+      await overChannel('kapot', JSON_HEADERS, body),
+    ];
+    const seen = [JSON.stringify(process.env), ...answers.map((answer) => JSON.stringify(answer)), ...logLines, inspect(channelKey), JSON.stringify(channelKey)].join('\n');
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const spelling of spellings) expect(seen).not.toContain(spelling);
   });
 
   it('answers a body that is not JSON with 415 or 400, as the port does', async () => {

@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { type Queryable, type Samenvoeging, samenvoegbaarOp } from '@sociaal-graph/toolkit';
 import type { Gemeenten, ToewijzingScope } from '../scope.js';
 import { VERWIJZING_COLUMNS } from '../verwijzing/verwijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing.type.js';
@@ -40,6 +40,13 @@ export async function fetchToewijzingenByKey(
 /** The parent columns a list of toewijzingen hangs under. */
 export type ToewijzingParent = 'inwoner_id' | 'verwijzing_id' | 'traject_id';
 
+/** Rows by parent, under the same scopes: concurrent requests' lookups run as one statement (statement-merging.ts). */
+const PER_PARENT = {
+  inwoner_id: samenvoegbaarOp(0, 'inwonerId'),
+  verwijzing_id: samenvoegbaarOp(0, 'verwijzingId'),
+  traject_id: samenvoegbaarOp(0, 'trajectId'),
+} satisfies Record<ToewijzingParent, Samenvoeging>;
+
 /**
  * Batch: every toewijzing under each parent key (newest first), within the scope. With `verwijzingen`
  * (the caller's verwijzing scope, `jeugdGemeenten`), each row also carries its verwijzing as
@@ -62,7 +69,7 @@ export async function fetchToewijzingenBy(
      WHERE t.${parent} = ANY($1) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY ${ORDER}`,
     verwijzingen ? [keys, scope.gemeenten, scope.aanbieder, verwijzingen.gemeenten] : [keys, scope.gemeenten, scope.aanbieder],
-    { plan: 'generiek' },
+    { plan: 'generiek', samenvoegen: PER_PARENT[parent] },
   );
 }
 

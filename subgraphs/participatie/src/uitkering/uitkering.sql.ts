@@ -1,4 +1,4 @@
-import { type ParentPageRow, type Queryable, queryPage, queryPagesPerParent, type RowPage } from '@sociaal-graph/toolkit';
+import { type ParentPageRow, type Queryable, queryPage, queryPagesPerParent, type RowPage, samenvoegbaarOp } from '@sociaal-graph/toolkit';
 import type { ScopeParameter } from '../scope.js';
 import type { Uitkering } from './uitkering.type.js';
 
@@ -28,6 +28,9 @@ export function fetchUitkeringenByIds(db: Queryable, ids: readonly string[], sco
   );
 }
 
+/** Rows by inwoner, under the same scope: concurrent requests' lookups run as one statement (statement-merging.ts). */
+const PER_INWONER = samenvoegbaarOp(0, 'inwonerId');
+
 /** Batch: the uitkeringen of residents, within the scope, newest first. */
 export function fetchUitkeringenByInwoners(
   db: Queryable,
@@ -38,7 +41,7 @@ export function fetchUitkeringenByInwoners(
     `SELECT ${COLUMNS} FROM uitkering WHERE inwoner_id = ANY($1) AND ($2::text[] IS NULL OR gemeente_code = ANY($2))
      ORDER BY ${ORDER}`,
     [inwonerIds, scope],
-    { plan: 'generiek' },
+    { plan: 'generiek', samenvoegen: PER_INWONER },
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { type Queryable, samenvoegbaarOp } from '@sociaal-graph/toolkit';
 import { inwonerScopeParameters, inwonerZichtbaar, meldingZichtbaar, type ToegangScope } from '../scope.js';
 
 /** One resident as the SQL returns it; `leeftijd` is on the peildatum (or today without one). */
@@ -35,12 +35,15 @@ const COLUMNS = `i.id, i.bsn, i.gemeente_code AS "gemeenteCode", i.huishouden_id
   i.voornaam, i.achternaam, i.geboortedatum, i.geslacht, i.consulent_id AS "consulentId",
   date_part('year', age(coalesce((SELECT max(datum) FROM peildatum), current_date), i.geboortedatum))::int AS leeftijd`;
 
+/** Rows by pseudonym, under the same scope: concurrent requests' lookups run as one statement (statement-merging.ts). */
+const PER_ID = samenvoegbaarOp(0, 'id');
+
 /** Batch: residents by pseudonym within the caller's scope, in any order; misses are left out. */
 export function inwonersByIds(db: Queryable, ids: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
   return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}`, [
     ids,
     ...inwonerScopeParameters(scope),
-  ], { plan: 'generiek' });
+  ], { plan: 'generiek', samenvoegen: PER_ID });
 }
 
 /** Batch: residents by BSN within the caller's scope. */

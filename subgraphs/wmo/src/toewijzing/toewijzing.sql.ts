@@ -1,4 +1,4 @@
-import type { Queryable } from '@sociaal-graph/toolkit';
+import { type Queryable, samenvoegbaarOp } from '@sociaal-graph/toolkit';
 
 /** One row of `toewijzing` as the queries below return it (camelCase aliases). */
 export interface ToewijzingRow {
@@ -81,6 +81,9 @@ export async function selectToewijzingenByKey(
   );
 }
 
+/** Rows by inwoner, under the same scope: concurrent requests' lookups run as one statement (statement-merging.ts). */
+const PER_INWONER = samenvoegbaarOp(0, 'inwonerId');
+
 /** Batch: the toewijzingen of several inwoners, each inwoner's ordered by ingangsdatum. */
 export async function selectToewijzingenByInwoner(
   db: Queryable,
@@ -92,7 +95,7 @@ export async function selectToewijzingenByInwoner(
      WHERE inwoner_id = ANY($1::text[]) AND ${IN_SCOPE('$2', '$3')}
      ORDER BY inwoner_id, ingangsdatum, ${ORDER}`,
     [inwonerIds, scope.gemeenten, scope.aanbieder],
-    { plan: 'generiek' },
+    { plan: 'generiek', samenvoegen: PER_INWONER },
   );
 }
 
