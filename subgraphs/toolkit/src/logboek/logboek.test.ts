@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,20 @@ describe('logboekPlugin', () => {
     };
     expect(rows).toEqual([{ betrokkene: 'i1', ...common }, { betrokkene: 'i2', ...common }]);
     expect(await count('verwerking')).toBe(before.verwerkingen + 2);
+  });
+
+  // logboek_005: the writer makes each verwerking's id (node:crypto), the database no longer draws one per row.
+  it('stores each verwerking under the id its record carries', async () => {
+    const [actor, regel] = [randomUUID(), randomUUID()];
+    const tijdstip = new Date().toISOString();
+    const trace = randomBytes(16).toString('hex');
+    await harness.db.logboekQuery(`SELECT logboek_schrijf($1::jsonb)`, [
+      JSON.stringify({
+        actoren: [{ id: actor, trace_id: trace, verzoek_id: null, organisatie: 'uo-hbel', rollen: ['consulent'], actor: 'a1b2c3', tijdstip }],
+        regels: [{ id: regel, actor_id: actor, trace_id: trace, verzoek_id: null, span_id: randomBytes(8).toString('hex'), activiteit: 'proef:inwoner:lezen', betrokkene: 'i9', soort: 'inwoner', tijdstip, resultaat: 'geslaagd' }],
+      }),
+    ]);
+    expect(await harness.db.query(`SELECT id, actor_id FROM verwerking WHERE betrokkene = 'i9'`)).toEqual([{ id: regel, actor_id: actor }]);
   });
 
   it('writes nothing for a request that read nothing personal', async () => {

@@ -37,7 +37,8 @@ interface Schemadeel {
  * One statement that writes the records of several requests, in one or several schemas: all of them or
  * none (one statement, one commit). It calls each schema's `logboek_schrijf` (migration logboek_003), which
  * writes the actor records and the verwerkingen joined to them with a plan kept for the session. The actor
- * ids are made here so that each verwerking names its own request's actor record. Schema names come from
+ * ids are made here so that each verwerking names its own request's actor record, and the verwerkingen's ids
+ * too (logboek_005: cheaper here than gen_random_uuid on PGlite). Schema names come from
  * `Database.schema`, checked when it was opened (`[a-z_][a-z0-9_]*`), so they are written into the text
  * as they are; the records travel as one JSON parameter per schema.
  */
@@ -55,6 +56,7 @@ function logboekStatement(delen: readonly Schemadeel[]): { text: string; params:
     }));
     const regels = verslagen.flatMap((verslag, i) =>
       verslag.regels.map((regel) => ({
+        id: randomUUID(),
         actor_id: actoren[i].id,
         trace_id: verslag.traceId,
         verzoek_id: verslag.verzoekId ?? null,
