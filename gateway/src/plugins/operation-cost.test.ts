@@ -112,6 +112,16 @@ describe('demand control from the schema', () => {
     expect(heavy.body.data).toBeUndefined();
     expect(heavy.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', sociaalGraph: { limiet: 20, waarde: 32 } });
   });
+
+  it('counts the gemeenten of each request anew when the same operation comes again with other variables', async () => {
+    // What each key of the operation costs is kept per operation; the asked gemeenten are the request's.
+    const query = 'query Z($g: [String!]!) { zwaar(gemeenten: $g) { code } }';
+    const actual = async (g: string[]) => ((await postGraphql(small.url, { query, variables: { g }, extensions: ASK })).body as { extensions?: { kosten?: { werkelijk?: number } } }).extensions?.kosten?.werkelijk;
+    // One gemeente: 10 + 1 code; two: 10 x 2 + 2 codes.
+    expect(await actual(['0406'])).toBe(11);
+    expect(await actual(['0406', '0376'])).toBe(22);
+    expect(await actual(['0406'])).toBe(11);
+  });
 });
 
 describe('reading the cost spec from a supergraph', () => {

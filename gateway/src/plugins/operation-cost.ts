@@ -135,8 +135,44 @@ interface WeightedWalk {
 interface Selected {
   readonly selections: readonly SelectionSetNode[];
   readonly parent: GraphQLNamedType | undefined;
-  /** Per concrete type name: per response key, the weight it adds and the selections under it. */
-  readonly perType: Map<string, Map<string, { extra: number; below: Selected | undefined }>>;
+  /** Per concrete type name: per response key, the field's weight and the selections under it. */
+  readonly perType: Map<string, Map<string, WeightedKey>>;
+}
+
+/** One response key on one type: its own weight (1 for an unweighted field) and the field node that asks for it. */
+interface WeightedKey {
+  readonly own: number;
+  readonly node: FieldNode;
+  readonly below: Selected | undefined;
+}
+
+/** An operation's selections as `weightedExtra` walks them, for the schema, document and weights they were worked out for. */
+interface KeptSelections {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly weights: CostWeights;
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  readonly root: Selected;
+}
+
+/**
+ * What each key of an operation's selections costs depends on the operation and the schema only; the
+ * variables count only at the weighted fields that take `gemeenten`, and are read there on each walk.
+ * Apollo Server's document store hands every request of a cached operation the same nodes, so this is
+ * worked out once per operation, not once per request (it was most of `weightedExtra` on a resident view).
+ */
+const keptSelections = new WeakMap<OperationDefinitionNode, KeptSelections>();
+
+function selectionsOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, weights: CostWeights): KeptSelections | undefined {
+  const kept = keptSelections.get(operation);
+  if (kept && kept.schema === schema && kept.document === document && kept.weights === weights) return kept;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const made: KeptSelections = { schema, document, weights, fragments, root: { selections: [operation.selectionSet], parent: root, perType: new Map() } };
+  keptSelections.set(operation, made);
+  return made;
 }
 
 /**
@@ -144,35 +180,32 @@ interface Selected {
  * in it, its weight (per asked gemeente where it takes `gemeenten`, as the estimate counts it) less
  * the 1 already counted. Walks the answer beside the operation's selections to know which field
  * each key is (aliases, fragments). What a key of a selection costs on a type is worked out once
- * per operation, not once per object of the answer: an answer of 20,000 objects of one selection
+ * per operation (`selectionsOf`), not once per object of the answer: an answer of 20,000 objects of one selection
  * took the gateway 390 ms of synchronous work when every object worked out its fields anew (issue 11).
  */
 function weightedExtra(data: unknown, { schema, document, operation, variables, weights }: WeightedWalk): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-  const selected = (selections: readonly SelectionSetNode[], parent: GraphQLNamedType | undefined): Selected => ({ selections, parent, perType: new Map() });
+  const kept = selectionsOf(schema, document, operation, weights);
+  if (!kept) return 0;
   const keysOn = (at: Selected, concrete: GraphQLNamedType) => {
     let keys = at.perType.get(concrete.name);
     if (keys) return keys;
     keys = new Map();
     at.perType.set(concrete.name, keys);
     if (!('getFields' in concrete)) return keys;
-    for (const [key, nodes] of fieldsByResponseKey(at.selections, fragments)) {
+    for (const [key, nodes] of fieldsByResponseKey(at.selections, kept.fragments)) {
       const field = concrete.getFields()[nodes[0]!.name.value];
       if (!field) continue;
       // By name: the supergraph's types may come from another copy of graphql (getNamedType refuses them).
       const returnType = schema.getType(String(field.type).replace(/[[\]!]/g, '')) ?? undefined;
       const own = ownCostOf(weights, concrete.name, field.name, returnType?.name, (nodes[0]!.arguments ?? []).map((a) => a.name.value));
       const below = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-      keys.set(key, { extra: own !== 1 ? own * gemeentenAsked(nodes[0]!, variables) - 1 : 0, below: below.length > 0 ? selected(below, returnType) : undefined });
+      keys.set(key, { own, node: nodes[0]!, below: below.length > 0 ? { selections: below, parent: returnType, perType: new Map() } : undefined });
     }
     return keys;
   };
   let extra = 0;
   // An explicit stack, as in `walk`.
-  const stack: { value: unknown; at: Selected }[] = [{ value: data, at: selected([operation.selectionSet], root) }];
+  const stack: { value: unknown; at: Selected }[] = [{ value: data, at: kept.root }];
   while (stack.length > 0) {
     const { value, at } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
@@ -187,7 +220,8 @@ function weightedExtra(data: unknown, { schema, document, operation, variables, 
     for (const key in object) {
       const cost = keys.get(key);
       if (!cost) continue;
-      extra += cost.extra;
+      // The variables of this request: only a weighted field's `gemeenten` reads them.
+      if (cost.own !== 1) extra += cost.own * gemeentenAsked(cost.node, variables) - 1;
       if (cost.below) stack.push({ value: object[key], at: cost.below });
     }
   }

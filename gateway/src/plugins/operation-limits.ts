@@ -120,6 +120,8 @@ function refuseAbove(code: ErrorCode, value: number, limit: number, message: (va
 /** A field's printed type and its arguments by name. */
 interface FieldOf {
   type: string;
+  /** The named type it returns (`Gemeente` for `[Gemeente!]!`), when the schema has it. */
+  named: GraphQLNamedType | undefined;
   args: Record<string, GraphQLArgument>;
 }
 
@@ -197,7 +199,7 @@ function measureOperation(
         const field = fieldOf(parent, selection.name.value);
         const first = field?.args.first ? pageSizeOf(field.args.first, selection) : undefined;
         const list = field?.type.startsWith('[') ?? false;
-        const type = field ? schema.getType(field.type.replace(/[[\]!]/g, '')) ?? undefined : undefined;
+        const type = field?.named;
         const below = selection.selectionSet ? measure(selection.selectionSet, type, list ? undefined : first) : EMPTY;
         const size = parent ? listSizes.get(`${parent.name}.${selection.name.value}`) : undefined;
         const multiplier = list ? (first ?? pageSize ?? slicedSize(field, size, selection) ?? size?.assumedSize ?? unpagedListSize) : 1;
@@ -280,14 +282,33 @@ function measureOperation(
    * predicates (`isListType`, `getNamedType`) imported here from its ES module copy would throw.
    */
   function fieldOf(parent: GraphQLNamedType | undefined, name: string): FieldOf | undefined {
-    if (parent === schema.getQueryType() && (name === '__schema' || name === '__type')) {
-      return { type: name === '__schema' ? '__Schema!' : '__Type', args: {} };
-    }
-    const field = parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
-    if (!field) return undefined;
-    const args = Object.fromEntries(('args' in field ? field.args : []).map((arg) => [arg.name, arg]));
-    // `gemeenten` multiplies only as a list of codes (`[String!]`), not as a single code.
-    if (args.gemeenten && !String(args.gemeenten.type).startsWith('[')) delete args.gemeenten;
-    return { type: String(field.type), args };
+    if (!parent) return undefined;
+    let byCoordinate = fieldsOfSchema.get(schema);
+    if (!byCoordinate) fieldsOfSchema.set(schema, (byCoordinate = new Map()));
+    const coordinate = `${parent.name}.${name}`;
+    if (byCoordinate.has(coordinate)) return byCoordinate.get(coordinate);
+    const field = readField(schema, parent, name);
+    byCoordinate.set(coordinate, field);
+    return field;
   }
+}
+
+/**
+ * What `measureOperation` reads of each field, by `Type.field`, per schema: it depends on the schema
+ * alone, so it is read once, not at every field of every request (a reloaded supergraph is a new schema).
+ */
+const fieldsOfSchema = new WeakMap<GraphQLSchema, Map<string, FieldOf | undefined>>();
+
+function readField(schema: GraphQLSchema, parent: GraphQLNamedType, name: string): FieldOf | undefined {
+  if (parent === schema.getQueryType() && (name === '__schema' || name === '__type')) {
+    const type = name === '__schema' ? '__Schema!' : '__Type';
+    return { type, named: schema.getType(type.replace(/[[\]!]/g, '')) ?? undefined, args: {} };
+  }
+  const field = 'getFields' in parent ? parent.getFields()[name] : undefined;
+  if (!field) return undefined;
+  const args = Object.fromEntries(('args' in field ? field.args : []).map((arg) => [arg.name, arg]));
+  // `gemeenten` multiplies only as a list of codes (`[String!]`), not as a single code.
+  if (args.gemeenten && !String(args.gemeenten.type).startsWith('[')) delete args.gemeenten;
+  const type = String(field.type);
+  return { type, named: schema.getType(type.replace(/[[\]!]/g, '')) ?? undefined, args };
 }
