@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ANONYMOUS_CALLER, type Caller } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
 import { AdmissionQueue, AdmissionRefused, admissionControlPlugin, type AdmissionControlOptions } from './admission-control.js';
@@ -75,13 +75,11 @@ describe('AdmissionQueue', () => {
     expect(order.at(-1)).toBe('groot2');
   });
 
-  it('refuses when the queue is full, and when the wait is abandoned', async () => {
+  it('refuses when the queue is full, and when the wait took too long', async () => {
     const queue = new AdmissionQueue(10, 1);
     const held = await queue.admit('A', 10);
-    const controller = new AbortController();
-    const waiting = queue.admit('B', 10, controller.signal);
+    const waiting = queue.admit('B', 10, 20);
     await expect(queue.admit('C', 10)).rejects.toBeInstanceOf(AdmissionRefused);
-    controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(AdmissionRefused);
     expect(queue.queued).toBe(0);
     held();
@@ -89,6 +87,29 @@ describe('AdmissionQueue', () => {
     held();
     const next = await queue.admit('D', 10);
     next();
+  });
+
+  it('holds a timer for the wait only while an operation waits', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new AdmissionQueue(10, 10);
+      // Admitted at once: nothing is left behind for the 10 s bound.
+      const first = await queue.admit('A', 10, 10_000);
+      expect(vi.getTimerCount()).toBe(0);
+      const second = queue.admit('B', 10, 10_000);
+      expect(vi.getTimerCount()).toBe(1);
+      first();
+      (await second)();
+      expect(vi.getTimerCount()).toBe(0);
+      // One that waits past the bound is refused.
+      const held = await queue.admit('C', 10, 10_000);
+      const late = queue.admit('D', 10, 10_000);
+      vi.advanceTimersByTime(10_000);
+      await expect(late).rejects.toBeInstanceOf(AdmissionRefused);
+      held();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -64,23 +64,37 @@ export class AdmissionQueue {
 
   /**
    * Resolves with the release function once `cost` may run for `caller`; rejects with
-   * `AdmissionRefused` when the queue is full, or once `signal` aborts while it waits.
+   * `AdmissionRefused` when the queue is full, or once it has waited `maxWaitMs`.
    */
-  admit(caller: string, cost: number, signal?: AbortSignal): Promise<() => void> {
+  admit(caller: string, cost: number, maxWaitMs = Number.POSITIVE_INFINITY): Promise<() => void> {
     return new Promise((resolve, reject) => {
       if (this.waiting.length >= this.maxQueued) return reject(new AdmissionRefused('queue full'));
       const start = Math.max(this.virtualTime, this.lastFinish.get(caller) ?? 0);
       this.lastFinish.set(caller, start + cost);
-      const waiter: Waiter = { cost, start, admit: resolve, refuse: reject };
+      let admitted = false;
+      let timer: NodeJS.Timeout | undefined;
+      const waiter: Waiter = {
+        cost,
+        start,
+        admit: (release) => {
+          admitted = true;
+          clearTimeout(timer);
+          resolve(release);
+        },
+        refuse: reject,
+      };
       this.waiting.push(waiter);
-      signal?.addEventListener('abort', () => {
+      this.admitWhatFits();
+      // Only an operation that has to wait holds a timer: most are admitted at once, and a timer per
+      // request (AbortSignal.timeout) would stay alive for the whole bound after it was admitted.
+      if (admitted || !Number.isFinite(maxWaitMs)) return;
+      timer = setTimeout(() => {
         const at = this.waiting.indexOf(waiter);
         if (at >= 0) {
           this.waiting.splice(at, 1);
           reject(new AdmissionRefused('waited too long'));
         }
-      }, { once: true });
-      this.admitWhatFits();
+      }, maxWaitMs).unref();
     });
   }
 
@@ -137,7 +151,7 @@ export function admissionControlPlugin(options: AdmissionControlOptions): Apollo
           const estimated = cost.estimated ?? 0;
           if (estimated <= cheapCost) return null;
           try {
-            release = await queue.admit(callerKeyOf(contextValue), estimated, AbortSignal.timeout(maxWaitMs));
+            release = await queue.admit(callerKeyOf(contextValue), estimated, maxWaitMs);
             return null;
           } catch (error) {
             if (!(error instanceof AdmissionRefused)) throw error;
