@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, print } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import { fillRefused, filterOperation, PLACEHOLDER_KEY, type RefusedField } from './authorization-filter.js';
-import { describeRequirement, readAuthorization, rightsOf, type SupergraphAuthorization, unmetRequirement } from './authorization-requirements.js';
+import type { Caller } from '../auth/caller.js';
+import { fillRefused, type FilteredOperation, filterOperation, PLACEHOLDER_KEY, type RefusedField } from './authorization-filter.js';
+import { type CallerRights, describeRequirement, readAuthorization, rightsOf, type SupergraphAuthorization, unmetRequirement } from './authorization-requirements.js';
 
 /**
  * Enforces `@authenticated`, `@requiresScopes` and `@policy` of the supergraph before execution
@@ -42,12 +43,7 @@ export function authorizationPlugin(supergraphSdl: string): ApolloServerPlugin<G
         async didResolveOperation(requestContext) {
           const { document, operation } = requestContext;
           if (!operation) return;
-          const rights = rightsOf(contextValue.caller);
-          const filtered = filterOperation(document, operation, authorization, (coordinate, field) => {
-            const unmet = unmetRequirement(field.requirements, rights);
-            if (!unmet) return undefined;
-            return { coordinate, code: rights.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: describeRequirement(unmet) };
-          });
+          const { filtered, queryHash } = filteredFor(document, operation, authorization, contextValue.caller);
           refused = filtered.refused;
           if (refused.length === 0) return;
           // Typed read-only for plugins, but the pipeline reads these three from the request
@@ -55,7 +51,7 @@ export function authorizationPlugin(supergraphSdl: string): ApolloServerPlugin<G
           const writable = requestContext as unknown as { document: DocumentNode; operation: OperationDefinitionNode; queryHash: string };
           writable.document = filtered.document;
           writable.operation = filtered.operation;
-          writable.queryHash = createHash('sha256').update(print(filtered.document)).digest('hex');
+          writable.queryHash = queryHash!;
           if (!filtered.fetches) answerAlone = true;
         },
         async responseForOperation(requestContext) {
@@ -81,6 +77,54 @@ export function authorizationPlugin(supergraphSdl: string): ApolloServerPlugin<G
       };
     },
   };
+}
+
+/** An operation as callers of one set of rights may run it, and the hash of its document when fields were taken out. */
+interface FilteredFor {
+  readonly filtered: FilteredOperation;
+  readonly queryHash?: string;
+}
+
+/**
+ * Most sets of rights one operation's filtering is kept for; past it, a further set is filtered per
+ * request. Rights come from roles and mandates, so an operation meets a handful.
+ */
+const MAX_RIGHTS_PER_OPERATION = 32;
+
+/**
+ * What the caller may see of an operation depends on the operation, the supergraph's requirements and
+ * the caller's rights only, so it is worked out once per operation and set of rights, not per request:
+ * Apollo Server's document store hands every request of a cached operation the same nodes. The filtered
+ * document and its hash are shared by those callers; nothing downstream changes a document.
+ */
+const filteredByOperation = new WeakMap<OperationDefinitionNode, { readonly document: DocumentNode; readonly authorization: SupergraphAuthorization; readonly byRights: Map<string, FilteredFor> }>();
+
+/** Each caller's rights and their key, read once: a caller object is never changed once built (`createAuthenticate`). */
+const rightsOfCaller = new WeakMap<Caller, { readonly rights: CallerRights; readonly key: string }>();
+
+function filteredFor(document: DocumentNode, operation: OperationDefinitionNode, authorization: SupergraphAuthorization, caller: Caller): FilteredFor {
+  let known = rightsOfCaller.get(caller);
+  if (!known) {
+    const rights = rightsOf(caller);
+    known = { rights, key: [String(rights.authenticated), [...rights.scopes].sort().join(' '), [...rights.policies].sort().join(' ')].join('\u0000') };
+    rightsOfCaller.set(caller, known);
+  }
+  let kept = filteredByOperation.get(operation);
+  if (!kept || kept.document !== document || kept.authorization !== authorization) {
+    kept = { document, authorization, byRights: new Map() };
+    filteredByOperation.set(operation, kept);
+  }
+  const done = kept.byRights.get(known.key);
+  if (done) return done;
+  const { rights } = known;
+  const filtered = filterOperation(document, operation, authorization, (coordinate, field) => {
+    const unmet = unmetRequirement(field.requirements, rights);
+    if (!unmet) return undefined;
+    return { coordinate, code: rights.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: describeRequirement(unmet) };
+  });
+  const made: FilteredFor = filtered.refused.length === 0 ? { filtered } : { filtered, queryHash: createHash('sha256').update(print(filtered.document)).digest('hex') };
+  if (kept.byRights.size < MAX_RIGHTS_PER_OPERATION) kept.byRights.set(known.key, made);
+  return made;
 }
 
 function errorOf(field: RefusedField): GraphQLFormattedError {
