@@ -45,18 +45,24 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
+/**
+ * How long a poll waits for the page to show a change (vitest's default is 1 s). A first visit loads the editor,
+ * and on a busy machine (CI runs the suite with other files in parallel) showing an example took longer than 1 s.
+ */
+const UI_WAIT = { timeout: 15_000 };
+
 describe('GraphiQL for analysts', () => {
   it('runs a saved example with a development token and shows its data', async () => {
     await page.goto(`${origin}/`);
     // The examples panel is open on a first visit; opening one fetches a token of its group's role and organisation.
     await page.locator(`[data-operatie="${EXAMPLE}"]`).click();
-    await expect.poll(() => page.locator('#token-status').textContent()).toContain('token voor dit voorbeeld: analist bij 0406');
+    await expect.poll(() => page.locator('#token-status').textContent(), UI_WAIT).toContain('token voor dit voorbeeld: analist bij 0406');
     expect(await page.locator('#dev-role').inputValue()).toBe('analist');
     expect(await page.locator('#dev-org').inputValue()).toBe('0406');
-    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query WmoPerProductcategorieHuizen');
+    await expect.poll(() => editorText(page, '.graphiql-query-editor'), UI_WAIT).toContain('query WmoPerProductcategorieHuizen');
 
     await page.locator('#dev-token-button').click();
-    await expect.poll(() => page.locator('#token-status').textContent()).toContain('analist bij 0406');
+    await expect.poll(() => page.locator('#token-status').textContent(), UI_WAIT).toContain('analist bij 0406');
     expect((await page.locator('#token').inputValue()).split('.')).toHaveLength(3);
 
     await page.locator('.graphiql-execute-button').click();
@@ -79,8 +85,8 @@ describe('GraphiQL for analysts', () => {
 
   it("switches to the token of another group's example, and says whom the answer was made for", async () => {
     await page.locator('[data-operatie="inkoper/declaratiegedrag-wmo"]').click();
-    await expect.poll(() => page.locator('#token-status').textContent()).toContain('token voor dit voorbeeld: inkoper bij regio-gv');
-    await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('declaratiegedrag');
+    await expect.poll(() => page.locator('#token-status').textContent(), UI_WAIT).toContain('token voor dit voorbeeld: inkoper bij regio-gv');
+    await expect.poll(() => editorText(page, '.graphiql-query-editor'), UI_WAIT).toContain('declaratiegedrag');
     await page.locator('.graphiql-execute-button').click();
     // Generous waits: a steering answer on a loaded two-core CI machine can take tens of seconds; this waits, it does not time.
     await expect.poll(() => page.locator('#answer-caller').textContent(), { timeout: 90_000 }).toBe('antwoord voor: inkoper bij regio-gv');
@@ -92,9 +98,9 @@ describe('GraphiQL for analysts', () => {
   it('shows the schema documentation', async () => {
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
     const docs = page.locator('.graphiql-doc-explorer');
-    await expect.poll(() => docs.textContent()).toContain('Query');
+    await expect.poll(() => docs.textContent(), UI_WAIT).toContain('Query');
     await docs.getByText('Query', { exact: true }).first().click();
-    await expect.poll(() => docs.textContent()).toContain('wmoToewijzingenPerProductcategorie');
+    await expect.poll(() => docs.textContent(), UI_WAIT).toContain('wmoToewijzingenPerProductcategorie');
   });
 
   it('made no request outside 127.0.0.1', () => {
