@@ -35,6 +35,8 @@ describe('documentRememberingOperationHash', () => {
     ];
     for (const [document, variables] of cases) {
       expect(remembering(document, variables), JSON.stringify([document, variables])).toBe(plain(document, variables));
+      // The variables' JSON as the gateway writes it for the body, handed in: the same hash.
+      expect(remembering(document, variables, JSON.stringify(variables ?? null) ?? 'null')).toBe(plain(document, variables));
       expect(operationHash(document, variables)).toBe(plain(document, variables));
     }
     // Another document, or other variables, another hash.

@@ -102,9 +102,9 @@ export function operationHash(query: string | undefined | null, variables: unkno
  * knows who sent them, and an unknown sender must not choose what it keeps. Over the one-process graph's
  * channel only the gateway's thread can send, so there a subgraph uses it too.
  */
-export function documentRememberingOperationHash(maxDocuments = 2_000): typeof operationHash {
+export function documentRememberingOperationHash(maxDocuments = 2_000): RememberingOperationHash {
   const states = new Map<string | null, Hash>();
-  return (query, variables) => {
+  return (query, variables, variablesJson) => {
     const document = query ?? null;
     let state = states.get(document);
     if (!state) {
@@ -112,9 +112,15 @@ export function documentRememberingOperationHash(maxDocuments = 2_000): typeof o
       states.set(document, (state = createHash('sha256').update(`[${JSON.stringify(document)},`)));
     }
     // JSON.stringify gives undefined for a value it leaves out, which an array writes as null.
-    return state.copy().update(`${JSON.stringify(variables ?? null) ?? 'null'}]`).digest('base64url');
+    return state.copy().update(`${variablesJson ?? JSON.stringify(variables ?? null) ?? 'null'}]`).digest('base64url');
   };
 }
+
+/**
+ * `operationHash` that keeps per-document state (`documentRememberingOperationHash`); `variablesJson`,
+ * when given, is `JSON.stringify(variables ?? null)` already written by the caller (for the body it sends).
+ */
+export type RememberingOperationHash = (query: string | undefined | null, variables: unknown, variablesJson?: string) => string;
 
 /** The protected header of every assertion, base64url-encoded once: signed (ES256) and over the channel (HS256). */
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: CALLER_ASSERTION_ALGORITHM, typ: 'JWT' })).toString('base64url');
