@@ -363,18 +363,44 @@ const NONE: GemeenteScope = { alle: false, gemeenten: [] };
  * and it may resolve exactly the plan-internal fields the gateway named for this fetch.
  */
 export function principalFromClaims(claims: CallerClaims, intern: readonly string[] = []): Principal {
-  const internal = new Set(intern);
-  return {
-    organisatie: claims.org,
-    rollen: claims.roles,
-    scopes: scopesOf(claims.roles),
-    aanbieder: claims.aanbieder,
-    actor: claims.actor,
-    leesbudget: claims.leesbudget,
-    statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
-    scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
-    planStap: (veld) => internal.has(veld),
-  };
+  return new ClaimedPrincipal(claims, intern);
+}
+
+/**
+ * `principalFromClaims`' principal: its questions answered by methods rather than by closures made
+ * per subgraph call (every call of a view builds one).
+ */
+class ClaimedPrincipal implements Principal {
+  readonly organisatie: string;
+  readonly rollen: readonly string[];
+  readonly scopes: readonly Scope[];
+  readonly aanbieder?: string;
+  readonly actor: string;
+  readonly leesbudget?: Leesbudget;
+
+  constructor(
+    private readonly claims: CallerClaims,
+    private readonly intern: readonly string[],
+  ) {
+    this.organisatie = claims.org;
+    this.rollen = claims.roles;
+    this.scopes = scopesOf(claims.roles);
+    this.aanbieder = claims.aanbieder;
+    this.actor = claims.actor;
+    this.leesbudget = claims.leesbudget;
+  }
+
+  scope(wet: Wet, rol: Rol): GemeenteScope {
+    return gemeenteScope(this.claims.mandates[wet]?.[rol]);
+  }
+
+  statistiek(wet: Wet): GemeenteScope {
+    return gemeenteScope(this.claims.statistiek?.[wet]);
+  }
+
+  planStap(veld: string): boolean {
+    return this.intern.includes(veld);
+  }
 }
 
 /**
