@@ -267,7 +267,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     const ids = span ? spanIds(span) : requestTraceIds(headers);
     let answer: CompleteAnswer;
     try {
-      answer = await completed(await (span ? context.with(trace.setSpan(parent!, span), postAnswer, undefined, request, body, ids) : postAnswer(request, body, ids)));
+      const written = await (span ? context.with(trace.setSpan(parent!, span), postAnswer, undefined, request, body, ids) : postAnswer(request, body, ids));
+      // Nearly every answer is one string already.
+      answer = typeof written.body === 'string' ? (written as CompleteAnswer) : await completed(written);
     } catch (error) {
       logger.error({ err: error, ...traceFields(ids) }, 'request failed');
       answer = jsonAnswer(500, INTERNAL_ERROR);
@@ -330,7 +332,6 @@ export function resultBody(result: FormattedExecutionResult): string {
 
 /** The answer with its body in one string (an incremental one's chunks joined). */
 async function completed(answer: Answer): Promise<CompleteAnswer> {
-  if (typeof answer.body === 'string') return answer as CompleteAnswer;
   if (Buffer.isBuffer(answer.body)) return { ...answer, body: answer.body.toString('utf8') };
   let body = '';
   for await (const chunk of answer.body) body += chunk;
