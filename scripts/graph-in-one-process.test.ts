@@ -9,6 +9,7 @@ import { CALLER_ASSERTION_HEADER, type CallerClaims, loadInstallationSecrets } f
 import { testAssertionSigner } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePortBase } from './bench/ports.js';
+import { GRAPH_LOADER_FLAGS } from './graph-loader/flags.js';
 
 /**
  * `npm start`'s default layout (issue 14, item 4): the whole graph in one process on embedded PGlite,
@@ -45,7 +46,7 @@ async function startGraph(dataDir: string): Promise<Started> {
   // As a shell gives it to npm start: without what vite adds to the test's environment (BASE_URL would
   // read as a subgraph's address).
   const { BASE_URL: _vite, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/graph-in-one-process.ts'], {
+  const child = spawn(process.execPath, [...GRAPH_LOADER_FLAGS, 'scripts/graph-in-one-process.ts'], {
     cwd: ROOT,
     env: { ...env, ...ports, GATEWAY_PORT: '0', METRICS_PORT: 'off', DATA_DIR: dataDir, DEMO_SCALE: '0.01', DATABASE_URL: '', REDIS_URL: '', APOLLO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,6 +17,7 @@
  */
 import { join } from 'node:path';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
+import { GRAPH_LOADER } from './graph-loader/flags.js';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import {
   createLogger, type Database, forgetDemoWorlds, openSharedPglite, readDataDir, readSubgraphConfig, type RunningSubgraph, serveSubgraphCalls, startSubgraph, startTelemetry, stopOnSignals, type SubgraphDefinition,
@@ -92,8 +93,9 @@ try {
   // Its key MACs the calls' assertions; it goes to the gateway's thread with the port and nowhere else.
   const assertionKey = serveSubgraphCalls(subgraphPort, Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.answerPost])), logger);
   gatewayWorker = new Worker(
-    // A worker thread does not inherit tsx's loader (the main thread's `--import tsx`): it registers its own.
-    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}); })`,
+    // A worker thread does not inherit the main thread's loaders (GRAPH_LOADER_FLAGS): it registers its own.
+    `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(GRAPH_LOADER)}); })` +
+      `.then(() => import(${JSON.stringify(import.meta.resolve('./graph-gateway-worker.ts'))}))`,
     // The heap sized for the gateway, as its own process starts with (gateway/src/node-flags.ts), not for the machine.
     { eval: true, workerData: { subgraphUrls, subgraphPort: gatewayPort, assertionKey }, transferList: [gatewayPort], resourceLimits: { maxOldGenerationSizeMb: gatewayOldSpaceMb() } },
   );

@@ -16,12 +16,13 @@
  * `DEMO_GEMEENTEN=nationaal DEMO_SCALE=0.2` for the national world.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CALLER_LIMITS_OFF_ENV, loadDevIssuer, mintToken } from '@sociaal-graph/gateway';
 import { REPO_ROOT, SUBGRAPHS } from '@sociaal-graph/toolkit';
@@ -83,8 +84,13 @@ const root = values.root ?? REPO_ROOT;
 // --profile <dir>: the graph process itself (what npm start would start) under --cpu-prof, one profile per
 // thread written there when it stops; it reads the installation's secrets from DATA_DIR, so the data folder
 // must have seen a start already (--data-dir).
+// How that checkout's npm start loads the graph's code (scripts/graph-loader/; before it, plain tsx).
+const rootLoader = join(root, 'scripts/graph-loader/flags.ts');
+const graphLoaderFlags: readonly string[] = existsSync(rootLoader)
+  ? ((await import(pathToFileURL(rootLoader).href)) as { GRAPH_LOADER_FLAGS: readonly string[] }).GRAPH_LOADER_FLAGS
+  : ['--import', 'tsx'];
 const launcher: ChildProcess = values.profile
-  ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, '--import', 'tsx', 'scripts/graph-in-one-process.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, ...graphLoaderFlags, 'scripts/graph-in-one-process.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
   : spawn(process.execPath, ['--import', 'tsx', 'scripts/start-graph.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
 createInterface({ input: launcher.stdout! }).on('line', () => undefined);
 const stop = () => launcher.kill('SIGTERM');

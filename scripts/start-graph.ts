@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
+import { GRAPH_LOADER_FLAGS } from './graph-loader/flags.js';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' }, processes: { type: 'boolean' } }, strict: true });
 if (args.help) {
@@ -66,10 +67,10 @@ if (!isProduction(env)) {
   }
 }
 
-function run(label: string, entry: string, args: string[] = [], nodeFlags: readonly string[] = []): ChildProcess {
+function run(label: string, entry: string, args: string[] = [], nodeFlags: readonly string[] = [], loader: readonly string[] = ['--import', 'tsx']): ChildProcess {
   // The one process holds the gateway and the subgraphs: it gets both, and hands each part its own.
   const own = label === 'graph' ? { ...secretEnv.subgraph, ...secretEnv.gateway } : label === 'gateway' ? secretEnv.gateway : secretEnv.subgraph;
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, entry, ...args], { cwd: ROOT, env: { ...own, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
     if (!stream) return;
     createInterface({ input: stream }).on('line', (raw) => {
@@ -156,7 +157,7 @@ console.log(
     ? `Starting 7 subgraphs ${layout} on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.`
     : `Starting 7 subgraphs ${layout} on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (about a minute), later starts reuse it.`,
 );
-if (oneProcess) run('graph', 'scripts/graph-in-one-process.ts');
+if (oneProcess) run('graph', 'scripts/graph-in-one-process.ts', [], [], GRAPH_LOADER_FLAGS);
 else for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
 const healthyAfter = new Map<string, number>();
 // Which are still starting, every 20 seconds while any is: the demo load of one can take minutes.
