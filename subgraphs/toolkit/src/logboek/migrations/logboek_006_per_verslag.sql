@@ -1,4 +1,4 @@
--- Issue 14: a Logboek write costs less per verwerking. Measured on PGlite (scripts/logboek-replay.ts, blocks
+-- Issue 14: a Logboek write costs less per verwerking. Measured on PGlite (scripts/measure-logboek-write.ts, blocks
 -- alternating): the foreign key's check, one trigger and one lookup query per verwerking row, was about a sixth of
 -- a write; the records' JSON, which repeated each request's trace id, verzoek id, span id, time and result on
 -- every verwerking, was parsed whole before a row was written.
