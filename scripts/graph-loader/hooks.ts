@@ -21,7 +21,7 @@ const tsconfigRaw = await readFile(new URL('../../tsconfig.json', import.meta.ur
 const options: TransformOptions = { loader: 'ts', format: 'esm', target: `node${process.versions.node}`, platform: 'node', sourcemap: 'inline', minifyWhitespace: true, tsconfigRaw };
 /** Compiled files by their source, as tsx keeps them: without it every start compiles some 450 files again. */
 const cacheDir = join(tmpdir(), `sociaal-graph-ts-${process.getuid?.() ?? 0}`);
-await mkdir(cacheDir, { recursive: true });
+await mkdir(cacheDir, { recursive: true, mode: 0o700 }); // only this user's: it holds code that runs
 
 export const load: LoadHook = async (url, context, nextLoad) => {
   if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/')) return nextLoad(url, context);
