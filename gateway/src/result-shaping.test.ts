@@ -135,7 +135,7 @@ describe('result shaping (computeResponse in place of @apollo/gateway`s)', () =>
     const built = operationFromDocument(SCHEMA, asExecuted(), { validate: false });
     expect(operationFromDocument(SCHEMA, asExecuted(), { validate: false })).toBe(built);
     // Other nodes (another document of the same text), or another call: built anew.
-    expect(operationFromDocument(SCHEMA, { kind: Kind.DOCUMENT, definitions: parse(QUERY).definitions.toReversed() }, { validate: false })).not.toBe(built);
+    expect(operationFromDocument(SCHEMA, { kind: Kind.DOCUMENT, definitions: [...parse(QUERY).definitions].reverse() }, { validate: false })).not.toBe(built);
     expect(operationFromDocument(SCHEMA, asExecuted())).not.toBe(operationFromDocument(SCHEMA, asExecuted()));
     expect(built.toString()).toBe(operationFromDocument(SCHEMA, asExecuted()).toString());
   });
