@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import type { SubgraphAnswerMessage, SubgraphCallMessage } from '@sociaal-graph/toolkit/gateway';
-import { BufferedResponse, type KeepAliveFetcher } from './keep-alive-fetcher.js';
+import { AnswerHeaders, BufferedResponse, type KeepAliveFetcher } from './keep-alive-fetcher.js';
 import { ResponseTooLargeError } from './response-budget.js';
 
 /** The gateway's end of the one-process graph's channel to its subgraphs (`CreateGatewayOptions.subgraphChannel`). */
@@ -20,15 +20,21 @@ export interface SubgraphChannel {
  * body as over HTTP, its bytes counted against the budget.
  */
 export function createSubgraphChannel(port: MessagePort): SubgraphChannel {
-  const waiting = new Map<number, { resolve(answer: SubgraphAnswerMessage): void; reject(error: unknown): void }>();
+  const waiting = new Map<number, WaitingCall>();
   let lastId = 0;
-  port.on('message', (answer: SubgraphAnswerMessage) => waiting.get(answer.id)?.resolve(answer));
+  port.on('message', (answer: SubgraphAnswerMessage) => {
+    const call = waiting.get(answer.id);
+    if (call) settle(answer.id, call)?.resolve(answer);
+  });
   // Only calls in flight keep the thread alive, as with idle keep-alive connections.
   port.unref();
 
-  function settle(id: number): void {
-    waiting.delete(id);
+  /** The call taken off the waiting ones (once: a late answer or abort finds nothing). */
+  function settle(id: number, call: WaitingCall): WaitingCall | undefined {
+    if (!waiting.delete(id)) return undefined;
+    call.signal?.removeEventListener('abort', call.aborted!);
     if (waiting.size === 0) port.unref();
+    return call;
   }
 
   function fetcherFor(subgraph: string): KeepAliveFetcher {
@@ -40,30 +46,33 @@ export function createSubgraphChannel(port: MessagePort): SubgraphChannel {
       const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
       const id = ++lastId;
       const answer = await new Promise<SubgraphAnswerMessage>((resolve, reject) => {
-        const aborted = () => {
-          settle(id);
-          reject(signal!.reason);
-        };
-        const done = (end: () => void) => {
-          signal?.removeEventListener('abort', aborted);
-          settle(id);
-          end();
-        };
-        waiting.set(id, { resolve: (message) => done(() => resolve(message)), reject: (error) => done(() => reject(error)) });
-        signal?.addEventListener('abort', aborted, { once: true });
-        port.ref();
+        const call: WaitingCall = { resolve, reject, signal };
+        if (signal) {
+          call.aborted = () => settle(id, call)?.reject(signal.reason);
+          signal.addEventListener('abort', call.aborted, { once: true });
+        }
+        if (waiting.size === 0) port.ref();
+        waiting.set(id, call);
         port.postMessage({ id, subgraph, headers: init.headers ?? {}, body } satisfies SubgraphCallMessage);
       });
       if (budget && !budget.take(Buffer.byteLength(answer.body))) throw new ResponseTooLargeError(budget.maxBytes);
-      return new BufferedResponse(url, answer.status, new Headers(answer.headers as [string, string][]), answer.body);
+      return new BufferedResponse(url, answer.status, new AnswerHeaders(answer.headers), answer.body);
     };
   }
 
   return {
     fetcherFor,
     close() {
-      for (const { reject } of [...waiting.values()]) reject(new Error('the channel to the subgraphs is closed'));
+      for (const [id, call] of [...waiting]) settle(id, call)?.reject(new Error('the channel to the subgraphs is closed'));
       port.close();
     },
   };
+}
+
+/** A call sent and not yet answered: how it ends, and the abort listener to take off its signal then. */
+interface WaitingCall {
+  resolve(answer: SubgraphAnswerMessage): void;
+  reject(error: unknown): void;
+  readonly signal: AbortSignal | undefined;
+  aborted?: () => void;
 }

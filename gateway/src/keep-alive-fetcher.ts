@@ -44,13 +44,70 @@ async function readWithin(body: Dispatcher.ResponseData['body'], budget: Respons
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
+function toHeaders(raw: Record<string, string | string[] | undefined>): AnswerHeaders {
+  const list: [string, string][] = [];
   for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.append(name, value);
+    if (Array.isArray(value)) for (const item of value) list.push([name, item]);
+    else if (value !== undefined) list.push([name, value]);
   }
-  return headers;
+  return new AnswerHeaders(list);
+}
+
+/**
+ * The headers of an answer already received, as a fetcher hands them to @apollo/gateway: a list of
+ * pairs, read case-insensitively, a name's values joined as `Headers` joins them. A WHATWG `Headers`
+ * validates and sorts every name and value it is built from, per subgraph call, for the one header the
+ * gateway reads (content-type): about 2 % of the gateway's thread over the one-process channel.
+ */
+export class AnswerHeaders implements FetcherHeaders {
+  private readonly list: [string, string][];
+
+  constructor(entries: Iterable<readonly [string, string]>) {
+    this.list = [];
+    for (const [name, value] of entries) this.list.push([name.toLowerCase(), value]);
+  }
+
+  get(name: string): string | null {
+    const wanted = name.toLowerCase();
+    let found: string | null = null;
+    for (const [each, value] of this.list) if (each === wanted) found = found === null ? value : `${found}, ${value}`;
+    return found;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+
+  append(name: string, value: string): void {
+    this.list.push([name.toLowerCase(), value]);
+  }
+
+  set(name: string, value: string): void {
+    this.delete(name);
+    this.append(name, value);
+  }
+
+  delete(name: string): void {
+    const wanted = name.toLowerCase();
+    for (let i = this.list.length - 1; i >= 0; i -= 1) if (this.list[i]![0] === wanted) this.list.splice(i, 1);
+  }
+
+  /** Each name once, with its values joined, in the order the names first came. */
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of this.keys()) yield [name, this.get(name)!];
+  }
+
+  *keys(): IterableIterator<string> {
+    yield* new Set(this.list.map(([name]) => name));
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
 }
 
 /** A response whose body is already in memory; what @apollo/gateway reads from a fetcher. */

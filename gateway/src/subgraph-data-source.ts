@@ -132,8 +132,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // Health checks and schema loads carry an empty context, as they did through `RemoteGraphQLDataSource`.
     const context = options.context as GatewayContext;
     if (!request.query) throw new Error('Missing query');
-    const headers = this.headersOf(options);
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    // The variables written once, for the body and for the hash the assertion binds.
+    const variablesJson = JSON.stringify(request.variables ?? null) ?? 'null';
+    const headers = this.headersOf(options, variablesJson);
+    const body = bodyOf(request, variablesJson);
     const budget = 'incomingRequestContext' in options ? options.incomingRequestContext.context.cost?.responseBudget : undefined;
     let response: FetcherResponse | undefined;
     let answer: GatewayGraphQLResponse;
@@ -195,14 +197,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
    * bound to this subgraph and to exactly the document and variables of this call, and the caller's
    * trace for every call made for a client request. One signature, no I/O.
    */
-  private headersOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+  private headersOf(options: GraphQLDataSourceProcessOptions<GatewayContext>, variablesJson: string): Record<string, string> {
     const headers: Record<string, string> = {};
     // What @apollo/gateway itself asks of a call (its trace header, when it traces).
     const asked = options.request.http?.headers;
     if (asked) for (const [name, value] of asked) headers[name] = value;
     headers['content-type'] = 'application/json';
     const { query, variables } = options.request;
-    const binding = { audience: this.name, operation: operationHashOf(query, variables), intern: query ? this.internFields(query) : [] };
+    const binding = { audience: this.name, operation: operationHashOf(query, variables, variablesJson), intern: query ? this.internFields(query) : [] };
     // Health checks and schema loads carry no client request (@apollo/gateway does not export
     // the `kind` enum, so the shape tells them apart); they go as the gateway itself.
     if (!('incomingRequestContext' in options)) {
@@ -291,6 +293,31 @@ function claimsOf(context: GatewayContext): CallerClaims {
     claimsOfRequest.set(context, claims);
   }
   return claims;
+}
+
+/**
+ * The JSON body of a call, as `JSON.stringify({ query, variables, operationName, extensions })` writes
+ * it, with the document's JSON kept per document (the planner's fetch documents repeat; a resident
+ * view's are about 1.5 kB each) and the variables' as written for the hash.
+ */
+function bodyOf(request: GraphQLDataSourceProcessOptions<GatewayContext>['request'], variablesJson: string): string {
+  let body = `{"query":${documentJsonOf(request.query!)}`;
+  if (request.variables !== undefined) body += `,"variables":${variablesJson}`;
+  if (request.operationName !== undefined) body += `,"operationName":${JSON.stringify(request.operationName)}`;
+  if (request.extensions !== undefined) body += `,"extensions":${JSON.stringify(request.extensions)}`;
+  return `${body}}`;
+}
+
+const documentJsons = new Map<string, string>();
+
+function documentJsonOf(query: string): string {
+  let json = documentJsons.get(query);
+  if (json === undefined) {
+    // As many documents as `operationHashOf` keeps: the planner's of the operations in use.
+    if (documentJsons.size >= 2_000) documentJsons.delete(documentJsons.keys().next().value!);
+    documentJsons.set(query, (json = JSON.stringify(query)));
+  }
+  return json;
 }
 
 let logger: Logger | undefined;

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { Scope } from './authorization.js';
 import { Rol, Wet } from './domain.js';
 import {
   type CallerClaims, documentRememberingOperationHash, importCallerAssertionKey, newChannelAssertionKey, operationHash, principalFromClaims, signCallerAssertion,
@@ -34,6 +35,8 @@ describe('documentRememberingOperationHash', () => {
     ];
     for (const [document, variables] of cases) {
       expect(remembering(document, variables), JSON.stringify([document, variables])).toBe(plain(document, variables));
+      // The variables' JSON as the gateway writes it for the body, handed in: the same hash.
+      expect(remembering(document, variables, JSON.stringify(variables ?? null) ?? 'null')).toBe(plain(document, variables));
       expect(operationHash(document, variables)).toBe(plain(document, variables));
     }
     // Another document, or other variables, another hash.
@@ -53,6 +56,22 @@ describe('caller assertion', () => {
     expect(principal.scope(Wet.JEUGDWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: ['0406'] });
     expect(principal.scope(Wet.PARTICIPATIEWET, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: [] });
     expect(principal.planStap('StapelingKosten.leden')).toBe(false);
+  });
+
+  it('gives each caller the scopes of its own roles, also when callers with other roles come between', async () => {
+    const asRoles = async (roles: string[]) => {
+      const check = await verifyCallerAssertion(signCallerAssertion({ ...claims, roles }, binding, privateKey), publicKey, binding);
+      if (!check.ok) throw new Error(check.reason);
+      return principalFromClaims(check.claims).scopes;
+    };
+    for (let round = 0; round < 2; round += 1) {
+      expect(await asRoles(['analist'])).toEqual([Scope.AGGREGATEN]);
+      expect(await asRoles(['consulent'])).toContain(Scope.BSN);
+      expect(await asRoles(['aanbieder', 'analist'])).toEqual([Scope.PERSOONSGEGEVENS, Scope.DECLARATIES, Scope.AGGREGATEN]);
+      expect(await asRoles([])).toEqual([]);
+    }
+    // Shared between principals of the same roles: no principal can change another's.
+    expect(Object.isFrozen(await asRoles(['analist']))).toBe(true);
   });
 
   it('signs one claims object for several calls, each bound to its own subgraph and operation, binding claims winning over claims of their name', async () => {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, createSecretKey, type Hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import { importJWK, type JWK, type JWTPayload } from 'jose';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
-import { scopesForRoles } from './authorization.js';
+import { type Scope, scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
 import { CALLER_ASSERTION_ALGORITHM } from './secrets.js';
 
@@ -102,9 +102,9 @@ export function operationHash(query: string | undefined | null, variables: unkno
  * knows who sent them, and an unknown sender must not choose what it keeps. Over the one-process graph's
  * channel only the gateway's thread can send, so there a subgraph uses it too.
  */
-export function documentRememberingOperationHash(maxDocuments = 2_000): typeof operationHash {
+export function documentRememberingOperationHash(maxDocuments = 2_000): RememberingOperationHash {
   const states = new Map<string | null, Hash>();
-  return (query, variables) => {
+  return (query, variables, variablesJson) => {
     const document = query ?? null;
     let state = states.get(document);
     if (!state) {
@@ -112,9 +112,15 @@ export function documentRememberingOperationHash(maxDocuments = 2_000): typeof o
       states.set(document, (state = createHash('sha256').update(`[${JSON.stringify(document)},`)));
     }
     // JSON.stringify gives undefined for a value it leaves out, which an array writes as null.
-    return state.copy().update(`${JSON.stringify(variables ?? null) ?? 'null'}]`).digest('base64url');
+    return state.copy().update(`${variablesJson ?? JSON.stringify(variables ?? null) ?? 'null'}]`).digest('base64url');
   };
 }
+
+/**
+ * `operationHash` that keeps per-document state (`documentRememberingOperationHash`); `variablesJson`,
+ * when given, is `JSON.stringify(variables ?? null)` already written by the caller (for the body it sends).
+ */
+export type RememberingOperationHash = (query: string | undefined | null, variables: unknown, variablesJson?: string) => string;
 
 /** The protected header of every assertion, base64url-encoded once: signed (ES256) and over the channel (HS256). */
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: CALLER_ASSERTION_ALGORITHM, typ: 'JWT' })).toString('base64url');
@@ -143,19 +149,12 @@ export function signCallerAssertion(claims: CallerClaims, binding: AssertionBind
   const iat = Math.floor(now / 1000);
   let claimsText = claimsTexts.get(claims);
   if (claimsText === undefined) claimsTexts.set(claims, (claimsText = JSON.stringify(claims)));
-  const bound: JWTPayload = {
-    op: binding.operation,
-    ...(binding.intern?.length ? { intern: [...binding.intern] } : {}),
-    iss: ISSUER,
-    aud: binding.audience,
-    iat,
-    exp: iat + CALLER_ASSERTION_TTL_SECONDS,
-    jti: randomUUID(),
-  };
-  // The claims' object and the binding's joined into one: `{...claims, ...bound}` as JSON, where a
-  // claim named as a binding claim is overridden (JSON.parse keeps the last of a name).
-  const boundText = JSON.stringify(bound);
-  const payload = claimsText === '{}' ? boundText : `${claimsText.slice(0, -1)},${boundText.slice(1)}`;
+  // The binding's claims written straight as JSON (what JSON.stringify of them would give), after the
+  // caller's: `{...claims, ...bound}` as JSON, where a claim named as a binding claim is overridden
+  // (JSON.parse keeps the last of a name).
+  const intern = binding.intern?.length ? `,"intern":${JSON.stringify(binding.intern)}` : '';
+  const boundText = `"op":${JSON.stringify(binding.operation)}${intern},"iss":"${ISSUER}","aud":${JSON.stringify(binding.audience)},"iat":${iat},"exp":${iat + CALLER_ASSERTION_TTL_SECONDS},"jti":"${randomUUID()}"}`;
+  const payload = claimsText === '{}' ? `{${boundText}` : `${claimsText.slice(0, -1)},${boundText}`;
   if (isChannelKey(key)) {
     const signingInput = `${CHANNEL_PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
     return `${signingInput}.${channelMac(key, signingInput)}`;
@@ -205,35 +204,58 @@ const verifyingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  * The key fixes the algorithm: a channel key accepts HS256 only, a public key ES256 only.
  */
 async function verifiedPayload(token: string, key: AssertionKey, audience: string, now: number): Promise<JWTPayload | string> {
-  const parts = token.split('.');
-  if (parts.length !== 3) return 'not a compact JWS';
-  const [header, body, signature] = parts as [string, string, string];
-  let protectedHeader: unknown;
+  const firstDot = token.indexOf('.');
+  const secondDot = token.indexOf('.', firstDot + 1);
+  if (firstDot < 0 || secondDot < 0 || token.includes('.', secondDot + 1)) return 'not a compact JWS';
+  const header = token.slice(0, firstDot);
+  const signingInput = token.slice(0, secondDot);
+  const signature = token.slice(secondDot + 1);
+  const channel = isChannelKey(key);
+  // The header as this module writes it says the key's algorithm and nothing else: no need to read it.
+  if (header !== (channel ? CHANNEL_PROTECTED_HEADER : PROTECTED_HEADER)) {
+    const problem = headerProblem(header, channel ? CHANNEL_ASSERTION_ALGORITHM : CALLER_ASSERTION_ALGORITHM);
+    if (problem) return problem;
+  }
+  // Authenticated before its payload is read.
+  const valid = channel ? channelMacMatches(key, signingInput, signature) : await signatureMatches(key, signingInput, signature);
+  if (!valid) return 'signature verification failed';
   let payload: unknown;
   try {
-    protectedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
-    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    payload = JSON.parse(Buffer.from(token.slice(firstDot + 1, secondDot), 'base64url').toString('utf8'));
   } catch {
     return 'unreadable';
   }
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-  const channel = isChannelKey(key);
-  if (!isObject(protectedHeader) || protectedHeader.alg !== (channel ? CHANNEL_ASSERTION_ALGORITHM : CALLER_ASSERTION_ALGORITHM)) return 'algorithm not allowed';
-  // No extension the verifier would have to understand (RFC 7515 4.1.11), and the payload as signed (RFC 7797).
-  if ('crit' in protectedHeader || 'b64' in protectedHeader) return 'header not allowed';
-  const valid = channel ? channelMacMatches(key, `${header}.${body}`, signature) : await signatureMatches(key, `${header}.${body}`, signature);
-  if (!valid) return 'signature verification failed';
   if (!isObject(payload)) return 'payload not an object';
   if (payload.iss !== ISSUER) return 'unexpected iss';
   const aud = payload.aud;
   if (!(aud === audience || (Array.isArray(aud) && aud.includes(audience)))) return 'unexpected aud';
-  for (const claim of ['iat', 'exp', 'jti', 'op']) if (!(claim in payload)) return `missing ${claim}`;
+  for (const claim of REQUIRED_CLAIMS) if (!(claim in payload)) return `missing ${claim}`;
   const { iat, exp, nbf } = payload;
   if (typeof iat !== 'number' || typeof exp !== 'number' || (nbf !== undefined && typeof nbf !== 'number')) return 'time claims malformed';
   const seconds = Math.floor(now / 1000);
   if (exp <= seconds - CALLER_ASSERTION_CLOCK_SKEW_SECONDS) return 'expired';
   if (typeof nbf === 'number' && nbf > seconds + CALLER_ASSERTION_CLOCK_SKEW_SECONDS) return 'not yet valid';
   return payload as JWTPayload;
+}
+
+const REQUIRED_CLAIMS = ['iat', 'exp', 'jti', 'op'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What is wrong with a protected header other than the one this module writes, or undefined. */
+function headerProblem(header: string, algorithm: string): string | undefined {
+  let protectedHeader: unknown;
+  try {
+    protectedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'));
+  } catch {
+    return 'unreadable';
+  }
+  if (!isObject(protectedHeader) || protectedHeader.alg !== algorithm) return 'algorithm not allowed';
+  // No extension the verifier would have to understand (RFC 7515 4.1.11), and the payload as signed (RFC 7797).
+  if ('crit' in protectedHeader || 'b64' in protectedHeader) return 'header not allowed';
+  return undefined;
 }
 
 /** Whether `signature` is the gateway's ES256 signature of `signingInput`, checked on libuv's thread pool. */
@@ -278,7 +300,7 @@ export async function verifyCallerAssertion(
   if (seconds - iat > CALLER_ASSERTION_TTL_SECONDS) return { ok: false, reason: 'older than 60 s' };
   if (typeof jti !== 'string' || jti.length < 16) return { ok: false, reason: 'no jti' };
   if (op !== expected.operation) return { ok: false, reason: 'bound to another operation' };
-  const claims = Object.fromEntries(Object.entries(payload).filter(([name]) => !BINDING_CLAIMS.has(name))) as unknown as CallerClaims;
+  const claims = callerClaimsOf(payload);
   const problem = claimsProblem(claims);
   if (problem) return { ok: false, reason: problem };
   const intern = Array.isArray(payload.intern) ? payload.intern.filter((field): field is string => typeof field === 'string') : [];
@@ -289,17 +311,41 @@ export async function verifyCallerAssertion(
 const TEST_ONLY = new Set(['ontwikkeling', 'test']);
 const HEX32 = /^[0-9a-f]{32}$/;
 
+/** The payload less the registered and binding claims: the caller. */
+function callerClaimsOf(payload: JWTPayload): CallerClaims {
+  const claims: Record<string, unknown> = {};
+  for (const name in payload) {
+    if (!Object.hasOwn(payload, name) || BINDING_CLAIMS.has(name)) continue;
+    // A claim named __proto__ stays a claim, as JSON.parse made it, instead of setting the prototype.
+    if (name === '__proto__') Object.defineProperty(claims, name, { value: payload[name], enumerable: true, writable: true, configurable: true });
+    else claims[name] = payload[name];
+  }
+  return claims as unknown as CallerClaims;
+}
+
+function isStringList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
+}
+
+/** An object of lists of strings (depth 0), or of such objects (depth 1). */
+function isPerWet(value: unknown, depth: number): boolean {
+  if (!isObject(value)) return false;
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) continue;
+    if (!(depth === 0 ? isStringList(value[name]) : isPerWet(value[name], depth - 1))) return false;
+  }
+  return true;
+}
+
 /** What is wrong with the claims' shape, or undefined. A list of gemeenten is always a list: "*" (all) is test-only. */
 function claimsProblem(claims: CallerClaims): string | undefined {
-  const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
-  const perWet = (value: unknown, depth: number): boolean =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.values(value).every((inner) => (depth === 0 ? strings(inner) : perWet(inner, depth - 1)));
   if (typeof claims.org !== 'string' || TEST_ONLY.has(claims.org)) return 'organisation not allowed';
-  if (!strings(claims.roles) || claims.roles.some((role) => TEST_ONLY.has(role))) return 'roles not allowed';
+  if (!isStringList(claims.roles) || claims.roles.some((role) => TEST_ONLY.has(role))) return 'roles not allowed';
   if (typeof claims.actor !== 'string') return 'no actor';
-  if (!perWet(claims.mandates, 1)) return 'mandates malformed';
-  if (claims.statistiek !== undefined && !perWet(claims.statistiek, 0)) return 'statistiek malformed';
+  if (!isPerWet(claims.mandates, 1)) return 'mandates malformed';
+  if (claims.statistiek !== undefined && !isPerWet(claims.statistiek, 0)) return 'statistiek malformed';
   if (claims.aanbieder !== undefined && typeof claims.aanbieder !== 'string') return 'aanbieder malformed';
   if (typeof claims.traceId !== 'string' || !HEX32.test(claims.traceId)) return 'traceId malformed';
   const budget = claims.leesbudget as { max?: unknown; grens?: unknown } | undefined;
@@ -317,19 +363,62 @@ const NONE: GemeenteScope = { alle: false, gemeenten: [] };
  * and it may resolve exactly the plan-internal fields the gateway named for this fetch.
  */
 export function principalFromClaims(claims: CallerClaims, intern: readonly string[] = []): Principal {
-  const internal = new Set(intern);
-  return {
-    organisatie: claims.org,
-    rollen: claims.roles,
-    scopes: scopesForRoles(claims.roles),
-    aanbieder: claims.aanbieder,
-    actor: claims.actor,
-    leesbudget: claims.leesbudget,
-    statistiek: (wet) => gemeenteScope(claims.statistiek?.[wet]),
-    scope: (wet, rol) => gemeenteScope(claims.mandates[wet]?.[rol]),
-    planStap: (veld) => internal.has(veld),
-  };
+  return new ClaimedPrincipal(claims, intern);
 }
+
+/**
+ * `principalFromClaims`' principal: its questions answered by methods rather than by closures made
+ * per subgraph call (every call of a view builds one).
+ */
+class ClaimedPrincipal implements Principal {
+  readonly organisatie: string;
+  readonly rollen: readonly string[];
+  readonly scopes: readonly Scope[];
+  readonly aanbieder?: string;
+  readonly actor: string;
+  readonly leesbudget?: Leesbudget;
+
+  constructor(
+    private readonly claims: CallerClaims,
+    private readonly intern: readonly string[],
+  ) {
+    this.organisatie = claims.org;
+    this.rollen = claims.roles;
+    this.scopes = scopesOf(claims.roles);
+    this.aanbieder = claims.aanbieder;
+    this.actor = claims.actor;
+    this.leesbudget = claims.leesbudget;
+  }
+
+  scope(wet: Wet, rol: Rol): GemeenteScope {
+    return gemeenteScope(this.claims.mandates[wet]?.[rol]);
+  }
+
+  statistiek(wet: Wet): GemeenteScope {
+    return gemeenteScope(this.claims.statistiek?.[wet]);
+  }
+
+  planStap(veld: string): boolean {
+    return this.intern.includes(veld);
+  }
+}
+
+/**
+ * The scopes of a set of roles, worked out once per set: every call of every caller with the same roles
+ * asks for them, and they follow from the roles alone. Frozen, as they are shared.
+ */
+function scopesOf(roles: readonly string[]): readonly Scope[] {
+  const key = JSON.stringify(roles);
+  let scopes = scopesByRoles.get(key);
+  if (!scopes) {
+    // The sets of roles in use are few; a flood of odd ones only makes the map start over.
+    if (scopesByRoles.size >= 256) scopesByRoles.clear();
+    scopesByRoles.set(key, (scopes = Object.freeze(scopesForRoles(roles))));
+  }
+  return scopes;
+}
+
+const scopesByRoles = new Map<string, readonly Scope[]>();
 
 function gemeenteScope(gemeenten: readonly string[] | undefined): GemeenteScope {
   return gemeenten ? { alle: false, gemeenten } : NONE;

@@ -40,20 +40,25 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   // order, so the first key is the least recently used.
   const compiled = new Map<string, { query: Compiled; characters: number }>();
   let characters = 0;
+  // The most recently used key: a call of the same operation again need not move it to the end.
+  let latest: string | undefined;
   const executor: GatewayExecutor = async ({ document, operationName, queryHash, request, context }) => {
     const key = `${queryHash}:${operationName ?? ''}`;
     let entry = compiled.get(key);
-    if (entry) compiled.delete(key);
-    else {
+    if (entry === undefined) {
       entry = { query: compileQuery(schema, document, operationName ?? undefined), characters: request.query?.length ?? 0 };
       characters += entry.characters;
+      compiled.set(key, entry);
+      for (const [oldest, { characters: size }] of compiled) {
+        if (characters <= COMPILED_CHARACTERS_KEPT || oldest === key) break;
+        compiled.delete(oldest);
+        characters -= size;
+      }
+    } else if (key !== latest) {
+      compiled.delete(key);
+      compiled.set(key, entry);
     }
-    compiled.set(key, entry);
-    for (const [oldest, { characters: size }] of compiled) {
-      if (characters <= COMPILED_CHARACTERS_KEPT || oldest === key) break;
-      compiled.delete(oldest);
-      characters -= size;
-    }
+    latest = key;
     const { query } = entry;
     if (!isCompiledQuery(query)) return query as GatewayExecutionResult;
     const result = await query.query(undefined, context, request.variables ?? {});

@@ -80,7 +80,8 @@ export function createRequestContext<L>(
     ...(request?.verzoekId ? { verzoekId: request.verzoekId } : {}),
     logboek,
     disclosure: createDisclosure(disclosureKey),
-    pseudoniem: (bsn) => {
+    // A method, not an arrow in a named property: tsx would name that function anew for every request.
+    pseudoniem(bsn) {
       // Only a context built without the installation's secret (some in-process tests) lacks it.
       if (!pseudonymSecret) throw new DomainError('Deze subgraph kent geen PSEUDONYM_SECRET.', { code: 'INTERNAL_SERVER_ERROR' });
       return pseudonymOf(bsn, pseudonymSecret);

@@ -274,8 +274,11 @@ const MAX_PREPARED_STATEMENTS = 1000;
 const { serialize } = protocol;
 const EXECUTE = serialize.execute({});
 const SYNC = serialize.sync();
+/** Message codes of the frontend/backend protocol read or written by hand (`uitvoering`, `rijenVan`). */
+const BIND = 0x42;
+const DATA_ROW = 0x44;
+const ERROR_RESPONSE = 0x45;
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
-type DataRow = InstanceType<typeof protocol.messages.DataRowMessage>;
 type RowDescription = InstanceType<typeof protocol.messages.RowDescriptionMessage>;
 /** SQLSTATEs of a named statement gone stale (dropped, or its result changed after DDL): prepare it anew, once. */
 const STALE_STATEMENT = new Set(['26000', '0A000']);
@@ -344,10 +347,9 @@ async function runPrepared<R>(
     return serializer ? serializer(param) : String(param);
   });
   const switchSchema = switchTo === undefined ? [] : await zoekpadWissel(connection, switchTo);
-  let messages;
+  let rows: R[];
   try {
-    // PGlite's NodeFS and in-memory file systems have nothing to sync after a statement (`syncToFs` is empty).
-    messages = await db.execProtocolStream(Buffer.concat([...planMode, ...switchSchema, serialize.bind({ statement: statement.name, values }), EXECUTE, SYNC]), { syncToFs: false });
+    rows = rijenVan<R>(await antwoordVan(db, uitvoering([...planMode, ...switchSchema], statement.name, values)), statement.columns);
   } catch (error) {
     // The failed statement's transaction took the schema switch with it: search_path is the one before.
     if (!retried && STALE_STATEMENT.has((error as { code?: string }).code ?? '')) {
@@ -358,18 +360,100 @@ async function runPrepared<R>(
     throw withStatement(error, text, params);
   }
   if (switchTo !== undefined) connection.schema = switchTo;
-  const { columns } = statement;
-  const rows: R[] = [];
-  for (const message of messages) {
-    if (message.name !== 'dataRow') continue;
-    const { fields } = message as DataRow;
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i += 1) {
-      const { name, oid, parse } = columns[i]!;
-      const value = fields[i];
-      row[name] = value === null || value === undefined || !parse ? value : parse(value, oid);
+  return rows;
+}
+
+/**
+ * One call's messages to the backend: those before the statement (`voor`), then Bind of the named statement
+ * with its values as text, Execute and Sync, written into one buffer (issue 14: pg-protocol's serializer
+ * writes each part into a buffer of its own and `Buffer.concat` copies them once more).
+ */
+function uitvoering(voor: readonly Uint8Array[], statement: string, values: readonly (string | null)[]): Buffer {
+  let size = 0;
+  for (const part of voor) size += part.length;
+  const bindStart = size;
+  // Bind: code, length, empty portal name, statement name, no parameter format codes (all text), the values, no result format codes (all text).
+  let bindLength = 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 + 2;
+  for (const value of values) bindLength += 4 + (value === null ? 0 : Buffer.byteLength(value));
+  size += 1 + bindLength + EXECUTE.length + SYNC.length;
+  const message = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const part of voor) {
+    message.set(part, offset);
+    offset += part.length;
+  }
+  message[offset] = BIND;
+  offset = message.writeInt32BE(bindLength, offset + 1);
+  message[offset++] = 0;
+  offset += message.write(statement, offset);
+  message[offset++] = 0;
+  offset = message.writeInt16BE(0, offset);
+  offset = message.writeInt16BE(values.length, offset);
+  for (const value of values) {
+    if (value === null) {
+      offset = message.writeInt32BE(-1, offset);
+    } else {
+      const length = message.write(value, offset + 4);
+      message.writeInt32BE(length, offset);
+      offset += 4 + length;
     }
-    rows.push(row as R);
+  }
+  offset = message.writeInt16BE(0, offset);
+  if (offset !== bindStart + 1 + bindLength) throw new Error('Bind message of the wrong length');
+  message.set(EXECUTE, offset);
+  message.set(SYNC, offset + EXECUTE.length);
+  return message;
+}
+
+/**
+ * Runs a call in PGlite and returns the backend's answer as it is, its bytes copied out of PGlite's memory
+ * (they are only valid during the callback). Unlike `execProtocolStream` nothing is parsed into message
+ * objects here: `rijenVan` reads the rows straight from the bytes (issue 14: pg-protocol's parser copies
+ * every field into an ArrayBuffer of its own before decoding it). `syncToFs` is off: PGlite's NodeFS and
+ * in-memory file systems have nothing to sync after a statement.
+ */
+async function antwoordVan(db: PGlite, message: Uint8Array): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await db.execProtocolRawStream(message, { syncToFs: false, onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/**
+ * The rows of a backend answer (DataRow messages), each built from the statement's kept columns; throws the
+ * answer's first error as PGlite's parser makes it (`DatabaseError`: code, message, detail, ...). Other
+ * messages (completions, notices, ReadyForQuery) tell the caller nothing here.
+ */
+function rijenVan<R>(answer: Buffer, columns: readonly Column[]): R[] {
+  const rows: R[] = [];
+  let offset = 0;
+  while (offset + 5 <= answer.length) {
+    const code = answer[offset]!;
+    const end = offset + 1 + answer.readUInt32BE(offset + 1);
+    if (code === DATA_ROW) {
+      const count = Math.min(answer.readUInt16BE(offset + 5), columns.length);
+      let field = offset + 7;
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < count; i += 1) {
+        const { name, oid, parse } = columns[i]!;
+        const length = answer.readInt32BE(field);
+        field += 4;
+        if (length < 0) {
+          row[name] = null;
+        } else {
+          const value = answer.toString('utf8', field, field + length);
+          field += length;
+          row[name] = parse ? parse(value, oid) : value;
+        }
+      }
+      rows.push(row as R);
+    } else if (code === ERROR_RESPONSE) {
+      let error: unknown;
+      new protocol.Parser().parse(answer.subarray(offset, end), (message) => {
+        error = message;
+      });
+      throw error;
+    }
+    offset = end;
   }
   return rows;
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { context, trace } from '@opentelemetry/api';
 import type { ChannelAssertionKey } from './caller-assertion.js';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
@@ -57,6 +58,15 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
   logger?: Logger;
   /** Counts every answer by route and status. */
   metrics?: GraphqlMetrics;
+  /**
+   * The server's own `stringifyResult` (the Apollo Server option, given there too), for servers whose
+   * execution answers in one result (a gateway executor, `compiledExecution`). With it, a JSON POST that
+   * Apollo's HTTP layer would hand on unchanged (no `accept` header, a body of the accepted shape) goes
+   * to its operation pipeline directly (`executeOperation`): the same plugins, context, execution and
+   * errors, without the layer's checks that it is known to pass (issue 14: every subgraph call of the
+   * one-process graph is such a POST). Anything else takes the whole HTTP layer.
+   */
+  stringifyResult?: (result: FormattedExecutionResult) => string;
 }
 
 /**
@@ -191,9 +201,11 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
   async function answerBody(request: GraphqlRequest, url: Pick<URL, 'search'>, body: string, ids: TraceIds): Promise<Answer> {
     // Built at most once, whether the shared answer or the GraphQL run asks first.
     let built: Promise<TContext> | undefined;
-    const contextOf = () => (built ??= options.context(request, ids));
-    const run = () => execute(request, url, body, contextOf, ids);
-    return options.share && request.method === 'POST' && body ? options.share(request, body, contextOf, run) : run();
+    // The functions are written where they are passed: under tsx a function held in a named constant
+    // gets its name set per call (a property definition each), which the channel's calls felt.
+    if (!(options.share && request.method === 'POST' && body)) return execute(request, url, body, () => (built ??= options.context(request, ids)), ids);
+    const contextOf = (): Promise<TContext> => (built ??= options.context(request, ids));
+    return options.share(request, body, contextOf, () => execute(request, url, body, contextOf, ids));
   }
 
   async function execute(request: GraphqlRequest, url: Pick<URL, 'search'>, body: string, contextOf: () => Promise<TContext>, ids: TraceIds): Promise<Answer> {
@@ -211,11 +223,40 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     }
     const refusal = await options.admit?.(request, parsedBody, ids);
     if (refusal) return jsonAnswer(refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
-    const result = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: contextOf,
-    });
-    return { status: result.status ?? 200, headers: [...result.headers], body: result.body.kind === 'complete' ? result.body.string : result.body.asyncIterator };
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody };
+    const result = options.stringifyResult && passesHttpLayer(httpGraphQLRequest) ? await executeOperation(httpGraphQLRequest, contextOf, options.stringifyResult) : undefined;
+    return answerOf(result ?? (await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: contextOf })));
+  }
+
+  /**
+   * A POST that passes Apollo's HTTP layer unchanged, through its operation pipeline: what the layer
+   * adds around it is redone here (its `GraphQLRequest`, the content type it would choose without an
+   * `accept` header, the body by `stringifyResult`, its answer to a pipeline that throws). Undefined when
+   * the context cannot be built: the HTTP layer then answers as it does to that (its plugins' hook included).
+   */
+  async function executeOperation(http: HTTPGraphQLRequest, contextOf: () => Promise<TContext>, stringifyResult: (result: FormattedExecutionResult) => string): Promise<HTTPGraphQLResponse | undefined> {
+    let contextValue: TContext;
+    try {
+      contextValue = await contextOf();
+    } catch {
+      return undefined;
+    }
+    const body = http.body as OperationBody;
+    let response;
+    try {
+      response = await server.executeOperation(
+        { query: body.query, operationName: body.operationName ?? undefined, variables: body.variables ?? undefined, extensions: body.extensions ?? undefined, http },
+        { contextValue },
+      );
+    } catch (error) {
+      // The pipeline's own failure (a plugin hook threw; the server is stopping): the HTTP layer's answer to it.
+      return (server as unknown as { errorResponse(error: unknown, head: HTTPGraphQLRequest): Promise<HTTPGraphQLResponse> }).errorResponse(error, http);
+    }
+    if (response.body.kind !== 'single') throw new Error('an operation answered incrementally; stringifyResult is only for servers that answer in one result');
+    if (!response.http.headers.get('content-type')) response.http.headers.set('content-type', JSON_CONTENT_TYPE);
+    const { errors, data, extensions } = response.body.singleResult;
+    // The fields in the order Apollo's HTTP layer writes them.
+    return { status: response.http.status, headers: response.http.headers, body: { kind: 'complete', string: stringifyResult({ errors, data, extensions }) } };
   }
 
   async function answerPost(headers: IncomingHttpHeaders, body: string, channelAssertionKey?: ChannelAssertionKey): Promise<CompleteAnswer> {
@@ -226,12 +267,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     const ids = span ? spanIds(span) : requestTraceIds(headers);
     let answer: CompleteAnswer;
     try {
-      const run = async () => {
-        if (!isJson(headerOf(headers['content-type']))) return UNSUPPORTED_MEDIA_TYPE;
-        if (Buffer.byteLength(body) > maxBodyBytes) return tooLarge();
-        return answerBody(request, GRAPHQL_PATH, body, ids);
-      };
-      answer = await completed(await (span ? context.with(trace.setSpan(parent!, span), run) : run()));
+      const written = await (span ? context.with(trace.setSpan(parent!, span), postAnswer, undefined, request, body, ids) : postAnswer(request, body, ids));
+      // Nearly every answer is one string already.
+      answer = typeof written.body === 'string' ? (written as CompleteAnswer) : await completed(written);
     } catch (error) {
       logger.error({ err: error, ...traceFields(ids) }, 'request failed');
       answer = jsonAnswer(500, INTERNAL_ERROR);
@@ -241,12 +279,59 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     return answer;
   }
 
+  /** `answerPost`'s answer, in its span when tracing records. */
+  async function postAnswer(request: GraphqlRequest, body: string, ids: TraceIds): Promise<Answer> {
+    if (!isJson(headerOf(request.headers['content-type']))) return UNSUPPORTED_MEDIA_TYPE;
+    // A character takes at most 3 bytes in UTF-8: a body that short need not be counted.
+    if (body.length > maxBodyBytes / 3 && Buffer.byteLength(body) > maxBodyBytes) return tooLarge();
+    return answerBody(request, GRAPHQL_PATH, body, ids);
+  }
+
   return { listener, answerPost };
+}
+
+/** The fields of a POST body `executeOperation` reads (`passesHttpLayer` checked their types). */
+interface OperationBody {
+  readonly query: string;
+  readonly operationName?: string | null;
+  readonly variables?: Record<string, unknown> | null;
+  readonly extensions?: Record<string, unknown> | null;
+}
+
+/**
+ * Whether Apollo Server's HTTP layer would hand this request to its operation pipeline as it is: a
+ * POST whose content type it lets pass (the JSON every POST here has) without an `accept` header to
+ * negotiate, and a body of the shape it accepts (an object with a text `query`; `operationName` text,
+ * `variables` and `extensions` objects, each or null or absent). Anything else it answers itself.
+ */
+function passesHttpLayer(http: HTTPGraphQLRequest): boolean {
+  if (http.method !== 'POST' || http.headers.has('accept') || !isJson(http.headers.get('content-type'))) return false;
+  const body = http.body as Record<string, unknown>;
+  if (!isRecord(body) || typeof body.query !== 'string') return false;
+  const { operationName, variables, extensions } = body;
+  return (
+    (operationName === undefined || operationName === null || typeof operationName === 'string') &&
+    (variables === undefined || variables === null || isRecord(variables)) &&
+    (extensions === undefined || extensions === null || isRecord(extensions))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** An Apollo answer as it is written. */
+function answerOf(result: HTTPGraphQLResponse): Answer {
+  return { status: result.status ?? 200, headers: [...result.headers], body: result.body.kind === 'complete' ? result.body.string : result.body.asyncIterator };
+}
+
+/** Apollo Server's body of a result (its default `stringifyResult`): the JSON and a newline. */
+export function resultBody(result: FormattedExecutionResult): string {
+  return `${JSON.stringify(result)}\n`;
 }
 
 /** The answer with its body in one string (an incremental one's chunks joined). */
 async function completed(answer: Answer): Promise<CompleteAnswer> {
-  if (typeof answer.body === 'string') return answer as CompleteAnswer;
   if (Buffer.isBuffer(answer.body)) return { ...answer, body: answer.body.toString('utf8') };
   let body = '';
   for await (const chunk of answer.body) body += chunk;
@@ -259,8 +344,10 @@ function headerOf(value: string | string[] | undefined): string | undefined {
 
 const INTERNAL_ERROR = { errors: [{ message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 function jsonAnswer(status: number, body: unknown): CompleteAnswer {
-  return { status, headers: [['content-type', 'application/json; charset=utf-8']], body: JSON.stringify(body) };
+  return { status, headers: [['content-type', JSON_CONTENT_TYPE]], body: JSON.stringify(body) };
 }
 
 const TOO_LARGE = Symbol('too large');
@@ -276,7 +363,8 @@ const UNSUPPORTED_MEDIA_TYPE = jsonAnswer(415, { errors: [{ message: UNSUPPORTED
 
 /** Whether a Content-Type header names JSON (`application/json`, any parameters such as charset). */
 function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+  // The gateway's exact header first: no parts to split off.
+  return contentType === 'application/json' || contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {

@@ -17,7 +17,7 @@ import { loadDemoWorldIfEmpty, type ProgressReport } from './demo-loading.js';
 import { createCellBudget } from './disclosure/budget.js';
 import { disclosureBudgetPlugin } from './disclosure/budget-plugin.js';
 import { errorTracePlugin, maskError } from './errors.js';
-import { type CompleteAnswer, graphqlEndpoint, type GraphqlRequest, type Refusal, sendJson } from './http.js';
+import { type CompleteAnswer, graphqlEndpoint, type GraphqlRequest, type Refusal, resultBody, sendJson } from './http.js';
 import { logboekPlugin } from './logboek/logboek-plugin.js';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { stopOnSignals } from './observability/shutdown.js';
@@ -107,6 +107,8 @@ export async function startSubgraph<L>(
     // stop this server and send the signal again, which the process reads as a second Ctrl-C and exits 1.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, undefined, error),
+    // Apollo's own default, named so that the endpoint writes the answers it runs past the HTTP layer alike.
+    stringifyResult: resultBody,
     // Inline traces are for Apollo's hosted reporting, which we never use (nothing leaves loopback). No
     // field has a cache hint and no response is cached, so the cache-control plugin's hook on every field
     // is pure cost (about half the execution time of a large aggregate).
@@ -137,11 +139,16 @@ export async function startSubgraph<L>(
     service: definition.name,
     logger,
     metrics,
+    stringifyResult: resultBody,
     context: async (request, trace) => {
       const verified = callers.get(request);
       // admitCaller lets no GraphQL request through without a verified assertion; this is a second lock.
       if (!verified) throw new Error('request without a verified caller assertion');
-      const headers = { get: (name: string) => headerValue(request.headers[name]) };
+      const headers = {
+        get(name: string) {
+          return headerValue(request.headers[name]);
+        },
+      };
       const { claims } = verified;
       const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId, spanId: trace.spanId };
       // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
