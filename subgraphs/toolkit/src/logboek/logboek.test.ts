@@ -108,17 +108,39 @@ describe('logboekPlugin', () => {
   });
 
   // logboek_005: the writer makes each verwerking's id (node:crypto), the database no longer draws one per row.
-  it('stores each verwerking under the id its record carries', async () => {
+  // logboek_006: one object per request, its verwerkingen inside it.
+  it('stores each verwerking under the id its record carries, with what its request shares', async () => {
     const [actor, regel] = [randomUUID(), randomUUID()];
     const tijdstip = new Date().toISOString();
     const trace = randomBytes(16).toString('hex');
+    const span = randomBytes(8).toString('hex');
     await harness.db.logboekQuery(`SELECT logboek_schrijf($1::jsonb)`, [
-      JSON.stringify({
-        actoren: [{ id: actor, trace_id: trace, verzoek_id: null, organisatie: 'uo-hbel', rollen: ['consulent'], actor: 'a1b2c3', tijdstip }],
-        regels: [{ id: regel, actor_id: actor, trace_id: trace, verzoek_id: null, span_id: randomBytes(8).toString('hex'), activiteit: 'proef:inwoner:lezen', betrokkene: 'i9', soort: 'inwoner', tijdstip, resultaat: 'geslaagd' }],
-      }),
+      JSON.stringify([
+        {
+          id: actor, trace_id: trace, verzoek_id: null, span_id: span, organisatie: 'uo-hbel', rollen: ['consulent'], actor: 'a1b2c3', tijdstip,
+          resultaat: 'mislukt', regels: [[regel, 'proef:inwoner:lezen', 'i9', 'inwoner']],
+        },
+      ]),
     ]);
-    expect(await harness.db.query(`SELECT id, actor_id FROM verwerking WHERE betrokkene = 'i9'`)).toEqual([{ id: regel, actor_id: actor }]);
+    expect(await harness.db.query(`SELECT id, actor_id, trace_id, span_id, resultaat, tijdstip = $1::timestamptz AS zelfde_tijdstip FROM verwerking WHERE betrokkene = 'i9'`, [tijdstip])).toEqual([
+      { id: regel, actor_id: actor, trace_id: trace, span_id: span, resultaat: 'mislukt', zelfde_tijdstip: true },
+    ]);
+  });
+
+  // logboek_006 dropped the foreign key for the writer's own guarantee; what the key refused is still refused.
+  it('keeps every verwerking with its actor record: removing or renumbering one that is named is refused', async () => {
+    await harness.execute(`{ inwoners(ids: ["blijft"]) }`);
+    const [{ actor_id: actorId }] = await harness.db.query<{ actor_id: string }>(`SELECT actor_id FROM verwerking WHERE betrokkene = 'blijft'`);
+    const weigert = (sql: string, params?: unknown[]) => harness.db.query(sql, params).then(() => 'gelukt', (error: { code?: string }) => error.code);
+    expect(await weigert(`DELETE FROM verwerking_actor WHERE id = $1`, [actorId])).toBe('23503');
+    expect(await weigert(`UPDATE verwerking_actor SET id = gen_random_uuid() WHERE id = $1`, [actorId])).toBe('23503');
+    expect(await weigert(`UPDATE verwerking SET actor_id = gen_random_uuid() WHERE betrokkene = 'blijft'`)).toBe('23503');
+    expect(await weigert(`TRUNCATE verwerking_actor`)).toBe('23503');
+    expect(await harness.db.query(`SELECT count(*)::int AS n FROM verwerking v JOIN verwerking_actor a ON a.id = v.actor_id WHERE v.betrokkene = 'blijft'`)).toEqual([{ n: 1 }]);
+    // An actor record no verwerking names may go, as the key allowed.
+    const los = randomUUID();
+    await harness.db.query(`INSERT INTO verwerking_actor (id, trace_id, organisatie, rollen, actor, tijdstip) VALUES ($1, $2, 'uo-hbel', '{consulent}', 'x', now())`, [los, randomBytes(16).toString('hex')]);
+    expect(await weigert(`DELETE FROM verwerking_actor WHERE id = $1`, [los])).toBe('gelukt');
   });
 
   it('writes nothing for a request that read nothing personal', async () => {

@@ -35,41 +35,32 @@ interface Schemadeel {
 
 /**
  * One statement that writes the records of several requests, in one or several schemas: all of them or
- * none (one statement, one commit). It calls each schema's `logboek_schrijf` (migration logboek_003), which
- * writes the actor records and the verwerkingen joined to them with a plan kept for the session. The actor
- * ids are made here so that each verwerking names its own request's actor record, and the verwerkingen's ids
- * too (logboek_005: cheaper here than gen_random_uuid on PGlite). Schema names come from
- * `Database.schema`, checked when it was opened (`[a-z_][a-z0-9_]*`), so they are written into the text
- * as they are; the records travel as one JSON parameter per schema.
+ * none (one statement, one commit). It calls each schema's `logboek_schrijf` (migrations logboek_003 to
+ * logboek_006), which writes the actor records and the verwerkingen joined to them with a plan kept for the
+ * session. The records travel as one JSON parameter per schema: one object per request, with what its
+ * verwerkingen share (trace, time, result) once and each verwerking as a short array inside it (logboek_006:
+ * a smaller parameter to build and parse). The actor ids and the verwerkingen's ids are made here (logboek_005:
+ * cheaper than gen_random_uuid on PGlite). Schema names come from `Database.schema`, checked when it was
+ * opened (`[a-z_][a-z0-9_]*`), so they are written into the text as they are.
  */
 function logboekStatement(delen: readonly Schemadeel[]): { text: string; params: unknown[] } {
   const aanroepen = delen.map(({ schema }, i) => `${schema ? `${schema}.` : ''}logboek_schrijf($${i + 1}::jsonb)`);
-  const params = delen.map(({ verslagen }) => {
-    const actoren = verslagen.map((verslag) => ({
-      id: randomUUID(),
-      trace_id: verslag.traceId,
-      verzoek_id: verslag.verzoekId ?? null,
-      organisatie: verslag.organisatie,
-      rollen: verslag.rollen,
-      actor: verslag.actor,
-      tijdstip: verslag.tijdstip.toISOString(),
-    }));
-    const regels = verslagen.flatMap((verslag, i) =>
-      verslag.regels.map((regel) => ({
+  const params = delen.map(({ verslagen }) =>
+    JSON.stringify(
+      verslagen.map((verslag) => ({
         id: randomUUID(),
-        actor_id: actoren[i].id,
         trace_id: verslag.traceId,
         verzoek_id: verslag.verzoekId ?? null,
         span_id: verslag.spanId,
-        activiteit: regel.activiteit,
-        betrokkene: regel.betrokkene,
-        soort: regel.soort,
-        tijdstip: actoren[i].tijdstip,
+        organisatie: verslag.organisatie,
+        rollen: verslag.rollen,
+        actor: verslag.actor,
+        tijdstip: verslag.tijdstip.toISOString(),
         resultaat: verslag.resultaat,
+        regels: verslag.regels.map((regel) => [randomUUID(), regel.activiteit, regel.betrokkene, regel.soort]),
       })),
-    );
-    return JSON.stringify({ actoren, regels });
-  });
+    ),
+  );
   return { text: `SELECT ${aanroepen.join(', ')}`, params };
 }
 
