@@ -1,4 +1,5 @@
-import { buildSchema, type FieldSelection, parseOperation } from '@apollo/federation-internals';
+import { buildSchema, type FieldSelection, operationFromDocument, parseOperation } from '@apollo/federation-internals';
+import { type DocumentNode, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { apolloComputeResponse, computeResponse, type ComputeResponseArguments, leanResultShapingInUse, useLeanResultShaping } from './result-shaping.js';
 
@@ -97,10 +98,45 @@ describe('result shaping (computeResponse in place of @apollo/gateway`s)', () =>
     expect(run(computeResponse, input, { met: true })).toEqual(run(apolloComputeResponse(), input, { met: true }));
   });
 
+  it('one operation shaped again and again (as every request of a cached document is) answers each execution as Apollo does', () => {
+    // Other @skip/@include values, errors of an earlier execution, a subgraph fault that threw halfway.
+    const operation = parseOperation(SCHEMA, QUERY);
+    const introspectionHandling = (selection: FieldSelection) => ({ introspectie: selection.element.name });
+    const runs: [string, Record<string, unknown>][] = [
+      ['nullInNonNullField', { met: true }],
+      ['valid', { met: false, zonder: true }],
+      ['wrongValues', { met: true }],
+      ['valid', { met: true }],
+      ['nestedFragment', { met: false }],
+      ['valid', { met: false, zonder: true }],
+    ];
+    for (const [name, variables] of runs) {
+      const ours = computeResponse({ operation, variables, input: structuredClone(INPUTS[name]!), introspectionHandling });
+      expect({ data: JSON.stringify(ours.data), errors: ours.errors.map(({ message, path }) => ({ message, path })) }).toEqual(
+        (({ data, errors }) => ({ data, errors: errors.map(({ message, path }) => ({ message, path })) }))(run(apolloComputeResponse(), INPUTS[name]!, variables)),
+      );
+      if (name === 'wrongValues') expect(() => computeResponse({ operation, variables, input: { inwoners: [{ __typename: 'Inwoner', id: '1', naam: 'x', leeftijd: 1, huisgenoten: 'geen lijst' }] }, introspectionHandling })).toThrow();
+    }
+  });
+
   it('replaces the function @apollo/gateway executes with (createGatewayServer calls useLeanResultShaping: create-gateway.test.ts)', () => {
     useLeanResultShaping();
     expect(leanResultShapingInUse()).toBe(true);
     // Apollo's own stays reachable for the comparisons above.
     expect(apolloComputeResponse()).not.toBe(computeResponse);
+  });
+
+  it('builds the operation executeQueryPlan asks for once per document, and any other as before', () => {
+    useLeanResultShaping();
+    const document = parse(QUERY);
+    // As executeQueryPlan asks: the operation's node first, then the fragments', without validation.
+    const [fragment, operationNode] = document.definitions;
+    const asExecuted = (): DocumentNode => ({ kind: Kind.DOCUMENT, definitions: [operationNode!, fragment!] });
+    const built = operationFromDocument(SCHEMA, asExecuted(), { validate: false });
+    expect(operationFromDocument(SCHEMA, asExecuted(), { validate: false })).toBe(built);
+    // Other nodes (another document of the same text), or another call: built anew.
+    expect(operationFromDocument(SCHEMA, { kind: Kind.DOCUMENT, definitions: [...parse(QUERY).definitions].reverse() }, { validate: false })).not.toBe(built);
+    expect(operationFromDocument(SCHEMA, asExecuted())).not.toBe(operationFromDocument(SCHEMA, asExecuted()));
+    expect(built.toString()).toBe(operationFromDocument(SCHEMA, asExecuted()).toString());
   });
 });

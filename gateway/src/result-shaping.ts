@@ -4,7 +4,7 @@ import {
   type CompositeType, ERRORS, type FieldSelection, isSubtype, type NamedType, type Operation, type OutputType, type Schema, type Selection, type SelectionSet,
   typenameFieldName, Variable,
 } from '@apollo/federation-internals';
-import type { GraphQLError } from 'graphql';
+import { type DefinitionNode, type DocumentNode, type GraphQLError, Kind } from 'graphql';
 
 /**
  * The gateway's result shaping: the client's answer built from what the subgraphs returned, in the
@@ -63,9 +63,14 @@ function setOwn(object: Record<string, unknown>, name: string, value: unknown): 
   else object[name] = value;
 }
 
-/** One execution: the operation compiled for its variables, and what the data gave rise to (errors, the path to the value being shaped). */
+/**
+ * The operation compiled for the values of the variables its @skip/@include read (`conditions`), and
+ * what the data of the execution being shaped gave rise to (errors, the path to the value being
+ * shaped). Kept with its operation and used again by each later execution with the same conditions:
+ * `run` starts each one afresh, and shaping is synchronous, so two executions never share one at once.
+ */
 class Shaping {
-  readonly errors: GraphQLError[] = [];
+  errors: GraphQLError[] = [];
   /**
    * Errors reported, plus nulls that bubble without an error of their own (a `__typename` that
    * names no object type). A non-null position that comes out null reports an error only when this
@@ -73,14 +78,42 @@ class Shaping {
    */
   problems = 0;
   readonly path: (string | number)[] = [];
+  /** The variables @skip/@include read while compiling, with the values they had: what this compilation holds for. */
+  readonly conditions = new Map<string, unknown>();
+  /** The execution's own (it runs introspection with the execution's variables). */
+  introspectionHandling: (selection: FieldSelection) => unknown = () => undefined;
   private readonly compiled = new Map<SelectionSet, SelectionShaper>();
   private readonly types = new Map<string, NamedType | undefined>();
+  readonly schema: Schema;
+  private readonly root: SelectionShaper;
+  private readonly rootType: CompositeType;
 
   constructor(
-    readonly schema: Schema,
+    operation: Operation,
     private readonly variables: Record<string, unknown>,
-    private readonly introspectionHandling: (selection: FieldSelection) => unknown,
-  ) {}
+  ) {
+    this.schema = operation.schema();
+    this.rootType = this.schema.schemaDefinition.rootType(operation.rootKind)!;
+    this.root = this.selections(operation.selectionSet);
+  }
+
+  /** Whether this compilation holds for an execution with these variables (defaults applied). */
+  holdsFor(variables: Record<string, unknown>): boolean {
+    for (const [name, value] of this.conditions) if (variables[name] !== value) return false;
+    return true;
+  }
+
+  /** Shapes one execution's input: its errors start empty, its path at the root. */
+  run(input: Record<string, unknown>, introspectionHandling: (selection: FieldSelection) => unknown): ComputedResponse {
+    this.errors = [];
+    this.problems = 0;
+    // An execution that threw (a subgraph's wrong answer) may have left its path behind.
+    this.path.length = 0;
+    this.introspectionHandling = introspectionHandling;
+    const data: Record<string, unknown> = {};
+    const complete = this.root(input, data, this.rootType);
+    return { data: complete ? data : null, errors: this.errors };
+  }
 
   typeNamed(name: string): NamedType | undefined {
     if (this.types.has(name)) return this.types.get(name);
@@ -128,6 +161,7 @@ class Shaping {
       const argument = (directive.arguments() as { if: boolean | Variable }).if;
       if (!(argument instanceof Variable)) return argument;
       const value = this.variables[argument.name];
+      this.conditions.set(argument.name, value);
       if (typeof value !== 'boolean') throw new Error(`@${name}(if: $${argument.name}) needs a Boolean, the request gave ${String(value)}`);
       return value;
     };
@@ -292,11 +326,29 @@ class Shaping {
 /** Shapes one execution's answer; called by @apollo/gateway's `executeQueryPlan` once `useLeanResultShaping` has run. */
 export function computeResponse({ operation, variables, input, introspectionHandling }: ComputeResponseArguments): ComputedResponse {
   if (!input) return { data: input, errors: [] };
-  const schema = operation.schema();
-  const shaping = new Shaping(schema, { ...operation.collectDefaultedVariableValues(), ...variables }, introspectionHandling);
-  const data: Record<string, unknown> = {};
-  const complete = shaping.selections(operation.selectionSet)(input, data, schema.schemaDefinition.rootType(operation.rootKind)!);
-  return { data: complete ? data : null, errors: shaping.errors };
+  return shapingFor(operation, variables ?? {}).run(input, introspectionHandling);
+}
+
+/**
+ * Most compilations kept per operation: one per combination of @skip/@include values met, which an
+ * operation has a handful of at most; past it, a further one is compiled per execution.
+ */
+const MAX_SHAPINGS_PER_OPERATION = 8;
+
+/** Each operation's compilations (the operations themselves are kept per document: `useKeptOperations`). */
+const shapingsOf = new WeakMap<Operation, Shaping[]>();
+
+function shapingFor(operation: Operation, variables: Record<string, unknown>): Shaping {
+  let kept = shapingsOf.get(operation);
+  if (!kept) shapingsOf.set(operation, (kept = []));
+  // Most operations have no @skip/@include: their one compilation holds for any variables.
+  if (kept.length === 1 && kept[0]!.conditions.size === 0) return kept[0]!;
+  const values = { ...operation.collectDefaultedVariableValues(), ...variables };
+  const found = kept.find((shaping) => shaping.holdsFor(values));
+  if (found) return found;
+  const shaping = new Shaping(operation, values);
+  if (kept.length < MAX_SHAPINGS_PER_OPERATION) kept.push(shaping);
+  return shaping;
 }
 
 /** @apollo/gateway's own `computeResponse`, once `useLeanResultShaping` has replaced it. */
@@ -315,11 +367,61 @@ function resultShapingModule(): { computeResponse?: unknown } {
  * before the gateway would run without it unnoticed.
  */
 export function useLeanResultShaping(): void {
+  useKeptOperations();
   const module = resultShapingModule();
   if (module.computeResponse === computeResponse) return;
   if (typeof module.computeResponse !== 'function') throw new Error('@apollo/gateway has no dist/resultShaping.js computeResponse: see gateway/src/result-shaping.ts');
   apollos = module.computeResponse as typeof apollos;
   module.computeResponse = computeResponse;
+}
+
+type OperationFromDocument = (schema: Schema, document: DocumentNode, options?: { operationName?: string; validate?: boolean }) => Operation;
+
+/** The federation-internals module whose `operationFromDocument` @apollo/gateway calls (through its index's getter). */
+function operationsModule(): { operationFromDocument?: unknown } {
+  const require = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+  return require(join(dirname(require.resolve('@apollo/federation-internals')), 'operations.js')) as { operationFromDocument?: unknown };
+}
+
+/** The operation built of each operation definition, per API schema, with the definitions it was built of. */
+const keptOperations = new WeakMap<Schema, WeakMap<DefinitionNode, { readonly definitions: readonly DefinitionNode[]; readonly operation: Operation }>>();
+
+/**
+ * `executeQueryPlan` builds the federation form of the operation (`operationFromDocument`) on every
+ * execution, for the result shaping alone: a walk over the whole document that allocates a tree of
+ * objects per request (3.5 % of the gateway thread's CPU for the resident view). It is built of the
+ * API schema and the operation's and fragments' nodes, which Apollo Server's document store hands
+ * every request of one document (and the authorization filter one filtered document per set of
+ * rights), and nothing changes it once built: so it is built once per schema and nodes, and the
+ * compiled shaping kept with it (`shapingFor`) is found again. Only that call (`validate: false`,
+ * no operation name) is kept; every other caller builds its own as before.
+ */
+function useKeptOperations(): void {
+  const module = operationsModule();
+  if (typeof module.operationFromDocument !== 'function') throw new Error('@apollo/federation-internals has no dist/operations.js operationFromDocument: see gateway/src/result-shaping.ts');
+  if (keptBuilders.has(module.operationFromDocument)) return;
+  const build = module.operationFromDocument as OperationFromDocument;
+  const kept: OperationFromDocument = (schema, document, options) => {
+    const [first] = document.definitions;
+    if (options?.validate !== false || options.operationName !== undefined || first?.kind !== Kind.OPERATION_DEFINITION) return build(schema, document, options);
+    let bySchema = keptOperations.get(schema);
+    if (!bySchema) keptOperations.set(schema, (bySchema = new WeakMap()));
+    const known = bySchema.get(first);
+    if (known && sameNodes(known.definitions, document.definitions)) return known.operation;
+    const operation = build(schema, document, options);
+    bySchema.set(first, { definitions: [...document.definitions], operation });
+    return operation;
+  };
+  keptBuilders.add(kept);
+  module.operationFromDocument = kept;
+}
+
+const keptBuilders = new WeakSet<object>();
+
+function sameNodes(a: readonly DefinitionNode[], b: readonly DefinitionNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** @apollo/gateway's own result shaping, whether or not it has been replaced (for the tests that compare). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Caller } from '../auth/caller.js';
@@ -117,17 +116,14 @@ export function rightsKey(caller: Caller, client: string | undefined): string {
  */
 const rightsKeys = new WeakMap<Caller, { readonly client: string | undefined; readonly key: string }>();
 
+/**
+ * The key itself, not a digest of it (as `answerKey` in answer-sharing.ts): kept only while the
+ * execution is in flight, and cheaper than SHA-256 over it on every query. Its parts are joined by NUL,
+ * which neither the rights and variables (JSON), the query hash (hex) nor an operation name can hold.
+ */
 function deduplicationKey(requestContext: GraphQLRequestContext<GatewayContext>): string {
   const { contextValue, request, queryHash } = requestContext;
-  return createHash('sha256')
-    .update(rightsKey(contextValue.caller, contextValue.client))
-    .update('\u0000')
-    .update(queryHash ?? '')
-    .update('\u0000')
-    .update(request.operationName ?? '')
-    .update('\u0000')
-    .update(stableJson(request.variables ?? {}))
-    .digest('base64url');
+  return `${rightsKey(contextValue.caller, contextValue.client)}\u0000${queryHash ?? ''}\u0000${request.operationName ?? ''}\u0000${stableJson(request.variables ?? {})}`;
 }
 
 /** JSON with object keys sorted, so that equal rights and variables give one key. */

@@ -150,6 +150,17 @@ describe('operationLimitsPlugin with the default limits', () => {
     expect(await refused(gateway.url, { query, variables: { n: 200 } }, 'QUERY_TOO_COSTLY')).toEqual({ limiet: 100_000, waarde: 100_502 });
   });
 
+  it('measures one document asked again with each request\'s own page size', async () => {
+    // The same text, so the same cached document: the estimate follows the variables of each request.
+    const query = 'query($n: Int, $m: Int = 1) { gemeenten(first: 500) { items { buren(first: $n) { buren(first: $m) { code } } } } }';
+    await accepted(gateway.url, { query, variables: { n: 1 } });
+    calls = 0;
+    expect(await refused(gateway.url, { query, variables: { n: 1, m: 200 } }, 'QUERY_TOO_COSTLY')).toEqual({ limiet: 100_000, waarde: 2 + 500 * (1 + 1 * (1 + 200)) });
+    expect(await refused(gateway.url, { query, variables: { n: 200 } }, 'QUERY_TOO_COSTLY')).toEqual({ limiet: 100_000, waarde: 2 + 500 * (1 + 200 * 2) });
+    await accepted(gateway.url, { query, variables: { n: 1 } });
+    await accepted(gateway.url, { query, variables: { n: 2, m: 1 } });
+  });
+
   it('assumes 5 items for a list that takes no first', async () => {
     // 2 + 500 × (1 + 5 × (1 + 5 × (1 + 5 × … 1))): 78002 with three levels, 390502 with four.
     const query = (levels: number) => `{ gemeenten(first: 500) { items { ${'naburig { '.repeat(levels)}code${' }'.repeat(levels)} } } }`;

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLArgument,
@@ -79,17 +80,35 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
     costWeights = NO_COST_WEIGHTS,
     maxGemeenten = 400,
   } = options;
+  const measuring = { defaultPageSize, unpagedListSize, listSizes, costWeights, maxGemeenten };
+  /**
+   * Each operation's measures, with the variables each read: what is measured depends on the schema,
+   * the document and the values of those variables only (page sizes, gemeenten), so a request of a
+   * cached document whose variables give the same values (most: a resident's id is not one) takes the
+   * measure of an earlier one instead of walking the operation again.
+   */
+  const measured = new WeakMap<OperationDefinitionNode, { readonly schema: GraphQLSchema; readonly document: DocumentNode; readonly kept: Measured[] }>();
+  const measuredFor = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationMeasure => {
+    let known = measured.get(operation);
+    if (!known || known.schema !== schema || known.document !== document) measured.set(operation, (known = { schema, document, kept: [] }));
+    const found = known.kept.find((entry) => readAlike(entry.read, variables));
+    if (found) return found.measure;
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const read = new Map<string, unknown>();
+    const measure = measureOperation(schema, operation, fragments, readingVariables(variables, read), measuring);
+    if (known.kept.length < MAX_MEASURES_PER_OPERATION) known.kept.push({ read, measure });
+    return measure;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // Apollo Server has already refused a document without the requested operation.
           if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          const m = measureOperation(schema, operation, fragments, request.variables ?? {}, { defaultPageSize, unpagedListSize, listSizes, costWeights, maxGemeenten });
+          const m = measuredFor(schema, document, operation, request.variables ?? {});
           // For the per-caller cost budget (rateLimitPlugin, a later hook) and the caller's report.
           contextValue.cost.estimated = m.cost;
           refuseAbove('TOO_MANY_ROOT_FIELDS', m.rootFields, maxRootFields,
@@ -106,6 +125,39 @@ export function operationLimitsPlugin(options: OperationLimitsPluginOptions = {}
       };
     },
   };
+}
+
+/** Most measures kept per operation: one per set of page sizes and gemeenten met; past it, a further one is measured per request. */
+const MAX_MEASURES_PER_OPERATION = 8;
+
+/** One measure of an operation and the variables it read (`ABSENT`: not given). */
+interface Measured {
+  readonly read: ReadonlyMap<string, unknown>;
+  readonly measure: OperationMeasure;
+}
+
+const ABSENT = Symbol('not given');
+
+/** The request's variable of this name (`ABSENT` when not given), noted in `read`. */
+type VariableOf = (name: string) => unknown;
+
+function readingVariables(variables: Record<string, unknown>, read: Map<string, unknown>): VariableOf {
+  return (name) => {
+    const value = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : ABSENT;
+    read.set(name, value);
+    return value;
+  };
+}
+
+/** Whether these variables give every variable an earlier measure read the value it read. */
+function readAlike(read: ReadonlyMap<string, unknown>, variables: Record<string, unknown>): boolean {
+  for (const [name, value] of read) {
+    const now = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : ABSENT;
+    if (Object.is(now, value)) continue;
+    // A list of gemeenten, or another JSON value: alike when written alike.
+    if (typeof now !== 'object' || typeof value !== 'object' || now === null || value === null || JSON.stringify(now) !== JSON.stringify(value)) return false;
+  }
+  return true;
 }
 
 function refuseAbove(code: ErrorCode, value: number, limit: number, message: (value: string, limit: string) => string): void {
@@ -148,7 +200,7 @@ function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  rawVariables: Record<string, unknown>,
+  variable: VariableOf,
   { defaultPageSize, unpagedListSize, listSizes, costWeights, maxGemeenten }: { defaultPageSize: number; unpagedListSize: number; listSizes: ReadonlyMap<string, ListSize>; costWeights: CostWeights; maxGemeenten: number },
 ): OperationMeasure {
   const variableDefaults = new Map(
@@ -260,7 +312,8 @@ function measureOperation(
   function gemeentenAsked(node: FieldNode): number {
     const given = node.arguments?.find((arg) => arg.name.value === 'gemeenten')?.value;
     if (!given) return maxGemeenten;
-    const value = given.kind === Kind.VARIABLE ? (rawVariables[given.name.value] ?? valueFromASTUntyped(variableDefaults.get(given.name.value) ?? { kind: Kind.NULL })) : valueFromASTUntyped(given);
+    const asked = given.kind === Kind.VARIABLE ? variable(given.name.value) : undefined;
+    const value = given.kind !== Kind.VARIABLE ? valueFromASTUntyped(given) : asked !== ABSENT && asked != null ? asked : valueFromASTUntyped(variableDefaults.get(given.name.value) ?? { kind: Kind.NULL });
     return Array.isArray(value) ? Math.max(1, Math.min(value.length, maxGemeenten)) : maxGemeenten;
   }
 
@@ -269,7 +322,8 @@ function measureOperation(
     if (given?.kind === Kind.VARIABLE) {
       const name = given.name.value;
       const fallback = variableDefaults.get(name);
-      if (name in rawVariables) return rawVariables[name];
+      const asked = variable(name);
+      if (asked !== ABSENT) return asked;
       if (fallback) return valueFromASTUntyped(fallback);
       return argument.defaultValue;
     }
