@@ -72,7 +72,8 @@ async function treeRss(root: number): Promise<{ total: number; cpuSeconds: numbe
       const status = await readFile(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
       const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
-      const script = cmdline.find((part) => /\.(ts|js)$/.test(part) && !part.includes('node_modules/.bin')) ?? cmdline[0] ?? '?';
+      // The script run, not a module loaded before it (`--import`, e.g. the graph's loader).
+      const script = cmdline.find((part, i) => /\.(ts|js)$/.test(part) && !part.includes('node_modules/.bin') && cmdline[i - 1] !== '--import') ?? cmdline[0] ?? '?';
       processes.push({ name: `${/Name:\s+(\S+)/.exec(status)?.[1] ?? '?'} ${script.replace(ROOT, '')}`, mib: kb / 1024 });
     } catch {
       // gone meanwhile
