@@ -55,7 +55,8 @@ export interface CompiledExecution extends GatewayInterface {
  * byte). Compiling costs 0.1-0.4 ms for a small operation and about 20 ms for that one, once: the
  * gateway sends the same few documents again and again. Apollo Server still parses, validates and
  * runs every plugin hook (Logboek, disclosure budget, metrics); only execution is swapped, through
- * its gateway interface, Apollo's way to bring an executor. Resolvers, errors with their
+ * its gateway interface, Apollo's way to bring an executor (or `run` by operation-pipeline.ts, its
+ * pipeline for a validated document redone). Resolvers, errors with their
  * `extensions.code`, and null propagation behave as under graphql-js.
  */
 export function compiledExecution(schema: GraphQLSchema): CompiledExecution {

@@ -260,4 +260,21 @@ describe('graphqlEndpoint: a plain POST past the HTTP layer and past Apollo\'s o
       expect((await endpoint.answerPost(json, JSON.stringify({ query: `query ${failingOperation} { groet(naam: "Cor") }` }))).status).toBe(500);
     }
   });
+
+  it('leaves a server whose Apollo plugins hook into every field (cache hints, inline traces) to Apollo\'s pipeline', async () => {
+    const schema = buildSubgraphSchema({ typeDefs: parse(SCHEMA), resolvers: { Query: { groet: (_: unknown, { naam }: { naam: string }) => `Dag ${naam}` } } });
+    const compiled = compiledExecution(schema);
+    // Apollo's defaults: its cache-control plugin, and inline traces for a subgraph's schema.
+    const server = new ApolloServer({ gateway: compiled, stringifyResult: resultBody });
+    await server.start();
+    try {
+      const endpoint = graphqlEndpoint(server, { context: async () => ({}), stringifyResult: resultBody, compiled, logger: silent });
+      const viaApollo = vi.spyOn(server, 'executeOperation');
+      const text = JSON.stringify({ query: QUERY, variables: { naam: 'Anna' } });
+      for (const _ of [1, 2]) expect(await endpoint.answerPost({ 'content-type': 'application/json' }, text)).toMatchObject({ status: 200, body: '{"data":{"groet":"Dag Anna"}}\n' });
+      expect(viaApollo).toHaveBeenCalledTimes(2);
+    } finally {
+      await server.stop();
+    }
+  });
 });

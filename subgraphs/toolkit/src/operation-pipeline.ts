@@ -64,6 +64,8 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
   let latest: string | undefined;
   // The plugins with a request listener, in Apollo's order (it calls `requestDidStart` of each, in order).
   let starters: ApolloServerPlugin<TContext>[] | undefined;
+  /** Whether no plugin of Apollo's hooks into every field (known once the server has started). */
+  let fieldsPlain: boolean | undefined;
 
   /** The document of `query` for `schema`, parsed and validated as Apollo does, or undefined when Apollo would refuse it. */
   function documentOf(query: string, schema: GraphQLSchema): KnownDocument | undefined {
@@ -115,6 +117,9 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
     if ((state.phase !== 'started' && state.phase !== 'draining') || !state.schemaManager) return undefined;
     // Only a server whose executor is `compiled`'s (set when it started) runs its operations here.
     if (internals.gatewayExecutor !== compiled.executor) return undefined;
+    // Apollo's plugins that time or hint each field need its instrumented resolvers: Apollo's path for their server.
+    fieldsPlain ??= !internals.plugins.some(instrumentsFields);
+    if (!fieldsPlain) return undefined;
     if (request.query === '' || request.extensions?.persistedQuery) return undefined;
     const { schema } = state.schemaManager.getSchemaDerivedData();
     const known = documentOf(request.query, schema);
@@ -245,6 +250,12 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
   }
 
   return { run };
+}
+
+/** Apollo's own plugins that hook into every field's resolver (`willResolveField`), when not disabled. */
+function instrumentsFields(plugin: object): boolean {
+  const { __internal_plugin_id__: id, __is_disabled_plugin__: disabled } = plugin as { __internal_plugin_id__?: string; __is_disabled_plugin__?: boolean };
+  return (id === 'CacheControl' || id === 'InlineTrace' || id === 'UsageReporting') && !disabled;
 }
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
