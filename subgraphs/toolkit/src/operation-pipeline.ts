@@ -156,30 +156,16 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
     requestContext.metrics.persistedQueryRegister = false;
     requestContext.queryHash = known.queryHash;
     requestContext.source = requestContext.request.query;
-    await each(listeners, (listener) => listener.didResolveSource?.(requestContext as never));
+    await each(listeners, 'didResolveSource', requestContext);
     // Apollo's path for a document its store holds: no parsing or validation hooks.
     requestContext.document = known.document;
     requestContext.operation = operation;
     requestContext.operationName = operation.name?.value || null;
 
-    const sendErrorResponse = async (errors: readonly GraphQLError[]): Promise<GraphQLResponse> => {
-      await didEncounterErrors(errors);
-      const { formattedErrors, httpFromErrors } = formatErrors(errors);
-      requestContext.response.body = { kind: 'single', singleResult: { errors: formattedErrors } };
-      mergeHead(requestContext.response.http, httpFromErrors);
-      requestContext.response.http.status ||= 500;
-      await each(listeners, (listener) => listener.willSendResponse?.(requestContext as never));
-      return requestContext.response as GraphQLResponse;
-    };
-    const didEncounterErrors = async (errors: readonly GraphQLError[]) => {
-      requestContext.errors = errors;
-      await each(listeners, (listener) => listener.didEncounterErrors?.(requestContext as never));
-    };
-
     try {
-      await each(listeners, (listener) => listener.didResolveOperation?.(requestContext as never));
+      await each(listeners, 'didResolveOperation', requestContext);
     } catch (error) {
-      return sendErrorResponse([asGraphQLError(error)]);
+      return sendErrorResponse(requestContext, listeners, [asGraphQLError(error)]);
     }
     let fromPlugin: GraphQLResponse | null = null;
     for (const listener of listeners) {
@@ -208,7 +194,7 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
         });
         // Refused variables are the client's mistake (BAD_USER_INPUT), unless the error has a code already.
         const errors = result.errors?.map((error) => (isBadUserInput(error) && error.extensions?.code == null ? userInputError(error) : error));
-        if (errors) await didEncounterErrors(errors);
+        if (errors) await didEncounterErrors(requestContext, listeners, errors);
         const { formattedErrors, httpFromErrors } = errors ? formatErrors(errors) : { formattedErrors: undefined, httpFromErrors: newHead() };
         if (internals.status400ForVariableCoercionErrors && errors?.length && result.data === undefined && !httpFromErrors.status) httpFromErrors.status = 400;
         mergeHead(requestContext.response.http, httpFromErrors);
@@ -216,11 +202,22 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
       } catch (maybeError) {
         const error = maybeError instanceof Error ? maybeError : new graphql.GraphQLError(`Unexpected error value: ${String(maybeError)}`);
         await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.(error)));
-        return sendErrorResponse([asGraphQLError(error)]);
+        return sendErrorResponse(requestContext, listeners, [asGraphQLError(error)]);
       }
       await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.()));
     }
-    await each(listeners, (listener) => listener.willSendResponse?.(requestContext as never));
+    await each(listeners, 'willSendResponse', requestContext);
+    return requestContext.response as GraphQLResponse;
+  }
+
+  /** Apollo's answer when the pipeline stops before or in execution: its errors only, status 500 unless they name one. */
+  async function sendErrorResponse(requestContext: Mutable<GraphQLRequestContext<TContext>>, listeners: readonly Listener<TContext>[], errors: readonly GraphQLError[]): Promise<GraphQLResponse> {
+    await didEncounterErrors(requestContext, listeners, errors);
+    const { formattedErrors, httpFromErrors } = formatErrors(errors);
+    requestContext.response.body = { kind: 'single', singleResult: { errors: formattedErrors } };
+    mergeHead(requestContext.response.http, httpFromErrors);
+    requestContext.response.http.status ||= 500;
+    await each(listeners, 'willSendResponse', requestContext);
     return requestContext.response as GraphQLResponse;
   }
 
@@ -260,12 +257,27 @@ function instrumentsFields(plugin: object): boolean {
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
 
-/** Calls one hook of every listener that has it, together, as Apollo does; nothing to await when none has it. */
-async function each<TContext extends BaseContext>(listeners: readonly GraphQLRequestListener<TContext>[], hook: (listener: GraphQLRequestListener<TContext>) => Promise<void> | void | undefined): Promise<void> {
-  let pending: (Promise<void> | void | undefined)[] | undefined;
+type Listener<TContext extends BaseContext> = GraphQLRequestListener<TContext>;
+
+/** Apollo's `didEncounterErrors` step: the errors on the request context, then every listener's hook. */
+async function didEncounterErrors<TContext extends BaseContext>(requestContext: Mutable<GraphQLRequestContext<TContext>>, listeners: readonly Listener<TContext>[], errors: readonly GraphQLError[]): Promise<void> {
+  requestContext.errors = errors;
+  await each(listeners, 'didEncounterErrors', requestContext);
+}
+
+/**
+ * Calls one hook (by name: no function made per call) of every listener that has it, together, as
+ * Apollo does; nothing to await when none has it.
+ */
+async function each<TContext extends BaseContext>(
+  listeners: readonly Listener<TContext>[],
+  name: 'didResolveSource' | 'didResolveOperation' | 'didEncounterErrors' | 'willSendResponse',
+  requestContext: Mutable<GraphQLRequestContext<TContext>>,
+): Promise<void> {
+  let pending: Promise<void>[] | undefined;
   for (const listener of listeners) {
-    const called = hook(listener);
-    if (called !== undefined) (pending ??= []).push(called);
+    const hook = listener[name] as ((this: Listener<TContext>, requestContext: unknown) => Promise<void>) | undefined;
+    if (hook !== undefined) (pending ??= []).push(hook.call(listener, requestContext));
   }
   if (pending) await Promise.all(pending);
 }
