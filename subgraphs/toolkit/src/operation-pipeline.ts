@@ -54,8 +54,10 @@ export type PlainRequest = GraphQLRequest & { readonly query: string };
  * same arguments (a hook no listener has is not awaited), the same errors (BAD_USER_INPUT for refused
  * variables, `formatError`, status from `extensions.http`, 400 when nothing ran) and its answer to a hook
  * that throws. `run` answers undefined, before any plugin saw the request, for anything else: an unknown
- * or invalid document, no operation by that name, a persisted query, a server not started, or one whose
- * executor is not `compiled`; the caller then takes Apollo's own path.
+ * or invalid document, no operation by that name, a persisted query, a server not started, one whose
+ * executor is not `compiled` or one with an Apollo plugin that hooks into every field (cache hints,
+ * traces); the caller then takes Apollo's own path. The first call of a document takes that path too
+ * (its parsing and validation hooks included), while the document is validated here for the next.
  */
 export function operationPipeline<TContext extends BaseContext>(server: ApolloServer<TContext>, compiled: CompiledExecution) {
   const internals = (server as unknown as { internals: Internals<TContext> }).internals;
