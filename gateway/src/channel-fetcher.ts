@@ -6,8 +6,9 @@ import { type ResponseBudget, ResponseTooLargeError } from './response-budget.js
 
 /**
  * A transport that bounds a call by a timeout and the operation's budget itself, without an AbortSignal:
- * `SubgraphDataSource` then makes no AbortController per call (with its listeners, some 10 µs of the
- * gateway's thread per call in a microbenchmark, six calls per resident view).
+ * `SubgraphDataSource` then makes no AbortController per call, nor listeners on it and on the budget's
+ * signal (Node's EventTarget): a call over the channel took 13-18 µs of CPU instead of 47-58 µs in a
+ * microbenchmark (both ends in one thread), and a resident view makes six.
  */
 export interface BoundedFetcher extends KeepAliveFetcher {
   /**
