@@ -48,7 +48,9 @@ export type PlainRequest = GraphQLRequest & { readonly query: string };
  * call of the one-process graph is (issue 14): a document it has validated before, executed by
  * `compiledExecution`. Per call Apollo hashes the text (SHA-256), looks the document up under that hash,
  * negotiates an `accept` header no call has, dispatches every hook to every plugin and builds the
- * gateway's copy of its request context: about a twentieth of the subgraphs' thread. Here the document
+ * gateway's copy of its request context: about a twentieth of the subgraphs' thread (6.2 % of its busy
+ * time at 50 connections, 3.9 % with this; 56 against 32 µs of CPU per call of a small `_entities`
+ * operation with the subgraphs' plugins, alternating in one process). Here the document
  * is found by its text (hash and document made once), and the rest is Apollo's path for a document its
  * store holds, step by step: the same request context, each plugin's hooks in Apollo's order with the
  * same arguments (a hook no listener has is not awaited), the same errors (BAD_USER_INPUT for refused
