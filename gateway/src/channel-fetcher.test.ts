@@ -135,16 +135,26 @@ describe('a bounded call over the channel (no AbortSignal per call)', () => {
   function channelWithCalls() {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
-    const calls: { id: number; subgraph: string; body: string }[] = [];
+    const calls: Call[] = [];
+    /** The calls of each message: the calls made in one turn come as one. */
+    const messages: number[][] = [];
     const arrived: (() => void)[] = [];
-    port1.on('message', (call: { id: number; subgraph: string; body: string }) => {
-      calls.push(call);
-      arrived.shift()?.();
+    port1.on('message', (message: Call | Call[]) => {
+      const inMessage = Array.isArray(message) ? message : [message];
+      messages.push(inMessage.map((call) => call.id));
+      for (const call of inMessage) {
+        calls.push(call);
+        arrived.shift()?.();
+      }
     });
     const nextCall = () => new Promise<void>((resolve) => arrived.push(resolve));
-    const answer = (id: number, body: string) => port1.postMessage({ id, status: 200, headers: [['content-type', 'application/json']], body });
-    return { channel: createSubgraphChannel(port2), calls, nextCall, answer };
+    const answerOf = (id: number, body: string) => ({ id, status: 200, headers: [['content-type', 'application/json']], body });
+    const answer = (id: number, body: string) => port1.postMessage(answerOf(id, body));
+    /** Several answers in one message, as the subgraphs' end sends those ready in one turn. */
+    const answerAll = (answers: [number, string][]) => port1.postMessage(answers.map(([id, body]) => answerOf(id, body)));
+    return { channel: createSubgraphChannel(port2), calls, messages, nextCall, answer, answerAll };
   }
+  interface Call { id: number; subgraph: string; body: string }
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ a }"}' };
 
   it('answers with the status, headers and body sent back, counted against the budget', async () => {
@@ -195,5 +205,45 @@ describe('a bounded call over the channel (no AbortSignal per call)', () => {
     await expect(channel.fetcherFor('beta').bounded('http://beta/graphql', init, budget, 10_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(calls).toHaveLength(2);
     channel.close();
+  });
+  it('sends the calls made in one turn as one message and takes answers sent as one, a timed-out call\'s dropped', async () => {
+    const { channel, calls, messages, nextCall, answerAll } = channelWithCalls();
+    const arrived = [nextCall(), nextCall(), nextCall()];
+    const call = (subgraph: string, body: string, timeoutMs: number) => channel.fetcherFor(subgraph).bounded(`http://${subgraph}/graphql`, { ...init, body }, undefined, timeoutMs);
+    const wmo = call('wmo', '{"query":"{ wmo }"}', 10_000);
+    const jeugd = call('jeugd', '{"query":"{ jeugd }"}', 50);
+    const participatie = call('participatie', '{"query":"{ participatie }"}', 10_000);
+    await Promise.all(arrived);
+    expect(messages).toEqual([calls.map((arrivedCall) => arrivedCall.id)]);
+    expect(calls.map(({ subgraph, body }) => [subgraph, body])).toEqual([
+      ['wmo', '{"query":"{ wmo }"}'],
+      ['jeugd', '{"query":"{ jeugd }"}'],
+      ['participatie', '{"query":"{ participatie }"}'],
+    ]);
+    expect(new Set(calls.map(({ id }) => id)).size).toBe(3);
+    await expect(jeugd).rejects.toMatchObject({ name: 'TimeoutError', message: 'no answer within 50 ms' });
+    const idOf = (subgraph: string) => calls.find((arrivedCall) => arrivedCall.subgraph === subgraph)!.id;
+    // In another order than sent, the timed-out call's late answer among them.
+    answerAll([[idOf('participatie'), '{"data":{"p":3}}'], [idOf('jeugd'), '{"data":{"j":"te laat"}}'], [idOf('wmo'), '{"data":{"w":1}}']]);
+    expect(await (await wmo).text()).toBe('{"data":{"w":1}}');
+    expect(await (await participatie).text()).toBe('{"data":{"p":3}}');
+    // A call made in a later turn goes as a message of its own.
+    const later = nextCall();
+    const next = call('wmo', '{"query":"{ later }"}', 10_000);
+    await later;
+    expect(messages).toHaveLength(2);
+    answerAll([[calls[3]!.id, '{"data":{"w":4}}']]);
+    expect(await (await next).text()).toBe('{"data":{"w":4}}');
+    channel.close();
+  });
+
+  it('fails the calls not yet sent when the channel is closed in their turn, and sends none of them', async () => {
+    const { channel, messages } = channelWithCalls();
+    const fetcher = channel.fetcherFor('wmo');
+    const pending = [fetcher.bounded('http://wmo/graphql', init, undefined, 10_000), fetcher.bounded('http://wmo/graphql', init, undefined, 10_000)];
+    channel.close();
+    for (const call of pending) await expect(call).rejects.toThrow('the channel to the subgraphs is closed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(messages).toEqual([]);
   });
 });

@@ -63,8 +63,9 @@ afterAll(async () => {
 function overChannel(subgraph: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswerMessage> {
   const id = ++lastId;
   return new Promise((resolve) => {
-    const answered = (answer: SubgraphAnswerMessage) => {
-      if (answer.id !== id) return;
+    const answered = (message: SubgraphAnswerMessage | SubgraphAnswerMessage[]) => {
+      const answer = (Array.isArray(message) ? message : [message]).find((inMessage) => inMessage.id === id);
+      if (!answer) return;
       gatewayEnd.off('message', answered);
       resolve(answer);
     };
@@ -145,6 +146,40 @@ describe('subgraph calls over the one-process channel', () => {
     // Each on its own transport: answered (neither was used up by its refusal above).
     expect((await overHttp(signedHeaders, body)).status).toBe(200);
     expect((await overChannel('proef', macHeaders, body)).status).toBe(200);
+  });
+
+  it('answers each of several calls sent as one message by its id, and sends the answers ready in one turn as one', async () => {
+    const variables = { ids: ['i-samen'] };
+    const body = JSON.stringify({ query: QUERY, variables });
+    const calls = [
+      { id: ++lastId, subgraph: 'proef', headers: { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: mac(channelKey, CLAIMS, { subgraph: 'proef', query: QUERY, variables }) }, body },
+      { id: ++lastId, subgraph: 'kapot', headers: JSON_HEADERS, body },
+      { id: ++lastId, subgraph: 'nergens', headers: JSON_HEADERS, body },
+    ];
+    const messages: SubgraphAnswerMessage[][] = [];
+    const answers = new Map<number, SubgraphAnswerMessage>();
+    const allAnswered = new Promise<void>((resolve) => {
+      const answered = (message: SubgraphAnswerMessage | SubgraphAnswerMessage[]) => {
+        const inMessage = Array.isArray(message) ? message : [message];
+        messages.push(inMessage);
+        for (const answer of inMessage) answers.set(answer.id, answer);
+        if (calls.every(({ id }) => answers.has(id))) {
+          gatewayEnd.off('message', answered);
+          resolve();
+        }
+      };
+      gatewayEnd.on('message', answered);
+    });
+    gatewayEnd.postMessage(calls);
+    await allAnswered;
+    const [read, failed, unknown] = calls.map(({ id }) => answers.get(id)!);
+    expect(read!.status).toBe(200);
+    expect(JSON.parse(read!.body)).toMatchObject({ data: { inwoners: ['i-samen'] } });
+    expect(failed!.status).toBe(500);
+    expect(unknown!.status).toBe(404);
+    // The two answered at once (a throwing handler, an unknown subgraph) came back together.
+    expect(messages.some((message) => message.length === 2 && message.every(({ id }) => id === failed!.id || id === unknown!.id))).toBe(true);
+    expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'i-samen'`)).toHaveLength(1);
   });
 
   it('keeps the channel\'s key inside the process: not in the environment, an answer or a log line', async () => {

@@ -48,6 +48,21 @@ export function serveSubgraphCalls(
   logger: Logger,
 ): ChannelAssertionKey {
   const channelAssertionKey = newChannelAssertionKey();
+  // Answers ready in one turn go back as one message, as the gateway's end sends the calls made in one
+  // turn (gateway/src/channel-fetcher.ts): each message costs both threads a wake-up (issue 14).
+  let outbox: SubgraphAnswerMessage[] = [];
+  let outboxSubgraphs: string[] = [];
+  const flush = (): void => {
+    const answers = outbox;
+    const names = outboxSubgraphs;
+    outbox = [];
+    outboxSubgraphs = [];
+    try {
+      port.postMessage(answers.length === 1 ? answers[0] : answers);
+    } catch (error) {
+      logger.error({ err: error, subgraphs: names }, 'the answers of subgraph calls could not be posted back');
+    }
+  };
   async function answer(call: SubgraphCallMessage): Promise<void> {
     const answerPost = subgraphs[call.subgraph];
     let answered: CompleteAnswer;
@@ -58,14 +73,14 @@ export function serveSubgraphCalls(
       logger.error({ err: error, subgraph: call.subgraph }, 'subgraph call over the channel failed');
       answered = INTERNAL_ERROR;
     }
-    try {
-      port.postMessage({ id: call.id, status: answered.status, headers: answered.headers, body: answered.body } satisfies SubgraphAnswerMessage);
-    } catch (error) {
-      logger.error({ err: error, subgraph: call.subgraph }, 'the answer of a subgraph call could not be posted back');
-    }
+    outboxSubgraphs.push(call.subgraph);
+    if (outbox.push({ id: call.id, status: answered.status, headers: answered.headers, body: answered.body }) === 1) setImmediate(flush);
   }
   // One async function per call instead of a chain of three promises and their callbacks.
-  port.on('message', (call: SubgraphCallMessage) => void answer(call));
+  port.on('message', (message: SubgraphCallMessage | readonly SubgraphCallMessage[]) => {
+    if (Array.isArray(message)) for (const call of message) void answer(call);
+    else void answer(message as SubgraphCallMessage);
+  });
   port.unref();
   return channelAssertionKey;
 }
