@@ -1,7 +1,9 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { type ChannelAssertionKey, type CompleteAnswer, createLogger, importCallerAssertionKey, operationHash, serveSubgraphCalls, verifyCallerAssertion } from '@sociaal-graph/toolkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphChannel } from './channel-fetcher.js';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
+import { ResponseBudget, ResponseTooLargeError } from './response-budget.js';
 import {
   ALPHA_RESOLVERS,
   ALPHA_SDL,
@@ -125,5 +127,73 @@ describe('subgraph calls over the one-process channel', () => {
     expect(status).toBe(400);
     expect(body.data).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe('RESPONSE_TOO_LARGE');
+  });
+});
+
+describe('a bounded call over the channel (no AbortSignal per call)', () => {
+  /** The gateway's end of a channel, and the calls that arrive at the other end, answered by the test. */
+  function channelWithCalls() {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    const calls: { id: number; subgraph: string; body: string }[] = [];
+    const arrived: (() => void)[] = [];
+    port1.on('message', (call: { id: number; subgraph: string; body: string }) => {
+      calls.push(call);
+      arrived.shift()?.();
+    });
+    const nextCall = () => new Promise<void>((resolve) => arrived.push(resolve));
+    const answer = (id: number, body: string) => port1.postMessage({ id, status: 200, headers: [['content-type', 'application/json']], body });
+    return { channel: createSubgraphChannel(port2), calls, nextCall, answer };
+  }
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ a }"}' };
+
+  it('answers with the status, headers and body sent back, counted against the budget', async () => {
+    const { channel, calls, nextCall, answer } = channelWithCalls();
+    const budget = new ResponseBudget(1024);
+    const arrived = nextCall();
+    const response = channel.fetcherFor('beta').bounded('http://beta/graphql', init, budget, 10_000);
+    await arrived;
+    expect(calls[0]).toMatchObject({ subgraph: 'beta', body: init.body });
+    answer(calls[0]!.id, '{"data":{"a":1}}');
+    const answered = await response;
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('content-type')).toBe('application/json');
+    expect(await answered.text()).toBe('{"data":{"a":1}}');
+    expect(budget.bytes).toBe(16);
+    channel.close();
+  });
+
+  it('rejects with a TimeoutError after the timeout, drops the late answer and serves the next call', async () => {
+    const { channel, calls, nextCall, answer } = channelWithCalls();
+    const fetcher = channel.fetcherFor('beta');
+    const late = fetcher.bounded('http://beta/graphql', init, undefined, 50);
+    await expect(late).rejects.toMatchObject({ name: 'TimeoutError', message: 'no answer within 50 ms' });
+    answer(calls[0]!.id, '{"data":{"a":"te laat"}}');
+    const arrived = nextCall();
+    const next = fetcher.bounded('http://beta/graphql', init, undefined, 10_000);
+    await arrived;
+    answer(calls[1]!.id, '{"data":{"a":2}}');
+    expect(await (await next).text()).toBe('{"data":{"a":2}}');
+    channel.close();
+  });
+
+  it('ends the operation\'s other calls at once when one answer goes past the budget, and sends none after', async () => {
+    const { channel, calls, nextCall, answer } = channelWithCalls();
+    const budget = new ResponseBudget(100);
+    const arrived = [nextCall(), nextCall()];
+    const started = Date.now();
+    const large = channel.fetcherFor('alpha').bounded('http://alpha/graphql', init, budget, 10_000);
+    const waiting = channel.fetcherFor('beta').bounded('http://beta/graphql', init, budget, 10_000);
+    await Promise.all(arrived);
+    answer(calls.find((call) => call.subgraph === 'alpha')!.id, JSON.stringify({ data: { a: 'x'.repeat(200) } }));
+    await expect(large).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(waiting).rejects.toBeInstanceOf(ResponseTooLargeError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(budget.exceeded).toBe(true);
+    // Over HTTP the budget's signal ends the calls: made after the fact, it is aborted too.
+    expect(budget.signal.aborted).toBe(true);
+    await expect(channel.fetcherFor('beta').bounded('http://beta/graphql', init, budget, 10_000)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    expect(calls).toHaveLength(2);
+    channel.close();
   });
 });

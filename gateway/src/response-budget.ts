@@ -7,17 +7,25 @@
  */
 export class ResponseBudget {
   private received = 0;
-  private readonly controller = new AbortController();
+  private over = false;
+  // Made only when a fetch asks for a signal (over HTTP, undici's `request`): calls over the one-process
+  // graph's channel are ended through `whenExceeded` instead, without an AbortController per operation.
+  private controller: AbortController | undefined;
+  private listeners: Set<() => void> | undefined;
 
   constructor(readonly maxBytes: number) {}
 
   /** Aborted once the operation has received more than `maxBytes`: ends its other fetches. */
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.over) this.controller.abort(new ResponseTooLargeError(this.maxBytes));
+    }
     return this.controller.signal;
   }
 
   get exceeded(): boolean {
-    return this.controller.signal.aborted;
+    return this.over;
   }
 
   /** Bytes received so far, over all subgraph answers of the operation. */
@@ -25,11 +33,31 @@ export class ResponseBudget {
     return this.received;
   }
 
+  /**
+   * Calls `listener` once, when the operation goes past the limit (as `signal` aborts; at once if it
+   * already has), unless the returned function took it off first. A plain callback: Node's EventTarget (an AbortSignal's
+   * listeners) costs some microseconds per call to add and remove, several times per resident view.
+   */
+  whenExceeded(listener: () => void): () => void {
+    if (this.over) {
+      listener();
+      return () => undefined;
+    }
+    (this.listeners ??= new Set()).add(listener);
+    return () => void this.listeners?.delete(listener);
+  }
+
   /** Counts `bytes` more; false (and every other fetch aborted) once past the limit. */
   take(bytes: number): boolean {
     this.received += bytes;
-    if (this.received > this.maxBytes && !this.exceeded) this.controller.abort(new ResponseTooLargeError(this.maxBytes));
-    return !this.exceeded;
+    if (this.received > this.maxBytes && !this.over) {
+      this.over = true;
+      this.controller?.abort(new ResponseTooLargeError(this.maxBytes));
+      const listeners = this.listeners;
+      this.listeners = undefined;
+      if (listeners) for (const listener of listeners) listener();
+    }
+    return !this.over;
   }
 }
 

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { isEntityFetch, mergeEntityFetches } from './entity-fetch-merging.js';
+import type { BoundedFetcher } from './channel-fetcher.js';
 import type { KeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
 import { type ResponseBudget, responseTooLargeMessage } from './response-budget.js';
@@ -25,9 +26,10 @@ export interface SubgraphDataSourceOptions {
   url: string;
   /**
    * What carries the calls: the keep-alive fetcher over HTTP (`createKeepAliveFetcher`), or in the
-   * one-process graph the channel to the subgraphs' thread (`createSubgraphChannel`).
+   * one-process graph the channel to the subgraphs' thread (`createSubgraphChannel`), which bounds a
+   * call by the timeout and the operation's budget itself (`BoundedFetcher`).
    */
-  transport: KeepAliveFetcher;
+  transport: KeepAliveFetcher | BoundedFetcher;
   /** Longest wait for one call, connection and body included, in milliseconds. */
   timeoutMs: number;
   /**
@@ -63,7 +65,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly url: string;
   readonly timeoutMs: number;
-  private readonly transport: KeepAliveFetcher;
+  private readonly transport: KeepAliveFetcher | BoundedFetcher;
   private readonly callerAssertionKey: AssertionKey;
   private readonly internFields: (query: string) => readonly string[];
   private readonly log: (message: string, error: unknown, trace?: { trace_id?: string; span_id?: string }) => void;
@@ -167,6 +169,21 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async fetch(init: FetcherRequestInit, budget: ResponseBudget | undefined): Promise<FetcherResponse> {
     const start = process.hrtime.bigint();
     let outcome = 'unreachable';
+    try {
+      const response = 'bounded' in this.transport ? await this.transport.bounded(this.url, init, budget, this.timeoutMs) : await this.signalled(init, budget);
+      outcome = response.ok ? 'ok' : 'http_error';
+      return response;
+    } catch (error) {
+      if (budget?.exceeded) outcome = 'too_large';
+      else if (error instanceof Error && error.name === 'TimeoutError') outcome = 'timeout';
+      throw error;
+    } finally {
+      this.duration?.observe({ subgraph: this.name, outcome }, Number(process.hrtime.bigint() - start) / 1e9);
+    }
+  }
+
+  /** The call over a transport that ends it through `init.signal` (undici over HTTP). */
+  private async signalled(init: FetcherRequestInit, budget: ResponseBudget | undefined): Promise<FetcherResponse> {
     // One signal per call, for its timeout and its operation's budget, released as soon as the call
     // ends: AbortSignal.timeout would keep every call's timer and signal alive for the whole timeout
     // (10 s by default), and AbortSignal.any would tie each call's signal to the operation's budget
@@ -178,17 +195,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     else budget?.signal.addEventListener('abort', overBudget, { once: true });
     try {
       init.signal = call.signal;
-      const response = await this.transport(this.url, init, budget);
-      outcome = response.ok ? 'ok' : 'http_error';
-      return response;
-    } catch (error) {
-      if (budget?.exceeded) outcome = 'too_large';
-      else if (error instanceof Error && error.name === 'TimeoutError') outcome = 'timeout';
-      throw error;
+      return await this.transport(this.url, init, budget);
     } finally {
       clearTimeout(timer);
       budget?.signal.removeEventListener('abort', overBudget);
-      this.duration?.observe({ subgraph: this.name, outcome }, Number(process.hrtime.bigint() - start) / 1e9);
     }
   }
 

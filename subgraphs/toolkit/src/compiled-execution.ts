@@ -1,7 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { createRequire } from 'node:module';
-import type { ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 // The graphql-js that Apollo Server, type-graphql and graphql-jit load (its CommonJS build), so that
@@ -23,6 +23,29 @@ type GatewayInterface = ApolloServerOptionsWithGateway<never>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
 
+/** What executing one operation reads: all the gateway executor takes of Apollo's request context. */
+export interface CompiledRun {
+  readonly document: DocumentNode;
+  /** The operation's own name (Apollo's `operationName` of the request context), or null for an anonymous one. */
+  readonly operationName: string | null;
+  /** Apollo's hash of the document's text (SHA-256, hex): with the name, the key of the compiled operation. */
+  readonly queryHash: string;
+  /** The document's length in characters (what the kept operations are bounded by). */
+  readonly characters: number;
+  readonly variables?: Record<string, unknown>;
+  readonly context: unknown;
+}
+
+/**
+ * Apollo Server's gateway interface around the compiled operations, and `run`, the same execution for
+ * a caller that has what it reads without Apollo's request context (http.ts, its own operation pipeline).
+ */
+export interface CompiledExecution extends GatewayInterface {
+  run(operation: CompiledRun): Promise<ExecutionResult>;
+  /** The executor `load` gives Apollo Server: by it a caller knows that a server executes with this. */
+  readonly executor: GatewayExecutor;
+}
+
 /**
  * Executes a subgraph's operations with graphql-jit instead of graphql-js' `execute`: each operation
  * is compiled once to a function for its exact selection. graphql-js takes every field value through
@@ -32,27 +55,28 @@ type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
  * byte). Compiling costs 0.1-0.4 ms for a small operation and about 20 ms for that one, once: the
  * gateway sends the same few documents again and again. Apollo Server still parses, validates and
  * runs every plugin hook (Logboek, disclosure budget, metrics); only execution is swapped, through
- * its gateway interface, Apollo's way to bring an executor. Resolvers, errors with their
+ * its gateway interface, Apollo's way to bring an executor (or `run` by operation-pipeline.ts, its
+ * pipeline for a validated document redone). Resolvers, errors with their
  * `extensions.code`, and null propagation behave as under graphql-js.
  */
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   // Keyed by the hash of the document's text and the operation's name; a Map iterates in insertion
   // order, so the first key is the least recently used.
   const compiled = new Map<string, { query: Compiled; characters: number }>();
   let characters = 0;
   // The most recently used key: a call of the same operation again need not move it to the end.
   let latest: string | undefined;
-  const executor: GatewayExecutor = async ({ document, operationName, queryHash, request, context }) => {
+  const run = async ({ document, operationName, queryHash, characters: size, variables, context }: CompiledRun): Promise<ExecutionResult> => {
     const key = `${queryHash}:${operationName ?? ''}`;
     let entry = compiled.get(key);
     if (entry === undefined) {
-      entry = { query: compileQuery(schema, document, operationName ?? undefined), characters: request.query?.length ?? 0 };
+      entry = { query: compileQuery(schema, document, operationName ?? undefined), characters: size };
       characters += entry.characters;
       compiled.set(key, entry);
-      for (const [oldest, { characters: size }] of compiled) {
+      for (const [oldest, { characters: kept }] of compiled) {
         if (characters <= COMPILED_CHARACTERS_KEPT || oldest === key) break;
         compiled.delete(oldest);
-        characters -= size;
+        characters -= kept;
       }
     } else if (key !== latest) {
       compiled.delete(key);
@@ -60,17 +84,21 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     }
     latest = key;
     const { query } = entry;
-    if (!isCompiledQuery(query)) return query as GatewayExecutionResult;
-    const result = await query.query(undefined, context, request.variables ?? {});
+    if (!isCompiledQuery(query)) return query;
+    const result = await query.query(undefined, context, variables ?? {});
     // No data at all: the variables were refused before anything ran. graphql-js refuses them again,
     // with the variable's definition on each error, which Apollo Server answers as BAD_USER_INPUT.
     if (!('data' in result)) {
-      return (await graphql.execute({ schema, document, operationName, variableValues: request.variables, contextValue: context })) as GatewayExecutionResult;
+      return graphql.execute({ schema, document, operationName, variableValues: variables, contextValue: context });
     }
     if (result.errors) result.errors = result.errors.map(asGraphQLError);
-    return result as GatewayExecutionResult;
+    return result;
   };
+  const executor: GatewayExecutor = ({ document, operationName, queryHash, request, context }) =>
+    run({ document, operationName, queryHash, characters: request.query?.length ?? 0, variables: request.variables, context }) as Promise<GatewayExecutionResult>;
   return {
+    run,
+    executor,
     load: async () => ({ executor }),
     onSchemaLoadOrUpdate: (callback) => {
       // The SDL only names the schema in Apollo's reports (its hash); printed by @apollo/subgraph, whose graphql-js built it.

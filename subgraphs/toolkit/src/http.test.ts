@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLError, parse } from 'graphql';
+import { type CompiledExecution, compiledExecution } from './compiled-execution.js';
 import { DomainError, maskError } from './errors.js';
 import { graphqlEndpoint, graphqlRequestListener, resultBody, UNSUPPORTED_MEDIA_TYPE_MESSAGE } from './http.js';
 import { createLogger } from './observability/logger.js';
@@ -78,22 +82,91 @@ describe('graphqlRequestListener: client mistakes', () => {
 });
 
 /**
- * A server given its `stringifyResult` runs a plain JSON POST past Apollo's HTTP layer (issue 14): the
- * answer must be the one the whole layer gives, byte for byte, for every kind of request and failure.
+ * A server given its `stringifyResult` runs a plain JSON POST past Apollo's HTTP layer (issue 14), and
+ * given its `compiled` executor too, a document it validated before through its own operation pipeline
+ * (operation-pipeline.ts): the answer must be the one the whole layer gives, byte for byte, for every
+ * kind of request and failure, and every plugin hook called in the same order with the same arguments.
  */
-describe('graphqlEndpoint: a plain POST past the HTTP layer', () => {
+describe('graphqlEndpoint: a plain POST past the HTTP layer and past Apollo\'s operation pipeline', () => {
   const SCHEMA = 'type Query { groet(naam: String!): String! fout: String boom: String }';
   let lean: ReturnType<typeof graphqlEndpoint>;
   let whole: ReturnType<typeof graphqlEndpoint>;
+  let piped: ReturnType<typeof graphqlEndpoint>;
   let leanServer: ApolloServer;
   let wholeServer: ApolloServer;
+  let pipedServer: ApolloServer;
+  /** Every plugin hook each server called, with what it was given. */
+  const hooks = new Map<ApolloServer, unknown[]>();
   /** Operations whose answer a plugin fails to send (`willSendResponse` throws), as a failing Logboek store would. */
   const failingOperation = 'Kapot';
+  /** Operations a plugin refuses once resolved (`didResolveOperation` throws), and answers itself (`responseForOperation`). */
+  const refusedOperation = 'Geweigerd';
+  const answeredOperation = 'Beantwoord';
 
   beforeAll(async () => {
-    const make = () =>
-      new ApolloServer({
-        typeDefs: SCHEMA,
+    const make = (compiled: CompiledExecution) => {
+      const seen: unknown[] = [];
+      const server = new ApolloServer({
+        gateway: compiled,
+        includeStacktraceInErrorResponses: false,
+        formatError: (formatted, error) => maskError(formatted, () => undefined, error),
+        stringifyResult: resultBody,
+        plugins: [
+          // As every subgraph (start-subgraph.ts): no cache hints, no inline traces.
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginCacheControlDisabled(),
+          {
+            async requestDidStart({ request, contextValue, requestIsBatched, metrics }) {
+              seen.push(['requestDidStart', request.query, request.operationName, request.variables, request.extensions, request.http?.method, contextValue, requestIsBatched, { ...metrics }]);
+              return {
+                async didResolveSource({ source, queryHash }) {
+                  seen.push(['didResolveSource', source, queryHash]);
+                },
+                async parsingDidStart() {
+                  seen.push(['parsingDidStart']);
+                  return async (error) => void seen.push(['parsingDidEnd', error?.message]);
+                },
+                async validationDidStart() {
+                  seen.push(['validationDidStart']);
+                  return async (errors) => void seen.push(['validationDidEnd', errors?.map((error) => error.message)]);
+                },
+                async didResolveOperation({ operationName, operation, queryHash, document, metrics }) {
+                  seen.push(['didResolveOperation', operationName, operation?.operation, queryHash, document === undefined, { ...metrics }]);
+                  if (operationName === refusedOperation) throw new GraphQLError('Niet toegestaan.', { extensions: { code: 'FORBIDDEN', http: { status: 403, headers: new Map([['x-reden', 'geen']]) } } });
+                },
+                async responseForOperation({ operationName }) {
+                  seen.push(['responseForOperation', operationName]);
+                  if (operationName !== answeredOperation) return null;
+                  return { http: { status: 202, headers: new HeaderMap([['x-van', 'plugin']]) }, body: { kind: 'single', singleResult: { data: { groet: 'al klaar' } } } };
+                },
+                async executionDidStart({ operationName }) {
+                  seen.push(['executionDidStart', operationName]);
+                  return { async executionDidEnd(error) {
+                    seen.push(['executionDidEnd', error?.message]);
+                  } };
+                },
+                async didEncounterErrors({ errors }) {
+                  seen.push(['didEncounterErrors', errors.map((error) => [error.name, error.message, error.extensions, error.path])]);
+                },
+                async willSendResponse({ operationName, response, errors, contextValue }) {
+                  seen.push(['willSendResponse', operationName, response.http.status, [...response.http.headers], response.body, errors?.length, contextValue]);
+                  if (operationName === failingOperation) throw new Error('plugin failed');
+                  response.http.headers.set('x-geteld', 'ja');
+                },
+              };
+            },
+            async unexpectedErrorProcessingRequest({ error }) {
+              seen.push(['unexpectedErrorProcessingRequest', error.message]);
+            },
+          },
+        ],
+      });
+      hooks.set(server, seen);
+      return server;
+    };
+    const schema = () =>
+      buildSubgraphSchema({
+        typeDefs: parse(SCHEMA),
         resolvers: {
           Query: {
             groet: (_: unknown, { naam }: { naam: string }) => `Dag ${naam}`,
@@ -105,38 +178,26 @@ describe('graphqlEndpoint: a plain POST past the HTTP layer', () => {
             },
           },
         },
-        includeStacktraceInErrorResponses: false,
-        formatError: (formatted, error) => maskError(formatted, () => undefined, error),
-        stringifyResult: resultBody,
-        plugins: [
-          {
-            async requestDidStart() {
-              return {
-                async willSendResponse({ operationName, response }) {
-                  if (operationName === failingOperation) throw new Error('plugin failed');
-                  response.http.headers.set('x-geteld', 'ja');
-                },
-              };
-            },
-          },
-        ],
       });
-    leanServer = make();
-    wholeServer = make();
-    await Promise.all([leanServer.start(), wholeServer.start()]);
+    const pipedCompiled = compiledExecution(schema());
+    leanServer = make(compiledExecution(schema()));
+    wholeServer = make(compiledExecution(schema()));
+    pipedServer = make(pipedCompiled);
+    await Promise.all([leanServer.start(), wholeServer.start(), pipedServer.start()]);
     const context = async (request: { headers: Record<string, unknown> }) => {
       if (request.headers['x-geen-context']) throw new Error('no context');
-      return {};
+      return { verzoek: 'r1' };
     };
     lean = graphqlEndpoint(leanServer, { context, stringifyResult: resultBody, logger: silent });
     whole = graphqlEndpoint(wholeServer, { context, logger: silent });
+    piped = graphqlEndpoint(pipedServer, { context, stringifyResult: resultBody, compiled: pipedCompiled, logger: silent });
   });
 
   afterAll(async () => {
-    await Promise.all([leanServer.stop(), wholeServer.stop()]);
+    await Promise.all([leanServer.stop(), wholeServer.stop(), pipedServer.stop()]);
   });
 
-  it('answers as the whole HTTP layer does', async () => {
+  it('answers as the whole HTTP layer does, with the same plugin hooks', async () => {
     const json = { 'content-type': 'application/json' };
     const cases: [Record<string, string>, unknown][] = [
       [json, { query: QUERY, variables: { naam: 'Anna' } }],
@@ -158,17 +219,62 @@ describe('graphqlEndpoint: a plain POST past the HTTP layer', () => {
       [{ ...json, accept: 'application/graphql-response+json' }, { query: QUERY, variables: { naam: 'Anna' } }],
       [{ ...json, accept: 'text/html' }, { query: QUERY, variables: { naam: 'Anna' } }],
       [{ ...json, 'x-geen-context': '1' }, { query: QUERY, variables: { naam: 'Anna' } }],
+      [json, { query: `query ${refusedOperation} { groet(naam: "Dirk") }` }],
+      [json, { query: `query ${answeredOperation} { groet(naam: "Eva") }` }],
+      [json, { query: `query Twee { groet(naam: "Fien") } query Drie { fout }`, operationName: 'Drie' }],
+      [json, { query: `query Twee { groet(naam: "Fien") } query Drie { fout }` }],
+      [json, { query: QUERY, variables: { naam: 'Anna' }, extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } }],
     ];
-    for (const [headers, body] of cases) {
-      const text = JSON.stringify(body);
-      const [viaLean, viaWhole] = await Promise.all([lean.answerPost(headers, text), whole.answerPost(headers, text)]);
-      expect(viaLean, text).toEqual(viaWhole);
+    const viaApollo = vi.spyOn(pipedServer, 'executeOperation');
+    // What took Apollo's operation pipeline in the second round: the POSTs that pass its HTTP layer with
+    // a context whose document is invalid, has no operation by that name, or is a persisted query.
+    const apolloAgain: string[] = [];
+    // Twice each: the first validates the document (and takes Apollo's path), the second runs it past Apollo's pipeline.
+    for (const round of [1, 2]) {
+      for (const [headers, body] of cases) {
+        const text = JSON.stringify(body);
+        const before = viaApollo.mock.calls.length;
+        const [viaLean, viaWhole, viaPipe] = await Promise.all([lean.answerPost(headers, text), whole.answerPost(headers, text), piped.answerPost(headers, text)]);
+        expect(viaLean, `${round} ${text}`).toEqual(viaWhole);
+        expect(viaPipe, `${round} ${text}`).toEqual(viaWhole);
+        if (round === 2 && viaApollo.mock.calls.length > before) apolloAgain.push(text);
+      }
     }
+    expect(hooks.get(leanServer)).toEqual(hooks.get(wholeServer));
+    expect(hooks.get(pipedServer)).toEqual(hooks.get(wholeServer));
+    expect(apolloAgain.map((text) => JSON.parse(text) as unknown)).toEqual([
+      { query: QUERY, variables: { naam: 'Anna' }, operationName: 'Anders' },
+      { query: '{ bestaatNiet }' },
+      { query: '{ groet(' },
+      { query: '' },
+      { query: `query Twee { groet(naam: "Fien") } query Drie { fout }` },
+      { query: QUERY, variables: { naam: 'Anna' }, extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } },
+    ]);
+    viaApollo.mockRestore();
     // The cases do reach the plugin, the masking and both failure answers.
-    const answer = await lean.answerPost(json, JSON.stringify({ query: '{ boom }' }));
-    expect(answer.headers).toContainEqual(['x-geteld', 'ja']);
-    expect(answer.body).toContain('INTERNAL_SERVER_ERROR');
-    expect(answer.body).not.toContain('geheim');
-    expect((await lean.answerPost(json, JSON.stringify({ query: `query ${failingOperation} { groet(naam: "Cor") }` }))).status).toBe(500);
+    for (const endpoint of [lean, piped]) {
+      const answer = await endpoint.answerPost(json, JSON.stringify({ query: '{ boom }' }));
+      expect(answer.headers).toContainEqual(['x-geteld', 'ja']);
+      expect(answer.body).toContain('INTERNAL_SERVER_ERROR');
+      expect(answer.body).not.toContain('geheim');
+      expect((await endpoint.answerPost(json, JSON.stringify({ query: `query ${failingOperation} { groet(naam: "Cor") }` }))).status).toBe(500);
+    }
+  });
+
+  it('leaves a server whose Apollo plugins hook into every field (cache hints, inline traces) to Apollo\'s pipeline', async () => {
+    const schema = buildSubgraphSchema({ typeDefs: parse(SCHEMA), resolvers: { Query: { groet: (_: unknown, { naam }: { naam: string }) => `Dag ${naam}` } } });
+    const compiled = compiledExecution(schema);
+    // Apollo's defaults: its cache-control plugin, and inline traces for a subgraph's schema.
+    const server = new ApolloServer({ gateway: compiled, stringifyResult: resultBody });
+    await server.start();
+    try {
+      const endpoint = graphqlEndpoint(server, { context: async () => ({}), stringifyResult: resultBody, compiled, logger: silent });
+      const viaApollo = vi.spyOn(server, 'executeOperation');
+      const text = JSON.stringify({ query: QUERY, variables: { naam: 'Anna' } });
+      for (const _ of [1, 2]) expect(await endpoint.answerPost({ 'content-type': 'application/json' }, text)).toMatchObject({ status: 200, body: '{"data":{"groet":"Dag Anna"}}\n' });
+      expect(viaApollo).toHaveBeenCalledTimes(2);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -3,8 +3,10 @@ import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest
 import type { FormattedExecutionResult } from 'graphql';
 import { context, trace } from '@opentelemetry/api';
 import type { ChannelAssertionKey } from './caller-assertion.js';
+import type { CompiledExecution } from './compiled-execution.js';
 import { createLogger, type Logger, traceFields } from './observability/logger.js';
 import { countHttpResponse, type GraphqlMetrics } from './observability/metrics.js';
+import { operationPipeline, type PlainRequest } from './operation-pipeline.js';
 import { endServerSpan, incomingContext, isRecording, requestTraceIds, spanIds, startServerSpan, type TraceIds } from './observability/tracing.js';
 
 /**
@@ -67,6 +69,12 @@ export interface GraphqlListenerOptions<TContext extends BaseContext> {
    * one-process graph is such a POST). Anything else takes the whole HTTP layer.
    */
   stringifyResult?: (result: FormattedExecutionResult) => string;
+  /**
+   * The server's executor (its `gateway`, `compiledExecution`), given with `stringifyResult`: a POST that
+   * goes past the HTTP layer then runs through `operationPipeline`, Apollo's operation pipeline for a
+   * document validated before, without its per-call hash and hook dispatch (issue 14).
+   */
+  compiled?: CompiledExecution;
 }
 
 /**
@@ -126,6 +134,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
   const { metrics } = options;
   const service = options.service ?? 'graphql';
   const logger = options.logger ?? createLogger('http');
+  const pipeline = options.compiled && operationPipeline(server, options.compiled);
   const listener: RequestListener = (request, response) => {
     if (metrics) countHttpResponse(metrics, request, response);
     const path = (request.url ?? '/').split('?', 1)[0];
@@ -242,12 +251,10 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
       return undefined;
     }
     const body = http.body as OperationBody;
+    const request: PlainRequest = { query: body.query, operationName: body.operationName ?? undefined, variables: body.variables ?? undefined, extensions: body.extensions ?? undefined, http };
     let response;
     try {
-      response = await server.executeOperation(
-        { query: body.query, operationName: body.operationName ?? undefined, variables: body.variables ?? undefined, extensions: body.extensions ?? undefined, http },
-        { contextValue },
-      );
+      response = (pipeline && (await pipeline.run(request, contextValue))) || (await server.executeOperation(request, { contextValue }));
     } catch (error) {
       // The pipeline's own failure (a plugin hook threw; the server is stopping): the HTTP layer's answer to it.
       return (server as unknown as { errorResponse(error: unknown, head: HTTPGraphQLRequest): Promise<HTTPGraphQLResponse> }).errorResponse(error, http);

@@ -1,5 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApolloServer } from '@apollo/server';
 import { inspect } from 'node:util';
 import { CALLER_ASSERTION_HEADER, type CallerClaims, type ChannelAssertionKey, newChannelAssertionKey, operationHash, signCallerAssertion } from './caller-assertion.js';
 import { readSubgraphConfig } from './config.js';
@@ -159,6 +160,25 @@ describe('subgraph calls over the one-process channel', () => {
     const seen = [JSON.stringify(process.env), ...answers.map((answer) => JSON.stringify(answer)), ...logLines, inspect(channelKey), JSON.stringify(channelKey)].join('\n');
     expect(logLines.length).toBeGreaterThan(0);
     for (const spelling of spellings) expect(seen).not.toContain(spelling);
+  });
+
+  it('logs every read when a document it validated before runs through its own operation pipeline', async () => {
+    const query = 'query LeesViaPijplijn($ids: [String!]!) { inwoners(ids: $ids) }';
+    const viaApollo = vi.spyOn(ApolloServer.prototype, 'executeOperation');
+    try {
+      for (const id of ['i-pijp-1', 'i-pijp-2', 'i-pijp-3']) {
+        const variables = { ids: [id] };
+        const answer = await overChannel('proef', { ...JSON_HEADERS, [CALLER_ASSERTION_HEADER]: mac(channelKey, CLAIMS, { subgraph: 'proef', query, variables }) }, JSON.stringify({ query, variables }));
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.body)).toEqual({ data: { inwoners: [id] }, extensions: { sociaalGraphVerwerkt: true } });
+      }
+      // Only the first call of the document took Apollo's pipeline.
+      expect(viaApollo).toHaveBeenCalledTimes(1);
+    } finally {
+      viaApollo.mockRestore();
+    }
+    const rows = await running.db.query<{ betrokkene: string; trace_id: string }>(`SELECT betrokkene, trace_id FROM verwerking WHERE betrokkene LIKE 'i-pijp-%' ORDER BY betrokkene`);
+    expect(rows).toEqual(['i-pijp-1', 'i-pijp-2', 'i-pijp-3'].map((betrokkene) => ({ betrokkene, trace_id: CLAIMS.traceId })));
   });
 
   it('answers a body that is not JSON with 415 or 400, as the port does', async () => {
