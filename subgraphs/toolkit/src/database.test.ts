@@ -89,13 +89,13 @@ describe('plans on PGlite', () => {
     const db = await openDatabase({ schema: 'proef' });
     try {
       await runMigrations(db, migrations);
-      const modus = `SELECT current_setting('plan_cache_mode') AS modus, current_setting('random_page_cost') AS kosten, $1::text AS id`;
-      // A generic plan is made with index reads priced as in memory; every other plan with PostgreSQL's defaults.
-      expect(await db.query(modus, ['a'], { plan: 'generiek' })).toEqual([{ modus: 'force_generic_plan', kosten: '1.1', id: 'a' }]);
-      expect(await db.query(modus, ['b'])).toEqual([{ modus: 'force_custom_plan', kosten: '4', id: 'b' }]);
+      const modus = `SELECT current_setting('plan_cache_mode') AS modus, current_setting('random_page_cost') AS kosten, current_setting('enable_bitmapscan') AS bitmap, $1::text AS id`;
+      // A generic plan is made with index reads priced as in memory and no bitmap scans; every other plan with PostgreSQL's defaults.
+      expect(await db.query(modus, ['a'], { plan: 'generiek' })).toEqual([{ modus: 'force_generic_plan', kosten: '1.1', bitmap: 'off', id: 'a' }]);
+      expect(await db.query(modus, ['b'])).toEqual([{ modus: 'force_custom_plan', kosten: '4', bitmap: 'on', id: 'b' }]);
       await db.query(modus, ['c'], { plan: 'generiek' });
-      expect(await db.transaction((tx) => tx.query(`SELECT current_setting('plan_cache_mode') AS modus, current_setting('random_page_cost') AS kosten`))).toEqual([
-        { modus: 'force_custom_plan', kosten: '4' },
+      expect(await db.transaction((tx) => tx.query(`SELECT current_setting('plan_cache_mode') AS modus, current_setting('random_page_cost') AS kosten, current_setting('enable_bitmapscan') AS bitmap`))).toEqual([
+        { modus: 'force_custom_plan', kosten: '4', bitmap: 'on' },
       ]);
       await db.query(`INSERT INTO item (id, geldig_van, bedrag) VALUES ($1, $2, $3)`, ['g', '2025-01-01', 1], { plan: 'generiek' });
       await db.exec(`CREATE TEMP TABLE modus AS SELECT current_setting('plan_cache_mode') AS modus`);

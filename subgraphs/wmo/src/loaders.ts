@@ -23,8 +23,9 @@ export function createLoaders(db: Database, _principal?: Principal, logboek: Log
   // Every toewijzing row read is a read of its resident's data (Logboek Dataverwerkingen).
   const gelezen = <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(VERWERKING.TOEWIJZING_LEZEN, rows, (row) => row.inwonerId);
   return {
-    // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request.
-    ...createStapelingToewijzingLoaders(db),
+    // The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request. Not
+    // spread in: a literal with a spread is built property by property, 13 against 3 µs of CPU per call (issue 14).
+    stapelingToewijzingen: createStapelingToewijzingLoaders(db).stapelingToewijzingen,
     /** Toewijzing by "gemeente:nummer" key; `null` when absent or outside the scope. */
     toewijzing: loaderFamily((scope: ToewijzingScope) =>
       keyedLoader(

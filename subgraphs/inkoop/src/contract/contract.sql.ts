@@ -1,12 +1,17 @@
 import type { Queryable, Wet } from '@sociaal-graph/toolkit';
 import type { Contract } from './contract.type.js';
 
-/** Columns of a Contract row; `c` is the contract table. */
+/**
+ * Columns of a Contract row; `c` is the contract table. `contract.id` is COLLATE "C" and
+ * `contract_gemeente.contract_id` is not: compared under "C", the key's primary-key index (default collation)
+ * cannot serve, and every contract scanned and sorted the whole table (issue 14). Compared under the
+ * default collation (the same equality: both are deterministic) it is an index-only scan in gemeente order.
+ */
 export const CONTRACT_COLUMNS = `c.id, c.naam, c.wet, c.soort, c.procedure, c.bekostiging,
   c.looptijd_van AS "looptijdVan", c.looptijd_tot AS "looptijdTot",
   c.declaratietermijn_dagen AS "declaratietermijnDagen", c.lumpsum_per_jaar AS "lumpsumPerJaar",
   c.contractant_id AS "contractantId", c.aanbieder_agb AS "aanbiederAgb",
-  ARRAY(SELECT cg.gemeente_code FROM contract_gemeente cg WHERE cg.contract_id = c.id ORDER BY cg.gemeente_code)
+  ARRAY(SELECT cg.gemeente_code FROM contract_gemeente cg WHERE cg.contract_id = c.id COLLATE "default" ORDER BY cg.gemeente_code)
     AS "deelnemendeGemeenteCodes"`;
 
 /** Batch function: the contracts with these ids, in any order, misses left out. */
