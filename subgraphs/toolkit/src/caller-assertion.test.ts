@@ -158,6 +158,8 @@ describe('caller assertion over the one-process channel (MAC)', () => {
   it('binds the same claims as a signed one, valid with the channel\'s key only', async () => {
     const token = signCallerAssertion(claims, binding, channelKey);
     expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+    // Settled at once over the channel, but still a promise, as every caller awaits it.
+    expect(verifyCallerAssertion(token, channelKey, binding)).toBeInstanceOf(Promise);
     expect(await verifyCallerAssertion(token, channelKey, binding)).toMatchObject({ ok: true, claims });
     expect(await verifyCallerAssertion(token, newChannelAssertionKey(), binding)).toEqual({ ok: false, reason: 'signature verification failed' });
     expect((await verifyCallerAssertion(token, channelKey, { ...binding, audience: 'toegang' })).ok).toBe(false);

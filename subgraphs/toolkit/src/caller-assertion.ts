@@ -1,4 +1,4 @@
-import { createHash, createHmac, createSecretKey, type Hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type Hash, hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import { importJWK, type JWK, type JWTPayload } from 'jose';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { type Scope, scopesForRoles } from './authorization.js';
@@ -87,10 +87,11 @@ export async function importCallerAssertionKey(jwk: JWK): Promise<CallerAssertio
 
 /**
  * The operation an assertion is bound to: SHA-256 of the exact document and variables sent to the
- * subgraph (as they travel in the JSON body, so both sides compute it from the same values).
+ * subgraph (as they travel in the JSON body, so both sides compute it from the same values). In one
+ * shot (`crypto.hash`): no Hash object per call.
  */
 export function operationHash(query: string | undefined | null, variables: unknown): string {
-  return createHash('sha256').update(JSON.stringify([query ?? null, variables ?? null])).digest('base64url');
+  return hash('sha256', JSON.stringify([query ?? null, variables ?? null]), 'base64url');
 }
 
 /**
@@ -201,9 +202,11 @@ const verifyingKeys = new WeakMap<CallerAssertionKey, KeyObject>();
  * seven subgraphs share one thread, which bounds the resident view, and the synchronous check was about a
  * tenth of it (issue 14); the thread keeps only the parsing and the claim checks. With the channel key
  * the payload must be MACed with it (HS256), checked on the thread: no job is worth queueing for an HMAC.
- * The key fixes the algorithm: a channel key accepts HS256 only, a public key ES256 only.
+ * The key fixes the algorithm: a channel key accepts HS256 only, a public key ES256 only. Over the channel
+ * the answer is there at once, not as a promise: every subgraph call of the one-process graph checks one,
+ * on the thread that bounds the resident view.
  */
-async function verifiedPayload(token: string, key: AssertionKey, audience: string, now: number): Promise<JWTPayload | string> {
+function verifiedPayload(token: string, key: AssertionKey, audience: string, now: number): JWTPayload | string | Promise<JWTPayload | string> {
   const firstDot = token.indexOf('.');
   const secondDot = token.indexOf('.', firstDot + 1);
   if (firstDot < 0 || secondDot < 0 || token.includes('.', secondDot + 1)) return 'not a compact JWS';
@@ -217,8 +220,12 @@ async function verifiedPayload(token: string, key: AssertionKey, audience: strin
     if (problem) return problem;
   }
   // Authenticated before its payload is read.
-  const valid = channel ? channelMacMatches(key, signingInput, signature) : await signatureMatches(key, signingInput, signature);
-  if (!valid) return 'signature verification failed';
+  if (channel) return channelMacMatches(key, signingInput, signature) ? authenticatedPayload(token, firstDot, secondDot, audience, now) : 'signature verification failed';
+  return signatureMatches(key, signingInput, signature).then((valid) => (valid ? authenticatedPayload(token, firstDot, secondDot, audience, now) : 'signature verification failed'));
+}
+
+/** `verifiedPayload`'s checks of the payload of an authenticated token. */
+function authenticatedPayload(token: string, firstDot: number, secondDot: number, audience: string, now: number): JWTPayload | string {
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(token.slice(firstDot + 1, secondDot), 'base64url').toString('utf8'));
@@ -283,14 +290,26 @@ const BINDING_CLAIMS = new Set(['iss', 'aud', 'iat', 'exp', 'nbf', 'jti', 'sub',
  * that only an in-process test principal may have. Whether the `jti` was seen before is the
  * replay guard's (`createReplayGuard`). Never throws.
  */
-export async function verifyCallerAssertion(
+export function verifyCallerAssertion(
   token: string | undefined,
   key: AssertionKey,
   expected: { readonly audience: string; readonly operation: string },
   now = Date.now(),
 ): Promise<AssertionCheck> {
-  if (!token) return { ok: false, reason: 'no assertion' };
-  const payload = await verifiedPayload(token, key, expected.audience, now);
+  // Not an async function: over the channel the check is done at once, and one settled promise is all
+  // it costs (no async frames awaiting each other). Whatever throws is still a rejection, never a throw.
+  try {
+    if (!token) return Promise.resolve({ ok: false, reason: 'no assertion' });
+    const payload = verifiedPayload(token, key, expected.audience, now);
+    if (payload instanceof Promise) return payload.then((verified) => assertionCheck(verified, expected, now));
+    return Promise.resolve(assertionCheck(payload, expected, now));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** `verifyCallerAssertion`'s checks after `verifiedPayload`. */
+function assertionCheck(payload: JWTPayload | string, expected: { readonly audience: string; readonly operation: string }, now: number): AssertionCheck {
   if (typeof payload === 'string') return { ok: false, reason: payload };
   const { iat, exp, jti, op } = payload as { iat: number; exp: number; jti: unknown; op: unknown };
   const seconds = now / 1000;

@@ -27,6 +27,22 @@ describe('replay guard', () => {
     });
   }
 
+  it('in process, remembers an id at least until its expiry and forgets it once expired', async () => {
+    const guard = await createReplayGuard({ subgraph: 'wmo' });
+    try {
+      const jti = randomUUID();
+      expect(await guard.firstUse(jti, Date.now() + 1_500)).toBe(true);
+      expect(await guard.firstUse(jti, Date.now() + 1_500)).toBe(false);
+      // Already expired when presented again: no longer remembered (the verifier refuses it as expired anyway).
+      const old = randomUUID();
+      expect(await guard.firstUse(old, Date.now() - 1_000)).toBe(true);
+      expect(await guard.firstUse(old, Date.now() + 60_000)).toBe(true);
+      expect(await guard.firstUse(old, Date.now() + 60_000)).toBe(false);
+    } finally {
+      await guard.close();
+    }
+  });
+
   it('refuses to decide (throws) while Redis is unreachable, instead of admitting a possible replay', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

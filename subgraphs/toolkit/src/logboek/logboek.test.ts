@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { createSubgraphHarness, type SubgraphHarness } from '../testing/harness.
 import { type Database, type GedeeldeInstantie, openSharedPglite, withDeadline } from '../database.js';
 import { runMigrations } from '../migrations.js';
 import { type BetrokkeneSoort, createLogboek } from './logboek.js';
+import { gelezenInwonerHash } from './logboek-plugin.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './index.js';
 import { type Aanvraagverslag, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
@@ -24,6 +25,16 @@ const verslag = (betrokkene: string, soort = 'inwoner'): Aanvraagverslag => ({
   tijdstip: new Date(),
   resultaat: 'geslaagd',
   regels: [{ activiteit: 'proef:inwoner:lezen', betrokkene, soort: soort as BetrokkeneSoort }],
+});
+
+describe('gelezenInwonerHash', () => {
+  it('is the first 22 characters of SHA-256 of "<trace>:<pseudonym>" in base64url, as createHash gives it', () => {
+    const cases = [['0af7651916cd43dd8448eb211c80319c', 'inw-000123'], ['', ''], ['t', 'é\u2028"😀']];
+    for (let i = 0; i < 200; i++) cases.push([randomBytes(16).toString('hex'), randomBytes(i % 40).toString('base64')]);
+    for (const [traceId, inwoner] of cases) {
+      expect(gelezenInwonerHash(traceId!, inwoner!)).toBe(createHash('sha256').update(`${traceId}:${inwoner}`).digest('base64url').slice(0, 22));
+    }
+  });
 });
 
 describe('createLogboek', () => {
