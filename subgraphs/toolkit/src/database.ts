@@ -119,25 +119,27 @@ const QUERY_CANCELED = '57014';
  * written whatever the deadline: a failed request is logged too.
  */
 export function withDeadline(db: Database, deadline: number, timeoutMs: number): Database {
-  const timedOut = (originalError?: Error) =>
-    new DomainError(`De aanvraag duurde langer dan ${timeoutMs} ms en is afgebroken; vraag minder of kleinere pagina's.`, {
-      code: 'OPERATION_TIMEOUT',
-      originalError,
-    });
-  return Object.create(db, {
-    [ONDERLIGGEND]: { value: onderliggendeDatabase(db) },
-    query: {
-      value: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> => {
-        if (Date.now() > deadline) throw timedOut();
-        try {
-          return await vraagSamengevoegd<R>(db, text, params, options);
-        } catch (error) {
-          if ((error as { code?: unknown }).code === QUERY_CANCELED) throw timedOut(error as Error);
-          throw error;
-        }
-      },
-    },
-  }) as Database;
+  // Made once per subgraph call: a bare Object.create and two assignments, not a descriptor object, and
+  // the error built only when it is thrown (issue 14: about 1.5 µs per call less on the subgraphs' thread).
+  const view = Object.create(db) as { -readonly [K in keyof Database]: Database[K] } & { [ONDERLIGGEND]?: Database };
+  view[ONDERLIGGEND] = onderliggendeDatabase(db);
+  view.query = async <R>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]> => {
+    if (Date.now() > deadline) throw timedOut(timeoutMs);
+    try {
+      return await vraagSamengevoegd<R>(db, text, params, options);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === QUERY_CANCELED) throw timedOut(timeoutMs, error as Error);
+      throw error;
+    }
+  };
+  return view as Database;
+}
+
+function timedOut(timeoutMs: number, originalError?: Error): DomainError {
+  return new DomainError(`De aanvraag duurde langer dan ${timeoutMs} ms en is afgebroken; vraag minder of kleinere pagina's.`, {
+    code: 'OPERATION_TIMEOUT',
+    originalError,
+  });
 }
 
 const ONDERLIGGEND = Symbol('onderliggende database');

@@ -74,6 +74,20 @@ describe.each(kinds)('merging one lookup of concurrent requests ($kind)', ({ ope
     expect(twee[0]).not.toBe(een[0]);
   });
 
+  it('hands a shared row with an object in a column (jsonb) to each as its own deep copy', async () => {
+    await db.exec(`DROP TABLE IF EXISTS kenmerk; CREATE TABLE kenmerk (inwoner text, data jsonb);
+      INSERT INTO kenmerk VALUES ('d', '{"labels": ["x"]}')`);
+    const KENMERKEN = 'SELECT inwoner, data FROM kenmerk WHERE inwoner = ANY($1::text[]) AND $2::text IS NULL';
+    const [een, twee] = await Promise.all([
+      aanvraag(db).query<{ inwoner: string; data: { labels: string[] } }>(KENMERKEN, [['d'], null], PER_INWONER),
+      aanvraag(db).query<{ inwoner: string; data: { labels: string[] } }>(KENMERKEN, [['d'], null], PER_INWONER),
+    ]);
+    expect(een).toEqual([{ inwoner: 'd', data: { labels: ['x'] } }]);
+    expect(twee).toEqual(een);
+    expect(twee[0]!.data).not.toBe(een[0]!.data);
+    expect(twee[0]!.data.labels).not.toBe(een[0]!.data.labels);
+  });
+
   it('never merges requests whose other parameters (their scope) differ: each is answered within its own', async () => {
     const voor = db.statementCount;
     const [amsterdam, alles] = await Promise.all([

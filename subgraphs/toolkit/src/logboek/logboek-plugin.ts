@@ -79,7 +79,8 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
           const { principal, traceId, verzoekId, logboek, db } = contextValue;
           const { leesbudget } = principal;
-          const inwoners = new Set(regels.filter((regel) => regel.soort === 'inwoner').map((regel) => regel.betrokkene as string));
+          const inwoners = new Set<string>();
+          for (const regel of regels) if (regel.soort === 'inwoner') inwoners.add(regel.betrokkene as string);
           const refused = leesbudget !== undefined && inwoners.size > leesbudget.max;
           const schrijf = (resultaat: 'geslaagd' | 'mislukt', vastTeLeggen: readonly Verwerkingsregel[]) =>
             schrijfVerwerkingenGebundeld(db, {

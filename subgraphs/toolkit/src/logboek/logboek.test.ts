@@ -10,7 +10,7 @@ import { defineSubgraph } from '../subgraph-definition.js';
 import { createSubgraphHarness, type SubgraphHarness } from '../testing/harness.js';
 import { type Database, type GedeeldeInstantie, openSharedPglite, withDeadline } from '../database.js';
 import { runMigrations } from '../migrations.js';
-import { type BetrokkeneSoort, createLogboek } from './logboek.js';
+import { type BetrokkeneSoort, createLogboek, type Verwerkingsregel } from './logboek.js';
 import { gelezenInwonerHash } from './logboek-plugin.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './index.js';
 import { type Aanvraagverslag, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
@@ -49,6 +49,30 @@ describe('createLogboek', () => {
       ['wmo:toewijzing:lezen', 'c'],
       ['toegang:inwoner:lezen', 'a'],
     ]);
+  });
+
+  it('keeps a subject once per activity with its first soort, tells null from "null", and hands out a copy', () => {
+    const logboek = createLogboek();
+    logboek.registreer('wmo:toewijzing:lezen', ['h1'], 'huishouden');
+    logboek.registreer('wmo:toewijzing:lezen', ['h1', 'null']);
+    logboek.registreerZonderBetrokkene('wmo:toewijzing:lezen');
+    logboek.registreerZonderBetrokkene('wmo:toewijzing:lezen');
+    const regels = logboek.regels();
+    expect(regels).toEqual([
+      { activiteit: 'wmo:toewijzing:lezen', betrokkene: 'h1', soort: 'huishouden' },
+      { activiteit: 'wmo:toewijzing:lezen', betrokkene: 'null', soort: 'inwoner' },
+      { activiteit: 'wmo:toewijzing:lezen', betrokkene: null, soort: null },
+    ]);
+    (regels as Verwerkingsregel[]).pop();
+    expect(logboek.regels()).toHaveLength(3);
+  });
+
+  it('gives each collector without a span of its own a fresh span id of 8 random bytes in hex', () => {
+    // More than one block of the pool the ids are drawn from.
+    const ids = Array.from({ length: 1500 }, () => createLogboek().spanId);
+    expect(ids.every((id) => /^[0-9a-f]{16}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(createLogboek('00f067aa0ba902b7').spanId).toBe('00f067aa0ba902b7');
   });
 });
 

@@ -128,7 +128,7 @@ function groepsschrijver(db: Pick<Database, 'logboekQuery'>): Schrijver {
   };
   return (entry) =>
     new Promise<void>((klaar, mislukt) => {
-      wachtend.push({ ...entry, klaar, mislukt });
+      wachtend.push({ schema: entry.schema, verslag: entry.verslag, klaar, mislukt });
       if (bezig) return;
       // The first statement waits for the rest of this turn of the event loop: the calls that arrived
       // with this one (a resident view's wmo, jeugd and participatie, sent side by side by the gateway)
