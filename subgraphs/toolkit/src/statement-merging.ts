@@ -123,23 +123,26 @@ async function voerUit(db: Queryable, { text, options }: Wachtrij, deelnemers: r
     return;
   }
   const { sleutelparameters, sleutelVan } = options.samenvoegen;
-  // Who asked each key: "position\0key" to the requests, each once however often it named the key.
-  const vragers = new Map<string, number[]>();
+  // Who asked each key, per key parameter: the key's text to the requests, each once however often it
+  // named the key (one map per position: no "position + key" string built per key and per row).
+  const vragers = new Map<number, Map<string, number[]>>();
   const params = [...deelnemers[0]!.params];
   for (const positie of sleutelparameters) {
     const alle: unknown[] = [];
-    deelnemers.forEach((deelnemer, index) => {
-      for (const sleutel of deelnemer.params[positie] as unknown[]) {
-        const naam = `${positie}\u0000${String(sleutel)}`;
-        const wie = vragers.get(naam);
+    const perSleutel = new Map<string, number[]>();
+    vragers.set(positie, perSleutel);
+    for (let index = 0; index < deelnemers.length; index += 1) {
+      for (const sleutel of deelnemers[index]!.params[positie] as unknown[]) {
+        const naam = String(sleutel);
+        const wie = perSleutel.get(naam);
         if (!wie) {
-          vragers.set(naam, [index]);
+          perSleutel.set(naam, [index]);
           alle.push(sleutel);
         } else if (wie[wie.length - 1] !== index) {
           wie.push(index);
         }
       }
-    });
+    }
     params[positie] = alle;
   }
   let rijen: unknown[];
@@ -153,7 +156,7 @@ async function voerUit(db: Queryable, { text, options }: Wachtrij, deelnemers: r
   for (const rij of rijen) {
     const [positie, sleutel] = (sleutelVan as (rij: unknown) => readonly [number, unknown])(rij);
     if (sleutel === null || sleutel === undefined) continue;
-    const wie = vragers.get(`${positie}\u0000${String(sleutel)}`);
+    const wie = vragers.get(positie)?.get(String(sleutel));
     if (!wie) continue;
     // A row asked by several requests: each its own copy, so one request's resolvers never touch another's.
     for (let i = 0; i < wie.length; i += 1) antwoorden[wie[i]!]!.push(i === 0 ? rij : kopie(rij));
