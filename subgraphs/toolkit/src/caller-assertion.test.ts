@@ -138,6 +138,21 @@ describe('caller assertion', () => {
     expect(await verifyCallerAssertion(await signed({ op: undefined }), publicKey, binding)).toMatchObject({ ok: false, reason: 'missing op' });
   });
 
+  it('asks the replay guard to remember a jti for as long as the assertion could be accepted, clock skew included', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (iat: number, exp: number) =>
+      new SignJWT({ ...claims, op: binding.operation, iss: 'sociaal-graph-gateway', aud: 'wmo', jti: '0123456789abcdef0123', iat, exp })
+        .setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+    // Expired 4 s ago, within the 5 s skew: still accepted, so its id must be remembered past exp + 5 s, not only until exp.
+    const late = await verifyCallerAssertion(await signed(now - 14, now - 4), publicKey, binding);
+    expect(late).toMatchObject({ ok: true });
+    expect(late.ok && late.expiresAt).toBeGreaterThan((now - 4 + 5) * 1000);
+    // The gateway's own shape (exp = iat + 60): accepted until iat + 60 s inclusive, remembered beyond that moment.
+    const fresh = await verifyCallerAssertion(await signed(now, now + 60), publicKey, binding);
+    expect(fresh.ok && fresh.expiresAt).toBeGreaterThan((now + 60) * 1000);
+    expect(fresh.ok && fresh.expiresAt).toBeLessThanOrEqual((now + 61) * 1000);
+  });
+
   it('refuses the claims of the in-process test principals, whoever signed them', async () => {
     const testOnly: CallerClaims[] = [
       { ...claims, org: 'ontwikkeling' },

@@ -184,7 +184,11 @@ export interface VerifiedAssertion {
   readonly claims: CallerClaims;
   readonly intern: readonly string[];
   readonly jti: string;
-  /** `exp` in milliseconds: until then its `jti` is remembered. */
+  /**
+   * Until when (ms) its `jti` is remembered: past the last moment the assertion could still be accepted, which
+   * is the earlier of `exp` plus the clock skew and `iat` plus 60 s (`assertionCheck`), not `exp` itself, which
+   * left that skew (and for the gateway's own assertions the very millisecond of `exp`) open to a replay.
+   */
   readonly expiresAt: number;
 }
 
@@ -323,7 +327,9 @@ function assertionCheck(payload: JWTPayload | string, expected: { readonly audie
   const problem = claimsProblem(claims);
   if (problem) return { ok: false, reason: problem };
   const intern = Array.isArray(payload.intern) ? payload.intern.filter((field): field is string => typeof field === 'string') : [];
-  return { ok: true, claims, intern, jti, expiresAt: exp * 1000 };
+  // The second after the last accepted one: `verifiedPayload` accepts up to `exp` plus the skew, the age check up to `iat` plus 60 s.
+  const expiresAt = (Math.min(exp + CALLER_ASSERTION_CLOCK_SKEW_SECONDS, iat + CALLER_ASSERTION_TTL_SECONDS) + 1) * 1000;
+  return { ok: true, claims, intern, jti, expiresAt };
 }
 
 /** Roles and organisations of the in-process test principals: never honoured from the network. */
