@@ -1,15 +1,40 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type {
   ApolloServer, ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContext, GraphQLRequestListener, GraphQLResponse, HTTPGraphQLHead,
 } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { CachePolicy, CacheHint } from '@apollo/cache-control-types';
+import type { CachePolicy } from '@apollo/cache-control-types';
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, ParseOptions, ValidationRule } from 'graphql';
 import type { CompiledExecution } from './compiled-execution.js';
 
 // The graphql-js Apollo Server loads (its CommonJS build): its GraphQLError is the one Apollo's errors are.
-const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const require = createRequire(import.meta.url);
+const graphql = require('graphql') as typeof import('graphql');
+
+/**
+ * Apollo Server's own helpers for what its pipeline does with errors, response heads and cache policies, from
+ * the files of the ES module build this process runs (`@apollo/server` exports only its public API; the
+ * resolved entry is the CommonJS build's, its sibling folder `esm` the one `import` loads): the same code as
+ * Apollo's path, not a copy of it. An upgrade that moves them fails at start and in http.test.ts.
+ */
+const apolloBuild = (file: string) => pathToFileURL(join(dirname(require.resolve('@apollo/server')), '..', 'esm', file)).href;
+const { newCachePolicy } = (await import(apolloBuild('cachePolicy.js'))) as { newCachePolicy(): CachePolicy };
+const { normalizeAndFormatErrors, ensureError, ensureGraphQLError } = (await import(apolloBuild('errorNormalize.js'))) as {
+  normalizeAndFormatErrors(
+    errors: readonly unknown[],
+    options: { formatError?: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError; includeStacktraceInErrorResponses?: boolean },
+  ): { formattedErrors: GraphQLFormattedError[]; httpFromErrors: HTTPGraphQLHead };
+  ensureError(maybeError: unknown): Error;
+  ensureGraphQLError(maybeError: unknown): GraphQLError;
+};
+const { newHTTPGraphQLHead: newHead, mergeHTTPGraphQLHead: mergeHead } = (await import(apolloBuild('runHttpQuery.js'))) as {
+  newHTTPGraphQLHead(status?: number): HTTPGraphQLHead;
+  mergeHTTPGraphQLHead(target: HTTPGraphQLHead, source: HTTPGraphQLHead): void;
+};
+const { UserInputError } = (await import(apolloBuild('internalErrorClasses.js'))) as { UserInputError: new (error: GraphQLError) => GraphQLError };
 
 /**
  * Documents kept parsed and validated, the least recently used dropped first, bounded by the length of
@@ -147,7 +172,7 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
       return await pipeline(requestContext, known, operation);
     } catch (maybeError) {
       // What Apollo does when its pipeline throws (a hook threw): each plugin hears of it, one log line, a masked error.
-      const error = maybeError instanceof Error ? maybeError : new graphql.GraphQLError(`Unexpected error value: ${String(maybeError)}`);
+      const error = ensureError(maybeError);
       await Promise.all(internals.plugins.map(async (plugin) => plugin.unexpectedErrorProcessingRequest?.({ requestContext, error })));
       server.logger.error(`Unexpected error processing request: ${error}`);
       throw new Error('Internal server error');
@@ -169,7 +194,7 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
     try {
       await each(listeners, 'didResolveOperation', requestContext);
     } catch (error) {
-      return sendErrorResponse(requestContext, listeners, [asGraphQLError(error)]);
+      return sendErrorResponse(requestContext, listeners, [ensureGraphQLError(error)]);
     }
     let fromPlugin: GraphQLResponse | null = null;
     for (const listener of listeners) {
@@ -197,16 +222,16 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
           context: requestContext.contextValue,
         });
         // Refused variables are the client's mistake (BAD_USER_INPUT), unless the error has a code already.
-        const errors = result.errors?.map((error) => (isBadUserInput(error) && error.extensions?.code == null ? userInputError(error) : error));
+        const errors = result.errors?.map((error) => (isBadUserInput(error) && error.extensions?.code == null ? new UserInputError(error) : error));
         if (errors) await didEncounterErrors(requestContext, listeners, errors);
         const { formattedErrors, httpFromErrors } = errors ? formatErrors(errors) : { formattedErrors: undefined, httpFromErrors: newHead() };
         if (internals.status400ForVariableCoercionErrors && errors?.length && result.data === undefined && !httpFromErrors.status) httpFromErrors.status = 400;
         mergeHead(requestContext.response.http, httpFromErrors);
         requestContext.response.body = { kind: 'single', singleResult: { ...result, errors: formattedErrors } };
       } catch (maybeError) {
-        const error = maybeError instanceof Error ? maybeError : new graphql.GraphQLError(`Unexpected error value: ${String(maybeError)}`);
+        const error = ensureError(maybeError);
         await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.(error)));
-        return sendErrorResponse(requestContext, listeners, [asGraphQLError(error)]);
+        return sendErrorResponse(requestContext, listeners, [ensureGraphQLError(error)]);
       }
       await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.()));
     }
@@ -225,29 +250,9 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
     return requestContext.response as GraphQLResponse;
   }
 
-  /** Apollo's `normalizeAndFormatErrors`: each error with a code, its `extensions.http` taken off into the head, then `formatError`. */
+  /** Apollo's `normalizeAndFormatErrors` with this server's `formatError` and stack-trace setting. */
   function formatErrors(errors: readonly GraphQLError[]): { formattedErrors: GraphQLFormattedError[]; httpFromErrors: HTTPGraphQLHead } {
-    const httpFromErrors = newHead();
-    const enrich = (maybeError: unknown): GraphQLFormattedError => {
-      const error = asGraphQLError(maybeError);
-      const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
-      if (isPartialHead(extensions.http)) {
-        mergeHead(httpFromErrors, { headers: new HeaderMap(), ...extensions.http } as HTTPGraphQLHead);
-        delete extensions.http;
-      }
-      if (internals.includeStacktraceInErrorResponses) extensions.stacktrace = error.stack?.split('\n');
-      return { ...error.toJSON(), extensions };
-    };
-    const format = internals.formatError ?? ((formatted: GraphQLFormattedError) => formatted);
-    const formattedErrors = errors.map((error) => {
-      try {
-        return format(enrich(error), error);
-      } catch (formattingError) {
-        if (internals.includeStacktraceInErrorResponses) return enrich(formattingError);
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-      }
-    });
-    return { formattedErrors, httpFromErrors };
+    return normalizeAndFormatErrors(errors, { formatError: internals.formatError, includeStacktraceInErrorResponses: internals.includeStacktraceInErrorResponses });
   }
 
   return { run };
@@ -290,63 +295,10 @@ function isDefined<T>(value: T | null | undefined | void): value is T {
   return value != null;
 }
 
-function newHead(status?: number): HTTPGraphQLHead {
-  return { status, headers: new HeaderMap() };
-}
-
-/** Apollo's `mergeHTTPGraphQLHead`: a status replaces, headers are set one by one. */
-function mergeHead(target: HTTPGraphQLHead, source: HTTPGraphQLHead): void {
-  if (source.status) target.status = source.status;
-  if (source.headers) for (const [name, value] of source.headers) target.headers.set(name, value);
-}
-
-function isPartialHead(value: unknown): value is Partial<HTTPGraphQLHead> {
-  if (!value || typeof value !== 'object') return false;
-  const head = value as { status?: unknown; headers?: unknown };
-  return (!('status' in head) || typeof head.status === 'number') && (!('headers' in head) || head.headers instanceof Map);
-}
-
-/** Apollo's `ensureGraphQLError`. */
-function asGraphQLError(maybeError: unknown): GraphQLError {
-  const error = maybeError instanceof Error ? maybeError : new graphql.GraphQLError(`Unexpected error value: ${String(maybeError)}`);
-  return error instanceof graphql.GraphQLError ? error : new graphql.GraphQLError(error.message, { originalError: error });
-}
-
 /** Whether graphql-js refused a variable's value (Apollo's test, by the wordings of graphql-js 16 and 17). */
 function isBadUserInput(error: GraphQLError): boolean {
   const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
   if (node?.kind !== graphql.Kind.VARIABLE_DEFINITION) return false;
   const variable = `Variable "$${node.variable.name.value}" `;
   return ['has invalid value', 'got invalid value ', 'of required type ', 'of non-null type '].some((rest) => error.message.startsWith(variable + rest));
-}
-
-/** Apollo's `UserInputError` of a refused variable. */
-function userInputError(error: GraphQLError): GraphQLError {
-  const converted = new graphql.GraphQLError(error.message, {
-    nodes: error.nodes,
-    originalError: error.originalError ?? error,
-    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-  });
-  converted.name = 'UserInputError';
-  return converted;
-}
-
-/** A fresh cache policy, as Apollo gives each request (only a cache-control plugin reads it; ours is off). */
-function newCachePolicy(): CachePolicy {
-  return {
-    maxAge: undefined,
-    scope: undefined,
-    restrict(hint: CacheHint) {
-      if (hint.maxAge !== undefined && (this.maxAge === undefined || hint.maxAge < this.maxAge)) this.maxAge = hint.maxAge;
-      if (hint.scope !== undefined && this.scope !== 'PRIVATE') this.scope = hint.scope;
-    },
-    replace(hint: CacheHint) {
-      if (hint.maxAge !== undefined) this.maxAge = hint.maxAge;
-      if (hint.scope !== undefined) this.scope = hint.scope;
-    },
-    policyIfCacheable() {
-      if (this.maxAge === undefined || this.maxAge === 0) return null;
-      return { maxAge: this.maxAge, scope: this.scope ?? 'PUBLIC' };
-    },
-  };
 }
