@@ -1,6 +1,26 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { type ChannelAssertionKey, type CompleteAnswer, createLogger, importCallerAssertionKey, operationHash, serveSubgraphCalls, verifyCallerAssertion } from '@sociaal-graph/toolkit';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import {
+  type ChannelAssertionKey,
+  type CompleteAnswer,
+  createLogger,
+  importCallerAssertionKey,
+  newInstallationSecrets,
+  operationHash,
+  readSubgraphConfig,
+  secretsAsEnv,
+  serveSubgraphCalls,
+  startSubgraph,
+  subgraphSchema,
+  type SubgraphAnswerMessage,
+  type SubgraphVastleggingMessage,
+  verifyCallerAssertion,
+} from '@sociaal-graph/toolkit';
+import { proefSubgraph } from '@sociaal-graph/toolkit/testing/proef';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDevIssuer } from './dev-issuer/dev-issuer.js';
+import { mintToken } from './dev-issuer/mint-token.js';
 import { createSubgraphChannel } from './channel-fetcher.js';
 import { createGatewayServer, type RunningGateway } from './create-gateway.js';
 import { ResponseBudget, ResponseTooLargeError } from './response-budget.js';
@@ -154,6 +174,55 @@ describe('subgraph calls over the one-process channel', () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe('RESPONSE_TOO_LARGE');
   });
+});
+
+describe('a real subgraph whose Logboek write fails, over the channel', () => {
+  it('gives the client data: null and LOGBOEK_ONBEREIKBAAR though the subgraph\'s answer with the data went ahead of its write', async () => {
+    // The proef subgraph (toolkit) as npm start runs it: its own PGlite, its answers over the channel
+    // (serveSubgraphCalls), which post each answer before its Logboek write is stored.
+    const proef = proefSubgraph();
+    const env = { DATA_DIR: 'memory', DEMO_WORLD: 'off', METRICS_PORT: 'off', PROEF_METRICS_PORT: 'off', ...secretsAsEnv({ callerAssertionPublicKey: testSecrets.callerAssertionPublicKey, pseudonymSecret: newInstallationSecrets().pseudonymSecret }) };
+    const running = await startSubgraph(proef, { ...readSubgraphConfig('proef', 0, env), port: 0 }, { report: () => undefined });
+    try {
+      const { port1, port2 } = new MessageChannel();
+      ports.push(port1, port2);
+      const assertionKey = serveSubgraphCalls(port1, { proef: running.answerPost }, createLogger('test'));
+      // What the subgraphs' end posted back, as the gateway's end received it.
+      const posted: (SubgraphAnswerMessage | SubgraphVastleggingMessage)[] = [];
+      port2.on('message', (message: (SubgraphAnswerMessage | SubgraphVastleggingMessage) | (SubgraphAnswerMessage | SubgraphVastleggingMessage)[]) => posted.push(...(Array.isArray(message) ? message : [message])));
+      const sdl = composeSupergraph([{ name: 'proef', url: running.url, typeDefs: parse(printSubgraphSchema(await subgraphSchema(proef))) }]);
+      const gateway = await createGatewayServer(testConfig({ supergraphPath: await dir.file('supergraph-proef.graphql', sdl) }), {
+        subgraphChannel: { port: port2, subgraphs: ['proef'], assertionKey },
+      });
+      gateways.push(gateway);
+      const authorization = `Bearer ${await mintToken(await loadDevIssuer('memory'), { role: 'subsidiepartner', org: 'uo-hbel' })}`;
+      const read = (id: string) => postGraphql(gateway.url, { query: 'query ($ids: [String!]!) { inwoners(ids: $ids) }', variables: { ids: [id] } }, { authorization });
+
+      // The log table gone (a database that refuses every write to it) for the length of this read, as
+      // the Logboek's own tests make its write fail.
+      await running.db.exec('ALTER TABLE verwerking RENAME TO verwerking_weg');
+      let withheld;
+      try {
+        withheld = await read('geheim-kanaal');
+      } finally {
+        await running.db.exec('ALTER TABLE verwerking_weg RENAME TO verwerking');
+      }
+      // The whole body: no data, no extensions (the subgraph's answer carried the read resident's pseudonym).
+      expect(withheld).toEqual({ status: 200, body: { data: null, errors: [{ message: expect.stringMatching(/logboek/), extensions: { code: 'LOGBOEK_ONBEREIKBAAR' } }] } });
+      // The subgraph did send its data ahead of the write, then said the write failed: the gateway withheld it.
+      const answer = posted.find((message): message is SubgraphAnswerMessage => 'body' in message && message.body.includes('geheim-kanaal'));
+      expect(answer).toMatchObject({ status: 200, vastlegging: true });
+      expect(posted.filter((message) => message.id === answer!.id).slice(1)).toEqual([{ id: answer!.id, vastgelegd: false }]);
+      expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'geheim-kanaal'`)).toEqual([]);
+
+      // With the table back, the same read reaches its client, logged.
+      const answered = await read('na-herstel');
+      expect(answered.body).toEqual({ data: { inwoners: ['na-herstel'] } });
+      expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'na-herstel'`)).toHaveLength(1);
+    } finally {
+      await running.stop();
+    }
+  }, 120_000);
 });
 
 describe('a bounded call over the channel (no AbortSignal per call)', () => {
