@@ -281,15 +281,15 @@ interface CallerOfClaims {
  * with a claim and no binding claim, and the rest, as `{<rest>`, an object of binding claims only: then the whole
  * is valid JSON and reads as exactly those two together (an object is its members in order, and the two share no
  * name), so the outcome is that of `JSON.parse` of the whole. Else the whole is read as it stands. The MAC or
- * signature over the whole token is checked before, per call, and so is everything bound. Measured alternating in
- * one process (/tmp microbenchmark, 12,000 MACed assertions of 2,000 requests, six calls each, check plus
+ * signature over the whole token is checked before, per call, and so is everything bound. Against JSON.parse of
+ * the whole, alternating in one process (12,000 MACed assertions of 2,000 requests of six calls, the check plus
  * `principalFromClaims`): 8.2 against 10.2 µs per call, least of 30 rounds.
  */
 function readPayload(text: string): VerifiedPayload | undefined {
   const split = text.lastIndexOf(',"op":"');
   if (split > 0) {
     const callerText = text.slice(0, split);
-    let caller = callersByText.get(callerText);
+    let caller: CallerOfClaims | null | undefined = callersByText.get(callerText);
     if (caller === undefined) {
       caller = callerOfText(callerText);
       if (caller !== null) {
@@ -310,10 +310,11 @@ function readPayload(text: string): VerifiedPayload | undefined {
 }
 
 /**
- * Caller parts read before (`readPayload`), by their exact text: what one maps to follows from the text alone
- * (null: not a caller part on its own), so whichever token carried it, the claims are those that token's text says.
+ * Caller parts read before (`readPayload`), by their exact text: what one maps to follows from the text alone, so
+ * whichever token carried it, the claims are those that token's text says. A text that is no caller part on its
+ * own is not kept (only a token not written by `signCallerAssertion` has one).
  */
-const callersByText = new Map<string, CallerOfClaims | null>();
+const callersByText = new Map<string, CallerOfClaims>();
 
 /** The caller of `<callerText>}`, when that is an object with at least one claim and no binding claim; else null. */
 function callerOfText(callerText: string): CallerOfClaims | null {
