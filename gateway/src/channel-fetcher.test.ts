@@ -115,6 +115,32 @@ describe('subgraph calls over the one-process channel', () => {
     expectBetaFailed(forbidden.body, 'FORBIDDEN', /geen toegang/);
   });
 
+  it('holds the client\'s answer until the Logboek write of a subgraph answer that came before it is stored', async () => {
+    let stored = false;
+    const beforeItsWrite: AnswerPost = async (headers, body) => ({
+      ...(await beta.answerPost(headers, body)),
+      vastlegging: new Promise<void>((resolve) => setTimeout(() => ((stored = true), resolve()), 150)),
+    });
+    const gateway = await gatewayOverChannel(beforeItsWrite);
+    const { status, body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(stored).toBe(true);
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwonerAantal: 41_000 } } });
+  });
+
+  it('withholds the whole answer (LOGBOEK_ONBEREIKBAAR) when such a Logboek write fails, also the other subgraphs\' data', async () => {
+    const writeFails: AnswerPost = async (headers, body) => ({
+      ...(await beta.answerPost(headers, body)),
+      vastlegging: new Promise<void>((_resolve, reject) => setTimeout(() => reject(new Error('PGlite is closed')), 50)),
+    });
+    const gateway = await gatewayOverChannel(writeFails);
+    const { status, body } = await postGraphql(gateway.url, { query: QUERY });
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/logboek/), extensions: { code: 'LOGBOEK_ONBEREIKBAAR' } }]);
+    expect(JSON.stringify(body)).not.toContain('Huizen');
+  });
+
   it('counts the answers against MAX_RESPONSE_BYTES: RESPONSE_TOO_LARGE, HTTP 400', async () => {
     const padding = 'a'.repeat(2 * 1024 * 1024);
     const huge: AnswerPost = async () => ({

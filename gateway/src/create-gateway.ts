@@ -6,7 +6,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { QueryPlan } from '@apollo/query-planner';
 import { Agent } from 'undici';
-import { type ChannelAssertionKey, createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry } from '@sociaal-graph/toolkit/gateway';
+import { type ChannelAssertionKey, createLogger, errorTracePlugin, graphqlRequestListener, importCallerAssertionKey, maskError, type MetricsServer, type RouteHandler, sendJson, startMetricsServer, startTelemetry, traceFields } from '@sociaal-graph/toolkit/gateway';
 import { type AuthenticatedCaller, createAuthenticate } from './auth/authenticate.js';
 import type { Caller } from './auth/caller.js';
 import { createArrangementSource } from './auth/arrangement-source.js';
@@ -20,6 +20,7 @@ import type { GatewayConfig } from './config.js';
 import { createGatewayContext, type GatewayContext } from './context.js';
 import { countingQueryPlanCache, createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { devTokenOptions, GRAPHIQL_ASSET_PREFIX, graphiqlAssetRoute } from './plugins/graphiql.js';
+import { metVastlegging } from './logboek-vastlegging.js';
 import { createPlugins, createValidationRules, resultSerialiser } from './plugins/index.js';
 import { readinessRoute } from './readiness.js';
 import { useLeanResultShaping } from './result-shaping.js';
@@ -169,7 +170,8 @@ export async function createGatewayServer(config: GatewayConfig, options: Create
       queryPlannerConfig: { cache: planCache },
     });
     server = new ApolloServer<GatewayContext>({
-      gateway,
+      // Its results wait for the subgraphs' Logboek writes still on their way (over the channel).
+      gateway: metVastlegging(gateway, (message, error, context) => logger.error({ err: error, ...traceFields(context) }, message)),
       csrfPrevention: true,
       introspection: config.introspection,
       hideSchemaDetailsFromClientErrors: !config.introspection,

@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { SERVICE_CALLER } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { isEntityFetch, mergeEntityFetches } from './entity-fetch-merging.js';
-import type { BoundedFetcher } from './channel-fetcher.js';
+import type { BoundedFetcher, LogboekResponse } from './channel-fetcher.js';
 import type { KeepAliveFetcher } from './keep-alive-fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
 import { type ResponseBudget, responseTooLargeMessage } from './response-budget.js';
@@ -143,6 +143,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     let answer: GatewayGraphQLResponse;
     try {
       response = await this.fetch({ method: 'POST', headers, body }, budget);
+      const { vastlegging } = response as LogboekResponse;
+      if (vastlegging) {
+        // The request's answer waits for it (logboek-vastlegging.ts); without a request, this call does.
+        if (context?.personalReads) (context.personalReads.vastleggingen ??= []).push(vastlegging);
+        else await vastlegging;
+      }
       if (!response.ok) throw new Error(`${response.status}: ${response.statusText}`);
       const contentType = response.headers.get('content-type');
       const parsed: unknown = contentType?.startsWith('application/json') || contentType?.startsWith('application/graphql-response+json') ? await response.json() : undefined;

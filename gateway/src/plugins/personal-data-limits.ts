@@ -17,6 +17,12 @@ export interface PersonalReads {
    * (`inflightDeduplicationPlugin`).
    */
   verwerkt?: boolean;
+  /**
+   * The Logboek writes of subgraph answers that came before them (over the one-process graph's channel,
+   * `LogboekResponse`): the client's answer waits for all of them, and is withheld when one fails
+   * (gateway/src/logboek-vastlegging.ts).
+   */
+  vastleggingen?: Promise<void>[];
 }
 
 export interface PersonalDataLimitsOptions {

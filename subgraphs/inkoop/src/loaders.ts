@@ -1,5 +1,5 @@
 import {
-  createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, type Logboek, type Principal, stapelingLoader, Wet,
+  createLogboek, type Database, groupedLoader, keyedLoader, loaderFamily, loadersPerVerzoek, type Logboek, type Principal, stapelingLoader, Wet,
 } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { fetchContractenByAanbieder, fetchContractenByGemeente } from './contract/contract.sql.js';
@@ -37,36 +37,52 @@ function referentieLoader(db: Database): (soort: keyof Referenties, keys: readon
   return (soort, keys) => samen.load({ soort, keys });
 }
 
+/** What the loaders of one request are made with; `referenties` once one of them needs it. */
+interface Verzoek {
+  readonly db: Database;
+  readonly principal: Principal;
+  readonly logboek: Logboek;
+  referenties?: ReturnType<typeof referentieLoader>;
+}
+
+/** The request's one `referentieLoader`, shared by the aanbieder, contract and tarief loaders. */
+function referenties(verzoek: Verzoek): ReturnType<typeof referentieLoader> {
+  return (verzoek.referenties ??= referentieLoader(verzoek.db));
+}
+
 /**
  * The loaders of one request: every entity by key and every list under a parent, one SQL
  * statement per batch. Public data (contracts, catalogue, tariffs) loads directly; declaraties
- * depend on the caller's mandates and load through `scoped`.
+ * depend on the caller's mandates and load through `scoped`. Each is made at its first use
+ * (`loadersPerVerzoek`): the resident view's reads here go through `referentieLoader`.
  */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()) {
-  const referenties = referentieLoader(db);
-  return {
-    // The members' declared amounts for the stacking answer (StapelingKosten), one statement per request.
-    zorgkosten: stapelingLoader((keys: readonly StapelingKosten[]) => sumDeclaratiesPerInwoner(db, keys)),
-    aanbieder: keyedLoader((agbCodes: readonly string[]) => referenties('aanbieders', agbCodes).then((rijen) => rijen.aanbieders), (row) => row.agbCode),
-    contract: keyedLoader((ids: readonly string[]) => referenties('contracten', ids).then((rijen) => rijen.contracten), (row) => row.id),
-    contractenByAanbieder: groupedLoader(
+const InkoopLoaders = loadersPerVerzoek({
+  // The members' declared amounts for the stacking answer (StapelingKosten), one statement per request.
+  zorgkosten: ({ db }: Verzoek) => stapelingLoader((keys: readonly StapelingKosten[]) => sumDeclaratiesPerInwoner(db, keys)),
+  aanbieder: (verzoek: Verzoek) =>
+    keyedLoader((agbCodes: readonly string[]) => referenties(verzoek)('aanbieders', agbCodes).then((rijen) => rijen.aanbieders), (row) => row.agbCode),
+  contract: (verzoek: Verzoek) => keyedLoader((ids: readonly string[]) => referenties(verzoek)('contracten', ids).then((rijen) => rijen.contracten), (row) => row.id),
+  contractenByAanbieder: ({ db }: Verzoek) =>
+    groupedLoader(
       (agbCodes: readonly string[]) => fetchContractenByAanbieder(db, agbCodes),
       (row) => row.aanbiederAgb,
     ),
-    /** Contracts per deelnemende gemeente, one loader per `wet` argument (null: all laws). */
-    contractenByGemeente: loaderFamily((wet: Wet | null) =>
-      groupedLoader((codes: readonly string[]) => fetchContractenByGemeente(db, codes, wet), (row) => row.gemeenteCode),
-    ),
-    percelenByContract: groupedLoader((ids: readonly string[]) => fetchPercelenByContract(db, ids), (row) => row.contractId),
-    product: keyedLoader((ids: readonly string[]) => fetchProducten(db, ids), (row) => row.id),
-    productenByPerceel: groupedLoader((ids: readonly string[]) => fetchProductenByPerceel(db, ids), (row) => row.perceelId),
-    tarief: keyedLoader((ids: readonly string[]) => referenties('tarieven', ids).then((rijen) => rijen.tarieven), (row) => row.id),
-    tarievenByProduct: groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
-    /** Declared Jeugdwet totals per trajectkengetal key; an aggregate, its mandate checked by the resolver. */
-    jeugdDeclaratietotaal: keyedLoader((keys: readonly string[]) => sumJeugdDeclaratiesByTrajectkengetal(db, keys), (row) => row.key),
-    /** Loaders for rows the caller's mandates filter (declaraties). */
-    scoped: createScopedLoaders(db, principal, logboek),
-  };
+  /** Contracts per deelnemende gemeente, one loader per `wet` argument (null: all laws). */
+  contractenByGemeente: ({ db }: Verzoek) =>
+    loaderFamily((wet: Wet | null) => groupedLoader((codes: readonly string[]) => fetchContractenByGemeente(db, codes, wet), (row) => row.gemeenteCode)),
+  percelenByContract: ({ db }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchPercelenByContract(db, ids), (row) => row.contractId),
+  product: ({ db }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchProducten(db, ids), (row) => row.id),
+  productenByPerceel: ({ db }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchProductenByPerceel(db, ids), (row) => row.perceelId),
+  tarief: (verzoek: Verzoek) => keyedLoader((ids: readonly string[]) => referenties(verzoek)('tarieven', ids).then((rijen) => rijen.tarieven), (row) => row.id),
+  tarievenByProduct: ({ db }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchTarievenByProduct(db, ids), (row) => row.productId),
+  /** Declared Jeugdwet totals per trajectkengetal key; an aggregate, its mandate checked by the resolver. */
+  jeugdDeclaratietotaal: ({ db }: Verzoek) => keyedLoader((keys: readonly string[]) => sumJeugdDeclaratiesByTrajectkengetal(db, keys), (row) => row.key),
+  /** Loaders for rows the caller's mandates filter (declaraties). */
+  scoped: ({ db, principal, logboek }: Verzoek) => createScopedLoaders(db, principal, logboek),
+});
+
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek()): InkoopLoaders {
+  return new InkoopLoaders({ db, principal, logboek });
 }
 
 /** Processing activities of the inkoop subgraph, as the Logboek Dataverwerkingen records them. */
@@ -87,7 +103,7 @@ export function registreerDeclaraties<R extends DeclaratieSubject>(logboek: Logb
 }
 
 /** The loaders of `createLoaders`; the context carries one set per request. */
-export type InkoopLoaders = ReturnType<typeof createLoaders>;
+export type InkoopLoaders = InstanceType<typeof InkoopLoaders>;
 
 /** Loaders over declaraties, filtered in SQL by the caller's CONTRACTBEHEER mandates. */
 export type ScopedLoaders = ReturnType<typeof createScopedLoaders>;

@@ -5,6 +5,7 @@ import {
   groupedLoader,
   keyedLoader,
   loaderFamily,
+  loadersPerVerzoek,
   type Logboek,
   pagesByParent,
   type Principal,
@@ -31,61 +32,78 @@ export interface UitkeringPageArgs {
   offset: number;
 }
 
+/** What the loaders of one request are made with: the caller's Participatiewet scope and the Logboek. */
+interface Verzoek {
+  readonly db: Database;
+  readonly scope: ReturnType<typeof participatieScope>;
+  readonly logboek: Logboek;
+}
+
+/** Every row read is a read of its resident's data (Logboek Dataverwerkingen). */
+function gelezen(logboek: Logboek, activiteit: string) {
+  return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
+}
+
+/** The loaders below, each made at its first use (`loadersPerVerzoek`): the resident view reads `uitkeringenByInwoner`. */
+const ParticipatieLoaderSet = loadersPerVerzoek({
+  // What the members cost for the stacking answer (StapelingKosten), one statement per request.
+  participatiekosten: ({ db }: Verzoek) => stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
+  /** Uitkering by id; `null` when absent or outside the scope. */
+  uitkering: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.id),
+  /** The uitkeringen of a resident, by inwoner id; `[]` for none. */
+  uitkeringenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchUitkeringenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.inwonerId),
+  /** One page of uitkeringen under a gemeente, by its code. */
+  uitkeringPageByGemeente: ({ db, scope, logboek }: Verzoek) => loaderFamily(
+    (args: UitkeringPageArgs) =>
+      new DataLoader<string, RowPage<Uitkering>>(
+        async (codes) => {
+          const pages = pagesByParent(codes, await fetchUitkeringPagesByGemeenten(db, codes, { ...args, scope }, args));
+          for (const page of pages) gelezen(logboek, VERWERKING.UITKERING_LEZEN)(page.items);
+          return pages;
+        },
+        { maxBatchSize: 1000 },
+      ),
+  ),
+  /** Reintegratietraject by id; `null` when absent or outside the scope. */
+  reintegratietraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchReintegratietrajectenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)), (row) => row.id),
+  /** The re-integratietrajecten of a resident, by inwoner id; `[]` for none. */
+  reintegratietrajectenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
+    (ids: readonly string[]) => fetchReintegratietrajectenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)),
+    (row) => row.inwonerId,
+  ),
+  /** Schuldhulptraject by id; `null` when absent or outside the scope. */
+  schuldhulptraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchSchuldhulptrajectenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)), (row) => row.id),
+  /** The schuldhulptrajecten of a resident, by inwoner id; `[]` for none. */
+  schuldhulptrajectenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
+    (ids: readonly string[]) => fetchSchuldhulptrajectenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)),
+    (row) => row.inwonerId,
+  ),
+  /** Minimaregeling by id; `null` when absent or outside the scope. */
+  minimaregeling: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchMinimaregelingenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.MINIMAREGELING_LEZEN)), (row) => row.id),
+  /** The minimaregelingen of a resident, by inwoner id; `[]` for none. */
+  minimaregelingenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
+    (ids: readonly string[]) => fetchMinimaregelingenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.MINIMAREGELING_LEZEN)),
+    (row) => row.inwonerId,
+  ),
+});
+
 /**
  * The loaders of one request, for its caller: every batch statement applies the caller's scope for
  * the Participatiewet (rol UITVOERING), so a row outside it is a miss. `Gemeente.uitkeringen` takes
  * arguments that change its SQL, so it is a family: one DataLoader per distinct page and day.
  */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string) {
-  const scope = participatieScope(principal);
-  // Every row read is a read of its resident's data (Logboek Dataverwerkingen).
-  const gelezen =
-    (activiteit: string) =>
-    <R extends { inwonerId: string }>(rows: R[]) =>
-      logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
-  return {
-    // What the members cost for the stacking answer (StapelingKosten), one statement per request.
-    participatiekosten: stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
-    /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). */
-    bereik: createBereikLoader(db, 'uitkering', verzoekId),
-    /** Uitkering by id; `null` when absent or outside the scope. */
-    uitkering: keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezen(VERWERKING.UITKERING_LEZEN)), (row) => row.id),
-    /** The uitkeringen of a resident, by inwoner id; `[]` for none. */
-    uitkeringenByInwoner: groupedLoader((ids: readonly string[]) => fetchUitkeringenByInwoners(db, ids, scope).then(gelezen(VERWERKING.UITKERING_LEZEN)), (row) => row.inwonerId),
-    /** One page of uitkeringen under a gemeente, by its code. */
-    uitkeringPageByGemeente: loaderFamily(
-      (args: UitkeringPageArgs) =>
-        new DataLoader<string, RowPage<Uitkering>>(
-          async (codes) => {
-            const pages = pagesByParent(codes, await fetchUitkeringPagesByGemeenten(db, codes, { ...args, scope }, args));
-            for (const page of pages) gelezen(VERWERKING.UITKERING_LEZEN)(page.items);
-            return pages;
-          },
-          { maxBatchSize: 1000 },
-        ),
-    ),
-    /** Reintegratietraject by id; `null` when absent or outside the scope. */
-    reintegratietraject: keyedLoader((ids: readonly string[]) => fetchReintegratietrajectenByIds(db, ids, scope).then(gelezen(VERWERKING.REINTEGRATIETRAJECT_LEZEN)), (row) => row.id),
-    /** The re-integratietrajecten of a resident, by inwoner id; `[]` for none. */
-    reintegratietrajectenByInwoner: groupedLoader(
-      (ids: readonly string[]) => fetchReintegratietrajectenByInwoners(db, ids, scope).then(gelezen(VERWERKING.REINTEGRATIETRAJECT_LEZEN)),
-      (row) => row.inwonerId,
-    ),
-    /** Schuldhulptraject by id; `null` when absent or outside the scope. */
-    schuldhulptraject: keyedLoader((ids: readonly string[]) => fetchSchuldhulptrajectenByIds(db, ids, scope).then(gelezen(VERWERKING.SCHULDHULPTRAJECT_LEZEN)), (row) => row.id),
-    /** The schuldhulptrajecten of a resident, by inwoner id; `[]` for none. */
-    schuldhulptrajectenByInwoner: groupedLoader(
-      (ids: readonly string[]) => fetchSchuldhulptrajectenByInwoners(db, ids, scope).then(gelezen(VERWERKING.SCHULDHULPTRAJECT_LEZEN)),
-      (row) => row.inwonerId,
-    ),
-    /** Minimaregeling by id; `null` when absent or outside the scope. */
-    minimaregeling: keyedLoader((ids: readonly string[]) => fetchMinimaregelingenByIds(db, ids, scope).then(gelezen(VERWERKING.MINIMAREGELING_LEZEN)), (row) => row.id),
-    /** The minimaregelingen of a resident, by inwoner id; `[]` for none. */
-    minimaregelingenByInwoner: groupedLoader(
-      (ids: readonly string[]) => fetchMinimaregelingenByInwoners(db, ids, scope).then(gelezen(VERWERKING.MINIMAREGELING_LEZEN)),
-      (row) => row.inwonerId,
-    ),
-  };
+export class ParticipatieLoaders extends ParticipatieLoaderSet {
+  /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). Made now: it looks up the request's data version as the context is made. */
+  readonly bereik: ReturnType<typeof createBereikLoader>;
+
+  constructor(verzoek: Verzoek, verzoekId?: string) {
+    super(verzoek);
+    this.bereik = createBereikLoader(verzoek.db, 'uitkering', verzoekId);
+  }
+}
+
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string): ParticipatieLoaders {
+  return new ParticipatieLoaders({ db, scope: participatieScope(principal), logboek }, verzoekId);
 }
 
 /** Processing activities of the participatie subgraph, as the Logboek Dataverwerkingen records them. */
@@ -97,4 +115,3 @@ export const VERWERKING = {
 } as const;
 
 /** The loaders of the participatie subgraph. */
-export type ParticipatieLoaders = ReturnType<typeof createLoaders>;

@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { createRequire } from 'node:module';
 import type { DocumentNode, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 // The graphql-js that Apollo Server, type-graphql and graphql-jit load (its CommonJS build), so that
 // the errors made here are GraphQLErrors to them; a test runner may give this file the ESM build.
@@ -60,30 +61,16 @@ export interface CompiledExecution extends GatewayInterface {
  * `extensions.code`, and null propagation behave as under graphql-js.
  */
 export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
-  // Keyed by the hash of the document's text and the operation's name; a Map iterates in insertion
-  // order, so the first key is the least recently used.
-  const compiled = new Map<string, { query: Compiled; characters: number }>();
-  let characters = 0;
-  // The most recently used key: a call of the same operation again need not move it to the end.
-  let latest: string | undefined;
+  // Keyed by the hash of the document's text and the operation's name, each sized by its document's length;
+  // one longer than all that is kept is compiled for its call only.
+  const compiled = new LRUCache<string, Compiled>({ maxSize: COMPILED_CHARACTERS_KEPT });
   const run = async ({ document, operationName, queryHash, characters: size, variables, context }: CompiledRun): Promise<ExecutionResult> => {
     const key = `${queryHash}:${operationName ?? ''}`;
-    let entry = compiled.get(key);
-    if (entry === undefined) {
-      entry = { query: compileQuery(schema, document, operationName ?? undefined), characters: size };
-      characters += entry.characters;
-      compiled.set(key, entry);
-      for (const [oldest, { characters: kept }] of compiled) {
-        if (characters <= COMPILED_CHARACTERS_KEPT || oldest === key) break;
-        compiled.delete(oldest);
-        characters -= kept;
-      }
-    } else if (key !== latest) {
-      compiled.delete(key);
-      compiled.set(key, entry);
+    let query = compiled.get(key);
+    if (query === undefined) {
+      query = compileQuery(schema, document, operationName ?? undefined);
+      compiled.set(key, query, { size: Math.max(1, size) });
     }
-    latest = key;
-    const { query } = entry;
     if (!isCompiledQuery(query)) return query;
     const result = await query.query(undefined, context, variables ?? {});
     // No data at all: the variables were refused before anything ran. graphql-js refuses them again,

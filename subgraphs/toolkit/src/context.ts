@@ -34,6 +34,13 @@ export interface SubgraphContext<L = unknown> {
    * from it (docs/berichten.md). Absent where no messages are handled.
    */
   readonly pseudonymSecret?: string;
+  /**
+   * Set only for a call over the one-process graph's channel, whose gateway withholds its client's answer
+   * until each subgraph's Logboek write of it is stored (gateway/src/logboek-vastlegging.ts): the
+   * `logboekPlugin` then lets the answer go when execution ends and hands its write here, instead of
+   * holding the answer for it.
+   */
+  vastleggingAchteraf?: (vastlegging: Promise<void>) => void;
 }
 
 /** Headers a subgraph reads from an incoming request. */

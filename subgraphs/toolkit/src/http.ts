@@ -25,6 +25,11 @@ export interface GraphqlRequest {
    * gateway's public key only.
    */
   readonly channelAssertionKey?: ChannelAssertionKey;
+  /**
+   * A call over the channel whose answer left before its Logboek write was stored: that write (set by
+   * `logboekPlugin` through `SubgraphContext.vastleggingAchteraf`), which `answerPost` hands on with the answer.
+   */
+  vastlegging?: Promise<void>;
 }
 
 /** A handler for a path other than GraphQL (`/health`, static assets). */
@@ -111,6 +116,11 @@ export interface GraphqlEndpoint {
 /** An answer whose body is all there (`GraphqlEndpoint.answerPost`). */
 export interface CompleteAnswer extends Answer {
   readonly body: string;
+  /**
+   * Only over the channel: the Logboek write of the personal data in this answer, still on its way
+   * (`GraphqlRequest.vastlegging`). It fails when the write failed: the answer may then reach no one.
+   */
+  readonly vastlegging?: Promise<void>;
 }
 
 /**
@@ -283,7 +293,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(server: ApolloServ
     }
     if (span) endServerSpan(span, answer.status);
     metrics?.httpRequests.inc({ route: 'channel', status: String(answer.status) });
-    return answer;
+    return request.vastlegging ? { ...answer, vastlegging: request.vastlegging } : answer;
   }
 
   /** `answerPost`'s answer, in its span when tracing records. */

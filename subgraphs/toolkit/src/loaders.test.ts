@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupedLoader, keyedLoader } from './loaders.js';
+import { groupedLoader, keyedLoader, loadersPerVerzoek } from './loaders.js';
 
 describe('keyedLoader', () => {
   it('answers each key with its row, whatever order the rows come in, and null for a miss', async () => {
@@ -69,5 +69,31 @@ describe('loadSettled', () => {
     await expect(failing.loadSettled('p')).rejects.toThrow('database gone');
     expect(failing.loadSettled('p')).toBeInstanceOf(Promise);
     await expect(failing.loadSettled('p')).rejects.toThrow('database gone');
+  });
+});
+
+describe('loadersPerVerzoek', () => {
+  it('makes a loader only when it is first read, once per request, with that request\'s arguments', async () => {
+    const gemaakt: string[] = [];
+    const Loaders = loadersPerVerzoek({
+      eerste: (verzoek: { naam: string }) => {
+        gemaakt.push(`eerste ${verzoek.naam}`);
+        return keyedLoader(async (keys: readonly string[]) => keys.map((id) => ({ id, door: verzoek.naam })), (row) => row.id);
+      },
+      tweede: (verzoek: { naam: string }) => {
+        gemaakt.push(`tweede ${verzoek.naam}`);
+        return { naam: verzoek.naam };
+      },
+    });
+    const a = new Loaders({ naam: 'a' });
+    const b = new Loaders({ naam: 'b' });
+    expect(gemaakt).toEqual([]);
+    expect(a.eerste).toBe(a.eerste);
+    expect(await a.eerste.load('x')).toEqual({ id: 'x', door: 'a' });
+    expect(b.eerste).not.toBe(a.eerste);
+    expect(await b.eerste.load('x')).toEqual({ id: 'x', door: 'b' });
+    expect(gemaakt).toEqual(['eerste a', 'eerste b']);
+    expect(b.tweede).toEqual({ naam: 'b' });
+    expect(gemaakt).toEqual(['eerste a', 'eerste b', 'tweede b']);
   });
 });

@@ -6,6 +6,7 @@ import type {
   ApolloServer, ApolloServerPlugin, BaseContext, GraphQLRequest, GraphQLRequestContext, GraphQLRequestListener, GraphQLResponse, HTTPGraphQLHead,
 } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import type { CachePolicy } from '@apollo/cache-control-types';
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, ParseOptions, ValidationRule } from 'graphql';
 import type { CompiledExecution } from './compiled-execution.js';
@@ -88,9 +89,8 @@ export type PlainRequest = GraphQLRequest & { readonly query: string };
  */
 export function operationPipeline<TContext extends BaseContext>(server: ApolloServer<TContext>, compiled: CompiledExecution) {
   const internals = (server as unknown as { internals: Internals<TContext> }).internals;
-  const known = new Map<string, KnownDocument>();
-  let characters = 0;
-  let latest: string | undefined;
+  // Keyed by the document's text, each sized by its length.
+  const known = new LRUCache<string, KnownDocument>({ maxSize: DOCUMENTS_CHARACTERS_KEPT, sizeCalculation: (_, query) => Math.max(1, query.length) });
   // The plugins with a request listener, in Apollo's order (it calls `requestDidStart` of each, in order).
   let starters: ApolloServerPlugin<TContext>[] | undefined;
   /** Whether no plugin of Apollo's hooks into every field (known once the server has started). */
@@ -99,14 +99,7 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
   /** The document of `query` for `schema`, parsed and validated as Apollo does, or undefined when Apollo would refuse it. */
   function documentOf(query: string, schema: GraphQLSchema): KnownDocument | undefined {
     const kept = known.get(query);
-    if (kept !== undefined && kept.schema === schema) {
-      if (query !== latest) {
-        known.delete(query);
-        known.set(query, kept);
-        latest = query;
-      }
-      return kept;
-    }
+    if (kept !== undefined && kept.schema === schema) return kept;
     let document: DocumentNode;
     try {
       document = graphql.parse(query, internals.parseOptions);
@@ -118,20 +111,8 @@ export function operationPipeline<TContext extends BaseContext>(server: ApolloSe
       if (errors.length === 0 && internals.laterValidationRules) errors = graphql.validate(schema, document, internals.laterValidationRules);
       if (errors.length > 0) return undefined;
     }
-    if (kept !== undefined) {
-      // Made for another schema (a gateway may update it).
-      known.delete(query);
-      characters -= query.length;
-    }
-    const entry: KnownDocument = { schema, document, queryHash: createHash('sha256').update(query).digest('hex') };
-    known.set(query, entry);
-    characters += query.length;
-    latest = query;
-    for (const oldest of known.keys()) {
-      if (characters <= DOCUMENTS_CHARACTERS_KEPT || oldest === query) break;
-      known.delete(oldest);
-      characters -= oldest.length;
-    }
+    // Replaces one made for another schema (a gateway may update it).
+    known.set(query, { schema, document, queryHash: createHash('sha256').update(query).digest('hex') });
     // Parsed and validated outside any request: this one still takes Apollo's path (its parsing and
     // validation hooks included); the next with this text takes this one.
     return undefined;

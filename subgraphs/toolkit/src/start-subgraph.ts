@@ -156,7 +156,10 @@ export async function startSubgraph<L>(
       const ids = { traceId: claims.traceId, verzoekId: claims.verzoekId, spanId: trace.spanId };
       // Each request gets its deadline: no statement of it starts later (issue 11, item 2).
       const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs, config.requestTimeoutMs);
-      return createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids, config.demo.pseudonymSecret);
+      const context = createRequestContext(requestDb, definition.createLoaders, headers, principalFromClaims(claims, verified.intern), config.disclosureKey, ids, config.demo.pseudonymSecret);
+      // Over the channel the gateway waits for the Logboek write itself (SubgraphContext.vastleggingAchteraf).
+      if (request.channelAssertionKey) context.vastleggingAchteraf = (vastlegging) => (request.vastlegging = vastlegging);
+      return context;
     },
     routes: {
       '/health': async (_request, response) => {

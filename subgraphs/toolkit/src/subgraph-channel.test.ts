@@ -7,7 +7,7 @@ import { readSubgraphConfig } from './config.js';
 import { createLogger, setLogLevel, tapLogLines } from './observability/logger.js';
 import { newInstallationSecrets, secretsAsEnv } from './secrets.js';
 import { type RunningSubgraph, startSubgraph } from './start-subgraph.js';
-import { type SubgraphAnswerMessage, serveSubgraphCalls } from './subgraph-channel.js';
+import { type SubgraphAnswerMessage, type SubgraphVastleggingMessage, serveSubgraphCalls } from './subgraph-channel.js';
 import { proefSubgraph } from './testing/proef-subgraph.js';
 import { testAssertionSigner } from './testing/secrets.js';
 
@@ -59,15 +59,31 @@ afterAll(async () => {
   await running?.stop();
 });
 
-/** A call as the gateway's thread posts it; its answer as the subgraph's thread posts it back. */
-function overChannel(subgraph: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswerMessage> {
+/**
+ * A call as the gateway's thread posts it; its answer as the subgraph's thread posts it back, and, for an
+ * answer that left before its Logboek write (`vastlegging`), whether that write was stored (`vastgelegd`).
+ */
+function overChannel(subgraph: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswerMessage & { vastgelegd?: boolean }> {
   const id = ++lastId;
   return new Promise((resolve) => {
-    const answered = (message: SubgraphAnswerMessage | SubgraphAnswerMessage[]) => {
-      const answer = (Array.isArray(message) ? message : [message]).find((inMessage) => inMessage.id === id);
-      if (!answer) return;
-      gatewayEnd.off('message', answered);
-      resolve(answer);
+    let answer: SubgraphAnswerMessage | undefined;
+    const answered = (message: (SubgraphAnswerMessage | SubgraphVastleggingMessage) | (SubgraphAnswerMessage | SubgraphVastleggingMessage)[]) => {
+      for (const inMessage of Array.isArray(message) ? message : [message]) {
+        if (inMessage.id !== id) continue;
+        if ('vastgelegd' in inMessage) {
+          // Never before its answer.
+          expect(answer).toBeDefined();
+          gatewayEnd.off('message', answered);
+          resolve({ ...answer!, vastgelegd: inMessage.vastgelegd });
+          return;
+        }
+        answer = inMessage;
+        if (!answer.vastlegging) {
+          gatewayEnd.off('message', answered);
+          resolve(answer);
+          return;
+        }
+      }
     };
     gatewayEnd.on('message', answered);
     gatewayEnd.postMessage({ id, subgraph, headers, body });
@@ -90,6 +106,8 @@ describe('subgraph calls over the one-process channel', () => {
     const answer = await overChannel('proef', headers, body);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ data: { inwoners: ['i-channel'] } });
+    // The answer went before its Logboek write; the gateway's end hears after it that the write is stored.
+    expect(answer).toMatchObject({ vastlegging: true, vastgelegd: true });
     const rows = await running.db.query<{ trace_id: string }>(`SELECT trace_id FROM verwerking WHERE betrokkene = 'i-channel'`);
     expect(rows.map((row) => row.trace_id)).toEqual([CLAIMS.traceId]);
 
@@ -156,14 +174,18 @@ describe('subgraph calls over the one-process channel', () => {
       { id: ++lastId, subgraph: 'kapot', headers: JSON_HEADERS, body },
       { id: ++lastId, subgraph: 'nergens', headers: JSON_HEADERS, body },
     ];
-    const messages: SubgraphAnswerMessage[][] = [];
+    const messages: (SubgraphAnswerMessage | SubgraphVastleggingMessage)[][] = [];
     const answers = new Map<number, SubgraphAnswerMessage>();
+    let vastgelegd: boolean | undefined;
     const allAnswered = new Promise<void>((resolve) => {
-      const answered = (message: SubgraphAnswerMessage | SubgraphAnswerMessage[]) => {
+      const answered = (message: (SubgraphAnswerMessage | SubgraphVastleggingMessage) | (SubgraphAnswerMessage | SubgraphVastleggingMessage)[]) => {
         const inMessage = Array.isArray(message) ? message : [message];
         messages.push(inMessage);
-        for (const answer of inMessage) answers.set(answer.id, answer);
-        if (calls.every(({ id }) => answers.has(id))) {
+        for (const answer of inMessage) {
+          if ('vastgelegd' in answer) vastgelegd = answer.vastgelegd;
+          else answers.set(answer.id, answer);
+        }
+        if (calls.every(({ id }) => answers.has(id)) && vastgelegd !== undefined) {
           gatewayEnd.off('message', answered);
           resolve();
         }
@@ -177,8 +199,11 @@ describe('subgraph calls over the one-process channel', () => {
     expect(JSON.parse(read!.body)).toMatchObject({ data: { inwoners: ['i-samen'] } });
     expect(failed!.status).toBe(500);
     expect(unknown!.status).toBe(404);
-    // The two answered at once (a throwing handler, an unknown subgraph) came back together.
-    expect(messages.some((message) => message.length === 2 && message.every(({ id }) => id === failed!.id || id === unknown!.id))).toBe(true);
+    // The two answered at once (a throwing handler, an unknown subgraph) came back together; the read's
+    // Logboek write was stored after its answer left (`vastlegging`).
+    expect(messages.some((message) => [failed!.id, unknown!.id].every((id) => message.some((answer) => answer.id === id)))).toBe(true);
+    expect(read).toMatchObject({ vastlegging: true });
+    expect(vastgelegd).toBe(true);
     expect(await running.db.query(`SELECT 1 FROM verwerking WHERE betrokkene = 'i-samen'`)).toHaveLength(1);
   });
 

@@ -34,6 +34,18 @@ export interface SubgraphAnswerMessage {
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
   readonly body: string;
+  /**
+   * True when the answer left before its Logboek write was stored (`CompleteAnswer.vastlegging`): a
+   * `SubgraphVastleggingMessage` of the same id follows, and until it says the write is stored the
+   * gateway lets none of it reach its client.
+   */
+  readonly vastlegging?: true;
+}
+
+/** Whether the Logboek write of an answer that left before it (`SubgraphAnswerMessage.vastlegging`) is stored. */
+export interface SubgraphVastleggingMessage {
+  readonly id: number;
+  readonly vastgelegd: boolean;
 }
 
 /**
@@ -50,7 +62,7 @@ export function serveSubgraphCalls(
   const channelAssertionKey = newChannelAssertionKey();
   // Answers ready in one turn go back as one message, as the gateway's end sends the calls made in one
   // turn (gateway/src/channel-fetcher.ts): each message costs both threads a wake-up (issue 14).
-  let outbox: SubgraphAnswerMessage[] = [];
+  let outbox: (SubgraphAnswerMessage | SubgraphVastleggingMessage)[] = [];
   let outboxSubgraphs: string[] = [];
   const flush = (): void => {
     const answers = outbox;
@@ -73,8 +85,17 @@ export function serveSubgraphCalls(
       logger.error({ err: error, subgraph: call.subgraph }, 'subgraph call over the channel failed');
       answered = INTERNAL_ERROR;
     }
-    outboxSubgraphs.push(call.subgraph);
-    if (outbox.push({ id: call.id, status: answered.status, headers: answered.headers, body: answered.body }) === 1) setImmediate(flush);
+    const { vastlegging } = answered;
+    post(call.subgraph, vastlegging ? { id: call.id, status: answered.status, headers: answered.headers, body: answered.body, vastlegging: true } : { id: call.id, status: answered.status, headers: answered.headers, body: answered.body });
+    // After its answer, in the same message or a later one; the failure itself is logged by the Logboek.
+    vastlegging?.then(
+      () => post(call.subgraph, { id: call.id, vastgelegd: true }),
+      () => post(call.subgraph, { id: call.id, vastgelegd: false }),
+    );
+  }
+  function post(subgraph: string, message: SubgraphAnswerMessage | SubgraphVastleggingMessage): void {
+    outboxSubgraphs.push(subgraph);
+    if (outbox.push(message) === 1) setImmediate(flush);
   }
   // One async function per call instead of a chain of three promises and their callbacks.
   port.on('message', (message: SubgraphCallMessage | readonly SubgraphCallMessage[]) => {

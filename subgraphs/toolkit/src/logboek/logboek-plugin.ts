@@ -59,7 +59,9 @@ export interface LogboekPluginOptions {
  * that finish meanwhile (group commit, `schrijfVerwerkingenGebundeld`: under load a response waits
  * for one shared statement rather than behind a queue of statements of its own kind). A request
  * that read nothing personal writes nothing. When its write fails, no personal data may leave
- * unlogged: the response becomes `data: null` with one `LOGBOEK_ONBEREIKBAAR` error.
+ * unlogged: the response becomes `data: null` with one `LOGBOEK_ONBEREIKBAAR` error. Over the one-process
+ * graph's channel (`SubgraphContext.vastleggingAchteraf`) the response goes without waiting for the write, which
+ * is handed on with it: the gateway then holds its client's answer for it, and withholds it all when it fails.
  *
  * Here, where the subjects of every read are known, the bound on bulk reads is kept too: a call
  * that read personal data of more distinct residents than the caller's `leesbudget` allows sends
@@ -94,18 +96,30 @@ export function logboekPlugin(options: LogboekPluginOptions = {}): ApolloServerP
               resultaat,
               regels: vastTeLeggen,
             });
-          try {
-            if (refused) {
-              await schrijf('mislukt', [{ activiteit: LEESLIMIET_ACTIVITEIT, betrokkene: null, soort: null }]);
-              response.body.singleResult = { data: null, errors: [leeslimietError(leesbudget, inwoners.size)] };
+          const mislukt = (error: unknown) => log('logboek write failed; response withheld', error, traceFields({ traceId, spanId: logboek.spanId }));
+          // Errors mean the answer may be incomplete; the rows were read all the same.
+          const resultaat = response.body.singleResult.errors?.length ? 'mislukt' : 'geslaagd';
+          const achteraf = contextValue.vastleggingAchteraf;
+          if (achteraf && !refused) {
+            // Over the channel the gateway holds its client's answer until this write is stored, and
+            // withholds it all when it fails; the subgraphs' thread meanwhile writes while the gateway's
+            // thread plans the next calls (issue 14: a resident view alone waited for two writes).
+            const vastlegging = schrijf(resultaat, regels);
+            vastlegging.catch(mislukt);
+            achteraf(vastlegging);
+          } else {
+            try {
+              if (refused) {
+                await schrijf('mislukt', [{ activiteit: LEESLIMIET_ACTIVITEIT, betrokkene: null, soort: null }]);
+                response.body.singleResult = { data: null, errors: [leeslimietError(leesbudget, inwoners.size)] };
+                return;
+              }
+              await schrijf(resultaat, regels);
+            } catch (error) {
+              mislukt(error);
+              response.body.singleResult = { data: null, errors: [LOGBOEK_ONBEREIKBAAR] };
               return;
             }
-            // Errors mean the answer may be incomplete; the rows were read all the same.
-            await schrijf(response.body.singleResult.errors?.length ? 'mislukt' : 'geslaagd', regels);
-          } catch (error) {
-            log('logboek write failed; response withheld', error, traceFields({ traceId, spanId: logboek.spanId }));
-            response.body.singleResult = { data: null, errors: [LOGBOEK_ONBEREIKBAAR] };
-            return;
           }
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, [VERWERKT_EXTENSION]: true };

@@ -132,9 +132,12 @@ function groepsschrijver(db: Pick<Database, 'logboekQuery'>): Schrijver {
       if (bezig) return;
       // The first statement waits for the rest of this turn of the event loop: the calls that arrived
       // with this one (a resident view's wmo, jeugd and participatie, sent side by side by the gateway)
-      // run up to their own write meanwhile, and the statement carries all their records.
+      // run up to their own write meanwhile, and the statement carries all their records. It waits one
+      // turn more, so that the answers those calls finished in this turn, which over the channel need not
+      // wait for it (`SubgraphContext.vastleggingAchteraf`), are posted to the gateway before PGlite's
+      // statement holds the thread.
       bezig = true;
-      setImmediate(() => void schrijf());
+      setImmediate(() => setImmediate(() => void schrijf()));
     });
 }
 
