@@ -86,9 +86,9 @@ const root = values.root ?? REPO_ROOT;
 // must have seen a start already (--data-dir).
 // How that checkout's npm start loads the graph's code (scripts/graph-loader/; before it, plain tsx).
 const rootLoader = join(root, 'scripts/graph-loader/flags.ts');
-const graphLoaderFlags: readonly string[] = existsSync(rootLoader)
-  ? ((await import(pathToFileURL(rootLoader).href)) as { GRAPH_LOADER_FLAGS: readonly string[] }).GRAPH_LOADER_FLAGS
-  : ['--import', 'tsx'];
+// With the V8 flags that checkout's npm start gives the process, for --profile (before them, none).
+const rootFlags = existsSync(rootLoader) ? ((await import(pathToFileURL(rootLoader).href)) as { GRAPH_LOADER_FLAGS: readonly string[]; GRAPH_NODE_FLAGS?: readonly string[] }) : undefined;
+const graphLoaderFlags: readonly string[] = rootFlags ? [...(rootFlags.GRAPH_NODE_FLAGS ?? []), ...rootFlags.GRAPH_LOADER_FLAGS] : ['--import', 'tsx'];
 const launcher: ChildProcess = values.profile
   ? spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${values.profile}`, ...graphLoaderFlags, 'scripts/graph-in-one-process.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
   : spawn(process.execPath, ['--import', 'tsx', 'scripts/start-graph.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });

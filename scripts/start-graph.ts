@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { METRICS_PORT_OFFSET, readDataDir, readMetricsPort, REPO_ROOT as ROOT, SUBGRAPHS as SUBGRAPH_LIST } from '@sociaal-graph/toolkit';
 import { isProduction, loadInstallationSecrets, newInstallationSecrets, secretsAsEnv } from '@sociaal-graph/toolkit/secrets';
 import { GATEWAY_NODE_FLAGS } from '../gateway/src/node-flags.js';
-import { GRAPH_LOADER_FLAGS } from './graph-loader/flags.js';
+import { GRAPH_LOADER_FLAGS, GRAPH_NODE_FLAGS } from './graph-loader/flags.js';
 
 const { values: args } = parseArgs({ options: { help: { type: 'boolean', short: 'h' }, processes: { type: 'boolean' } }, strict: true });
 if (args.help) {
@@ -157,12 +157,8 @@ console.log(
     ? `Starting 7 subgraphs ${layout} on PostgreSQL (DATABASE_URL); an empty database gets the demo world first.`
     : `Starting 7 subgraphs ${layout} on embedded PGlite in ${readDataDir(env)}/; the first start loads the demo world (about a minute), later starts reuse it.`,
 );
-// The one process runs with V8's own heap settings: no flag measured better. The resident view
-// (measure-cpu-per-request.ts, 50 connections, runs alternating in one sitting on the shared two-core machine),
-// CPU per view: defaults 4.2-6.0 ms (five runs); --single-threaded-gc 4.9-7.8 ms (four: the GC helper threads'
-// work moves onto the busy main thread), peak RSS 881-935 against 835 MiB; a larger young generation,
-// --max-semi-space-size=32 6.0 ms, =64 5.7-6.3 ms, each at lower throughput.
-if (oneProcess) run('graph', 'scripts/graph-in-one-process.ts', [], [], GRAPH_LOADER_FLAGS);
+// The one process's V8 flags (a larger young generation) and why: scripts/graph-loader/flags.ts.
+if (oneProcess) run('graph', 'scripts/graph-in-one-process.ts', [], GRAPH_NODE_FLAGS, GRAPH_LOADER_FLAGS);
 else for (const [name] of SUBGRAPHS) run(name, `subgraphs/${name}/src/index.ts`);
 const healthyAfter = new Map<string, number>();
 // Which are still starting, every 20 seconds while any is: the demo load of one can take minutes.

@@ -196,3 +196,68 @@ describe('caller assertion over the one-process channel (MAC)', () => {
     expect(await verifyCallerAssertion(`${h}.${widened}.${mac}`, channelKey, binding)).toEqual(badMac);
   });
 });
+
+describe('the caller part read once per text', () => {
+  const channelKey = newChannelAssertionKey();
+  /** A token MACed with the channel key around exactly this payload text. */
+  const macced = (payload: string) => {
+    const input = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from(payload).toString('base64url')}`;
+    return `${input}.${createHmac('sha256', channelKey).update(input).digest('base64url')}`;
+  };
+  const now = Math.floor(Date.now() / 1000);
+  const boundText = (extra = '') => `"op":"${binding.operation}","iss":"sociaal-graph-gateway","aud":"wmo","iat":${now},"exp":${now + 60},"jti":"${crypto.randomUUID()}"${extra}}`;
+  const verified = async (token: string) => {
+    const check = await verifyCallerAssertion(token, channelKey, binding);
+    if (!check.ok) throw new Error(check.reason);
+    return check;
+  };
+
+  it('gives every call the claims and principal of its own text, however alike and in whatever order', async () => {
+    const amersfoort = { ...claims, mandates: { WMO: { UITVOERING: ['0307'] } } };
+    const otherRequest = { ...claims, verzoekId: '2af7651916cd43dd8448eb211c80319c' };
+    for (let round = 0; round < 3; round += 1) {
+      for (const [sent, wmo] of [[claims, ['0406', '0317']], [amersfoort, ['0307']], [otherRequest, ['0406', '0317']]] as const) {
+        const check = await verified(signCallerAssertion(sent, binding, channelKey));
+        expect(check.claims).toEqual(sent);
+        expect(principalFromClaims(check.claims, check.intern).scope(Wet.WMO, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: wmo });
+      }
+    }
+    // The calls of one request share a principal; a call that names plan-internal fields gets its own.
+    const first = await verified(signCallerAssertion(claims, binding, channelKey));
+    const second = await verified(signCallerAssertion(claims, { ...binding, intern: ['StapelingKosten.leden'] }, channelKey));
+    expect(principalFromClaims(first.claims, first.intern)).toBe(principalFromClaims((await verified(signCallerAssertion(claims, binding, channelKey))).claims));
+    expect(principalFromClaims(second.claims, second.intern).planStap('StapelingKosten.leden')).toBe(true);
+    expect(principalFromClaims(first.claims, first.intern).planStap('StapelingKosten.leden')).toBe(false);
+  });
+
+  it('still checks the MAC of every call whose caller part was read before', async () => {
+    const token = signCallerAssertion(claims, binding, channelKey);
+    await verified(token);
+    const [h, p, mac] = token.split('.');
+    const payload = Buffer.from(p!, 'base64url').toString();
+    // The same caller part, another jti or audience, the MAC of the first token: refused.
+    for (const altered of [payload.replace(/"jti":"[^"]+"/, `"jti":"${crypto.randomUUID()}"`), payload.replace('"aud":"wmo"', '"aud":"jeugd"')]) {
+      expect(await verifyCallerAssertion(`${h}.${Buffer.from(altered).toString('base64url')}.${mac}`, channelKey, binding)).toEqual({ ok: false, reason: 'signature verification failed' });
+    }
+    // Another key's MAC of the same text.
+    expect(await verifyCallerAssertion(token, newChannelAssertionKey(), binding)).toEqual({ ok: false, reason: 'signature verification failed' });
+    // A MAC of 43 characters with one that is not ASCII but ends in the byte of the right one.
+    const wide = String.fromCharCode(0x100 + mac!.charCodeAt(42));
+    expect(await verifyCallerAssertion(`${h}.${p}.${mac!.slice(0, 42)}${wide}`, channelKey, binding)).toEqual({ ok: false, reason: 'signature verification failed' });
+  });
+
+  it('reads a payload as JSON.parse of the whole does, where the part before "op" is not a caller on its own', async () => {
+    const callerText = JSON.stringify(claims).slice(0, -1);
+    // A claim after the binding claims wins, as the later of two names does in JSON.
+    expect((await verified(macced(`${callerText},${boundText(',"org":"0307"')}`))).claims).toMatchObject({ org: '0307' });
+    // A binding claim among the caller's (signed all the same): it counts, here a nbf 30 s ahead.
+    expect(await verifyCallerAssertion(macced(`${callerText},"nbf":${now + 30},${boundText()}`), channelKey, binding)).toMatchObject({ ok: false, reason: 'not yet valid' });
+    // An empty caller part: `{,"op":...}` is no JSON.
+    expect(await verifyCallerAssertion(macced(`{,${boundText()}`), channelKey, binding)).toEqual({ ok: false, reason: 'unreadable' });
+    // A part that is an object only when cut there ("op" inside a string is escaped, so a nested one): read whole.
+    const nested = `{"org":"uo-hbel","roles":["consulent"],"actor":"a1","traceId":"${claims.traceId}","mandates":{"WMO":{"x":[]},"op":"${binding.operation}","iss":"sociaal-graph-gateway","aud":"wmo","iat":${now},"exp":${now + 60},"jti":"${crypto.randomUUID()}"}}`;
+    expect(await verifyCallerAssertion(macced(nested), channelKey, binding)).toEqual({ ok: false, reason: 'unexpected iss' });
+    // The plain shape passes, so each refusal above is for its one difference.
+    expect((await verified(macced(`${callerText},${boundText()}`))).claims).toEqual(claims);
+  });
+});
