@@ -1,5 +1,6 @@
 import { createHash, createHmac, createSecretKey, type Hash, hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import { importJWK, type JWK } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { type Scope, scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
@@ -292,11 +293,8 @@ function readPayload(text: string): VerifiedPayload | undefined {
     let caller: CallerOfClaims | null | undefined = callersByText.get(callerText);
     if (caller === undefined) {
       caller = callerOfText(callerText);
-      if (caller !== null) {
-        // Requests in flight are few (one entry each); a flood of others only pushes the oldest out.
-        if (callersByText.size >= 256) callersByText.delete(callersByText.keys().next().value as string);
-        callersByText.set(callerText, caller);
-      }
+      // Requests in flight are few (one entry each); a flood of others only pushes the least recently used out.
+      if (caller !== null) callersByText.set(callerText, caller);
     }
     if (caller !== null) {
       const bound: unknown = JSON.parse(`{${text.slice(split + 1)}`);
@@ -314,7 +312,7 @@ function readPayload(text: string): VerifiedPayload | undefined {
  * whichever token carried it, the claims are those that token's text says. A text that is no caller part on its
  * own is not kept (only a token not written by `signCallerAssertion` has one).
  */
-const callersByText = new Map<string, CallerOfClaims>();
+const callersByText = new LRUCache<string, CallerOfClaims>({ max: 256 });
 
 /** The caller of `<callerText>}`, when that is an object with at least one claim and no binding claim; else null. */
 function callerOfText(callerText: string): CallerOfClaims | null {
