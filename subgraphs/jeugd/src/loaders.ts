@@ -1,5 +1,4 @@
 import {
-  createBereikLoader,
   createLogboek,
   createStapelingToewijzingLoaders,
   type Database,
@@ -8,10 +7,9 @@ import {
   type Logboek,
   pageInfo,
   type PageInfo,
-  type Principal,
-  type SettledLoader,
-  type StapelingToewijzingLoaders,
   loaderFamily,
+  loadersPerVerzoekMetBereik,
+  type Principal,
 } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { fetchTrajectenById, fetchTrajectenByInwoner } from './jeugd-traject/jeugd-traject.sql.js';
@@ -23,7 +21,6 @@ import {
   toewijzingKey,
 } from './jeugd-toewijzing/jeugd-toewijzing.sql.js';
 import type { JeugdToewijzing } from './jeugd-toewijzing/jeugd-toewijzing.type.js';
-import type { JeugdTraject } from './jeugd-traject/jeugd-traject.type.js';
 import { type Gemeenten, jeugdGemeenten, jeugdToewijzingScope, type ToewijzingScope } from './scope.js';
 import { fetchVerwijzingenById, fetchVerwijzingenByInwoner } from './verwijzing/verwijzing.sql.js';
 import type { Verwijzing } from './verwijzing/verwijzing.type.js';
@@ -36,114 +33,94 @@ export interface ToewijzingPageArgs {
   actiefOp: string | null;
 }
 
-/**
- * The loaders of one request, for one caller: every batch applies the caller's Jeugdwet scope in
- * its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
- */
-export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string): JeugdLoaders {
-  return new JeugdLoaders(db, principal, logboek, verzoekId);
+/** What the loaders of one request are made with: the caller's Jeugdwet scopes and the Logboek. */
+interface Verzoek {
+  readonly db: Database;
+  readonly gemeenten: Gemeenten;
+  readonly toewijzingScope: ToewijzingScope;
+  readonly logboek: Logboek;
+}
+
+/** Every row read is a read of its young resident's data (Logboek Dataverwerkingen). */
+function gelezen(logboek: Logboek, activiteit: string) {
+  return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
+}
+
+/** The toewijzingen under a parent (an inwoner, a verwijzing, a traject); `[]` for none. */
+function toewijzingenBy({ db, toewijzingScope, gemeenten, logboek }: Verzoek, parent: ToewijzingParent, metVerwijzing = false) {
+  return groupedLoader(
+    (keys: readonly string[]) =>
+      fetchToewijzingenBy(db, parent, keys, toewijzingScope, metVerwijzing ? { gemeenten } : undefined).then(gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)),
+    (row: JeugdToewijzing) => parentKeyOf(row, parent),
+  );
 }
 
 /**
- * The loaders of one request, as resolvers see them on the context. Each is made at its first use and kept for
- * the request (a call uses one or two of them): making all of them for every call, in an object literal, was
- * about 25-30 µs of the subgraphs' thread per call, most of it garbage (issue 14); a class's getters cost
- * nothing to make.
+ * The loaders below, each made at its first use, and the reach (`bereik`, clients and in-, through- and
+ * outflow per year, issue 4 item 6) made with the context (`loadersPerVerzoekMetBereik`): the resident view
+ * reads `toewijzingenMetVerwijzingVanInwoner`.
  */
-export class JeugdLoaders {
-  /** Reach (clients, in-, through- and outflow) per year, by gemeente code (issue 4 item 6). Made now: it looks up the request's data version as the context is made. */
-  readonly bereik: ReturnType<typeof createBereikLoader>;
-  private readonly gemeenten: Gemeenten;
-  private readonly toewijzingScope: ToewijzingScope;
-  private readonly gemaakt: Partial<Gemaakt> = {};
-
-  constructor(
-    private readonly db: Database,
-    principal: Principal,
-    private readonly logboek: Logboek,
-    verzoekId?: string,
-  ) {
-    this.gemeenten = jeugdGemeenten(principal);
-    this.toewijzingScope = jeugdToewijzingScope(principal);
-    this.bereik = createBereikLoader(db, 'toewijzing', verzoekId);
-  }
-
-  /** Every row read is a read of its young resident's data (Logboek Dataverwerkingen). */
-  private gelezen(activiteit: string) {
-    return <R extends { inwonerId: string }>(rows: R[]) => this.logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
-  }
-
-  private toewijzingenBy(parent: ToewijzingParent, metVerwijzing = false) {
-    const { db, toewijzingScope, gemeenten } = this;
-    return groupedLoader(
-      (keys: readonly string[]) =>
-        fetchToewijzingenBy(db, parent, keys, toewijzingScope, metVerwijzing ? { gemeenten } : undefined).then(this.gelezen(VERWERKING.TOEWIJZING_LEZEN)),
-      (row: JeugdToewijzing) => parentKeyOf(row, parent),
-    );
-  }
-
+const JeugdLoaderSet = loadersPerVerzoekMetBereik('toewijzing', {
   /** The members' toewijzingen for the stacking answer's cost (StapelingKosten), one statement per request. */
-  get stapelingToewijzingen() {
-    return (this.gemaakt.stapelingToewijzingen ??= createStapelingToewijzingLoaders(this.db).stapelingToewijzingen);
-  }
-
+  stapelingToewijzingen: ({ db }: Verzoek) => createStapelingToewijzingLoaders(db).stapelingToewijzingen,
   /** Toewijzing by `toewijzingKey` ("0406:48213907"); `null` when absent or outside the scope. */
-  get toewijzing() {
-    return (this.gemaakt.toewijzing ??= keyedLoader(
-      (keys: readonly string[]) => fetchToewijzingenByKey(this.db, keys, this.toewijzingScope).then(this.gelezen(VERWERKING.TOEWIJZING_LEZEN)),
-      (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
-    ));
-  }
-
+  toewijzing: ({ db, toewijzingScope, logboek }: Verzoek) => keyedLoader(
+    (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)),
+    (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
+  ),
   /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
-  get toewijzingenVanInwoner() {
-    return (this.gemaakt.toewijzingenVanInwoner ??= this.toewijzingenBy('inwoner_id'));
-  }
-
+  toewijzingenVanInwoner: (verzoek: Verzoek) => toewijzingenBy(verzoek, 'inwoner_id'),
   /** The same as `toewijzingenVanInwoner`, each with its verwijzing read in the same statement (asked with them). */
-  get toewijzingenMetVerwijzingVanInwoner() {
-    return (this.gemaakt.toewijzingenMetVerwijzingVanInwoner ??= this.toewijzingenBy('inwoner_id', true));
-  }
-
-  get toewijzingenVanVerwijzing() {
-    return (this.gemaakt.toewijzingenVanVerwijzing ??= this.toewijzingenBy('verwijzing_id'));
-  }
-
-  get toewijzingenVanTraject() {
-    return (this.gemaakt.toewijzingenVanTraject ??= this.toewijzingenBy('traject_id'));
-  }
-
+  toewijzingenMetVerwijzingVanInwoner: (verzoek: Verzoek) => toewijzingenBy(verzoek, 'inwoner_id', true),
+  toewijzingenVanVerwijzing: (verzoek: Verzoek) => toewijzingenBy(verzoek, 'verwijzing_id'),
+  toewijzingenVanTraject: (verzoek: Verzoek) => toewijzingenBy(verzoek, 'traject_id'),
   /** One page of toewijzingen under an aanbieder (AGB code) or a gemeente (CBS code), per page arguments. */
-  get toewijzingPagina() {
-    const { db, toewijzingScope } = this;
-    return (this.gemaakt.toewijzingPagina ??= loaderFamily(
-      (args: ToewijzingPageArgs) =>
-        new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
-          const rows = await fetchToewijzingPagesBy(db, args.parent, keys, toewijzingScope, args, args.actiefOp);
-          this.gelezen(VERWERKING.TOEWIJZING_LEZEN)(rows.filter((row) => row.opPagina));
-          const totals = new Map<string, number>();
-          const items = new Map<string, JeugdToewijzing[]>();
-          for (const { parentKey, totaal, opPagina, ...row } of rows) {
-            totals.set(parentKey, totaal);
-            if (!opPagina) continue;
-            const page = items.get(parentKey);
-            if (page) page.push(row);
-            else items.set(parentKey, [row]);
-          }
-          return keys.map((key) => {
-            const page = items.get(key) ?? [];
-            return { items: page, pageInfo: pageInfo(totals.get(key) ?? 0, args, page.length) };
-          });
-        }),
-    ));
-  }
-
+  toewijzingPagina: ({ db, toewijzingScope, logboek }: Verzoek) => loaderFamily(
+    (args: ToewijzingPageArgs) =>
+      new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
+        const rows = await fetchToewijzingPagesBy(db, args.parent, keys, toewijzingScope, args, args.actiefOp);
+        gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)(rows.filter((row) => row.opPagina));
+        const totals = new Map<string, number>();
+        const items = new Map<string, JeugdToewijzing[]>();
+        for (const { parentKey, totaal, opPagina, ...row } of rows) {
+          totals.set(parentKey, totaal);
+          if (!opPagina) continue;
+          const page = items.get(parentKey);
+          if (page) page.push(row);
+          else items.set(parentKey, [row]);
+        }
+        return keys.map((key) => {
+          const page = items.get(key) ?? [];
+          return { items: page, pageInfo: pageInfo(totals.get(key) ?? 0, args, page.length) };
+        });
+      }),
+  ),
   /** Verwijzing by id; `null` when absent or outside the scope. */
-  get verwijzing() {
-    return (this.gemaakt.verwijzing ??= keyedLoader(
-      (ids: readonly string[]) => fetchVerwijzingenById(this.db, ids, this.gemeenten).then(this.gelezen(VERWERKING.VERWIJZING_LEZEN)),
-      (row) => row.id,
-    ));
+  verwijzing: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.VERWIJZING_LEZEN)), (row) => row.id),
+  /** The verwijzingen of an inwoner; `[]` for none. */
+  verwijzingenVanInwoner: ({ db, gemeenten, logboek }: Verzoek) => groupedLoader(
+    (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.VERWIJZING_LEZEN)),
+    (row) => row.inwonerId,
+  ),
+  /** Traject by id; `null` when absent or outside the scope. */
+  traject: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.TRAJECT_LEZEN)), (row) => row.id),
+  /** The trajecten of an inwoner; `[]` for none. */
+  trajectenVanInwoner: ({ db, gemeenten, logboek }: Verzoek) => groupedLoader(
+    (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.TRAJECT_LEZEN)),
+    (row) => row.inwonerId,
+  ),
+});
+
+/**
+ * The loaders of one request, for one caller, as resolvers see them on the context: every batch applies the
+ * caller's Jeugdwet scope in its SQL, so a row outside it is a miss (`null` or `[]`), never filtered after the fact.
+ */
+export class JeugdLoaders extends JeugdLoaderSet {
+  private readonly logboek: Logboek;
+
+  constructor(verzoek: Verzoek, verzoekId?: string) {
+    super(verzoek, verzoekId);
+    this.logboek = verzoek.logboek;
   }
 
   /**
@@ -157,45 +134,10 @@ export class JeugdLoaders {
     if (rij !== null) this.logboek.registreer(VERWERKING.VERWIJZING_LEZEN, [rij.inwonerId]);
     return rij;
   }
-
-  /** The verwijzingen of an inwoner; `[]` for none. */
-  get verwijzingenVanInwoner() {
-    return (this.gemaakt.verwijzingenVanInwoner ??= groupedLoader(
-      (ids: readonly string[]) => fetchVerwijzingenByInwoner(this.db, ids, this.gemeenten).then(this.gelezen(VERWERKING.VERWIJZING_LEZEN)),
-      (row) => row.inwonerId,
-    ));
-  }
-
-  /** Traject by id; `null` when absent or outside the scope. */
-  get traject() {
-    return (this.gemaakt.traject ??= keyedLoader(
-      (ids: readonly string[]) => fetchTrajectenById(this.db, ids, this.gemeenten).then(this.gelezen(VERWERKING.TRAJECT_LEZEN)),
-      (row) => row.id,
-    ));
-  }
-
-  /** The trajecten of an inwoner; `[]` for none. */
-  get trajectenVanInwoner() {
-    return (this.gemaakt.trajectenVanInwoner ??= groupedLoader(
-      (ids: readonly string[]) => fetchTrajectenByInwoner(this.db, ids, this.gemeenten).then(this.gelezen(VERWERKING.TRAJECT_LEZEN)),
-      (row) => row.inwonerId,
-    ));
-  }
 }
 
-/** The loaders a request made so far (`JeugdLoaders`). */
-interface Gemaakt {
-  stapelingToewijzingen: StapelingToewijzingLoaders['stapelingToewijzingen'];
-  toewijzing: SettledLoader<string, JeugdToewijzing | null>;
-  toewijzingenVanInwoner: SettledLoader<string, JeugdToewijzing[]>;
-  toewijzingenMetVerwijzingVanInwoner: SettledLoader<string, JeugdToewijzing[]>;
-  toewijzingenVanVerwijzing: SettledLoader<string, JeugdToewijzing[]>;
-  toewijzingenVanTraject: SettledLoader<string, JeugdToewijzing[]>;
-  toewijzingPagina: (args: ToewijzingPageArgs) => DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>;
-  verwijzing: SettledLoader<string, Verwijzing | null>;
-  verwijzingenVanInwoner: SettledLoader<string, Verwijzing[]>;
-  traject: SettledLoader<string, JeugdTraject | null>;
-  trajectenVanInwoner: SettledLoader<string, JeugdTraject[]>;
+export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string): JeugdLoaders {
+  return new JeugdLoaders({ db, gemeenten: jeugdGemeenten(principal), toewijzingScope: jeugdToewijzingScope(principal), logboek }, verzoekId);
 }
 
 /** Processing activities of the jeugd subgraph, as the Logboek Dataverwerkingen records them. */
@@ -204,7 +146,6 @@ export const VERWERKING = {
   VERWIJZING_LEZEN: 'jeugd:verwijzing:lezen',
   TRAJECT_LEZEN: 'jeugd:traject:lezen',
 } as const;
-
 
 function parentKeyOf(row: JeugdToewijzing, parent: ToewijzingParent): string {
   // Rows were selected by `parent = ANY(keys)`, so the parent column is never null here.

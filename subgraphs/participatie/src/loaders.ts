@@ -1,11 +1,10 @@
 import {
-  createBereikLoader,
   createLogboek,
   type Database,
   groupedLoader,
   keyedLoader,
   loaderFamily,
-  loadersPerVerzoek,
+  loadersPerVerzoekMetBereik,
   type Logboek,
   pagesByParent,
   type Principal,
@@ -44,8 +43,15 @@ function gelezen(logboek: Logboek, activiteit: string) {
   return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
 }
 
-/** The loaders below, each made at its first use (`loadersPerVerzoek`): the resident view reads `uitkeringenByInwoner`. */
-const ParticipatieLoaderSet = loadersPerVerzoek({
+/**
+ * The loaders of one request, for its caller: every batch statement applies the caller's scope for
+ * the Participatiewet (rol UITVOERING), so a row outside it is a miss. `Gemeente.uitkeringen` takes
+ * arguments that change its SQL, so it is a family: one DataLoader per distinct page and day. Each is
+ * made at its first use, the reach (`bereik`: inwoners with an uitkering; in-, through- and outflow per
+ * year, issue 4 item 6) with the context (`loadersPerVerzoekMetBereik`); the resident view reads
+ * `uitkeringenByInwoner`.
+ */
+const ParticipatieLoaders = loadersPerVerzoekMetBereik('uitkering', {
   // What the members cost for the stacking answer (StapelingKosten), one statement per request.
   participatiekosten: ({ db }: Verzoek) => stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
   /** Uitkering by id; `null` when absent or outside the scope. */
@@ -87,20 +93,7 @@ const ParticipatieLoaderSet = loadersPerVerzoek({
   ),
 });
 
-/**
- * The loaders of one request, for its caller: every batch statement applies the caller's scope for
- * the Participatiewet (rol UITVOERING), so a row outside it is a miss. `Gemeente.uitkeringen` takes
- * arguments that change its SQL, so it is a family: one DataLoader per distinct page and day.
- */
-export class ParticipatieLoaders extends ParticipatieLoaderSet {
-  /** Reach (inwoners with an uitkering; in-, through- and outflow) per year, by gemeente code (issue 4 item 6). Made now: it looks up the request's data version as the context is made. */
-  readonly bereik: ReturnType<typeof createBereikLoader>;
-
-  constructor(verzoek: Verzoek, verzoekId?: string) {
-    super(verzoek);
-    this.bereik = createBereikLoader(verzoek.db, 'uitkering', verzoekId);
-  }
-}
+export type ParticipatieLoaders = InstanceType<typeof ParticipatieLoaders>;
 
 export function createLoaders(db: Database, principal: Principal, logboek: Logboek = createLogboek(), verzoekId?: string): ParticipatieLoaders {
   return new ParticipatieLoaders({ db, scope: participatieScope(principal), logboek }, verzoekId);

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Queryable } from './database.js';
 import { assertGemeentecodes, assertJaar, Wet } from './domain.js';
-import { loaderFamily, MAX_BATCH_SIZE } from './loaders.js';
+import { loaderFamily, loadersPerVerzoek, MAX_BATCH_SIZE, type VerzoekLoaders } from './loaders.js';
 import type { Principal } from './principal.js';
 import { assertStatistiek } from './statistiek.js';
 import { cellKeySql } from './disclosure/cell-key.js';
@@ -299,18 +299,46 @@ export function wetBereikOf(rows: readonly BereikRow[], wet: Wet, jaar: number, 
   return { wet, jaar, doelgroep, inwoners, jaartotaal, kwartalen };
 }
 
+/** Per request: the raw reach rows of a year, by gemeente code (`createBereikLoader`). */
+export type BereikLoader = (jaar: number) => DataLoader<string, readonly BereikRow[]>;
+
 /**
  * Per request: the raw reach rows of a year, by gemeente code, from the rows computed at the current data
  * version (read once per request, or the one its root call read: `verzoekId`, the gateway's id of the client
  * request) or by one statement per batch of the gemeenten not computed at it.
  */
-export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing', verzoekId?: string): (jaar: number) => DataLoader<string, readonly BereikRow[]> {
+export function createBereikLoader(db: Queryable, bron: BereikBron = 'toewijzing', verzoekId?: string): BereikLoader {
   let versie: Promise<string | null> | undefined;
   const gezien = verzoekId === undefined ? undefined : versieVanVerzoek.gezien(db, verzoekId, bron);
   const eenmaal = () => (versie ??= gezien === undefined ? selectGegevensversie(db, [BRONNEN[bron]]) : Promise.resolve(gezien));
   // Per gemeente the kept list itself (not regrouped rows), so that its published table is kept with it.
   return loaderFamily((jaar: number) => new DataLoader((codes: readonly string[]) => bereikRowsActueel(db, codes, jaar, bron, eenmaal), { maxBatchSize: MAX_BATCH_SIZE }));
 }
+
+/**
+ * `loadersPerVerzoek(maak)` with the reach loader of `bron` (`bereik`) besides, as the subgraphs with a reach
+ * (wmo, jeugd, participatie) have it: every other loader is made at its first use, `bereik` with the context,
+ * because it looks up the data version its request's root call read (`verzoekId`) as it is made.
+ */
+export function loadersPerVerzoekMetBereik<M extends Record<string, (args: never) => unknown>>(
+  bron: BereikBron,
+  maak: M,
+): LoadersMetBereik<M> {
+  const Loaders = loadersPerVerzoek(maak) as unknown as new (verzoek: unknown) => object;
+  class MetBereik extends Loaders {
+    readonly bereik: BereikLoader;
+
+    constructor(verzoek: { readonly db: Queryable }, verzoekId?: string) {
+      super(verzoek);
+      this.bereik = createBereikLoader(verzoek.db, bron, verzoekId);
+    }
+  }
+  return MetBereik as unknown as LoadersMetBereik<M>;
+}
+
+/** The class `loadersPerVerzoekMetBereik(bron, maak)` gives: made with what `maak`'s functions take, and the database. */
+export type LoadersMetBereik<M extends Record<string, (args: never) => unknown>> =
+  new (verzoek: Parameters<M[keyof M]>[0] & { readonly db: Queryable }, verzoekId?: string) => VerzoekLoaders<M> & { readonly bereik: BereikLoader };
 
 /**
  * The root of a reach query: the asked gemeenten split by the caller's aggregate scope for `wet`, the

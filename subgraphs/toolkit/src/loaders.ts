@@ -108,15 +108,16 @@ export function loaderFamily<A, L>(create: (args: A) => L): (args: A) => L {
 
 /**
  * A class for the loaders of one request, each made by its function in `maak` at its first use and kept for
- * the request, as jeugd's JeugdLoaders does by hand: `new Loaders(args)` makes none of them. A subgraph call
- * uses one or two of its subgraph's loaders, and making all of them in an object literal for every call was
- * most of the garbage of making the context: sampling heap profiles of `npm start`'s subgraphs' thread at 50
- * connections (the resident view, a different resident each request; V8's sampler with the objects collected
- * since kept) put the loaders of gemeenten, inkoop, toegang and participatie at about 43 KiB of its 360 KiB
- * allocated per view, and with these classes the thread allocated 326 KiB per view (issue 14). Made this way
- * their createLoaders took 0.1-0.7 instead of 1.3-2.8 us per call (participatie 1.2 instead of 2.1: its reach
- * loader is still made with the context), in a microbenchmark alternating both in one process. The getters
- * are defined once, on the class's prototype; a subclass can add what must be made with the context.
+ * the request: `new Loaders(args)` makes none of them. A subgraph call uses one or two of its subgraph's
+ * loaders, and making all of them in an object literal for every call was most of the garbage of making the
+ * context: sampling heap profiles of `npm start`'s subgraphs' thread at 50 connections (the resident view, a
+ * different resident each request; V8's sampler with the objects collected since kept) put the loaders of
+ * gemeenten, inkoop, toegang and participatie at about 43 KiB of its 360 KiB allocated per view, and with
+ * these classes the thread allocated 326 KiB per view (issue 14). Made this way their createLoaders took
+ * 0.1-0.7 instead of 1.3-2.8 us per call (participatie 1.2 instead of 2.1: its reach loader is still made
+ * with the context), in a microbenchmark alternating both in one process. The getters are defined once, on
+ * the class's prototype; a subclass can add what must be made with the context (as participatie, jeugd and
+ * wmo make their reach loader, `bereik`) and methods over the loaders (jeugd's `verwijzingVan`).
  */
 export function loadersPerVerzoek<M extends Record<string, (args: never) => unknown>>(maak: M): new (args: Parameters<M[keyof M]>[0]) => VerzoekLoaders<M> {
   type Maker = (args: unknown) => unknown;

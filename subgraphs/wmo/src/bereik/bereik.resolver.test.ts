@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { bereikAntwoord, createBereikLoader, developmentPrincipal, selectLaatsteIngangsdatum, Wet, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';
 import { demoWorld, worldToewijzingen } from '../wmo.test-utils.js';
 
@@ -85,6 +86,9 @@ describe('Gemeente.wmoBereik', () => {
     expect(harness.db.statementCount - before).toBe(1);
     const rows = await createBereikLoader(view(), 'toewijzing', verzoekId)(2022).load('0376');
     expect(rows).toBe(eerder);
+    expect(harness.db.statementCount - before).toBe(1);
+    // So does the next call's context: its loaders make `bereik` with the request's id.
+    expect(await createLoaders(view(), undefined, undefined, verzoekId).bereik(2022).load('0376')).toBe(eerder);
     expect(harness.db.statementCount - before).toBe(1);
     // Another request (or one without the gateway's id) reads the version itself.
     expect(await createBereikLoader(view(), 'toewijzing', randomBytes(16).toString('hex'))(2022).load('0376')).toBe(eerder);
