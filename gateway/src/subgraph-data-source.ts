@@ -252,6 +252,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (context.personalReads) context.personalReads.verwerkt = true;
       delete response.extensions[VERWERKT_EXTENSION];
     }
+    if (context.personalReads?.verwerkt || context.personalReads?.gelezen.size) context.personalReads.nietDeelbaar?.();
     return response;
   }
 

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer, type RunningGateway } from '../create-gateway.js';
 import { loadDevIssuer } from '../dev-issuer/dev-issuer.js';
@@ -222,6 +225,47 @@ describe('in-flight deduplication', () => {
       expect(status).toBe(200);
       expect(body.data).toEqual({ kapot: null });
       expect(body.errors).toHaveLength(1);
+    }
+  });
+
+  it('lets those waiting for a request go ahead once a subgraph reports it logged: they need not wait for its end', async () => {
+    // alpha logs each call (the Logboek's extension); beta, asked after it, answers only when the gate opens.
+    let alphaCalls = 0;
+    const alpha = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        alphaCalls++;
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { gemeente: { __typename: 'Gemeente', code: '0406', naam: 'Huizen' } }, extensions: { sociaalGraphVerwerkt: true } }));
+      });
+    });
+    await new Promise<void>((resolve) => alpha.listen(0, '127.0.0.1', resolve));
+    const beta = await startTinySubgraph(
+      'beta',
+      `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+type Gemeente @key(fields: "code") { code: String! inwoners: Int }`,
+      { Gemeente: { __resolveReference: async (reference: { code: string }) => (await gate.opened, { code: reference.code, inwoners: 42 }) } },
+    );
+    const alphaUrl = `http://127.0.0.1:${(alpha.address() as AddressInfo).port}/graphql`;
+    const supergraphPath = await dir.file('supergraph-logt.graphql', composeSupergraph([{ name: 'alpha', url: alphaUrl, typeDefs: parse(SDL) }, beta]));
+    // beta's timeout past the wait below: without the early release the others wait for the gate, not for a timeout.
+    const logging = await createGatewayServer(testConfig({ supergraphPath, subgraphUrls: { alpha: alphaUrl, beta: beta.url }, subgraphTimeoutMs: 30_000 }));
+    try {
+      const people = await Promise.all(['a', 'b', 'c'].map((subject) => bearer('sp-1', subject)));
+      closeGate();
+      const answers = Promise.all(people.map((authorization) => postGraphql(logging.url, { query: '{ gemeente(code: "0406") { code naam inwoners } }' }, { authorization })));
+      // With the gate still closed, the leader's execution waits at beta: each of the others has run its own up to there.
+      await until(() => alphaCalls === 3 && beta.received.length === 3, 'each caller runs its own execution while the first is still in flight');
+      gate.open();
+      for (const { status, body } of await answers) {
+        expect(status).toBe(200);
+        expect(body).toEqual({ data: { gemeente: { code: '0406', naam: 'Huizen', inwoners: 42 } } });
+      }
+    } finally {
+      gate.open();
+      await logging.stop();
+      await beta.stop();
+      await new Promise<void>((resolve) => alpha.close(() => resolve()));
     }
   });
 

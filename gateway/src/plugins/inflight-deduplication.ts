@@ -31,12 +31,21 @@ export function inflightDeduplicationPlugin(metrics: Pick<GatewayMetrics, 'infli
   const count = (stage: 'executed' | 'joined' | 'shared' | 'not_shared') => metrics.inflightDeduplication.inc({ stage });
   const inFlight = new Map<string, Promise<Shared>>();
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       let settle: ((shared: Shared) => void) | undefined;
       const finish = (shared: Shared) => {
         settle?.(shared);
         settle = undefined;
       };
+      // A request that read or logged personal data is never shared (`shareable`): those waiting for
+      // it need not wait for its end, only to run their own execution then (issue 14: at 50 connections
+      // a resident view waiting for the same view in flight waited about a view's time for nothing).
+      if (contextValue.personalReads) {
+        contextValue.personalReads.nietDeelbaar = () => {
+          contextValue.sharing?.notShareable();
+          finish(undefined);
+        };
+      }
       return {
         async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
           if (requestContext.operation?.operation !== 'query') {

@@ -23,6 +23,12 @@ export interface PersonalReads {
    * (gateway/src/logboek-vastlegging.ts).
    */
   vastleggingen?: Promise<void>[];
+  /**
+   * Called once a subgraph reports that it read or logged personal data for this request (set by
+   * `inflightDeduplicationPlugin`): from then on none of its answer will be shared, so the callers
+   * waiting for it go ahead with their own execution at once instead of after its end.
+   */
+  nietDeelbaar?: () => void;
 }
 
 export interface PersonalDataLimitsOptions {
