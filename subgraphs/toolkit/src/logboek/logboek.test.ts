@@ -178,6 +178,34 @@ describe('logboekPlugin', () => {
     expect(await weigert(`DELETE FROM verwerking_actor WHERE id = $1`, [los])).toBe('gelukt');
   });
 
+  // logboek_007 wrote the hex checks without the bounded-repeat regex; they must refuse exactly what it refused.
+  it('stores a trace, verzoek or span id only as lowercase hex of its length, in both log tables', async () => {
+    const hex32 = randomBytes(16).toString('hex');
+    const kandidaten = [
+      hex32, hex32.toUpperCase(), hex32.slice(1), `${hex32}0`, `${hex32.slice(1)}g`, `${hex32.slice(2)}é`, `${hex32.slice(1)}\n`, `\n${hex32.slice(1)}`, ` ${hex32.slice(1)}`, '',
+      randomBytes(8).toString('hex'), `${randomBytes(8).toString('hex').slice(1)}-`,
+    ];
+    const uitkomst = (sql: string, params: unknown[]) => harness.db.query(sql, params).then(() => 'opgeslagen', (error: { code?: string }) => error.code);
+    const eigenActor = randomUUID();
+    await harness.db.query(`INSERT INTO verwerking_actor (id, trace_id, organisatie, rollen, actor, tijdstip) VALUES ($1, $2, 'uo-hbel', '{consulent}', 'x', now())`, [eigenActor, hex32]);
+    for (const id of kandidaten) {
+      const actor = randomUUID();
+      const geldig = (lengte: number) => (new RegExp(`^[0-9a-f]{${lengte}}$`).test(id) ? 'opgeslagen' : '23514');
+      expect(await uitkomst(`INSERT INTO verwerking_actor (id, trace_id, organisatie, rollen, actor, tijdstip) VALUES ($1, $2, 'uo-hbel', '{consulent}', 'x', now())`, [actor, id])).toBe(geldig(32));
+      expect(await uitkomst(`INSERT INTO verwerking_actor (id, trace_id, verzoek_id, organisatie, rollen, actor, tijdstip) VALUES ($1, $2, $3, 'uo-hbel', '{consulent}', 'x', now())`, [randomUUID(), hex32, id])).toBe(geldig(32));
+      const regel = (trace: string, verzoek: string | null, span: string) =>
+        uitkomst(
+          `INSERT INTO verwerking (id, trace_id, verzoek_id, span_id, verwerkingsactiviteit, tijdstip, resultaat, actor_id)
+           VALUES ($1, $2, $3, $4, 'proef:inwoner:lezen', now(), 'geslaagd', $5)`,
+          [randomUUID(), trace, verzoek, span, eigenActor],
+        );
+      const span = randomBytes(8).toString('hex');
+      expect(await regel(id, null, span)).toBe(geldig(32));
+      expect(await regel(hex32, id, span)).toBe(geldig(32));
+      expect(await regel(hex32, hex32, id)).toBe(geldig(16));
+    }
+  });
+
   it('writes nothing for a request that read nothing personal', async () => {
     const before = { actoren: await count('verwerking_actor'), verwerkingen: await count('verwerking') };
     expect((await harness.execute(`{ openbaar }`)).data).toEqual({ openbaar: 'openbaar' });
