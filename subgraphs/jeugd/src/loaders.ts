@@ -2,6 +2,7 @@ import {
   createLogboek,
   createStapelingToewijzingLoaders,
   type Database,
+  gelezenPerInwoner,
   groupedLoader,
   keyedLoader,
   type Logboek,
@@ -41,16 +42,11 @@ interface Verzoek {
   readonly logboek: Logboek;
 }
 
-/** Every row read is a read of its young resident's data (Logboek Dataverwerkingen). */
-function gelezen(logboek: Logboek, activiteit: string) {
-  return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
-}
-
 /** The toewijzingen under a parent (an inwoner, a verwijzing, a traject); `[]` for none. */
 function toewijzingenBy({ db, toewijzingScope, gemeenten, logboek }: Verzoek, parent: ToewijzingParent, metVerwijzing = false) {
   return groupedLoader(
     (keys: readonly string[]) =>
-      fetchToewijzingenBy(db, parent, keys, toewijzingScope, metVerwijzing ? { gemeenten } : undefined).then(gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)),
+      fetchToewijzingenBy(db, parent, keys, toewijzingScope, metVerwijzing ? { gemeenten } : undefined).then(gelezenPerInwoner(logboek, VERWERKING.TOEWIJZING_LEZEN)),
     (row: JeugdToewijzing) => parentKeyOf(row, parent),
   );
 }
@@ -65,7 +61,7 @@ const JeugdLoaderSet = loadersPerVerzoekMetBereik('toewijzing', {
   stapelingToewijzingen: ({ db }: Verzoek) => createStapelingToewijzingLoaders(db).stapelingToewijzingen,
   /** Toewijzing by `toewijzingKey` ("0406:48213907"); `null` when absent or outside the scope. */
   toewijzing: ({ db, toewijzingScope, logboek }: Verzoek) => keyedLoader(
-    (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)),
+    (keys: readonly string[]) => fetchToewijzingenByKey(db, keys, toewijzingScope).then(gelezenPerInwoner(logboek, VERWERKING.TOEWIJZING_LEZEN)),
     (row) => toewijzingKey(row.gemeenteCode, row.toewijzingsnummer),
   ),
   /** The toewijzingen of an inwoner, of a verwijzing, of a traject; `[]` for none. */
@@ -79,7 +75,7 @@ const JeugdLoaderSet = loadersPerVerzoekMetBereik('toewijzing', {
     (args: ToewijzingPageArgs) =>
       new DataLoader<string, { items: JeugdToewijzing[]; pageInfo: PageInfo }>(async (keys) => {
         const rows = await fetchToewijzingPagesBy(db, args.parent, keys, toewijzingScope, args, args.actiefOp);
-        gelezen(logboek, VERWERKING.TOEWIJZING_LEZEN)(rows.filter((row) => row.opPagina));
+        gelezenPerInwoner(logboek, VERWERKING.TOEWIJZING_LEZEN)(rows.filter((row) => row.opPagina));
         const totals = new Map<string, number>();
         const items = new Map<string, JeugdToewijzing[]>();
         for (const { parentKey, totaal, opPagina, ...row } of rows) {
@@ -96,17 +92,17 @@ const JeugdLoaderSet = loadersPerVerzoekMetBereik('toewijzing', {
       }),
   ),
   /** Verwijzing by id; `null` when absent or outside the scope. */
-  verwijzing: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.VERWIJZING_LEZEN)), (row) => row.id),
+  verwijzing: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchVerwijzingenById(db, ids, gemeenten).then(gelezenPerInwoner(logboek, VERWERKING.VERWIJZING_LEZEN)), (row) => row.id),
   /** The verwijzingen of an inwoner; `[]` for none. */
   verwijzingenVanInwoner: ({ db, gemeenten, logboek }: Verzoek) => groupedLoader(
-    (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.VERWIJZING_LEZEN)),
+    (ids: readonly string[]) => fetchVerwijzingenByInwoner(db, ids, gemeenten).then(gelezenPerInwoner(logboek, VERWERKING.VERWIJZING_LEZEN)),
     (row) => row.inwonerId,
   ),
   /** Traject by id; `null` when absent or outside the scope. */
-  traject: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.TRAJECT_LEZEN)), (row) => row.id),
+  traject: ({ db, gemeenten, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchTrajectenById(db, ids, gemeenten).then(gelezenPerInwoner(logboek, VERWERKING.TRAJECT_LEZEN)), (row) => row.id),
   /** The trajecten of an inwoner; `[]` for none. */
   trajectenVanInwoner: ({ db, gemeenten, logboek }: Verzoek) => groupedLoader(
-    (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten).then(gelezen(logboek, VERWERKING.TRAJECT_LEZEN)),
+    (ids: readonly string[]) => fetchTrajectenByInwoner(db, ids, gemeenten).then(gelezenPerInwoner(logboek, VERWERKING.TRAJECT_LEZEN)),
     (row) => row.inwonerId,
   ),
 });

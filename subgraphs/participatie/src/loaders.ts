@@ -1,6 +1,7 @@
 import {
   createLogboek,
   type Database,
+  gelezenPerInwoner,
   groupedLoader,
   keyedLoader,
   loaderFamily,
@@ -38,11 +39,6 @@ interface Verzoek {
   readonly logboek: Logboek;
 }
 
-/** Every row read is a read of its resident's data (Logboek Dataverwerkingen). */
-function gelezen(logboek: Logboek, activiteit: string) {
-  return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
-}
-
 /**
  * The loaders of one request, for its caller: every batch statement applies the caller's scope for
  * the Participatiewet (rol UITVOERING), so a row outside it is a miss. `Gemeente.uitkeringen` takes
@@ -55,40 +51,40 @@ const ParticipatieLoaders = loadersPerVerzoekMetBereik('uitkering', {
   // What the members cost for the stacking answer (StapelingKosten), one statement per request.
   participatiekosten: ({ db }: Verzoek) => stapelingLoader((keys: readonly StapelingKostenVerwijzing[]) => selectParticipatiekosten(db, keys)),
   /** Uitkering by id; `null` when absent or outside the scope. */
-  uitkering: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.id),
+  uitkering: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchUitkeringenByIds(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.id),
   /** The uitkeringen of a resident, by inwoner id; `[]` for none. */
-  uitkeringenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchUitkeringenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.inwonerId),
+  uitkeringenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader((ids: readonly string[]) => fetchUitkeringenByInwoners(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.UITKERING_LEZEN)), (row) => row.inwonerId),
   /** One page of uitkeringen under a gemeente, by its code. */
   uitkeringPageByGemeente: ({ db, scope, logboek }: Verzoek) => loaderFamily(
     (args: UitkeringPageArgs) =>
       new DataLoader<string, RowPage<Uitkering>>(
         async (codes) => {
           const pages = pagesByParent(codes, await fetchUitkeringPagesByGemeenten(db, codes, { ...args, scope }, args));
-          for (const page of pages) gelezen(logboek, VERWERKING.UITKERING_LEZEN)(page.items);
+          for (const page of pages) gelezenPerInwoner(logboek, VERWERKING.UITKERING_LEZEN)(page.items);
           return pages;
         },
         { maxBatchSize: 1000 },
       ),
   ),
   /** Reintegratietraject by id; `null` when absent or outside the scope. */
-  reintegratietraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchReintegratietrajectenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)), (row) => row.id),
+  reintegratietraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchReintegratietrajectenByIds(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)), (row) => row.id),
   /** The re-integratietrajecten of a resident, by inwoner id; `[]` for none. */
   reintegratietrajectenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
-    (ids: readonly string[]) => fetchReintegratietrajectenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)),
+    (ids: readonly string[]) => fetchReintegratietrajectenByInwoners(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.REINTEGRATIETRAJECT_LEZEN)),
     (row) => row.inwonerId,
   ),
   /** Schuldhulptraject by id; `null` when absent or outside the scope. */
-  schuldhulptraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchSchuldhulptrajectenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)), (row) => row.id),
+  schuldhulptraject: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchSchuldhulptrajectenByIds(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)), (row) => row.id),
   /** The schuldhulptrajecten of a resident, by inwoner id; `[]` for none. */
   schuldhulptrajectenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
-    (ids: readonly string[]) => fetchSchuldhulptrajectenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)),
+    (ids: readonly string[]) => fetchSchuldhulptrajectenByInwoners(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.SCHULDHULPTRAJECT_LEZEN)),
     (row) => row.inwonerId,
   ),
   /** Minimaregeling by id; `null` when absent or outside the scope. */
-  minimaregeling: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchMinimaregelingenByIds(db, ids, scope).then(gelezen(logboek, VERWERKING.MINIMAREGELING_LEZEN)), (row) => row.id),
+  minimaregeling: ({ db, scope, logboek }: Verzoek) => keyedLoader((ids: readonly string[]) => fetchMinimaregelingenByIds(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.MINIMAREGELING_LEZEN)), (row) => row.id),
   /** The minimaregelingen of a resident, by inwoner id; `[]` for none. */
   minimaregelingenByInwoner: ({ db, scope, logboek }: Verzoek) => groupedLoader(
-    (ids: readonly string[]) => fetchMinimaregelingenByInwoners(db, ids, scope).then(gelezen(logboek, VERWERKING.MINIMAREGELING_LEZEN)),
+    (ids: readonly string[]) => fetchMinimaregelingenByInwoners(db, ids, scope).then(gelezenPerInwoner(logboek, VERWERKING.MINIMAREGELING_LEZEN)),
     (row) => row.inwonerId,
   ),
 });

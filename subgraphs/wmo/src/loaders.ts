@@ -1,5 +1,5 @@
 import {
-  createLogboek, createStapelingToewijzingLoaders, type Database, groupedLoader, keyedLoader, loaderFamily, loadersPerVerzoekMetBereik, type Logboek, type Principal,
+  createLogboek, createStapelingToewijzingLoaders, type Database, gelezenPerInwoner, groupedLoader, keyedLoader, loaderFamily, loadersPerVerzoekMetBereik, type Logboek, type Principal,
 } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
 import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
@@ -21,9 +21,7 @@ interface Verzoek {
 }
 
 /** Every toewijzing row read is a read of its resident's data (Logboek Dataverwerkingen). */
-function gelezen(logboek: Logboek) {
-  return <R extends { inwonerId: string }>(rows: R[]) => logboek.gelezen(VERWERKING.TOEWIJZING_LEZEN, rows, (row) => row.inwonerId);
-}
+const gelezen = (logboek: Logboek) => gelezenPerInwoner(logboek, VERWERKING.TOEWIJZING_LEZEN);
 
 /**
  * The loaders of one request, as resolvers see them on the context: each made at its first use, the reach

@@ -30,6 +30,14 @@ export interface Logboek {
   regels(): readonly Verwerkingsregel[];
 }
 
+/**
+ * For a loader's batch (`.then(gelezenPerInwoner(logboek, activiteit))`): every row read is a read of its
+ * resident's data (`row.inwonerId`), registered under `activiteit`; the rows are returned as they are.
+ */
+export function gelezenPerInwoner(logboek: Logboek, activiteit: string) {
+  return <R extends { readonly inwonerId: string }>(rows: R[]) => logboek.gelezen(activiteit, rows, (row) => row.inwonerId);
+}
+
 /** A fresh, empty collector for one request; `spanId` is the request's server span (else a new id). */
 export function createLogboek(spanId: string = nieuweSpanId()): Logboek {
   // Registration order, and per activity the subjects already in it (null: none); so a repeat is
