@@ -215,8 +215,10 @@ describe('the caller part read once per text', () => {
   it('gives every call the claims and principal of its own text, however alike and in whatever order', async () => {
     const amersfoort = { ...claims, mandates: { WMO: { UITVOERING: ['0307'] } } };
     const otherRequest = { ...claims, verzoekId: '2af7651916cd43dd8448eb211c80319c' };
+    // Its text ends as that of `claims` (the mandates last) and differs at the start only.
+    const otherOrganisation = { ...claims, org: '0307', actor: 'a2' };
     for (let round = 0; round < 3; round += 1) {
-      for (const [sent, wmo] of [[claims, ['0406', '0317']], [amersfoort, ['0307']], [otherRequest, ['0406', '0317']]] as const) {
+      for (const [sent, wmo] of [[claims, ['0406', '0317']], [amersfoort, ['0307']], [otherOrganisation, ['0406', '0317']], [otherRequest, ['0406', '0317']]] as const) {
         const check = await verified(signCallerAssertion(sent, binding, channelKey));
         expect(check.claims).toEqual(sent);
         expect(principalFromClaims(check.claims, check.intern).scope(Wet.WMO, Rol.UITVOERING)).toEqual({ alle: false, gemeenten: wmo });
@@ -228,6 +230,13 @@ describe('the caller part read once per text', () => {
     expect(principalFromClaims(first.claims, first.intern)).toBe(principalFromClaims((await verified(signCallerAssertion(claims, binding, channelKey))).claims));
     expect(principalFromClaims(second.claims, second.intern).planStap('StapelingKosten.leden')).toBe(true);
     expect(principalFromClaims(first.claims, first.intern).planStap('StapelingKosten.leden')).toBe(false);
+  });
+
+  it('reads claims of any length and in any script as they were written', async () => {
+    for (const actor of ['é€😀\u2028"', 'x'.repeat(5_000), 'x'.repeat(10_000), 'x'.repeat(20_000), '😀'.repeat(6_000)]) {
+      const sent = { ...claims, actor };
+      expect((await verified(signCallerAssertion(sent, binding, channelKey))).claims).toEqual(sent);
+    }
   });
 
   it('still checks the MAC of every call whose caller part was read before', async () => {
