@@ -13,7 +13,7 @@ import { runMigrations } from '../migrations.js';
 import { type BetrokkeneSoort, createLogboek, type Verwerkingsregel } from './logboek.js';
 import { gelezenInwonerHash } from './logboek-plugin.js';
 import { LOGBOEK_MIGRATIONS_DIR } from './index.js';
-import { type Aanvraagverslag, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
+import { type Aanvraagverslag, logboekId, schrijfVerwerkingenGebundeld } from './schrijf-verwerkingen.js';
 
 /** A request's record of reading one betrokkene, as a subgraph's Logboek plugin makes it. */
 const verslag = (betrokkene: string, soort = 'inwoner'): Aanvraagverslag => ({
@@ -34,6 +34,20 @@ describe('gelezenInwonerHash', () => {
     for (const [traceId, inwoner] of cases) {
       expect(gelezenInwonerHash(traceId!, inwoner!)).toBe(createHash('sha256').update(`${traceId}:${inwoner}`).digest('base64url').slice(0, 22));
     }
+  });
+});
+
+describe('logboekId', () => {
+  it('makes version 7 UUIDs that ascend, also many within one millisecond, each one only once, 62 of their bits random', () => {
+    const ids = Array.from({ length: 10_000 }, () => logboekId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // PostgreSQL's uuid order is that of the bytes, which for lowercase hex is that of the text.
+    for (let i = 1; i < ids.length; i++) expect(ids[i]! > ids[i - 1]!).toBe(true);
+    // Its first 48 bits are the time in ms (now, give or take the ms that 10,000 ids may run ahead).
+    const ms = Number.parseInt(ids[0]!.replace('-', '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(5_000);
+    // The random part differs even where time and counter could not tell two ids apart.
+    expect(new Set(ids.map((id) => id.slice(19))).size).toBe(ids.length);
   });
 });
 

@@ -48,7 +48,7 @@ function logboekStatement(delen: readonly Schemadeel[]): { text: string; params:
   const params = delen.map(({ verslagen }) =>
     JSON.stringify(
       verslagen.map((verslag) => ({
-        id: randomUUID(),
+        id: logboekId(),
         trace_id: verslag.traceId,
         verzoek_id: verslag.verzoekId ?? null,
         span_id: verslag.spanId,
@@ -57,12 +57,39 @@ function logboekStatement(delen: readonly Schemadeel[]): { text: string; params:
         actor: verslag.actor,
         tijdstip: verslag.tijdstip.toISOString(),
         resultaat: verslag.resultaat,
-        regels: verslag.regels.map((regel) => [randomUUID(), regel.activiteit, regel.betrokkene, regel.soort]),
+        regels: verslag.regels.map((regel) => [logboekId(), regel.activiteit, regel.betrokkene, regel.soort]),
       })),
     ),
   );
   return { text: `SELECT ${aanroepen.join(', ')}`, params };
 }
+
+/**
+ * A fresh id for a Logboek record: a UUID of version 7 (RFC 9562), its first 48 bits the time in ms, the next 12 a
+ * counter within that ms, the 62 after them random (node:crypto's `randomUUID`, as before). The ids this process makes
+ * ascend, so each new key of the two tables' primary key indexes goes at the right edge of the index, where
+ * PostgreSQL's B-tree inserts without descending from the root (its rightmost-leaf fast path) and splits a full page
+ * unevenly: random (version 4) ids made every insert search the tree and split pages in the middle, most of the
+ * cost of those two indexes in a write. Unique as before: within this process by time and counter, across processes
+ * by the 62 random bits. Never exposed (the fg reads no id); the time it tells is the record's `tijdstip` anyway.
+ */
+export function logboekId(): string {
+  const nu = Date.now();
+  if (nu > laatsteMs) {
+    laatsteMs = nu;
+    teller = 0;
+  } else if (++teller > 0xfff) {
+    // More than 4096 ids in one ms: the ids go on in the next ms (a clock that went back is treated the same way).
+    laatsteMs += 1;
+    teller = 0;
+  }
+  const tijd = laatsteMs.toString(16).padStart(12, '0');
+  // randomUUID: xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx; from position 19 on the variant (10xx) and 62 random bits.
+  return `${tijd.slice(0, 8)}-${tijd.slice(8)}-7${teller.toString(16).padStart(3, '0')}-${randomUUID().slice(19)}`;
+}
+
+let laatsteMs = 0;
+let teller = 0;
 
 interface Wachtend {
   /** The schema the records belong in, on an instance shared by several (`Database.gedeeld`). */
