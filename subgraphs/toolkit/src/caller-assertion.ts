@@ -1,5 +1,6 @@
 import { createHash, createHmac, createSecretKey, type Hash, hash, KeyObject, randomBytes, randomUUID, sign, timingSafeEqual, verify } from 'node:crypto';
 import { importJWK, type JWK } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { GemeenteScope, Leesbudget, Principal } from './principal.js';
 import { type Scope, scopesForRoles } from './authorization.js';
 import type { Rol, Wet } from './domain.js';
@@ -157,35 +158,14 @@ export function signCallerAssertion(claims: CallerClaims, binding: AssertionBind
   const boundText = `"op":${JSON.stringify(binding.operation)}${intern},"iss":"${ISSUER}","aud":${JSON.stringify(binding.audience)},"iat":${iat},"exp":${iat + CALLER_ASSERTION_TTL_SECONDS},"jti":"${randomUUID()}"}`;
   const payload = claimsText === '{}' ? `{${boundText}` : `${claimsText.slice(0, -1)},${boundText}`;
   if (isChannelKey(key)) {
-    const signingInput = `${CHANNEL_PROTECTED_HEADER}.${base64urlOfText(payload)}`;
+    const signingInput = `${CHANNEL_PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
     return `${signingInput}.${channelMac(key, signingInput)}`;
   }
-  const signingInput = `${PROTECTED_HEADER}.${base64urlOfText(payload)}`;
+  const signingInput = `${PROTECTED_HEADER}.${Buffer.from(payload).toString('base64url')}`;
   let keyObject = signingKeys.get(key);
   if (!keyObject) signingKeys.set(key, (keyObject = KeyObject.from(key)));
   const signature = sign('sha256', Buffer.from(signingInput), { key: keyObject, dsaEncoding: 'ieee-p1363' });
   return `${signingInput}.${signature.toString('base64url')}`;
-}
-
-/**
- * One buffer, per thread, for the bytes between a payload's text and its base64url (`base64urlOfText`,
- * `textOfBase64url`): both run per subgraph call, and a new Buffer each time was about 0.3 of the 0.7 µs that
- * decoding a resident view's payload (870 bytes) took. Only used synchronously, and read out before each returns.
- */
-const payloadBytes = Buffer.alloc(16 * 1024);
-
-/** The base64url of the UTF-8 of `text`: what `Buffer.from(text).toString('base64url')` gives. */
-function base64urlOfText(text: string): string {
-  // UTF-8 takes at most 3 bytes per UTF-16 unit; a text that might not fit gets a buffer of its own.
-  if (text.length * 3 > payloadBytes.length) return Buffer.from(text).toString('base64url');
-  return payloadBytes.toString('base64url', 0, payloadBytes.write(text, 'utf8'));
-}
-
-/** The UTF-8 text of base64url `encoded`: what `Buffer.from(encoded, 'base64url').toString('utf8')` gives. */
-function textOfBase64url(encoded: string): string {
-  // At most 3 bytes per 4 characters; more than fits is decoded into a buffer of its own, never cut short.
-  if (Math.ceil((encoded.length * 3) / 4) > payloadBytes.length) return Buffer.from(encoded, 'base64url').toString('utf8');
-  return payloadBytes.toString('utf8', 0, payloadBytes.write(encoded, 'base64url'));
 }
 
 /** The HS256 MAC of a JWS signing input, base64url. */
@@ -260,7 +240,7 @@ function verifiedPayload(token: string, key: AssertionKey, audience: string, now
 function authenticatedPayload(token: string, firstDot: number, secondDot: number, audience: string, now: number): VerifiedPayload | string {
   let read: VerifiedPayload | undefined;
   try {
-    read = readPayload(textOfBase64url(token.slice(firstDot + 1, secondDot)));
+    read = readPayload(Buffer.from(token.slice(firstDot + 1, secondDot), 'base64url').toString('utf8'));
   } catch {
     return 'unreadable';
   }
@@ -296,7 +276,7 @@ interface CallerOfClaims {
 /**
  * The payload's JSON read (throws when it is not JSON; undefined when not an object). Every call of one gateway
  * request carries the same caller claims, written first (`signCallerAssertion`: `<claims>,"op":...}`), and only the
- * binding claims after them differ: the caller part is read and checked once per text (`knownCaller`) and each
+ * binding claims after them differ: the caller part is read and checked once per text (`callersByText`) and each
  * call parses only its binding claims (a consulent's with HBEL's gemeenten under three laws: 180 of 720 bytes).
  * The part before the last `,"op":"` is taken as the caller only when, read alone as `<part>}`, it is an object
  * with a claim and no binding claim, and the rest, as `{<rest>`, an object of binding claims only: then the whole
@@ -309,7 +289,13 @@ interface CallerOfClaims {
 function readPayload(text: string): VerifiedPayload | undefined {
   const split = text.lastIndexOf(',"op":"');
   if (split > 0) {
-    const caller = knownCaller(text.slice(0, split));
+    const callerText = text.slice(0, split);
+    let caller: CallerOfClaims | null | undefined = callersByText.get(callerText);
+    if (caller === undefined) {
+      caller = callerOfText(callerText);
+      // Requests in flight are few (one entry each); a flood of others only pushes the least recently used out.
+      if (caller !== null) callersByText.set(callerText, caller);
+    }
     if (caller !== null) {
       const bound: unknown = JSON.parse(`{${text.slice(split + 1)}`);
       if (isObject(bound) && onlyBindingClaims(bound)) return { bound, caller };
@@ -322,30 +308,11 @@ function readPayload(text: string): VerifiedPayload | undefined {
 }
 
 /**
- * The caller of a caller part (`callerOfText`), read before when a call of the same request came first: kept with
- * its exact text, and given only for exactly that text, so whichever token carried it, the claims are those that
- * token's text says. Found by the text's last characters, where `signCallerAssertion` writes the request's own ids
- * (`traceId`, `verzoekId`, `leesbudget`), then compared whole: a text of 500 bytes or more need not be hashed per
- * call (an LRUCache by the whole text cost 1.5 to 2 µs of a call, this 0.5 to 0.9; the resident view's captured
- * assertions). Texts alike at the end only take each other's place. A text that is no caller part on its own is not
- * kept (only a token not written by `signCallerAssertion` has one).
+ * Caller parts read before (`readPayload`), by their exact text: what one maps to follows from the text alone, so
+ * whichever token carried it, the claims are those that token's text says. A text that is no caller part on its
+ * own is not kept (only a token not written by `signCallerAssertion` has one).
  */
-function knownCaller(callerText: string): CallerOfClaims | null {
-  const end = callerText.slice(-CALLER_END_LENGTH);
-  const known = callersByEnd.get(end);
-  if (known !== undefined && known.text === callerText) return known.caller;
-  const caller = callerOfText(callerText);
-  if (caller !== null) {
-    // Requests in flight are few (one entry each); a flood of others only pushes the oldest out.
-    if (known === undefined && callersByEnd.size >= CALLERS_KEPT) callersByEnd.delete(callersByEnd.keys().next().value as string);
-    callersByEnd.set(end, { text: callerText, caller });
-  }
-  return caller;
-}
-
-const CALLER_END_LENGTH = 64;
-const CALLERS_KEPT = 256;
-const callersByEnd = new Map<string, { readonly text: string; readonly caller: CallerOfClaims }>();
+const callersByText = new LRUCache<string, CallerOfClaims>({ max: 256 });
 
 /** The caller of `<callerText>}`, when that is an object with at least one claim and no binding claim; else null. */
 function callerOfText(callerText: string): CallerOfClaims | null {
