@@ -4,8 +4,9 @@ import type { Queryable, QueryOptions } from './database.js';
  * How a lookup by key may be merged with the same lookup of other requests (`QueryOptions.samenvoegen`):
  * which parameters hold the key arrays (`= ANY($n)`) and, for each row, which of them it answers and with
  * which key. Declare it only where the statement's rows each depend on their own key and the other
- * parameters alone (no LIMIT, no aggregate or window over several keys), and where a key's text form is
- * what the SQL compares (text keys): a merged statement's rows are handed out by `String(key)`.
+ * parameters alone (no LIMIT, aggregate or window across keys; one inside a LATERAL per key is fine), and
+ * where a key's text form is what the SQL compares (text keys): a merged statement's rows are handed out by
+ * `String(key)`.
  */
 export interface Samenvoeging {
   /** Positions (0-based) of the parameters that hold key arrays. */

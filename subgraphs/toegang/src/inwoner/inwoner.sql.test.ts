@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { developmentPrincipal, type Principal, Rol, testPrincipal, Wet } from '@sociaal-graph/toolkit';
+import { developmentPrincipal, type Principal, Rol, testPrincipal, Wet, withDeadline } from '@sociaal-graph/toolkit';
 import { createSubgraphHarness, type SubgraphHarness } from '@sociaal-graph/toolkit/testing';
 import { createLoaders } from '../loaders.js';
 import { subgraph } from '../schema.js';
@@ -168,6 +168,41 @@ describe('a resident is visible through the whole front door or a visible meldin
       huishoudens.filter((h) => leden(h.id).length > 0).map((h) => h.id),
     );
     expect((await loaders.ledenVanHuishouden.load(gemengd?.id ?? '')).map((i) => i.id)).toEqual(leden(gemengd?.id ?? ''));
+  });
+
+  it("merges concurrent requests' identical pages into one statement, each request getting its own pages", async () => {
+    // Each request has its own loaders on its own view of the database, as served.
+    const verzoek = (principal: Principal) => createLoaders(withDeadline(harness.db, Date.now() + 60_000, 60_000), principal).residents;
+    const filter = { wetten: ['WMO'], first: 7, offset: 3 };
+    const alleen = async (principal: Principal, codes: string[]) => verzoek(principal).inwonerPagina(filter).loadMany(codes);
+    const verwacht = {
+      blaricum: await alleen(hbelUitWereld, ['0376']),
+      eemnesHuizen: await alleen(hbelUitWereld, ['0317', '0406']),
+      huizen: await alleen(hbelUitWereld, ['0406']),
+    };
+    // The pages differ and are full, so a request handed another's rows would fail below.
+    expect(verwacht.blaricum[0]).toMatchObject({ inwoners: expect.arrayContaining([expect.anything()]) });
+    expect(verwacht.eemnesHuizen.map((p) => ('inwoners' in p ? p.inwoners.length : -1))).toEqual([7, 7]);
+
+    const voor = harness.db.statementCount;
+    const [blaricum, eemnesHuizen, huizen] = await Promise.all([
+      alleen(hbelUitWereld, ['0376']),
+      alleen(hbelUitWereld, ['0317', '0406']),
+      alleen(hbelUitWereld, ['0406']),
+    ]);
+    expect(harness.db.statementCount - voor).toBe(1);
+    expect({ blaricum, eemnesHuizen, huizen }).toEqual(verwacht);
+  });
+
+  it('never merges pages asked under another scope or for another page', async () => {
+    const verzoek = (principal: Principal) => createLoaders(withDeadline(harness.db, Date.now() + 60_000, 60_000), principal).residents;
+    const pagina = (principal: Principal, offset: number) => verzoek(principal).inwonerPagina({ wetten: null, first: 1000, offset }).load('0317');
+    const voor = harness.db.statementCount;
+    const [viaHbel, viaAmersfoort, verder] = await Promise.all([pagina(hbelUitWereld, 0), pagina(amersfoort, 0), pagina(amersfoort, 1)]);
+    expect(harness.db.statementCount - voor).toBe(3);
+    expect(viaHbel.inwoners.map((i) => i.id)).toEqual(metWet('WMO', 'PARTICIPATIEWET'));
+    expect(viaAmersfoort.inwoners.map((i) => i.id)).toEqual(metWet('JEUGDWET'));
+    expect(verder.inwoners.map((i) => i.id)).toEqual(metWet('JEUGDWET').slice(1));
   });
 
   it('resolves Inwoner references by the same rule', async () => {

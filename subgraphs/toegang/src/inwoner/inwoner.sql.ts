@@ -38,6 +38,13 @@ const COLUMNS = `i.id, i.bsn, i.gemeente_code AS "gemeenteCode", i.huishouden_id
 /** Rows by pseudonym, under the same scope: concurrent requests' lookups run as one statement (statement-merging.ts). */
 const PER_ID = samenvoegbaarOp(0, 'id');
 
+/**
+ * Pages by gemeente: concurrent requests for the same page (filter, limit, offset and scope identical) run as
+ * one statement. Safe because the LIMIT, OFFSET and count sit inside the per-gemeente LATERAL, so a row depends
+ * on its own gemeente and those identical parameters only, never on which other gemeenten were asked.
+ */
+const PER_PAGINA_GEMEENTE = samenvoegbaarOp(0, 'paginaGemeente');
+
 /** Batch: residents by pseudonym within the caller's scope, in any order; misses are left out. */
 export function inwonersByIds(db: Queryable, ids: readonly string[], scope: ToegangScope): Promise<InwonerRow[]> {
   return db.query<InwonerRow>(`SELECT ${COLUMNS} FROM inwoner i WHERE i.id = ANY($1::text[]) AND ${inwonerZichtbaar('i', 2)}`, [
@@ -93,7 +100,8 @@ export async function inwonerPaginas(
     // One plan for every run: the gemeente's residents in id order through inwoner_gemeente_idx, the filters
     // checked per row, whatever the values (checked with EXPLAIN on the demo world). Planned per run it cost
     // the README's resident view 0.82 ms of CPU a page, as a generic plan 0.37 (issue 14, PGlite, alternated).
-    { plan: 'generiek' },
+    // Merged, 50 connections asking that view ran 0.70 instead of 1.61 statements per view.
+    { plan: 'generiek', samenvoegen: PER_PAGINA_GEMEENTE },
   );
   const pages = new Map<string, InwonerPagina>(
     gemeenteCodes.map((code) => [code, { gemeenteCode: code, totaal: metTotaal ? 0 : null, inwoners: [] as InwonerRow[] }]),
