@@ -170,11 +170,12 @@ describe('a resident is visible through the whole front door or a visible meldin
     expect((await loaders.ledenVanHuishouden.load(gemengd?.id ?? '')).map((i) => i.id)).toEqual(leden(gemengd?.id ?? ''));
   });
 
+  /** One served request's resident loaders: its own, on its own view of the database (`withDeadline`), as served. */
+  const verzoek = (principal: Principal) => createLoaders(withDeadline(harness.db, Date.now() + 60_000, 60_000), principal).residents;
+
   it("merges concurrent requests' identical pages into one statement, each request getting its own pages", async () => {
-    // Each request has its own loaders on its own view of the database, as served.
-    const verzoek = (principal: Principal) => createLoaders(withDeadline(harness.db, Date.now() + 60_000, 60_000), principal).residents;
     const filter = { wetten: ['WMO'], first: 7, offset: 3 };
-    const alleen = async (principal: Principal, codes: string[]) => verzoek(principal).inwonerPagina(filter).loadMany(codes);
+    const alleen = (principal: Principal, codes: string[]) => verzoek(principal).inwonerPagina(filter).loadMany(codes);
     const verwacht = {
       blaricum: await alleen(hbelUitWereld, ['0376']),
       eemnesHuizen: await alleen(hbelUitWereld, ['0317', '0406']),
@@ -195,7 +196,6 @@ describe('a resident is visible through the whole front door or a visible meldin
   });
 
   it('never merges pages asked under another scope or for another page', async () => {
-    const verzoek = (principal: Principal) => createLoaders(withDeadline(harness.db, Date.now() + 60_000, 60_000), principal).residents;
     const pagina = (principal: Principal, offset: number) => verzoek(principal).inwonerPagina({ wetten: null, first: 1000, offset }).load('0317');
     const voor = harness.db.statementCount;
     const [viaHbel, viaAmersfoort, verder] = await Promise.all([pagina(hbelUitWereld, 0), pagina(amersfoort, 0), pagina(amersfoort, 1)]);

@@ -100,7 +100,7 @@ export async function inwonerPaginas(
     // One plan for every run: the gemeente's residents in id order through inwoner_gemeente_idx, the filters
     // checked per row, whatever the values (checked with EXPLAIN on the demo world). Planned per run it cost
     // the README's resident view 0.82 ms of CPU a page, as a generic plan 0.37 (issue 14, PGlite, alternated).
-    // Merged, 50 connections asking that view ran 0.70 instead of 1.61 statements per view.
+    // Merged, 50 connections asking that view ran 0.70 instead of 1.59 statements per view.
     { plan: 'generiek', samenvoegen: PER_PAGINA_GEMEENTE },
   );
   const pages = new Map<string, InwonerPagina>(
