@@ -24,8 +24,8 @@ export function leeftijdOp(geboortedatum: string, datum: string): number {
   return y - gy - (m < gm || (m === gm && d < gd) ? 1 : 0);
 }
 
-/** The laws under which a resident has at least one melding in the world. */
-export function wettenVan(world: DemoWorld, inwoner: WorldInwoner): Set<string> {
+/** The laws under which a resident has at least one melding in the world (one set per resident, shared: read only). */
+export function wettenVan(world: DemoWorld, inwoner: WorldInwoner): ReadonlySet<string> {
   return wettenPerInwoner(world).get(inwoner.id) ?? new Set();
 }
 
