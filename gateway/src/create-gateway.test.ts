@@ -157,10 +157,9 @@ describe('createGatewayServer', () => {
     const redisUrl = `redis://127.0.0.1:${await closedPort()}`;
     const degraded = await createGatewayServer(testConfig({ supergraphPath, redisUrl }));
     try {
-      const started = Date.now();
+      // That no command waits for Redis is RedisFallbackCache's own test; here the gateway serves at all.
       expect((await postGraphql(degraded.url, { query: QUERY })).body.errors).toBeUndefined();
       await expectApqRoundTrip(degraded.url, '{ gemeente(code: "0406") { code } }');
-      expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await degraded.stop();
     }
