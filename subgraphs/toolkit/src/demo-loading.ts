@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Queryable } from './database.js';
 import type { DemoConfig } from './config.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
-import { generateDemoWorld } from './demo-world/generate.js';
+import { demoWorldGenerated, generateDemoWorld } from './demo-world/generate.js';
 
 /** Where a loading subgraph tells what it is doing: one line at a time (`npm start` prefixes the subgraph). */
 export type ProgressReport = (line: string) => void;
@@ -68,10 +68,13 @@ export async function loadDemoWorldIfEmpty(
     const [loaded] = await tx.query(`SELECT seed FROM demo_world LIMIT 1`);
     if (loaded) return false;
     const started = Date.now();
-    report?.(`demo world: empty database, generating the world (seed ${demo.seed}, scale ${demo.scale}, HBEL ${demo.scaleHbel}, gemeenten ${demo.gemeenten})...`);
+    const settings = `seed ${demo.seed}, scale ${demo.scale}, HBEL ${demo.scaleHbel}, gemeenten ${demo.gemeenten}`;
+    // In npm start's one process the first subgraph generates the world and the others take it as it is.
+    const held = demoWorldGenerated(demo);
+    report?.(held ? `demo world: empty database, loading this subgraph's part of the world this process generated (${settings}):` : `demo world: empty database, generating the world (${settings})...`);
     const world = generateDemoWorld(demo);
     const generated = Date.now();
-    report?.(`demo world: generated in ${seconds(generated - started)}, loading this subgraph's part:`);
+    if (!held) report?.(`demo world: generated in ${seconds(generated - started)}, loading this subgraph's part:`);
     const progress: LoadProgress = { report: report ?? (() => undefined), tables: new Map() };
     // The schema's plain indexes and foreign keys go while the rows go in and come back once after:
     // COPY into a table without them is several times faster, one sort per index beats millions of

@@ -35,7 +35,7 @@ export type DemoWorldSettings = Pick<DemoConfig, 'seed' | 'scale' | 'scaleHbel' 
  * every subgraph process loads a consistent slice. Memoised per process.
  */
 export function generateDemoWorld(demo: DemoWorldSettings): DemoWorld {
-  const key = `${demo.seed}|${demo.scale}|${demo.scaleHbel}|${demo.gemeenten}|${demo.pseudonymSecret}`;
+  const key = worldKey(demo);
   const cached = cache.get(key);
   if (cached) return cached;
   const { world: rest, declaraties } = build(demo);
@@ -57,6 +57,15 @@ export function generateDemoWorld(demo: DemoWorldSettings): DemoWorld {
   });
   cache.set(key, world);
   return world;
+}
+
+/** Whether this process holds the world of these settings already (`generateDemoWorld` then returns it as it is). */
+export function demoWorldGenerated(demo: DemoWorldSettings): boolean {
+  return cache.has(worldKey(demo));
+}
+
+function worldKey(demo: DemoWorldSettings): string {
+  return `${demo.seed}|${demo.scale}|${demo.scaleHbel}|${demo.gemeenten}|${demo.pseudonymSecret}`;
 }
 
 /**
