@@ -15,7 +15,8 @@ import { GRAPH_LOADER_FLAGS } from './graph-loader/flags.js';
  * `npm start`'s default layout (issue 14, item 4): the whole graph in one process on embedded PGlite,
  * started as npm start starts it. The seven parts must stay seven subgraphs (their own ports, their
  * own refusal of a request the gateway did not sign for them), the gateway must serve the loaded
- * world, and a second start must reuse the data. The separate-process layout is started by the
+ * world, and a second start must reuse the data. With DATABASE_URL set (CI's run with services) the same
+ * process also starts on PostgreSQL, where its seven subgraphs load at once. The separate-process layout is started by the
  * trust-between-parts and outage tests (test/), which spawn subgraphs/<name>/src/index.ts.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
