@@ -1,8 +1,8 @@
 import {
   createLogboek, createStapelingToewijzingLoaders, type Database, gelezenPerInwoner, groupedLoader, keyedLoader, loaderFamily, loadersPerVerzoekMetBereik, type Logboek, type Principal,
+  selectToewijzingTellingen, type ToewijzingTellingRow,
 } from '@sociaal-graph/toolkit';
 import DataLoader from 'dataloader';
-import { selectTellingen, type TellingRow } from './telling/telling.sql.js';
 import {
   type Gemeenten,
   type RowPage,
@@ -56,7 +56,7 @@ const WmoLoaders = loadersPerVerzoekMetBereik('toewijzing', {
   /** Counts per productcategorie of one gemeente in one year, by gemeente code; `[]` for none. */
   tellingen: ({ db }: Verzoek) => loaderFamily((args: { jaar: number; gemeenten: Gemeenten }) =>
     groupedLoader(
-      (codes: readonly string[]): Promise<TellingRow[]> => selectTellingen(db, codes, args.jaar, args.gemeenten),
+      (codes: readonly string[]): Promise<ToewijzingTellingRow[]> => selectToewijzingTellingen(db, codes, args.jaar, args.gemeenten),
       (row) => row.gemeenteCode,
     ),
   ),

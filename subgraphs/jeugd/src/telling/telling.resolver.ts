@@ -1,8 +1,7 @@
-import { geaggregeerd, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, JW_PRODUCTCATEGORIE, listSize } from '@sociaal-graph/toolkit';
+import { geaggregeerd, requiresAuthentication, requiresScope, Scope, scopeParameter, Wet, JW_PRODUCTCATEGORIE, listSize, selectToewijzingTellingen } from '@sociaal-graph/toolkit';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { JeugdContext } from '../context.js';
 import { JeugdTellingArgs, tellingGemeentenOf } from './telling.input.js';
-import { selectTellingen } from './telling.sql.js';
 import { JeugdToewijzingTelling, jeugdToewijzingTellingenOf } from './telling.type.js';
 
 /** Aggregates of jeugdhulp toewijzingen for analysts and controllers, small cells suppressed after the SQL count. */
@@ -28,7 +27,7 @@ export class JeugdToewijzingTellingResolver {
     // Counts follow the aggregate rights (the gemeente's own beleid sees them too), not the row scope.
     const scope = context.principal.statistiek(Wet.JEUGDWET);
     const codes = tellingGemeentenOf(args, scope);
-    const rows = await selectTellingen(context.db, codes, args.jaar, scopeParameter(scope));
+    const rows = await selectToewijzingTellingen(context.db, codes, args.jaar, scopeParameter(scope));
     return jeugdToewijzingTellingenOf(rows, args.jaar, context.disclosure);
   }
 }

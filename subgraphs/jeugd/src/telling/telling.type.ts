@@ -1,10 +1,6 @@
-import {
-  type CategorieTelling, Code, type Disclosure, JW_PRODUCTCATEGORIE, ONDERDRUKKINGSREGEL, OnderdruktAantal, publishPerCategorie, withheld,
-} from '@sociaal-graph/toolkit';
+import { type Disclosure, JW_PRODUCTCATEGORIE, Code, OnderdruktAantal, type ToewijzingTellingRow, toewijzingTellingenPerGemeente } from '@sociaal-graph/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { knownCode } from '../codelijst/known-code.js';
 import { Gemeente } from '../extends/gemeente/gemeente.type.js';
-import type { TellingRow } from './telling.sql.js';
 
 /** Counts of jeugdhulp toewijzingen and young people of one gemeente and year, per productcategorie or in total. */
 @ObjectType({
@@ -37,33 +33,10 @@ export class JeugdToewijzingTelling {
   onderdrukkingsregel!: string;
 }
 
-/**
- * Maps the raw counted rows (cells per productcategorie, then one total row per gemeente, as
- * `selectTellingen` returns them) to their published shape: each gemeente is one table row with its
- * total, published per measure through the disclosure policy (issue 10). Only row totals are published: a total over the
- * asked gemeenten would let two requests differ in one gemeente and so difference it back.
- */
-export function jeugdToewijzingTellingenOf(rows: readonly TellingRow[], jaar: number, disclosure: Disclosure): JeugdToewijzingTelling[] {
-  const perGemeente = new Map<string, TellingRow[]>();
-  for (const row of rows) perGemeente.set(row.gemeenteCode, [...(perGemeente.get(row.gemeenteCode) ?? []), row]);
-  const telling = (row: TellingRow): CategorieTelling => ({
-    eenheden: row.aantalToewijzingen, personen: row.aantalJeugdigen, sleutelEenheden: row.sleutelToewijzingen, sleutelPersonen: row.sleutelPersonen,
-  });
-  return [...perGemeente.entries()].flatMap(([gemeenteCode, group]) => {
-    const cellen = group.filter((row) => row.productcategorie !== null);
-    const totaal = group.find((row) => row.productcategorie === null);
-    if (!totaal) throw new Error(`selectTellingen gaf geen totaalrij voor gemeente ${gemeenteCode}.`);
-    const published = publishPerCategorie(disclosure, 'jeugd.telling', cellen.map(telling), telling(totaal));
-    const base = { gemeente: { code: gemeenteCode }, jaar, onderdrukkingsregel: ONDERDRUKKINGSREGEL };
-    return [
-      ...cellen.map((row, i) => ({
-        ...base,
-        productcategorie: knownCode(JW_PRODUCTCATEGORIE, row.productcategorie ?? ''),
-        totaal: false,
-        aantalToewijzingen: published.categorieen[i]?.eenheden ?? withheld('KLEIN_AANTAL'),
-        aantalJeugdigen: published.categorieen[i]?.personen ?? withheld('KLEIN_AANTAL'),
-      })),
-      { ...base, productcategorie: null, totaal: true, aantalToewijzingen: published.totaal.eenheden, aantalJeugdigen: published.totaal.personen },
-    ];
-  });
+/** The counted rows published through the disclosure policy (the toolkit's `toewijzingTellingenPerGemeente`), under this law's names. */
+export function jeugdToewijzingTellingenOf(rows: readonly ToewijzingTellingRow[], jaar: number, disclosure: Disclosure): JeugdToewijzingTelling[] {
+  return toewijzingTellingenPerGemeente(rows, jaar, disclosure, { maat: 'jeugd.telling', productcategorieen: JW_PRODUCTCATEGORIE }).map(({ aantalPersonen, ...telling }) => ({
+    ...telling,
+    aantalJeugdigen: aantalPersonen,
+  }));
 }

@@ -6,3 +6,4 @@ export * from './mutatie.js';
 export const MUTATIE_MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 export * from './toewijzing-mutaties.js';
 export * from './verzoek-mutaties.js';
+export * from './toewijzing-mutatie.resolver.js';

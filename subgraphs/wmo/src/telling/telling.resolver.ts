@@ -9,11 +9,11 @@ import {
   scopeParameter,
   Wet,
   listSize,
+  selectToewijzingTellingen,
   WMO_PRODUCTCATEGORIE,
 } from '@sociaal-graph/toolkit';
 import { Args, ArgsType, Ctx, Directive, Field, Int, Query, Resolver } from 'type-graphql';
 import type { WmoContext } from '../context.js';
-import { selectTellingen } from './telling.sql.js';
 import { WmoToewijzingTelling, wmoToewijzingTellingenOf } from './telling.type.js';
 
 /** Arguments of `wmoToewijzingenPerProductcategorie`; a class so the SDL lists them in this order. */
@@ -50,7 +50,7 @@ export class WmoToewijzingTellingResolver {
     // Counts follow the aggregate rights (the gemeente's own beleid sees them too), not the row scope.
     const scope = context.principal.statistiek(Wet.WMO);
     assertStatistiek(Wet.WMO, scope, codes);
-    const rows = await selectTellingen(context.db, codes, jaar, scopeParameter(scope));
+    const rows = await selectToewijzingTellingen(context.db, codes, jaar, scopeParameter(scope));
     return wmoToewijzingTellingenOf(rows, jaar, context.disclosure);
   }
 }
