@@ -1,5 +1,6 @@
 import { expectAmount, expectRelationProtected, type PublishedValue } from '@sociaal-graph/toolkit/testing';
 import { describe, expect, it } from 'vitest';
+import { STAPELING_GROEPEN, stapelingHuishoudens, type Wet } from './disclosure-attacks/truth.js';
 import { useGraph, demoWorld } from './graph.test-utils.js';
 
 // Issue 4 item 7, the cost half: what households with support under one, two or three laws cost, and the most
@@ -10,7 +11,6 @@ const world = demoWorld();
 const JAAR = 2025;
 const graph = useGraph();
 
-type Wet = 'WMO' | 'JEUGDWET' | 'PARTICIPATIEWET';
 type Bedrag = PublishedValue;
 interface Groep { groep: string; aantalHuishoudens: Bedrag; totaal: Bedrag; wmo: Bedrag; jeugdwet: Bedrag; participatiewet: Bedrag }
 interface Duur { rang: number; huishouden: { id: string } | null; wetten: Wet[]; totaal: number; wmo: number; jeugdwet: number; participatiewet: number }
@@ -26,67 +26,8 @@ const DUURSTE = `query ($g: [String!]!, $j: Int!, $n: Int) {
     rang huishouden { id } wetten totaal wmo jeugdwet participatiewet } } } }
 }`;
 
-const inJaar = (datum: string) => datum.startsWith(`${JAAR}-`);
-const begin = `${JAAR}-01-01`;
-const eind = `${JAAR}-12-31`;
-const dag = (datum: string) => Date.parse(`${datum}T00:00:00Z`) / 86_400_000;
-
-/** The households of a gemeente with a granted melding in the year, their laws, and what all their members cost there. */
-function huishoudens(gemeente: string) {
-  const huishoudenVan = new Map(world.inwoners.map((i) => [i.id, i.huishoudenId]));
-  const wetten = new Map<string, Set<Wet>>();
-  for (const m of world.meldingen) {
-    if (m.status !== 'TOEGEKEND' || m.gemeenteCode !== gemeente || !inJaar(m.datum)) continue;
-    const hh = huishoudenVan.get(m.inwonerId) ?? '';
-    wetten.set(hh, (wetten.get(hh) ?? new Set()).add(m.wet as Wet));
-  }
-  // Declared care: the members' toewijzingen in the gemeente, their declaraties with delivery starting in the year.
-  const toewijzingVan = new Map<string, string>();
-  for (const t of [...world.wmoToewijzingen, ...world.jeugdToewijzingen]) {
-    if (t.gemeenteCode === gemeente) toewijzingVan.set(`${t.wet}:${t.toewijzingsnummer}`, t.inwonerId);
-  }
-  const kosten = new Map<string, Record<Wet, number>>();
-  const add = (inwoner: string, wet: Wet, bedrag: number) => {
-    const k = kosten.get(inwoner) ?? { WMO: 0, JEUGDWET: 0, PARTICIPATIEWET: 0 };
-    k[wet] += bedrag;
-    kosten.set(inwoner, k);
-  };
-  for (const d of world.declaraties) {
-    if (d.gemeenteCode !== gemeente || !inJaar(d.leveringVan) || d.status === 'AFGEWEZEN' || d.status === 'GECREDITEERD') continue;
-    const inwoner = toewijzingVan.get(`${d.wet}:${d.toewijzingsnummer}`);
-    if (inwoner) add(inwoner, d.wet as Wet, d.bedrag);
-  }
-  // Bijstand pro rata over its days in the year (rounded half up per uitkering), and the year's minimaregelingen.
-  const dagenInJaar = dag(`${JAAR + 1}-01-01`) - dag(begin);
-  for (const u of world.uitkeringen) {
-    if (u.gemeenteCode !== gemeente || u.ingangsdatum > eind || (u.einddatum !== null && u.einddatum < begin)) continue;
-    const dagen = dag(u.einddatum === null || u.einddatum > eind ? eind : u.einddatum) - dag(u.ingangsdatum < begin ? begin : u.ingangsdatum) + 1;
-    add(u.inwonerId, 'PARTICIPATIEWET', Math.floor((u.bedragPerMaand * 12 * dagen * 2 + dagenInJaar) / (2 * dagenInJaar)));
-  }
-  for (const m of world.minimaregelingen) if (m.gemeenteCode === gemeente && m.jaar === JAAR) add(m.inwonerId, 'PARTICIPATIEWET', m.bedrag);
-
-  return [...wetten].map(([id, set]) => {
-    const som: Record<Wet, number> = { WMO: 0, JEUGDWET: 0, PARTICIPATIEWET: 0 };
-    for (const lid of world.inwoners.filter((i) => i.huishoudenId === id)) {
-      const k = kosten.get(lid.id);
-      if (k) for (const wet of ['WMO', 'JEUGDWET', 'PARTICIPATIEWET'] as const) som[wet] += k[wet];
-    }
-    return { id, wetten: set, kosten: som, totaal: som.WMO + som.JEUGDWET + som.PARTICIPATIEWET };
-  });
-}
-
-const LIDMAATSCHAP: Record<string, (w: Set<Wet>) => boolean> = {
-  ALLE: () => true,
-  EEN_WET: (w) => w.size === 1,
-  TWEE_WETTEN: (w) => w.size === 2,
-  DRIE_WETTEN: (w) => w.size === 3,
-  ALLEEN_WMO: (w) => w.size === 1 && w.has('WMO'),
-  ALLEEN_JEUGDWET: (w) => w.size === 1 && w.has('JEUGDWET'),
-  ALLEEN_PARTICIPATIEWET: (w) => w.size === 1 && w.has('PARTICIPATIEWET'),
-  WMO_EN_JEUGDWET: (w) => w.size === 2 && w.has('WMO') && w.has('JEUGDWET'),
-  WMO_EN_PARTICIPATIEWET: (w) => w.size === 2 && w.has('WMO') && w.has('PARTICIPATIEWET'),
-  JEUGDWET_EN_PARTICIPATIEWET: (w) => w.size === 2 && w.has('JEUGDWET') && w.has('PARTICIPATIEWET'),
-};
+// The expected households and groups are the ground truth the disclosure attacks use too (disclosure-attacks/truth.ts).
+const huishoudens = (gemeente: string) => stapelingHuishoudens(world, gemeente, JAAR);
 
 async function ask<D>(query: string, variables: Record<string, unknown>, token: string) {
   return graph.query<{ stapeling: { rijen: D[] } | null }>(query, { j: JAAR, ...variables }, token);
@@ -100,7 +41,7 @@ describe('stapeling: kosten (issue 4 item 7)', () => {
     if (!rij) throw new Error('no row for 0406');
     const alle = huishoudens('0406');
     expect(alle.length).toBeGreaterThan(10);
-    expect(rij.kosten.groepen.map((g) => g.groep)).toEqual(Object.keys(LIDMAATSCHAP));
+    expect(rij.kosten.groepen.map((g) => g.groep)).toEqual(Object.keys(STAPELING_GROEPEN));
     expect(rij.kosten.groepen[0]?.aantalHuishoudens).toEqual(rij.aantalHuishoudens);
     let zichtbaar = 0;
     const KOLOMMEN = [
@@ -110,7 +51,7 @@ describe('stapeling: kosten (issue 4 item 7)', () => {
       ['participatiewet', (h: (typeof alle)[number]) => h.kosten.PARTICIPATIEWET],
     ] as const;
     // An amount per law counts the households that contribute to that law (issue 10: per cell and per column).
-    const bijdragers = (groep: string, f: (h: (typeof alle)[number]) => number) => alle.filter((h) => LIDMAATSCHAP[groep]?.(h.wetten) && f(h) !== 0);
+    const bijdragers = (groep: string, f: (h: (typeof alle)[number]) => number) => alle.filter((h) => STAPELING_GROEPEN[groep]?.(h.wetten) && f(h) !== 0);
     for (const groep of rij.kosten.groepen) {
       for (const [kolom, f] of KOLOMMEN) {
         const leden = bijdragers(groep.groep, f);
