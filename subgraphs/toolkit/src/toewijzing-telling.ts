@@ -70,7 +70,11 @@ export function toewijzingTellingenPerGemeente(
   { maat, productcategorieen }: { readonly maat: string; readonly productcategorieen: Codelijst },
 ): ToewijzingTelling[] {
   const perGemeente = new Map<string, ToewijzingTellingRow[]>();
-  for (const row of rows) perGemeente.set(row.gemeenteCode, [...(perGemeente.get(row.gemeenteCode) ?? []), row]);
+  for (const row of rows) {
+    const groep = perGemeente.get(row.gemeenteCode);
+    if (groep) groep.push(row);
+    else perGemeente.set(row.gemeenteCode, [row]);
+  }
   const telling = (row: ToewijzingTellingRow): CategorieTelling => ({
     eenheden: row.aantalToewijzingen, personen: row.aantalPersonen, sleutelEenheden: row.sleutelToewijzingen, sleutelPersonen: row.sleutelPersonen,
   });
